@@ -1,0 +1,45 @@
+# lexsearch — the two commands a new user needs are `make run` and `make test`.
+GO      ?= go
+BIN     := bin/lexsearch
+DATA    ?= ./data
+ADDR    ?= 127.0.0.1:8080
+FUZZTIME ?= 30s
+
+.PHONY: build run test lint vet bench fuzz golden clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/lexsearch
+
+# Build, index the embedded corpus into $(DATA) if it has no index yet, serve.
+run: build
+	./$(BIN) serve -addr $(ADDR) -data $(DATA)
+
+# What CI runs: formatting, vet, then every test with the race detector.
+test: lint
+	$(GO) test -race -count=1 ./...
+
+lint: vet
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+# Speed and memory live here, never in unit tests: the machines are shared.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./...
+
+# Each fuzz target for $(FUZZTIME); new crashers land in testdata/fuzz/.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# Rewrite golden files; review `git diff` afterwards.
+golden:
+	$(GO) test ./... -update
+
+clean:
+	rm -rf bin $(DATA)
