@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean returns text as it should be indexed: NFKC-normalised (so the "ﬁ"
+// ligature of a PDF matches a typed "fi"), without viewer chrome (see
+// viewers), without court page stamps and bare page numbers, with
+// end-of-line hyphenation rejoined and paragraph breaks kept as blank lines.
+// When the text carries court page stamps, the pages they mark are joined
+// by form feeds, as in Result.Text.
+//
+// Clean is a pure function: safe for concurrent use.
+func Clean(text string) string {
+	pages, _ := CleanPages(text)
+	r := Result{Pages: pages}
+	return r.Text()
+}
+
+// CleanPages is Clean for a single stream of text (a scrape, a text file
+// without form feeds) that may carry court page stamps. Each stamp
+// "Page N of M" starts page N; text before the first stamp belongs to the
+// first stamped page. Without stamps the whole text is page 1. The returned
+// Meta holds what the stamps say (docket number, document number, filing
+// date); every other field is empty.
+func CleanPages(text string) ([]Page, Meta) {
+	lines := prepareLines(text)
+	var meta Meta
+	var raw []rawPage
+	cur := rawPage{}
+	seen := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if s, ok := parseStamp(t); ok {
+			liftStamp(&meta, s)
+			if s.page > 0 {
+				if !seen {
+					// Text before the first stamp is that page's own
+					// header area: keep it on the stamped page.
+					cur.number = s.page
+					seen = true
+				} else {
+					raw = append(raw, cur)
+					cur = rawPage{number: s.page}
+				}
+			}
+			continue
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	raw = append(raw, cur)
+	if raw[0].number == 0 {
+		raw[0].number = 1
+	}
+	return cleanRawPages(raw, cleanOptions{}), meta
+}
+
+// cleanPaged cleans a document whose pages the format already separates
+// (PDF pages, form feeds in a text file). A page stamp renumbers its page;
+// otherwise pages count from 1.
+func cleanPaged(texts []string, opts cleanOptions) ([]Page, Meta) {
+	var meta Meta
+	raw := make([]rawPage, 0, len(texts))
+	for i, text := range texts {
+		p := rawPage{number: i + 1}
+		for _, l := range prepareLines(text) {
+			if s, ok := parseStamp(strings.TrimSpace(l)); ok {
+				liftStamp(&meta, s)
+				if s.page > 0 {
+					p.number = s.page
+				}
+				continue
+			}
+			p.lines = append(p.lines, l)
+		}
+		raw = append(raw, p)
+	}
+	return cleanRawPages(raw, opts), meta
+}
+
+// cleanOptions are the knobs a format sets on the shared pipeline.
+type cleanOptions struct {
+	// blankIsParagraph says a single blank line always ends a paragraph
+	// (Markdown); otherwise double-spaced text is detected and its
+	// single blank lines are read as line breaks.
+	blankIsParagraph bool
+}
+
+// A rawPage is a page's lines before paragraph assembly.
+type rawPage struct {
+	number int
+	lines  []string
+}
+
+// prepareLines normalises text and splits it into lines, with viewer
+// gutters, trailers and chrome lines removed.
+func prepareLines(text string) []string {
+	text = normalizeText(text)
+	lines := strings.Split(text, "\n")
+	stripGutter(lines)
+	lines = cutTrailer(lines)
+	out := lines[:0]
+	for _, l := range lines {
+		l = collapseSpaces(l)
+		if isChrome(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// normalizeText applies NFKC and removes characters that only disturb
+// search: zero-width marks, byte-order marks, carriage returns. A soft
+// hyphen at the end of a line becomes a hard one so that rejoining treats
+// it as hyphenation; anywhere else it is invisible and dropped.
+func normalizeText(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\u00ad\n", "-\n")
+	text = norm.NFKC.String(text)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		case '\t', '\v', '\u00a0':
+			return ' '
+		case '\u2010', '\u2011':
+			return '-'
+		case '\f':
+			return '\n'
+		}
+		return r
+	}, text)
+}
+
+// collapseSpaces trims a line and folds runs of spaces into one: layout
+// spacing from PDFs and scrapes carries no meaning for search.
+func collapseSpaces(l string) string {
+	l = strings.TrimSpace(l)
+	if !strings.Contains(l, "  ") {
+		return l
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	space := false
+	for _, r := range l {
+		if r == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cleanRawPages removes running headers and bare page numbers, then
+// assembles each page into paragraphs with one set of document-wide
+// parameters (spacing, line width, hyphenated words), so that every page
+// is read the same way.
+func cleanRawPages(raw []rawPage, opts cleanOptions) []Page {
+	dropRunningLines(raw)
+	for i := range raw {
+		raw[i].lines = dropPageNumbers(raw[i].lines)
+	}
+	l := newLayout(raw, opts)
+	pages := make([]Page, 0, len(raw))
+	for _, p := range raw {
+		pages = append(pages, Page{Number: p.number, Text: l.assemble(p.lines)})
+	}
+	return pages
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.txt files")
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s; run go test -update and review the diff", path)
+	}
+}
+
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func pageWith(pages []Page, s string) int {
+	for _, p := range pages {
+		if strings.Contains(p.Text, s) {
+			return p.Number
+		}
+	}
+	return 0
+}
+
+func TestCleanPagesDocketAlarm(t *testing.T) {
+	pages, meta := CleanPages(readTestdata(t, "text/docketalarm-gg-v-salesforce-ilnd-2022.txt"))
+	if got := pageWith(pages, "Section 230 functions as an affirmative defense"); got != 7 {
+		t.Errorf("sentence on page %d, want 7", got)
+	}
+	if len(pages) != 15 || pages[0].Number != 1 || pages[14].Number != 15 {
+		t.Errorf("got %d pages numbered %d..%d, want 15 numbered 1..15", len(pages), pages[0].Number, pages[len(pages)-1].Number)
+	}
+	want := Meta{DocketNumber: "1:20-cv-02335", DocumentNumber: "105", DateFiled: "2022-05-16"}
+	if meta.DocketNumber != want.DocketNumber || meta.DocumentNumber != want.DocumentNumber || meta.DateFiled != want.DateFiled {
+		t.Errorf("meta = %+v, want %+v", meta, want)
+	}
+	text := (&Result{Pages: pages}).Text()
+	for _, gone := range []string{"throbber", "Docket Alarm", "Become a Member", "Still Working On It", "`", "PageID", "Case: 1:20-cv-02335"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("output still contains %q", gone)
+		}
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == ")" {
+			t.Errorf("output has a lone %q caption line", l)
+			break
+		}
+	}
+	for _, kept := range []string{"MEMORANDUM OPINION AND ORDER", "Judge Andrea R. Wood", "were using the site to pr", "third-party content"} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("output lost %q", kept)
+		}
+	}
+	if !strings.Contains(pages[1].Text, "grants the motion.\n\nBACKGROUND\n\nFor purposes") {
+		t.Errorf("paragraph breaks lost on page 2:\n%.300s", pages[1].Text)
+	}
+	golden(t, "text/docketalarm-gg-v-salesforce-ilnd-2022.golden.txt", text)
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"ligature folds to letters", "the ﬁrst ﬂoor", "the first floor"},
+		{"line-end hyphenation rejoins", "the defendant was con-\nvicted of it", "the defendant was convicted of it"},
+		{"mid-line compound keeps its hyphen", "a third-party claim and a non-moving party", "a third-party claim and a non-moving party"},
+		{"split compound seen whole elsewhere keeps hyphen", "the well-pleaded facts are the well-\npleaded facts", "the well-pleaded facts are the well-pleaded facts"},
+		{"known prefix keeps hyphen", "claims of a third-\nparty provider", "claims of a third-party provider"},
+		{"capital after hyphen is not rejoined", "the Anti-\nTrafficking Act", "the Anti-\nTrafficking Act"},
+		{"paragraph breaks survive", "First paragraph.\n\nSecond paragraph.", "First paragraph.\n\nSecond paragraph."},
+		{"runs of blank lines collapse", "One.\n\n\n\n\nTwo.", "One.\n\nTwo."},
+		{"spaces collapse and CRLF folds", "a  b\t c\r\nd", "a b c\nd"},
+		{"zero-width and soft hyphens vanish", "ab\u200bcd e\u00adf", "abcd ef"},
+		{"caption column goes", "Plaintiffs,\n)\n)\n) No. 1\nv.", "Plaintiffs,\n) No. 1\nv."},
+		{"district stamp goes", "Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 1 of 35 PageID #:1218\nText.", "Text."},
+		{"viewer trailer ends the text", "Body text that is cut mid-wo\n\nThis document is available on Docket Alarm but you must sign up to view it.\n\nBecome a Member", "Body text that is cut mid-wo"},
+		{"bare page number at page foot goes", "Body of the page.\n\n12", "Body of the page."},
+		{"throbber goes", "throbber\nText", "Text"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(tt.in); got != tt.want {
+				t.Errorf("Clean(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanPagesSplitsOnStamps(t *testing.T) {
+	in := "Caption text\nCase 1:19-cv-01234-ABC Document 12 Filed 01/02/20 Page 1 of 3\nfirst page\n" +
+		"Case 1:19-cv-01234-ABC Document 12 Filed 01/02/20 Page 2 of 3\nsecond page\n" +
+		"Case 1:19-cv-01234-ABC Document 12 Filed 01/02/20 Page 3 of 3\nthird page"
+	pages, meta := CleanPages(in)
+	var got []string
+	for _, p := range pages {
+		got = append(got, strings.ReplaceAll(p.Text, "\n", "/")+"@"+string(rune('0'+p.Number)))
+	}
+	want := []string{"Caption text/first page@1", "second page@2", "third page@3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("pages = %q, want %q", got, want)
+	}
+	if meta.DocketNumber != "1:19-cv-01234-ABC" || meta.DocumentNumber != "12" || meta.DateFiled != "2020-01-02" {
+		t.Errorf("meta = %+v", meta)
+	}
+}
+
+func TestParseStamp(t *testing.T) {
+	tests := []struct {
+		line string
+		want stamp
+		ok   bool
+	}{
+		{"Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 7 of 35 PageID #:1224", stamp{"1:20-cv-02335", "105", "2022-05-16", 7}, true},
+		{"Case: 19-1234 Document: 00513 Page: 7 Date Filed: 05/16/2022", stamp{"19-1234", "00513", "2022-05-16", 7}, true},
+		{"Appellate Case: 20-6064 Document: 010110462922 Date Filed: 12/28/2020 Page: 1", stamp{"20-6064", "010110462922", "2020-12-28", 1}, true},
+		{"USCA11 Case: 20-12345 Date Filed: 01/04/2021 Page: 3 of 10", stamp{"20-12345", "", "2021-01-04", 3}, true},
+		{"Case 2:18-cr-00464-DJH Document 1 Filed 03/28/18 Page 2 of 92", stamp{"2:18-cr-00464-DJH", "1", "2018-03-28", 2}, true},
+		{"Case: 1:20-cv-02335 was filed by the plaintiffs in 2020", stamp{}, false},
+		{"Case: 1:20-cv-02335 Page 3", stamp{}, false},
+		{"Case: 19-1234 Document: 5 Filed: 13/45/2020", stamp{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			got, ok := parseStamp(tt.line)
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("parseStamp = %+v, %v; want %+v, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestDropRunningLines(t *testing.T) {
+	texts := []string{
+		"UNITED STATES v. DOE 1\nbody one\nmore",
+		"UNITED STATES v. DOE 2\nbody two\nmore",
+		"UNITED STATES v. DOE 3\nbody three\nmore",
+		"UNITED STATES v. DOE 4\nbody four\nmore",
+	}
+	pages, _ := cleanPaged(texts, cleanOptions{})
+	for _, p := range pages {
+		if strings.Contains(p.Text, "DOE") {
+			t.Errorf("page %d kept the running header: %q", p.Number, p.Text)
+		}
+		if !strings.Contains(p.Text, "body") {
+			t.Errorf("page %d lost its body: %q", p.Number, p.Text)
+		}
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 7 of 35 PageID #:1224\n`text con-\n`tinued\n)\n\f12")
+	f.Add("This document is available on Docket Alarm but you must sign up to view it.")
+	f.Add("a-\n-\n\n\u00ad\n")
+	f.Add(readTestdata(f, "text/docketalarm-gg-v-salesforce-ilnd-2022.txt")[:4000])
+	f.Fuzz(func(t *testing.T, in string) {
+		pages, _ := CleanPages(in)
+		if len(pages) == 0 {
+			t.Fatal("no pages")
+		}
+		_ = Clean(in)
+	})
+}

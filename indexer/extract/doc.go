@@ -1,0 +1,31 @@
+// Package extract turns the bytes of one source file (PDF, HTML, plain text,
+// Markdown) into clean text, page by page, with what the format says about
+// the document (Meta). It imports nothing else of lexsearch.
+//
+// ForFormat picks the extractor for a corpus format; every extractor bounds
+// its input (Options.MaxBytes), honours its context, and fails with one of
+// the sentinel errors (ErrUnsupported, ErrMalformed, ErrEncrypted,
+// ErrNoText, ErrTooLarge) wrapped with detail, so that the indexer can skip
+// a file for a stated reason instead of indexing it empty or garbled.
+//
+// All formats share one cleaning pipeline (Clean, CleanPages): NFKC
+// normalisation, removal of the chrome that document viewers leave in
+// scraped text (a table of known sites in chrome.go), court page stamps
+// lifted into Meta and used as page numbers, running headers, bare page
+// numbers, and end-of-line hyphenation. Paragraph breaks survive as blank
+// lines; pages are separated by form feeds in Result.Text.
+//
+// Extractors and Clean keep no state between calls and are safe for
+// concurrent use. One caveat: the PDF library cannot be interrupted, so a
+// PDF that sends it into an endless loop leaves a goroutine running after
+// Extract has returned ctx's error; give PDF extraction a deadline.
+//
+//	ex, err := extract.ForFormat("pdf", extract.Options{})
+//	if err != nil {
+//		return err
+//	}
+//	res, err := ex.Extract(ctx, f)
+//	if errors.Is(err, extract.ErrNoText) {
+//		// a scan: needs OCR
+//	}
+package extract

@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A docket is what parseDocket reads off a PACER docket sheet.
+type docket struct {
+	meta Meta
+	text string
+}
+
+// Docket sheets come from CM/ECF in two families: district and
+// bankruptcy courts ("CIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA", fields
+// as "Label: value" lines, parties under underlined role headings) and the
+// courts of appeals ("General Docket", "Court of Appeals Docket #:",
+// parties as "NAME / role" cells). Both put entries in rows that start with
+// a filing date. The patterns below read the labels as PACER prints them.
+var (
+	districtMarker  = regexp.MustCompile(`(?i)(?:DOCKET FOR CASE|Bankruptcy Petition|Adversary Proceeding) #:\s*(\S+)`)
+	appellateMarker = regexp.MustCompile(`(?i)(?:Docket #|Case Number)\s*:\s*(\S+)`)
+	civilDocket     = regexp.MustCompile(`\d{1,2}:\d{2}-[A-Za-z]{1,4}-\d{2,6}|^\d{2}-\d{4,6}`)
+	labelLine       = regexp.MustCompile(`^(Assigned to|Cause|Date Filed|Date Terminated|Nature of Suit|Docketed|Termed|Appeal From|Case title)\s*:\s*(.*)$`)
+	anyLabel        = regexp.MustCompile(`^[A-Z][A-Za-z ./']{1,40}:`)
+	usDateRe        = regexp.MustCompile(`\b(\d{1,2}/\d{1,2}/\d{4})\b`)
+	entryDate       = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
+	honorific       = regexp.MustCompile(`^(?i:(?:the\s+)?(?:hon\.?|honorable|chief|senior|district|magistrate|bankruptcy|u\.s\.|judge)\s+)+`)
+	etAl            = regexp.MustCompile(`(?i),?\s+et\s+al\b\.?,?`)
+	versus          = regexp.MustCompile(`\s+(?:vs\.?|V\.)\s+`)
+	partyRole       = regexp.MustCompile(`(?i)\b(plaintiff|defendant|petitioner|respondent|appellant|appellee|intervenor|movant|claimant|debtor|creditor|trustee|interested party|amicus|witness|garnishee|counter[- ]?(?:claimant|defendant)|cross[- ]?(?:claimant|defendant)|third[- ]party|miscellaneous party|objector|applicant|mediator|consolidated|in re|special master|notice party|unknown)`)
+	// notRole are the headings of a criminal docket's charge sections,
+	// set like party roles but listing counts, not parties.
+	notRole     = regexp.MustCompile(`(?i)counts|offense|complaints|disposition`)
+	roleNumber  = regexp.MustCompile(`\s*\(\d+\)$`)
+	leadingUSA  = regexp.MustCompile(`^USA\s+v\.`)
+	trailingUSA = regexp.MustCompile(`\bv\.\s+USA$`)
+)
+
+// parseDocket reads a PACER docket sheet. It reports false for any other
+// page, including PACER's error and "no entries" pages, which carry the
+// docket heading but neither parties nor entries.
+func parseDocket(doc *html.Node) (docket, bool) {
+	body := find(doc, isAtom(atom.Body))
+	if body == nil {
+		body = doc
+	}
+	raw := nodeText(body, true)
+	var lines []string
+	for _, l := range strings.Split(raw, "\n") {
+		if l = normalizeInline(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	var d docket
+	m := &d.meta
+	appellate := false
+	if mm := districtMarker.FindStringSubmatch(raw); mm != nil {
+		m.DocketNumber = mm[1]
+		if c := civilDocket.FindString(mm[1]); c != "" {
+			m.DocketNumber = c // drop the judges' initials: the case is the same
+		}
+	} else if mm := appellateMarker.FindStringSubmatch(raw); mm != nil && strings.Contains(raw, "Docket") {
+		m.DocketNumber, appellate = mm[1], true
+	} else {
+		return docket{}, false
+	}
+	m.Entries = docketEntries(doc)
+	m.Parties = districtParties(doc)
+	if len(m.Parties) == 0 {
+		m.Parties = appellateParties(doc)
+	}
+	if len(m.Entries) == 0 && len(m.Parties) == 0 {
+		return docket{}, false
+	}
+	m.Type = "docket"
+	readLabels(m, lines, appellate)
+	m.Court = docketCourt(lines, appellate)
+	// The page text is the page as rendered for reading; should the
+	// chrome filter ever drop part of the entries table, fall back to
+	// everything, so that every entry stays searchable.
+	d.text = nodeText(contentRoot(doc), false)
+	if !containsEntries(d.text, m.Entries) {
+		d.text = raw
+	}
+	m.Title = m.CaseName
+	return d, true
+}
+
+// readLabels fills the "Label: value" fields and the case name, which is
+// the line before "Assigned to:" (district) or "Appeal From:" (appeals).
+func readLabels(m *Meta, lines []string, appellate bool) {
+	for i, l := range lines {
+		lm := labelLine.FindStringSubmatch(l)
+		if lm == nil {
+			continue
+		}
+		val := strings.TrimSpace(lm[2])
+		switch lm[1] {
+		case "Case title":
+			m.CaseName = caseName(val)
+		case "Assigned to":
+			setOnce(&m.Judge, judgeName(val))
+		case "Appeal From":
+			if appellate && i > 0 && m.CaseName == "" {
+				m.CaseName = caseName(lines[i-1])
+			}
+		case "Cause":
+			setOnce(&m.Cause, val)
+		case "Nature of Suit":
+			setOnce(&m.NatureOfSuit, val)
+		case "Date Filed":
+			if !appellate {
+				setOnce(&m.DateFiled, firstDate(val))
+			}
+		case "Date Terminated":
+			if !appellate {
+				setOnce(&m.DateTerminated, firstDate(val))
+			}
+		case "Docketed":
+			if appellate {
+				setOnce(&m.DateFiled, firstDate(val))
+			}
+		case "Termed":
+			if appellate {
+				setOnce(&m.DateTerminated, firstDate(val))
+			}
+		}
+	}
+	if !appellate && m.CaseName == "" {
+		// The caption is the first line after the docket heading that is
+		// not a "Label: value" line.
+		for i, l := range lines {
+			if !districtMarker.MatchString(l) {
+				continue
+			}
+			for _, c := range lines[i+1:] {
+				if !anyLabel.MatchString(c) {
+					m.CaseName = caseName(c)
+					break
+				}
+			}
+			break
+		}
+	}
+	if appellate {
+		// The appellate header prints "Docketed:" and "Termed:" on the
+		// docket number's line, where the label pattern does not look.
+		for _, l := range lines {
+			if i := strings.Index(l, "Docketed:"); i >= 0 {
+				setOnce(&m.DateFiled, firstDate(l[i:]))
+			}
+			if i := strings.Index(l, "Termed:"); i >= 0 {
+				setOnce(&m.DateTerminated, firstDate(l[i:]))
+			}
+		}
+	}
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+func firstDate(s string) string {
+	m := usDateRe.FindString(s)
+	if m == "" {
+		return ""
+	}
+	d, _ := usDate(m)
+	return d
+}
+
+// caseName tidies a caption line the way case names are cited: without
+// "et al", and with PACER's "USA" spelled out.
+func caseName(s string) string {
+	s = etAl.ReplaceAllString(strings.TrimSpace(s), "")
+	s = versus.ReplaceAllString(s, " v. ")
+	s = leadingUSA.ReplaceAllString(s, "United States v.")
+	s = trailingUSA.ReplaceAllString(s, "v. United States")
+	return s
+}
+
+// judgeName strips titles from "Assigned to: District Judge T. S. Ellis, III".
+func judgeName(s string) string {
+	s = strings.TrimSpace(honorific.ReplaceAllString(strings.TrimSpace(s), ""))
+	return strings.Replace(s, ", III", " III", 1)
+}
+
+// docketCourt returns the court as the heading names it.
+func docketCourt(lines []string, appellate bool) string {
+	for i, l := range lines {
+		if appellate {
+			if strings.EqualFold(l, "General Docket") && i+1 < len(lines) {
+				return lines[i+1]
+			}
+			continue
+		}
+		if districtMarker.MatchString(l) {
+			var parts []string
+			for j := max(0, i-2); j < i; j++ {
+				if strings.Contains(lines[j], "Court") || strings.Contains(lines[j], "District") {
+					parts = append(parts, lines[j])
+				}
+			}
+			return strings.Join(parts, ", ")
+		}
+	}
+	return ""
+}
+
+// docketEntries reads every table row that starts with a filing date: the
+// last cell is the docket text, a middle cell of digits the number.
+func docketEntries(doc *html.Node) []Entry {
+	var out []Entry
+	for _, tr := range allElements(doc, atom.Tr) {
+		cells := rowCells(tr)
+		if len(cells) < 2 {
+			continue
+		}
+		date := strings.TrimSpace(normalizeInline(inlineText(cells[0])))
+		if !entryDate.MatchString(date) {
+			continue
+		}
+		text := normalizeInline(inlineText(cells[len(cells)-1]))
+		if !strings.ContainsFunc(text, unicode.IsLetter) {
+			continue // a row of dates (the originating court's), not an entry
+		}
+		e := Entry{Text: text}
+		e.Date, _ = usDate(date)
+		if len(cells) >= 3 {
+			if n := strings.TrimSpace(normalizeInline(inlineText(cells[1]))); isDigits(n) {
+				e.Number = n
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// districtParties reads parties listed under underlined role headings:
+// a row whose first cell is <b><u>Plaintiff</u></b> sets the role of the
+// rows after it, each naming a party in bold in its first cell. Any such
+// heading is a role ("Special Master", "Victim Witness Coordinator") except
+// the charge sections of criminal dockets ("Pending Counts", ...), which
+// stop the run.
+func districtParties(doc *html.Node) []Party {
+	var out []Party
+	role := ""
+	for _, tr := range allElements(doc, atom.Tr) {
+		cells := rowCells(tr)
+		if len(cells) == 0 {
+			continue
+		}
+		first := cells[0]
+		if u := find(first, isAtom(atom.U)); u != nil && find(first, isAtom(atom.B)) != nil {
+			h := roleNumber.ReplaceAllString(normalizeInline(inlineText(u)), "")
+			role = ""
+			if h != "" && !notRole.MatchString(h) {
+				role = strings.ToLower(h)
+			}
+			continue
+		}
+		if role == "" {
+			continue
+		}
+		if b := find(first, isAtom(atom.B)); b != nil {
+			if name := normalizeInline(inlineText(b)); name != "" {
+				out = appendParty(out, Party{Name: name, Role: role})
+			}
+		}
+	}
+	return out
+}
+
+// appellateParties reads the courts of appeals' party cells: the name on
+// the first line, the role ("Plaintiff - Appellee") on the last.
+func appellateParties(doc *html.Node) []Party {
+	var out []Party
+	for _, td := range allElements(doc, atom.Td) {
+		if attr(td, "width") != "50%" {
+			continue
+		}
+		var lines []string
+		for _, l := range strings.Split(nodeText(td, true), "\n") {
+			if l = normalizeInline(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) < 2 || len(lines) > 6 {
+			continue
+		}
+		role := strings.Trim(lines[len(lines)-1], " ,;")
+		if !partyRole.MatchString(role) || len(role) > 60 {
+			continue
+		}
+		out = appendParty(out, Party{Name: lines[0], Role: strings.ToLower(role)})
+	}
+	return out
+}
+
+func appendParty(ps []Party, p Party) []Party {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// allElements returns every element of type a under n, nested ones too.
+func allElements(n *html.Node, a atom.Atom) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// rowCells returns the td and th children of a table row.
+func rowCells(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// containsEntries reports whether text holds the start of every entry.
+func containsEntries(text string, es []Entry) bool {
+	flat := strings.Join(strings.Fields(normalizeText(text)), " ")
+	for _, e := range es {
+		probe := e.Text
+		if len(probe) > 40 {
+			probe = probe[:40]
+		}
+		if !strings.Contains(flat, strings.Join(strings.Fields(probe), " ")) {
+			return false
+		}
+	}
+	return true
+}

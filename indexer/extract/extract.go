@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Sentinel errors. The indexer maps each to a skip reason, so a file that
+// fails with one of these is reported and passed over, never half-indexed.
+var (
+	ErrUnsupported = errors.New("unsupported format")
+	ErrMalformed   = errors.New("malformed file")
+	ErrEncrypted   = errors.New("encrypted file")
+	ErrNoText      = errors.New("no text layer (needs OCR)")
+	ErrTooLarge    = errors.New("file too large")
+)
+
+// A Page is the clean text of one page. Number is the page number a reader
+// sees, counting from 1 (a court's page stamp wins over the position in the
+// file when the file has one).
+type Page struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+}
+
+// A Party is one party to a case, with its role as the source states it,
+// lower-cased ("plaintiff", "defendant", "appellant", ...).
+type Party struct {
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+}
+
+// An Entry is one docket entry.
+type Entry struct {
+	Date   string `json:"date,omitempty"` // YYYY-MM-DD
+	Number string `json:"number,omitempty"`
+	Text   string `json:"text"`
+}
+
+// Meta is what the format itself says about a document. Every field is
+// optional; dates are YYYY-MM-DD.
+type Meta struct {
+	Type           string            `json:"type,omitempty"` // a document type the format makes certain, e.g. "docket"
+	Title          string            `json:"title,omitempty"`
+	CaseName       string            `json:"case_name,omitempty"`
+	DocketNumber   string            `json:"docket_number,omitempty"`
+	DocumentNumber string            `json:"document_number,omitempty"` // ECF document number from a page stamp
+	Court          string            `json:"court,omitempty"`           // as written
+	Judge          string            `json:"judge,omitempty"`
+	DateFiled      string            `json:"date_filed,omitempty"`
+	DateTerminated string            `json:"date_terminated,omitempty"`
+	Cause          string            `json:"cause,omitempty"`
+	NatureOfSuit   string            `json:"nature_of_suit,omitempty"`
+	Parties        []Party           `json:"parties,omitempty"`
+	Entries        []Entry           `json:"entries,omitempty"`
+	Lang           string            `json:"lang,omitempty"` // ISO 639-1, e.g. "en", "fr"
+	Extra          map[string]string `json:"extra,omitempty"`
+}
+
+// Result is the text of one source document.
+type Result struct {
+	Pages []Page `json:"pages"`
+	Meta  Meta   `json:"meta"`
+}
+
+// Text returns the pages joined by form feeds.
+func (r *Result) Text() string {
+	n := 0
+	for _, p := range r.Pages {
+		n += len(p.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, p := range r.Pages {
+		if i > 0 {
+			b = append(b, '\f')
+		}
+		b = append(b, p.Text...)
+	}
+	return string(b)
+}
+
+// An Extractor turns the bytes of one source file into clean text.
+// Extract must not retain r after it returns, must honour ctx between
+// pages, and returns one of the sentinel errors above (wrapped with detail)
+// for input it cannot turn into text.
+type Extractor interface {
+	Extract(ctx context.Context, r io.Reader) (*Result, error)
+}
+
+// Func adapts an ordinary function to the Extractor interface.
+type Func func(ctx context.Context, r io.Reader) (*Result, error)
+
+// Extract calls f.
+func (f Func) Extract(ctx context.Context, r io.Reader) (*Result, error) { return f(ctx, r) }
+
+var _ Extractor = Func(nil)
+
+// readAtMost reads all of r, or fails with ErrTooLarge past max bytes.
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	return data, nil
+}

@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// HTML returns the extractor for HTML pages. It keeps the main content
+// (the <main> or <article> element when there is one) and drops scripts,
+// styles, navigation, headers, footers, forms and elements whose id, class
+// or role mark them as cookie banners, menus, share bars, sidebars or
+// advertising. PACER docket sheets are recognised and parsed: Meta then
+// has Type "docket", the case fields, parties and entries, and the page
+// text holds every entry so that entries are searchable. The result is one
+// page.
+func HTML(opts Options) Extractor {
+	max := opts.maxBytes()
+	return Func(func(ctx context.Context, r io.Reader) (*Result, error) {
+		data, err := readAtMost(r, max)
+		if err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		doc, err := html.Parse(strings.NewReader(decodeHTML(data)))
+		if err != nil {
+			// The HTML5 parser accepts any input; an error here is a read
+			// error from our own reader, but report it as what it would be.
+			return nil, fmt.Errorf("extract html: %w: %w", ErrMalformed, err)
+		}
+		res := htmlResult(doc)
+		if strings.TrimSpace(res.Text()) == "" {
+			return nil, fmt.Errorf("extract html: %w", ErrNoText)
+		}
+		return res, nil
+	})
+}
+
+// decodeHTML returns the page as UTF-8. Valid UTF-8 is taken as is
+// whatever the page declares, since scrapers often re-save pages as UTF-8
+// without fixing the <meta charset>; otherwise the declared or sniffed
+// encoding is used.
+func decodeHTML(data []byte) string {
+	data = trimBOM(data)
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return decodeText(data)
+	}
+	return string(out)
+}
+
+// htmlResult builds the Result of a parsed page.
+func htmlResult(doc *html.Node) *Result {
+	var res Result
+	if d, ok := parseDocket(doc); ok {
+		res.Meta = d.meta
+		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
+	} else {
+		root := contentRoot(doc)
+		var stampMeta Meta
+		res.Pages, stampMeta = cleanPaged([]string{nodeText(root, false)}, cleanOptions{blankIsParagraph: true})
+		res.Meta.DocketNumber = stampMeta.DocketNumber
+		res.Meta.DocumentNumber = stampMeta.DocumentNumber
+		res.Meta.DateFiled = stampMeta.DateFiled
+	}
+	if res.Meta.Title == "" {
+		res.Meta.Title = htmlTitle(doc)
+	}
+	res.Meta.Lang = DetectLang(res.Text())
+	if res.Meta.Lang == "" {
+		res.Meta.Lang = declaredLang(doc)
+	}
+	return &res
+}
+
+// contentRoot returns the element holding the page's content: its <main>,
+// else its longest <article>, else its <body>, else the document.
+func contentRoot(doc *html.Node) *html.Node {
+	if m := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main || attr(n, "role") == "main" }); m != nil {
+		return m
+	}
+	var best *html.Node
+	bestLen := 0
+	for _, a := range findAll(doc, isAtom(atom.Article)) {
+		if l := len(nodeText(a, false)); l > bestLen {
+			best, bestLen = a, l
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if b := find(doc, isAtom(atom.Body)); b != nil {
+		return b
+	}
+	return doc
+}
+
+// htmlTitle returns the page's <title>, or its first <h1>.
+func htmlTitle(doc *html.Node) string {
+	if t := find(doc, isAtom(atom.Title)); t != nil {
+		if s := normalizeInline(inlineText(t)); s != "" {
+			return s
+		}
+	}
+	if h := find(doc, isAtom(atom.H1)); h != nil {
+		return normalizeInline(inlineText(h))
+	}
+	return ""
+}
+
+// normalizeInline applies the text normalisation of Clean to a one-line
+// value such as a title or a party name.
+func normalizeInline(s string) string {
+	return collapseSpaces(strings.ReplaceAll(normalizeText(s), "\n", " "))
+}
+
+// declaredLang returns the two-letter language of <html lang>, if any.
+func declaredLang(doc *html.Node) string {
+	h := find(doc, isAtom(atom.Html))
+	if h == nil {
+		return ""
+	}
+	l := strings.ToLower(attr(h, "lang"))
+	if len(l) >= 2 && (len(l) == 2 || l[2] == '-' || l[2] == '_') {
+		switch l[:2] {
+		case "en", "fr":
+			return l[:2]
+		}
+	}
+	return ""
+}

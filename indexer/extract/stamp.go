@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A stamp is what CM/ECF prints across the top of every page of a filed
+// document, e.g.
+//
+//	Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 7 of 35 PageID #:1224
+//	Case: 19-1234 Document: 00513 Page: 7 Date Filed: 05/16/2022
+//
+// It is not part of the text a reader quotes, but it is the most reliable
+// statement of the docket number, the document number, the filing date and
+// the page a reader cites, so it is lifted into Meta and Page.Number.
+type stamp struct {
+	docket   string
+	document string
+	filed    string // YYYY-MM-DD
+	page     int    // 0 when the stamp has no page
+}
+
+// stampHead matches the start of a stamp: an optional court prefix
+// ("USCA11", "Appellate"), "Case" and the docket number.
+var stampHead = regexp.MustCompile(`^(?:(?:USCA\d*|Appellate|Appeal)\s+)?Case:?\s*#?:?\s*(\d{1,2}:\d{2}-[a-zA-Z]{1,4}-\d{2,6}(?:-[A-Za-z0-9]+)*|\d{2,4}-\d{1,6}(?:-[A-Za-z0-9]+)*)\s*`)
+
+// stampField matches one field of a stamp. The fields come in different
+// orders and spacings from court to court, so the stamp is read field by
+// field and must consist of nothing else.
+var stampField = regexp.MustCompile(`^(?i:(document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|page(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:date\s+)?filed\s*:?\s*(\d{1,2}/\d{1,2}/\d{2,4})|entry\s+id\s*:?\s*\d+|doclink\s*:?\s*\d+)\s*`)
+
+// parseStamp reads a trimmed line as a page stamp. It needs the docket
+// number and at least a document number or a filing date, so that a
+// sentence beginning "Case: ..." is not mistaken for one.
+func parseStamp(line string) (stamp, bool) {
+	m := stampHead.FindStringSubmatch(line)
+	if m == nil {
+		return stamp{}, false
+	}
+	s := stamp{docket: m[1]}
+	rest := line[len(m[0]):]
+	fields := 0
+	for rest != "" {
+		f := stampField.FindStringSubmatch(rest)
+		if f == nil {
+			return stamp{}, false
+		}
+		fields++
+		switch {
+		case f[2] != "":
+			s.document = f[2]
+		case f[3] != "":
+			s.page, _ = strconv.Atoi(f[3])
+		case f[4] != "":
+			d, ok := usDate(f[4])
+			if !ok {
+				return stamp{}, false
+			}
+			s.filed = d
+		}
+		rest = rest[len(f[0]):]
+	}
+	if fields == 0 || (s.document == "" && s.filed == "") {
+		return stamp{}, false
+	}
+	return s, true
+}
+
+// usDate turns M/D/YY or M/D/YYYY into YYYY-MM-DD. Two-digit years are
+// read as 19YY from 70 on: CM/ECF stamps start in the late 1990s.
+func usDate(s string) (string, bool) {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 {
+		return "", false
+	}
+	m, err1 := strconv.Atoi(parts[0])
+	d, err2 := strconv.Atoi(parts[1])
+	y, err3 := strconv.Atoi(parts[2])
+	if err1 != nil || err2 != nil || err3 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	switch len(parts[2]) {
+	case 2:
+		if y >= 70 {
+			y += 1900
+		} else {
+			y += 2000
+		}
+	case 4:
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// liftStamp copies what a stamp says into meta, keeping the first value
+// seen: later stamps in a bundle of exhibits may belong to other filings.
+func liftStamp(meta *Meta, s stamp) {
+	if meta.DocketNumber == "" {
+		meta.DocketNumber = s.docket
+	}
+	if meta.DocumentNumber == "" {
+		meta.DocumentNumber = s.document
+	}
+	if meta.DateFiled == "" {
+		meta.DateFiled = s.filed
+	}
+}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Text returns the extractor for plain text. Valid UTF-8 is taken as is;
+// anything else is read as Windows-1252, the encoding of text saved by
+// Windows tools and a superset of the printable Latin-1 range, so a stray
+// "é" from an old file survives instead of becoming U+FFFD. Form feeds
+// separate pages; without them, court page stamps do (see CleanPages).
+func Text(opts Options) Extractor {
+	max := opts.maxBytes()
+	return Func(func(ctx context.Context, r io.Reader) (*Result, error) {
+		data, err := readAtMost(r, max)
+		if err != nil {
+			return nil, fmt.Errorf("extract text: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract text: %w", err)
+		}
+		res := textResult(decodeText(data))
+		if strings.TrimSpace(res.Text()) == "" {
+			return nil, fmt.Errorf("extract text: %w", ErrNoText)
+		}
+		return res, nil
+	})
+}
+
+// textResult cleans decoded text into a Result, splitting pages on form
+// feeds when there are any.
+func textResult(text string) *Result {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var res Result
+	if strings.Contains(text, "\f") {
+		res.Pages, res.Meta = cleanPaged(strings.Split(text, "\f"), cleanOptions{})
+	} else {
+		res.Pages, res.Meta = CleanPages(text)
+	}
+	res.Meta.Lang = DetectLang(res.Text())
+	return &res
+}
+
+// decodeText returns data as UTF-8, converting from Windows-1252 when data
+// is not valid UTF-8. A UTF-8 byte-order mark is dropped.
+func decodeText(data []byte) string {
+	data = trimBOM(data)
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		// The Windows-1252 decoder maps every byte; this is unreachable,
+		// but falling back to replacement characters is safe.
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return string(out)
+}
+
+func trimBOM(data []byte) []byte {
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		return data[3:]
+	}
+	return data
+}
