@@ -1,0 +1,305 @@
+package entity
+
+import (
+	_ "embed"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gencourts -in ../../../shared/fixtures/data/courts.json -out courts.json
+
+// courtsJSON is the federal court table derived from Free Law Project's
+// courts-db (BSD-2-Clause, see LICENSE.courts-db) by internal/gencourts.
+//
+//go:embed courts.json
+var courtsJSON []byte
+
+// courtInfo is one row of courts.json.
+type courtInfo struct {
+	ID       string `json:"id"`
+	Short    string `json:"short"`
+	Name     string `json:"name"`
+	Level    string `json:"level"`
+	District string `json:"district"`
+	State    string `json:"state"`
+	Circuit  string `json:"circuit"`
+}
+
+// Courts returns the tagger for federal courts. Norm is the CourtListener
+// id ("ilnd", "ca7", "scotus").
+//
+// The deciding court (Role "deciding") is the first court written as a
+// caption or a field of its own: the full name standing alone on its
+// line(s), as in "IN THE UNITED STATES DISTRICT COURT / FOR THE NORTHERN
+// DISTRICT OF ILLINOIS" or a case summary's "United States District Court,
+// Northern District of California", or after a "Court:" label. Courts named
+// in running prose or in citation parentheticals ("(7th Cir. 2008)") are Role
+// "cited": an essay that mentions "a U.S. District Court in Massachusetts"
+// has no deciding court. Short forms are tagged only where citations put
+// them, before a year and a closing parenthesis, because "D. Mass." or
+// "E.D." alone are too easily something else.
+func Courts() Tagger {
+	return courtTagger{courtRulesOnce()}
+}
+
+// CourtName returns the display name of a court id ("ilnd" -> "N.D. Ill."),
+// or "" when the id is unknown.
+func CourtName(id string) string {
+	c, ok := courtRulesOnce().byID[id]
+	if !ok {
+		return ""
+	}
+	return c.Short
+}
+
+// NormalizeCourt maps what a user types for a court to its id. It accepts
+// the id ("ilnd"), the short name in any case and spacing ("N.D. Ill.",
+// "n.d. ill", "ND Ill"), and the full name ("Northern District of Illinois",
+// "United States Court of Appeals for the Seventh Circuit", "Seventh Circuit").
+func NormalizeCourt(s string) (id string, ok bool) {
+	r := courtRulesOnce()
+	s = strings.TrimSpace(s)
+	if _, ok := r.byID[strings.ToLower(s)]; ok {
+		return strings.ToLower(s), true
+	}
+	if id, ok := r.byShort[shortKey(s)]; ok {
+		return id, true
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "the "), "The ")
+	for _, c := range r.fullNames(s, lowerASCII(s)) {
+		if c.start == 0 && c.end == len(s) {
+			return c.norm, true
+		}
+	}
+	return "", false
+}
+
+var courtRulesOnce = sync.OnceValue(newCourtRules)
+
+type courtRules struct {
+	byID    map[string]courtInfo
+	byShort map[string]string // shortKey(short name) -> id
+	byPlace map[string]string // "northern|illinois" -> id
+	byOrd   map[string]string // "seventh", "7th", "d.c." -> circuit id
+	// 1 "District Court" prefix, 2 direction, 3 state
+	district *regexp.Regexp
+	// 1 ordinal (with "Court of Appeals for the" before it)
+	appeals *regexp.Regexp
+	// 1 ordinal ("Seventh Circuit", "D.C. Circuit")
+	circuit *regexp.Regexp
+	supreme *regexp.Regexp
+	// short names; group i+1 is r.shorts[i]
+	short  *regexp.Regexp
+	shorts []string
+	// what may follow a short name in a citation parenthetical: a date or year, then ")"
+	shortTail *regexp.Regexp
+	// 1 a court written as a labelled field: "Court: N.D. Cal."
+	field *regexp.Regexp
+	// a label before a court written as a field
+	label *regexp.Regexp
+	// where each (?i) pattern can match; see guide
+	districtAt, appealsAt, circuitAt, supremeAt, fieldAt guide
+	// what may follow a court written as a caption line
+	captionTail *regexp.Regexp
+}
+
+func newCourtRules() *courtRules {
+	var table []courtInfo
+	if err := json.Unmarshal(courtsJSON, &table); err != nil {
+		panic("entity: courts.json: " + err.Error()) // embedded and tested: cannot happen at run time
+	}
+	r := &courtRules{
+		byID:    map[string]courtInfo{},
+		byShort: map[string]string{},
+		byPlace: map[string]string{},
+		byOrd:   map[string]string{},
+
+		districtAt: guide{needles: []string{"district"}, before: 40, after: 100},
+		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60},
+		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10},
+		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40},
+		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true},
+	}
+	var states []string
+	for _, c := range table {
+		r.byID[c.ID] = c
+		if c.Short != "" {
+			r.byShort[shortKey(c.Short)] = c.ID
+		}
+		switch c.Level {
+		case "district":
+			r.byPlace[strings.ToLower(c.District+"|"+c.State)] = c.ID
+			if !slices.Contains(states, c.State) {
+				states = append(states, c.State)
+			}
+		case "appeals":
+			r.byOrd[strings.ToLower(c.Circuit)] = c.ID
+			if n := strings.TrimSuffix(c.Short, " Cir."); n != c.Short {
+				r.byOrd[strings.ToLower(n)] = c.ID
+			}
+		}
+	}
+	// Spellings seen in real citations that courts-db does not list.
+	for alias, id := range map[string]string{
+		"S.D. Oh.": "ohsd", "N.D. Oh.": "ohnd", "2nd Cir.": "ca2", "3rd Cir.": "ca3",
+		"D.D.C": "dcd", "S. Ct.": "scotus", "SCOTUS": "scotus",
+	} {
+		r.byShort[shortKey(alias)] = id
+		r.shorts = append(r.shorts, alias)
+	}
+	r.byOrd["2nd"], r.byOrd["3rd"] = "ca2", "ca3"
+
+	slices.SortFunc(states, func(a, b string) int { return len(b) - len(a) })
+	var stateAlts []string
+	for _, s := range states {
+		stateAlts = append(stateAlts, strings.Join(strings.Fields(regexp.QuoteMeta(s)), `\s+`))
+	}
+	r.district = mustCompile(`(?i)\b((?:(?:United\s+States|U\.\s?S\.)\s+)?District\s+Court(?:\s*,\s*|\s+for\s+the\s+|\s+of\s+the\s+|\s+)?)?` +
+		`(?:(Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+(?:the\s+)?(` + strings.Join(stateAlts, "|") + `)\b`)
+	ords := `First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.\s?C\.|Federal`
+	r.appeals = mustCompile(`(?i)\b(?:(?:United\s+States|U\.\s?S\.)\s+)?Court\s+of\s+Appeals,?\s+(?:for\s+the\s+)?(` + ords + `)\s+Circuit\b`)
+	r.circuit = mustCompile(`(?:\b|\s)(` + ords + `)\s+Circuit\b`)
+	r.supreme = mustCompile(`(?i)\b(?:Supreme\s+Court\s+of\s+the\s+United\s+States|(?:United\s+States|U\.\s?S\.)\s+Supreme\s+Court)\b`)
+
+	for _, c := range table {
+		if c.Short != "" && c.ID != "scotus" { // "U.S." is the reporter, not a parenthetical court
+			r.shorts = append(r.shorts, c.Short)
+		}
+	}
+	slices.SortFunc(r.shorts, func(a, b string) int { return len(b) - len(a) })
+	var shortAlts []string
+	for _, s := range r.shorts {
+		shortAlts = append(shortAlts, `(`+shortPattern(s)+`)`)
+	}
+	// Short names are tagged only in citation parentheticals, so the
+	// pattern starts at the parenthesis: a literal prefix keeps it fast.
+	r.short = mustCompile(`\(\s*(?:` + strings.Join(shortAlts, "|") + `)`)
+	r.field = mustCompile(`(?im)^[ \t]*(?:court|tribunal|juridiction|jurisdiction)[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]*$`)
+	r.shortTail = mustCompile(`^\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*)?(?:1[789]|20)\d\d\.?\)`)
+	r.label = mustCompile(`(?i)^\s*(?:in\s+the|before\s+the|(?:court|tribunal|juridiction|jurisdiction|titre)\s*:)?\s*$`)
+	r.captionTail = mustCompile(`(?i)^\s*[,.:]?\s*(?:[a-z]+\s+division)?\s*[,.]?\s*$`)
+	return r
+}
+
+// shortKey folds a short name for lookup: "N.D. Ill." and "nd ill" agree.
+func shortKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r != '.' && r != ' ' && r != '\t' && r != '\n' && r != '\u00a0' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// shortPattern turns "N.D. Ill." into a pattern that also takes "N. D. Ill."
+// and a line break where the page had one.
+func shortPattern(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			b.WriteString(`\s*`)
+		case c == '.':
+			b.WriteString(`\.`)
+			if i+1 < len(s) && s[i+1] != ' ' {
+				b.WriteString(`\s?`)
+			}
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	return b.String() + `(?:\b|$|\s)`
+}
+
+type courtTagger struct{ r *courtRules }
+
+// Tag implements Tagger.
+func (t courtTagger) Tag(text string) []Mention {
+	r := t.r
+	lower := lowerASCII(text)
+	spans := r.fullNames(text, lower)
+	for _, m := range r.short.FindAllStringSubmatchIndex(text, -1) {
+		for g := 1; 2*g < len(m); g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			start, end := m[2*g], m[2*g+1]
+			// the pattern may have taken the space after a short name
+			for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
+				end--
+			}
+			if id := r.byShort[shortKey(r.shorts[g-1])]; id != "" && r.shortTail.MatchString(text[end:min(len(text), end+40)]) {
+				spans = append(spans, span{start: start, end: end, rank: 1, norm: id})
+			}
+			break
+		}
+	}
+	for _, m := range r.fieldAt.findAll(text, lower, r.field) {
+		value := strings.TrimRight(text[m[2]:m[3]], ",;")
+		if id := r.byShort[shortKey(value)]; id != "" {
+			spans = append(spans, span{start: m[2], end: m[2] + len(value), rank: 1, norm: id, data: "field"})
+		}
+	}
+	spans = dropOverlaps(spans)
+	deciding := false
+	out := make([]Mention, 0, len(spans))
+	for _, s := range spans {
+		role := RoleCited
+		if !deciding && r.standsAlone(text, s) {
+			role, deciding = RoleDeciding, true
+		}
+		out = append(out, newMention(Court, text, s.start, s.end, s.norm, role))
+	}
+	return out
+}
+
+// standsAlone reports whether a court is written as a caption or a field:
+// nothing but a label before it on its first line and nothing but a
+// division after it on its last.
+func (r *courtRules) standsAlone(text string, s span) bool {
+	if s.data == nil {
+		return false // a short name in a citation, or a bare "Seventh Circuit"
+	}
+	ls, _ := lineAt(text, s.start)
+	_, le := lineAt(text, s.end)
+	return r.label.MatchString(text[ls:s.start]) && r.captionTail.MatchString(text[s.end:le])
+}
+
+// fullNames finds courts written out in words. Spans that may be a caption
+// carry non-nil data, so that standsAlone considers them.
+func (r *courtRules) fullNames(text, lower string) []span {
+	var spans []span
+	for _, m := range r.districtAt.findAll(text, lower, r.district) {
+		hasCourt := m[2] >= 0 && strings.Contains(strings.ToLower(text[m[2]:m[3]]), "court")
+		dir := ""
+		if m[4] >= 0 {
+			dir = text[m[4]:m[5]]
+		}
+		if !hasCourt && dir == "" {
+			continue // "the District of Columbia" is a place before it is a court
+		}
+		id := r.byPlace[strings.ToLower(dir+"|"+squash(text[m[6]:m[7]]))]
+		if id == "" {
+			continue
+		}
+		spans = append(spans, span{start: m[0], end: m[1], norm: id, data: "full"})
+	}
+	for _, m := range r.appealsAt.findAll(text, lower, r.appeals) {
+		if id := r.byOrd[strings.ToLower(strings.ReplaceAll(text[m[2]:m[3]], " ", ""))]; id != "" {
+			spans = append(spans, span{start: m[0], end: m[1], norm: id, data: "full"})
+		}
+	}
+	for _, m := range r.circuitAt.findAll(text, lower, r.circuit) {
+		if id := r.byOrd[strings.ToLower(strings.ReplaceAll(text[m[2]:m[3]], " ", ""))]; id != "" {
+			spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: id})
+		}
+	}
+	for _, m := range r.supremeAt.findAll(text, lower, r.supreme) {
+		spans = append(spans, span{start: m[0], end: m[1], norm: "scotus", data: "full"})
+	}
+	return spans
+}

@@ -1,0 +1,89 @@
+package entity
+
+import "testing"
+
+func TestCourts(t *testing.T) {
+	runTagCases(t, Courts(), []tagCase{
+		{"opinion caption over two lines", "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nEASTERN DIVISION\n",
+			"UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS=ilnd/deciding"},
+		{"case summary field", "Tribunal\n\n    Titre\n\n    United States District Court, Northern District of California\n\n",
+			"United States District Court, Northern District of California=cand/deciding"},
+		{"label with a short name", "Court: N.D. Cal.\nDate: 2021", "N.D. Cal.=cand/deciding"},
+		{"appeals caption", "UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n", "UNITED STATES COURT OF APPEALS FOR THE SEVENTH CIRCUIT=ca7/deciding"},
+		{"only the first caption decides", "United States District Court for the District of Columbia\n\nUnited States District Court for the Northern District of Illinois\n",
+			"United States District Court for the District of Columbia=dcd/deciding; United States District Court for the Northern District of Illinois=ilnd/cited"},
+		{"citation parentheticals", "519 F.3d 666, 671 (7th Cir. 2008); 2021 WL 5795306, at *4 (N.D. Ill. 2021); (4th\n\nCir. 2009); (D. Ariz. Apr. 5,\n2018)",
+			"7th Cir.=ca7/cited; N.D. Ill.=ilnd/cited; 4th Cir.=ca4/cited; D. Ariz.=azd/cited"},
+		{"more parentheticals", "(D.C. Cir. 2019) (E.D.N.Y. 2017) (S.D. Oh. 2019) (2d Cir. 2001) (Fed. Cir. 2020)",
+			"D.C. Cir.=cadc/cited; E.D.N.Y.=nyed/cited; S.D. Oh.=ohsd/cited; 2d Cir.=ca2/cited; Fed. Cir.=cafc/cited"},
+		{"prose names are cited", "As the D.C. Circuit explained, and the U.S. Court of Appeals for the First Circuit's decision",
+			"D.C. Circuit=cadc/cited; U.S. Court of Appeals for the First Circuit=ca1/cited"},
+		{"a district in prose", "filed in the Northern District of Illinois last year", "Northern District of Illinois=ilnd/cited"},
+		{"the Supreme Court", "the Supreme Court of the United States held", "Supreme Court of the United States=scotus/cited"},
+		{"no court in an essay", "In a recent case in a U.S. District Court in Massachusetts, Judge Stern stated", ""},
+		{"short names outside citations are not courts", "the N.D. Ill. rules; E.D. stands for", ""},
+		{"the District of Columbia is a place", "people in the District of Columbia", ""},
+	})
+}
+
+func TestCourtName(t *testing.T) {
+	for id, want := range map[string]string{
+		"ilnd": "N.D. Ill.", "cand": "N.D. Cal.", "ca7": "7th Cir.", "scotus": "U.S.", "cadc": "D.C. Cir.",
+		"cafc": "Fed. Cir.", "ca11": "11th Cir.", "nysd": "S.D.N.Y.", "dcd": "D.D.C.", "nope": "",
+	} {
+		if got := CourtName(id); got != want {
+			t.Errorf("CourtName(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestNormalizeCourt(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"ilnd", "ilnd", true},
+		{"ILND", "ilnd", true},
+		{"N.D. Ill.", "ilnd", true},
+		{"n.d. ill", "ilnd", true},
+		{"ND Ill", "ilnd", true},
+		{"Northern District of Illinois", "ilnd", true},
+		{"the Northern District of Illinois", "ilnd", true},
+		{"United States District Court for the Northern District of California", "cand", true},
+		{"7th Cir.", "ca7", true},
+		{"Seventh Circuit", "ca7", true},
+		{"United States Court of Appeals for the Seventh Circuit", "ca7", true},
+		{"scotus", "scotus", true},
+		{"U.S.", "scotus", true},
+		{"District of Columbia", "", false},
+		{"Illinois", "", false},
+		{"", "", false},
+	} {
+		got, ok := NormalizeCourt(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("NormalizeCourt(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// The table must cover the federal courts the brief names, each once.
+func TestCourtTable(t *testing.T) {
+	r := courtRulesOnce()
+	for _, id := range []string{"scotus", "ca1", "ca2", "ca3", "ca4", "ca5", "ca6", "ca7", "ca8", "ca9", "ca10", "ca11", "cadc", "cafc", "ilnd", "cand", "nysd", "dcd", "mad"} {
+		if _, ok := r.byID[id]; !ok {
+			t.Errorf("court %q missing", id)
+		}
+	}
+	districts := 0
+	for _, c := range r.byID {
+		if c.Level == "district" {
+			districts++
+		}
+	}
+	if districts != len(r.byPlace) {
+		t.Errorf("%d district courts but %d district/state keys: two courts share a name", districts, len(r.byPlace))
+	}
+	if districts < 90 {
+		t.Errorf("only %d district courts", districts)
+	}
+}

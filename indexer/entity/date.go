@@ -1,0 +1,165 @@
+package entity
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Dates returns the tagger for calendar dates: "May 16, 2022", "Apr. 5,
+// 2018", "16 May 2022", French "16 mai 2022" and "1er mai 2022",
+// "05/16/22" (U.S. month first), "2022-05-16", and the "Thu Aug 19
+// 00:00:00 CEST 2021" that some case databases print. Norm is YYYY-MM-DD;
+// impossible dates (February 30) are not tagged. A two-digit year is
+// 2000-2069 or 1970-1999.
+//
+// Role "document" marks the document's own date: a date after a label
+// ("Filed:", "Dated:", "Decided:", "Date of decision", "Date de
+// décision(s)", "Published"), a byline date ("by someone on October 24,
+// 2015"), and, when there is neither, the first date in the opening lines.
+func Dates() Tagger {
+	return dateTagger{dateRulesOnce()}
+}
+
+// openingBytes is how far into a text an unlabelled date may be the
+// document's own: the header of an article or report.
+const openingBytes = 600
+
+var dateRulesOnce = sync.OnceValue(func() *dateRules {
+	en := `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?`
+	fr := `janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre`
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	mois := append(slices.Clone(months), "fév", "avr", "mai", "juin", "juil", "ao", "déc")
+	return &dateRules{
+		monthFirstAt: guide{needles: months, after: 30},
+		dayFirstAt:   guide{needles: mois, before: 10, after: 30},
+		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8},
+		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6},
+		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50},
+		monthFirst:   mustCompile(`(?i)\b(` + en + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`),
+		dayFirst:     mustCompile(`(?i)\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(` + en + `|` + fr + `)\s+(\d{4})\b`),
+		numeric:      mustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
+		iso:          mustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
+		unix:         mustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(` + en + `)\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+[A-Z]{2,5}\s+(\d{4})\b`),
+		label:        mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued)\s*(?:on\s*)?:?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
+	}
+})
+
+type dateRules struct {
+	monthFirst, dayFirst, numeric, iso, unix, label *regexp.Regexp
+	// where the patterns can match; see guide
+	monthFirstAt, dayFirstAt, numericAt, isoAt, unixAt guide
+}
+
+type dateTagger struct{ r *dateRules }
+
+// Tag implements Tagger.
+func (t dateTagger) Tag(text string) []Mention {
+	r := t.r
+	lower := lowerASCII(text)
+	var spans []span
+	add := func(start, end int, y, m, d string) {
+		if norm, ok := dateNorm(y, m, d); ok {
+			spans = append(spans, span{start: start, end: end, norm: norm})
+		}
+	}
+	sub := func(m []int, i int) string { return text[m[2*i]:m[2*i+1]] }
+	for _, m := range r.unixAt.findAll(text, lower, r.unix) {
+		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
+	}
+	for _, m := range r.monthFirstAt.findAll(text, lower, r.monthFirst) {
+		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
+	}
+	for _, m := range r.dayFirstAt.findAll(text, lower, r.dayFirst) {
+		add(m[0], m[1], sub(m, 3), sub(m, 2), sub(m, 1))
+	}
+	for _, m := range r.numericAt.findAll(text, lower, r.numeric) {
+		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
+	}
+	for _, m := range r.isoAt.findAll(text, lower, r.iso) {
+		add(m[0], m[1], sub(m, 1), sub(m, 2), sub(m, 3))
+	}
+	spans = dropOverlaps(spans)
+	labelled := false
+	for i, s := range spans {
+		if r.label.MatchString(text[max(0, s.start-40):s.start]) {
+			spans[i].role = RoleDocument
+			labelled = true
+		}
+	}
+	if !labelled && len(spans) > 0 && spans[0].start < openingBytes {
+		spans[0].role = RoleDocument
+	}
+	out := make([]Mention, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, newMention(Date, text, s.start, s.end, s.norm, s.role))
+	}
+	return out
+}
+
+// dateNorm validates a date given as year, month (number or name, English
+// or French) and day, and writes it as YYYY-MM-DD.
+func dateNorm(year, month, day string) (string, bool) {
+	y, err := strconv.Atoi(year)
+	if err != nil {
+		return "", false
+	}
+	if len(year) == 2 {
+		if y < 70 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+	}
+	mo, ok := monthNumber(month)
+	if !ok {
+		return "", false
+	}
+	d, err := strconv.Atoi(day)
+	if err != nil || y < 1600 || y > 2999 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != mo {
+		return "", false // February 30 rolls over in time.Date
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+}
+
+func monthNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 12
+	}
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	switch {
+	case strings.HasPrefix(s, "jan"):
+		return 1, true
+	case strings.HasPrefix(s, "feb"), strings.HasPrefix(s, "fév"), strings.HasPrefix(s, "fev"):
+		return 2, true
+	case strings.HasPrefix(s, "mar"):
+		return 3, true
+	case strings.HasPrefix(s, "apr"), strings.HasPrefix(s, "avr"):
+		return 4, true
+	case s == "may" || s == "mai":
+		return 5, true
+	case strings.HasPrefix(s, "jun"), s == "juin":
+		return 6, true
+	case strings.HasPrefix(s, "jul"), s == "juillet":
+		return 7, true
+	case strings.HasPrefix(s, "aug"), strings.HasPrefix(s, "ao"):
+		return 8, true
+	case strings.HasPrefix(s, "sep"):
+		return 9, true
+	case strings.HasPrefix(s, "oct"):
+		return 10, true
+	case strings.HasPrefix(s, "nov"):
+		return 11, true
+	case strings.HasPrefix(s, "dec"), strings.HasPrefix(s, "déc"):
+		return 12, true
+	}
+	return 0, false
+}

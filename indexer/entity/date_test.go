@@ -1,0 +1,23 @@
+package entity
+
+import "testing"
+
+func TestDates(t *testing.T) {
+	runTagCases(t, Dates(), []tagCase{
+		{"filed label", "Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 1", "05/16/22=2022-05-16/document"},
+		{"month first", "On the record.\n\n" + pad + "decided May 16, 2022 and January 11, 2018", "May 16, 2022=2022-05-16/document; January 11, 2018=2018-01-11"},
+		{"day first and French", pad + "16 May 2022; 16 mai 2022; 1er août 2021", "16 May 2022=2022-05-16; 16 mai 2022=2022-05-16; 1er août 2021=2021-08-01"},
+		{"ISO", pad + "2022-05-16", "2022-05-16=2022-05-16"},
+		{"abbreviated across a line", pad + "(D. Ariz. Apr. 5,\n\n2018)", "Apr. 5, 2018=2018-04-05"},
+		{"opening date is the document's", "Innocent Victims\n\nJanuary 11, 2018\n\nTell Congress", "January 11, 2018=2018-01-11/document"},
+		{"capitals", "WHITE PAPER\n\nMARCH 14, 2018 | NEW YORK", "MARCH 14, 2018=2018-03-14/document"},
+		{"byline", pad + "~ by mruiz701 on October 24, 2015.", "October 24, 2015=2015-10-24/document"},
+		{"database field", pad + "Date de décisions:\n    Thu Aug 19 00:00:00 CEST 2021", "Thu Aug 19 00:00:00 CEST 2021=2021-08-19/document"},
+		{"impossible dates", pad + "February 30, 2021 and 13/45/2020", ""},
+		{"two-digit years", pad + "1/2/99 and 1/2/05", "1/2/99=1999-01-02; 1/2/05=2005-01-02"},
+	})
+}
+
+// pad pushes a date past the opening lines, where an unlabelled date would
+// be taken for the document's own.
+var pad = string(make([]byte, openingBytes))

@@ -1,0 +1,110 @@
+package entity
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Go's regexp engine guarantees linear time but is slow to scan a megabyte
+// with a case-insensitive or alternation-led pattern: it tries every
+// position. A guide runs such a pattern only in windows around cheap
+// literal hits (strings.Index over an ASCII-lower-cased copy), which keeps
+// tagging a long opinion in milliseconds rather than seconds.
+
+// A guide says where a pattern can match: within before bytes ahead of and
+// after bytes behind an occurrence of one of its needles (lower case).
+// With lines set, windows are widened to whole lines, so patterns using
+// (?m)^ and $ see true line starts and ends.
+type guide struct {
+	needles       []string
+	before, after int
+	lines         bool
+}
+
+// lowerASCII folds A-Z to a-z and leaves every other byte alone, so byte
+// offsets in the result are offsets in text.
+func lowerASCII(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
+}
+
+// findAll returns re's submatch indexes in text, searching only the
+// windows around needles in lower (lowerASCII(text)).
+func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
+	var hits []int
+	for _, n := range g.needles {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], n)
+			if i < 0 {
+				break
+			}
+			hits = append(hits, at+i)
+			at += i + len(n)
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	slices.Sort(hits)
+	var out [][]int
+	ws, we := -1, -1
+	flush := func() {
+		if ws < 0 {
+			return
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += ws
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	for _, h := range hits {
+		s, e := g.widen(text, max(0, h-g.before), min(len(text), h+g.after))
+		if s <= we {
+			we = max(we, e)
+			continue
+		}
+		flush()
+		ws, we = s, e
+	}
+	flush()
+	return out
+}
+
+// maxWiden bounds how far a window edge moves looking for white space.
+const maxWiden = 256
+
+// widen moves a window's edges out to white space (or line breaks), which
+// are rune and word boundaries, so that \b and ^ mean what they would in
+// the whole text.
+func (g guide) widen(text string, s, e int) (int, int) {
+	stop := " \t\n\r"
+	if g.lines {
+		stop = "\n"
+	}
+	// Bounded, so that a text without white space cannot make the scan
+	// quadratic; then at least keep to rune boundaries.
+	for n := 0; s > 0 && n < maxWiden && !strings.ContainsRune(stop, rune(text[s-1])); n++ {
+		s--
+	}
+	for s > 0 && s < len(text) && !utf8.RuneStart(text[s]) {
+		s--
+	}
+	for n := 0; e < len(text) && n < maxWiden && !strings.ContainsRune(stop, rune(text[e])); n++ {
+		e++
+	}
+	for e < len(text) && !utf8.RuneStart(text[e]) {
+		e++
+	}
+	return s, e
+}

@@ -1,0 +1,184 @@
+package entity
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Parties returns the tagger for the parties to the document's own case.
+// Roles are "plaintiff" (also petitioner, appellant, and the French
+// "demandeur") and "defendant" (respondent, appellee, "défendeur").
+//
+// It reads, in order of preference: a caption near the top of the text,
+// inline ("G.G., Plaintiffs, v. SALESFORCE.COM, INC., Defendants.") or
+// spread over lines with a "v." line between the sides; else the first
+// case name standing alone on its line, with an optional label or number
+// before it ("Case No. 21-cv-00485-JCS – John Doe et al. v. Twitter. INC.").
+// Labelled fields ("Défendeur:" then the name) add parties in either case.
+// "X v. Y" inside running text is a citation of another case and is not a
+// party. Norm is a display name (see displayName): "et al." and "(a
+// minor)" dropped, capitals fixed, "Salesforce.com, Inc.".
+func Parties() Tagger {
+	return partyTagger{partyRulesOnce()}
+}
+
+// captionWindow bounds how far into a text a caption may start: captions
+// open documents, and a "v." line deep in a text is something else.
+const captionWindow = 8000
+
+var partyRulesOnce = sync.OnceValue(func() *partyRules {
+	plaintiff := `(?:Plaintiffs?|Petitioners?|Appellants?|Plaintiffs?-Appellants?|Plaintiffs?-Appellees?|Claimants?|Movants?)`
+	defendant := `(?:Defendants?|Respondents?|Appellees?|Defendants?-Appellees?|Defendants?-Appellants?)`
+	return &partyRules{
+		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
+		inline:      mustCompile(`(?m)^[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`),
+		vLine:       mustCompile(`(?m)^[ \t]*(?:v|vs|V|VS|versus)\.?[ \t]*$`),
+		plainLabel:  mustCompile(`(?i)^\s*` + plaintiff + `[,.]?\s*$`),
+		defLabel:    mustCompile(`(?i)^\s*` + defendant + `[,.]?\s*$`),
+		trailLabel:  mustCompile(`(?i),?\s+(?:` + plaintiff + `|` + defendant + `)[,.]?\s*$`),
+		notName:     mustCompile(`(?i)^\s*(?:no\.|case|civil\s+action|judge|hon\.|magistrate|before|\d)`),
+		heading:     mustCompile(`(?m)^[ \t#]*(?:[^\n]{0,80}?\s[–—-]\s|[^\n:]{1,40}:\s*)?([A-Z][^\n]{0,100}?)\s+(?:v|vs)\.\s+([A-Z][^\n]{0,100}?)[ \t]*$`),
+		citationish: mustCompile(`,\s*\d|\(\s*\d{4}|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.)`),
+		field:       mustCompile(`(?m)^[ \t]*(Demandeur|Demanderesse|Plaintiffs?|Petitioners?|Défendeur|Défenderesse|Defendants?|Respondents?)[ \t]*:[ \t]*\n?[ \t]*([^\n]{2,120})$`),
+	}
+})
+
+type partyRules struct {
+	inline, vLine, plainLabel, defLabel, trailLabel, notName, heading, citationish, field *regexp.Regexp
+	// where heading can match; see guide
+	headingAt guide
+}
+
+type partyTagger struct{ r *partyRules }
+
+// Tag implements Tagger.
+func (t partyTagger) Tag(text string) []Mention {
+	r := t.r
+	head := text[:min(len(text), captionWindow)]
+	var spans []span
+	add := func(start, end int, role string) {
+		// trim caption punctuation and a trailing role label from the span
+		seg := text[start:end]
+		if m := r.trailLabel.FindStringIndex(seg); m != nil {
+			seg = seg[:m[0]]
+		}
+		seg = strings.TrimRight(seg, " \t,;:")
+		lead := len(seg) - len(strings.TrimLeft(seg, " \t"))
+		start, end = start+lead, start+len(seg)
+		if end <= start {
+			return
+		}
+		if norm := displayName(text[start:end]); norm != "" {
+			spans = append(spans, span{start: start, end: end, norm: norm, role: role})
+		}
+	}
+	if m := r.inline.FindStringSubmatchIndex(head); m != nil {
+		add(m[2], m[3], RolePlaintiff)
+		add(m[4], m[5], RoleDefendant)
+	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
+		// caption found
+	} else {
+		for _, m := range r.headingAt.findAll(text, lowerASCII(text), r.heading) {
+			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
+				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
+				continue
+			}
+			add(m[2], m[3], RolePlaintiff)
+			add(m[4], m[5], RoleDefendant)
+			break
+		}
+	}
+	for _, m := range r.field.FindAllStringSubmatchIndex(text, -1) {
+		role := RoleDefendant
+		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "demand") || strings.HasPrefix(l, "plaint") || strings.HasPrefix(l, "petit") {
+			role = RolePlaintiff
+		}
+		add(m[4], m[5], role)
+	}
+	spans = dropOverlaps(spans)
+	out := make([]Mention, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, newMention(Party, text, s.start, s.end, s.norm, s.role))
+	}
+	return out
+}
+
+// caption reads a caption laid out over lines around a "v." line at loc:
+// the plaintiff is the nearest line above that is not a role label, the
+// defendant the nearest line below. It reports whether it found both.
+func (r *partyRules) caption(text string, loc []int, add func(start, end int, role string)) bool {
+	// above
+	pEnd := loc[0]
+	pStart, pStop := -1, -1
+	for pEnd > 0 {
+		ls, le := lineAt(text, pEnd-1)
+		line := text[ls:le]
+		pEnd = ls
+		if blank(line) || r.plainLabel.MatchString(line) {
+			continue
+		}
+		pStart, pStop = ls, le
+		break
+	}
+	// below
+	dStart, dStop := -1, -1
+	for i := loc[1] + 1; i < len(text); {
+		ls, le := lineAt(text, i)
+		line := text[ls:le]
+		i = le + 1
+		if blank(line) {
+			continue
+		}
+		if !r.defLabel.MatchString(line) && !r.notName.MatchString(line) {
+			dStart, dStop = ls, le
+		}
+		break
+	}
+	if pStart < 0 || dStart < 0 || r.notName.MatchString(text[pStart:pStop]) {
+		return false
+	}
+	add(pStart, pStop, RolePlaintiff)
+	add(dStart, dStop, RoleDefendant)
+	return true
+}
+
+// standalone reports whether text[start:end] is a paragraph of its own:
+// the lines before and after it, where there are any, are blank.
+func (r *partyRules) standalone(text string, start, end int) bool {
+	if start > 0 {
+		ls, le := lineAt(text, start-1)
+		if !blank(text[ls:le]) {
+			return false
+		}
+	}
+	if end+1 < len(text) {
+		ls, le := lineAt(text, end+1)
+		if !blank(text[ls:le]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether s reads as a party name rather than a sentence:
+// a few words, mostly capitalised, and no colon.
+func nameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 10 || strings.Contains(s, ":") {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		switch strings.Trim(w, ".,()") {
+		case "et", "al", "of", "and", "the", "de", "a", "minor", "ex", "rel", "in", "re", "for", "on", "behalf":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower <= 1
+}

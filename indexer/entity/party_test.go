@@ -1,0 +1,39 @@
+package entity
+
+import "testing"
+
+func TestParties(t *testing.T) {
+	runTagCases(t, Parties(), []tagCase{
+		{"inline caption", "G.G. (a minor), et al., Plaintiffs, v. SALESFORCE.COM, INC., Defendants.\n\nMEMORANDUM",
+			"G.G. (a minor), et al.=G.G./plaintiff; SALESFORCE.COM, INC.=Salesforce.com, Inc./defendant"},
+		{"caption over lines", "EASTERN DIVISION\n\nG.G. (a minor), et al.,\n\n\nPlaintiffs,\n\n v.\n\nSALESFORCE.COM, INC.,\n\nNo. 20-cv-02335\n\nDefendants.\n",
+			"G.G. (a minor), et al.=G.G./plaintiff; SALESFORCE.COM, INC.=Salesforce.com, Inc./defendant"},
+		{"appellate caption", "JANE DOE NO. 1,\nPlaintiff-Appellant,\n\nv.\n\nBACKPAGE.COM, LLC,\nDefendant-Appellee.\n",
+			"JANE DOE NO. 1=Jane Doe No. 1/plaintiff; BACKPAGE.COM, LLC=Backpage.com, LLC/defendant"},
+		{"case name heading", "Mots-clefs\n\nCase No. 21-cv-00485-JCS – John Doe et al. v. Twitter. INC.\n\nRésumé des faits",
+			"John Doe et al.=John Doe/plaintiff; Twitter. INC.=Twitter, Inc./defendant"},
+		{"labelled fields", "Demandeur:\n    John Doe 1\nDéfendeur:\n    Twitter, INC.\n",
+			"John Doe 1=John Doe 1/plaintiff; Twitter, INC.=Twitter, Inc./defendant"},
+		{"citations in the body are not parties", "The Court accepts the facts. Killingsworth v. HSBC Bank Nev., N.A., 507 F.3d 614,\n618 (7th Cir. 2007).\n\nSee M.A. v. Wyndham Hotels & Resorts, Inc., 425 F. Supp. 3d 959.\n", ""},
+		{"a cited case on a line of its own is a citation", "\nBell Atl. Corp. v. Twombly, 550 U.S. 544 (2007)\n\n", ""},
+		{"prose", "Jane Doe vs. Backpage.com, LLC: a list item in a longer line about the case", ""},
+	})
+}
+
+func TestDisplayName(t *testing.T) {
+	for in, want := range map[string]string{
+		"G.G. (a minor), et al.,":  "G.G.",
+		"SALESFORCE.COM, INC.,":    "Salesforce.com, Inc.",
+		"Twitter. INC.":            "Twitter, Inc.",
+		"John Doe et al.":          "John Doe",
+		"HSBC Bank Nev., N.A.":     "HSBC Bank Nev., N.A.",
+		"ANDREA R. WOOD":           "Andrea R. Wood",
+		"O'BRIEN-SMITH":            "O'Brien-Smith",
+		"Backpage.com LLC":         "Backpage.com LLC",
+		"UNITED STATES OF AMERICA": "United States Of America",
+	} {
+		if got := displayName(in); got != want {
+			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

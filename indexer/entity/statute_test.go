@@ -1,0 +1,81 @@
+package entity
+
+import "testing"
+
+func TestStatutes(t *testing.T) {
+	runTagCases(t, Statutes(), []tagCase{
+		{"subsection folds to section", "under 18 U.S.C. § 1591(a)(2).", "18 U.S.C. § 1591(a)(2)=18 U.S.C. § 1591"},
+		{"section list gives one mention each", "TVPRA, 18 U.S.C. §§ 1591(a)(2) and 1595(a)",
+			"TVPRA=TVPRA; 18 U.S.C. §§ 1591(a)(2)=18 U.S.C. § 1591; 1595(a)=18 U.S.C. § 1595"},
+		{"no-break spaces", "18 U.S.C. §§\u00a01591(a)(1)\u00a0and 1595(a)", "18 U.S.C. §§ 1591(a)(1)=18 U.S.C. § 1591; 1595(a)=18 U.S.C. § 1595"},
+		{"without dots or sign", "see 18 USC 1591", "18 USC 1591=18 U.S.C. § 1591"},
+		{"lower case usc", "see 18 usc 1595", "18 usc 1595=18 U.S.C. § 1595"},
+		{"title 47 with subsections", "47 U.S.C. § 230(c)(1)", "47 U.S.C. § 230(c)(1)=47 U.S.C. § 230"},
+		{"title and section in words", "Title 18, Section 1591 applies", "Title 18, Section 1591=18 U.S.C. § 1591"},
+		{"section of title", "section 1591 of title 18", "section 1591 of title 18=18 U.S.C. § 1591"},
+		{"split by a line break", "the Act, 47 U.S.C.\n\n§ 230, has", "47 U.S.C. § 230=47 U.S.C. § 230"},
+		{"title on the line before", "under 18\n\nU.S.C. § 1595. As", "18 U.S.C. § 1595=18 U.S.C. § 1595"},
+		{"bare section takes the last title", "18 U.S.C. § 1591 ... then §1595 and § 1595(a)",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; §1595=18 U.S.C. § 1595; § 1595(a)=18 U.S.C. § 1595"},
+		{"bare section takes its own earlier title", "18 U.S.C. § 1595; 47 U.S.C. § 230; then § 1595",
+			"18 U.S.C. § 1595=18 U.S.C. § 1595; 47 U.S.C. § 230=47 U.S.C. § 230; § 1595=18 U.S.C. § 1595"},
+		{"bare 230 is the CDA when the text says so", "18 U.S.C. § 1595 and the defense under § 230 of the Communications Decency Act",
+			"18 U.S.C. § 1595=18 U.S.C. § 1595; § 230=47 U.S.C. § 230; Communications Decency Act=Communications Decency Act"},
+		{"bare section without any title is not tagged", "see § 1595 and § 12", ""},
+		{"bare Section word needs the same section cited", "18 U.S.C. § 1595. Section 1595 claims; Section 101 of the report",
+			"18 U.S.C. § 1595=18 U.S.C. § 1595; Section 1595=18 U.S.C. § 1595"},
+		{"Section 230 in any case", "section 230 and SECTION 230 and Section 230’s", "section 230=47 U.S.C. § 230; SECTION 230=47 U.S.C. § 230; Section 230=47 U.S.C. § 230"},
+		{"CDA 230", "CDA 230 and CDA Section 230 and the CDA", "CDA 230=47 U.S.C. § 230; CDA Section 230=47 U.S.C. § 230; CDA=Communications Decency Act"},
+		{"acronyms only as words", "cda sestafosta ACDAB http://x/how-sesta-fails SESTA/FOSTA", "SESTA=SESTA; FOSTA=FOSTA"},
+		{"FOSTA by name across a line", "the Allow\n\nStates and Victims to Fight Online Sex Trafficking Act (“FOSTA”)",
+			"Allow States and Victims to Fight Online Sex Trafficking Act=FOSTA; FOSTA=FOSTA"},
+		{"public law of a known act", "FOSTA, Pub. L. No. 115-164, 132 Stat. 1253", "FOSTA=FOSTA; Pub. L. No. 115-164=FOSTA"},
+		{"public law", "Pub. L. 115-164 and Public Law 116-1", "Pub. L. 115-164=FOSTA; Public Law 116-1=Pub. L. 116-1"},
+		{"SESTA and TVPRA by name", "Stop Enabling Sex Traffickers Act of 2017; Trafficking Victims Protection Reauthorization Act",
+			"Stop Enabling Sex Traffickers Act of 2017=SESTA; Trafficking Victims Protection Reauthorization Act=TVPRA"},
+		{"TVPA is not TVPRA", "the TVPA and the Trafficking Victims Protection Act", "TVPA=TVPA; Trafficking Victims Protection Act=TVPA"},
+		{"federal rules", "Fed. R. Civ. P. 12(b)(6); Federal Rule of Civil Procedure 12(b)(6); Fed. R. Evid. 403",
+			"Fed. R. Civ. P. 12(b)(6)=Fed. R. Civ. P. 12(b)(6); Federal Rule of Civil Procedure 12(b)(6)=Fed. R. Civ. P. 12(b)(6); Fed. R. Evid. 403=Fed. R. Evid. 403"},
+		{"bare rule after a full one", "Federal Rule of Civil Procedure 12(b)(6). A Rule\n12(b)(6) motion",
+			"Federal Rule of Civil Procedure 12(b)(6)=Fed. R. Civ. P. 12(b)(6); Rule 12(b)(6)=Fed. R. Civ. P. 12(b)(6)"},
+		{"bare rule alone is not tagged", "Rule 12(b)(6) motion", ""},
+		{"ordinary text", "In 2018 the section on page 230 said 18 things.", ""},
+	})
+}
+
+func TestNormalizeStatute(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"18 U.S.C. § 1595", "18 U.S.C. § 1595", true},
+		{"18 usc 1595", "18 U.S.C. § 1595", true},
+		{"18 U.S.C. § 1591(a)(2)", "18 U.S.C. § 1591", true},
+		{"47 USC 230", "47 U.S.C. § 230", true},
+		{"section 230", "47 U.S.C. § 230", true},
+		{"Section 230 of the Communications Decency Act", "47 U.S.C. § 230", true},
+		{"CDA 230", "47 U.S.C. § 230", true},
+		{"cda", "Communications Decency Act", true},
+		{"FOSTA", "FOSTA", true},
+		{"fosta", "FOSTA", true},
+		{"Allow States and Victims to Fight Online Sex Trafficking Act", "FOSTA", true},
+		{"Pub. L. No. 115-164", "FOSTA", true},
+		{"Pub. L. 115-164", "FOSTA", true},
+		{"pub. l. 116-1", "Pub. L. 116-1", true},
+		{"tvpra", "TVPRA", true},
+		{"SESTA", "SESTA", true},
+		{"Title 18, Section 1591", "18 U.S.C. § 1591", true},
+		{"Fed. R. Civ. P. 12(b)(6)", "Fed. R. Civ. P. 12(b)(6)", true},
+		{"federal rule of civil procedure 12(b)(6)", "Fed. R. Civ. P. 12(b)(6)", true},
+		{" 18 U.S.C. § 1595 ", "18 U.S.C. § 1595", true},
+		{"§ 1595", "", false},
+		{"", "", false},
+		{"trafficking", "", false},
+		{"18 U.S.C. § 1595 and more words", "", false},
+	} {
+		got, ok := NormalizeStatute(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("NormalizeStatute(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

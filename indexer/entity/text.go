@@ -1,0 +1,91 @@
+package entity
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// span is a candidate match before it becomes a Mention. Taggers that run
+// several patterns collect spans first so that overlaps can be settled in
+// one place: the earliest start wins, then the lower rank, then the longer.
+type span struct {
+	start, end int
+	rank       int // lower wins a tie on start
+	norm       string
+	role       string
+	data       any // pattern-specific payload, read by the tagger's resolver
+}
+
+// dropOverlaps sorts spans and keeps the first of any that overlap.
+func dropOverlaps(spans []span) []span {
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.end, a.end)
+	})
+	out := spans[:0]
+	last := -1
+	for _, s := range spans {
+		if s.start < last {
+			continue
+		}
+		out = append(out, s)
+		last = s.end
+	}
+	return out
+}
+
+// newMention builds a Mention whose Text is the slice it covers, so the
+// span invariant holds by construction.
+func newMention(kind Kind, text string, start, end int, norm, role string) Mention {
+	return Mention{Kind: kind, Text: text[start:end], Norm: norm, Role: role, Start: start, End: end}
+}
+
+// squash collapses runs of white space (including line breaks) to one
+// space: text arrives with the line breaks of the page it came from.
+func squash(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// lineAt returns the bounds of the line holding byte i (without the newline).
+func lineAt(text string, i int) (start, end int) {
+	start = strings.LastIndexByte(text[:i], '\n') + 1
+	end = strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		return start, len(text)
+	}
+	return start, i + end
+}
+
+// blank reports whether s holds only white space.
+func blank(s string) bool {
+	return strings.TrimSpace(s) == ""
+}
+
+// isUpperWord reports whether s has letters and all of them are upper case.
+func isUpperWord(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters
+}
+
+// mustCompile compiles a pattern in which \s also matches the no-break and
+// narrow spaces that PDFs and web pages put between "§" and a number: RE2's
+// \s is ASCII-only. Patterns must not use \s inside a character class.
+func mustCompile(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\x{00A0}\x{2009}\x{202F}]`))
+}
