@@ -1,0 +1,293 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
+)
+
+// titleBoost makes a word in the title (a case name, a report's name) count
+// for more than the same word deep in the body.
+const titleBoost = 2.0
+
+// builder turns our AST and the request's filters into a bleve query.
+type builder struct {
+	ix *Index
+}
+
+// build returns the query for the whole request: the user query ANDed with
+// every filter. Filters do not score; they only narrow.
+func (b builder) build(node Node, req Request) (bquery.Query, error) {
+	q, err := b.node(node)
+	if err != nil {
+		return nil, err
+	}
+	if q == nil { // only stop words: match everything, like an empty query
+		q = bleve.NewMatchAllQuery()
+	}
+	must := []bquery.Query{q}
+	for _, f := range []struct {
+		param, field string
+		values       []string
+	}{
+		{"statute", corpus.FieldStatutes, req.Statutes},
+		{"court", corpus.FieldCourt, req.Courts},
+		{"party", corpus.FieldParties, req.Parties},
+		{"judge", corpus.FieldJudges, req.Judges},
+		{"type", corpus.FieldType, req.Types},
+		{"lang", corpus.FieldLang, req.Langs},
+		{"year", corpus.FieldYear, req.Years},
+	} {
+		if len(f.values) == 0 {
+			continue
+		}
+		alts := make([]bquery.Query, 0, len(f.values))
+		for _, v := range f.values {
+			norm, err := b.resolve(f.field, v)
+			if err != nil {
+				return nil, &RequestError{f.param, err.Error()}
+			}
+			alts = append(alts, term(f.field, norm))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(alts...))
+	}
+	if req.From != "" || req.To != "" {
+		var start, end = minDate, maxDate
+		if req.From != "" {
+			start, _, _ = dateBounds(req.From)
+		}
+		if req.To != "" {
+			_, end, _ = dateBounds(req.To)
+		}
+		yes := true
+		dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
+		dr.SetField(corpus.FieldDate)
+		must = append(must, dr)
+	}
+	if len(must) == 1 {
+		return must[0], nil
+	}
+	return bleve.NewConjunctionQuery(must...), nil
+}
+
+// node translates one AST node. It returns nil for a node that constrains
+// nothing, such as a word that is only a stop word ("to" in "motion to
+// dismiss"): dropping it is what the user means, while a query for it would
+// match nothing and sink the whole AND.
+func (b builder) node(n Node) (bquery.Query, error) {
+	switch n := n.(type) {
+	case MatchAll:
+		return bleve.NewMatchAllQuery(), nil
+	case Term:
+		return b.term(n)
+	case Phrase:
+		return b.phrase(n)
+	case And:
+		return b.and(n.Children)
+	case Or:
+		var alts []bquery.Query
+		for _, c := range n.Children {
+			q, err := b.node(c)
+			if err != nil {
+				return nil, err
+			}
+			if q != nil {
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) == 0 {
+			return nil, nil
+		}
+		return bleve.NewDisjunctionQuery(alts...), nil
+	case Not:
+		return b.and([]Node{n})
+	case Near:
+		return nil, &RequestError{"q", "proximity connectors (w/N, /s, /p) are not supported yet; use a \"phrase\" or separate words"}
+	}
+	return nil, fmt.Errorf("search: unknown query node %T", n)
+}
+
+// and builds a boolean query: the positive children must all match, the
+// negated ones must not. A query of only exclusions excludes from everything.
+func (b builder) and(children []Node) (bquery.Query, error) {
+	var must, not []bquery.Query
+	for _, c := range children {
+		neg, isNot := c.(Not)
+		if isNot {
+			c = neg.Child
+		}
+		q, err := b.node(c)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case q == nil:
+		case isNot:
+			not = append(not, q)
+		default:
+			must = append(must, q)
+		}
+	}
+	if len(not) == 0 {
+		switch len(must) {
+		case 0:
+			return nil, nil
+		case 1:
+			return must[0], nil
+		}
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) == 0 {
+		must = []bquery.Query{bleve.NewMatchAllQuery()}
+	}
+	bq.AddMust(must...)
+	bq.AddMustNot(not...)
+	return bq, nil
+}
+
+// textFields lists the fields a word without a field prefix searches.
+func textFields(field string) []string {
+	if field == corpus.FieldTitle {
+		return []string{corpus.FieldTitle}
+	}
+	return []string{corpus.FieldTitle, corpus.FieldBody}
+}
+
+func (b builder) term(t Term) (bquery.Query, error) {
+	if t.Field != "" && t.Field != corpus.FieldTitle {
+		if t.Prefix || t.Fuzzy > 0 {
+			return nil, &RequestError{"q", fmt.Sprintf("%s: takes a whole value, not a prefix* or fuzzy~ word (character %d)", t.Field, t.Pos)}
+		}
+		return b.fieldValue(t.Field, t.Text, t.Pos)
+	}
+	tokens := b.ix.analyze(t.Text)
+	var alts []bquery.Query
+	for _, f := range textFields(t.Field) {
+		var q bquery.Query
+		switch {
+		case t.Prefix:
+			// The stem is the prefix, so amendment* finds "amendments"
+			// as well as amend* does; a word the analyzer drops is
+			// matched as typed, lower-cased.
+			p := strings.ToLower(t.Text)
+			if len(tokens) == 1 {
+				p = tokens[0]
+			}
+			pq := bleve.NewPrefixQuery(p)
+			pq.SetField(f)
+			q = pq
+		case len(tokens) == 0:
+			return nil, nil
+		case t.Fuzzy > 0:
+			fq := bleve.NewFuzzyQuery(tokens[0])
+			fq.SetField(f)
+			fq.SetFuzziness(t.Fuzzy)
+			q = fq
+		case len(tokens) == 1:
+			q = term(f, tokens[0])
+		default: // "vis-à-vis", "U.S.C.": one typed word, several tokens
+			mp := bleve.NewMatchPhraseQuery(t.Text)
+			mp.SetField(f)
+			q = mp
+		}
+		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 {
+			q = boosted(q, titleBoost)
+		}
+		alts = append(alts, q)
+	}
+	if len(alts) == 1 {
+		return alts[0], nil
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+func (b builder) phrase(p Phrase) (bquery.Query, error) {
+	if p.Slop > 0 {
+		return nil, &RequestError{"q", fmt.Sprintf("proximity phrases (\"...\"~N, character %d) are not supported yet; drop the ~N for an exact phrase", p.Pos)}
+	}
+	if p.Field != "" && p.Field != corpus.FieldTitle {
+		return b.fieldValue(p.Field, p.Text, p.Pos)
+	}
+	if len(b.ix.analyze(p.Text)) == 0 {
+		return nil, nil
+	}
+	var alts []bquery.Query
+	for _, f := range textFields(p.Field) {
+		mp := bleve.NewMatchPhraseQuery(p.Text)
+		mp.SetField(f)
+		var q bquery.Query = mp
+		if f == corpus.FieldTitle && len(textFields(p.Field)) > 1 {
+			q = boosted(q, titleBoost)
+		}
+		alts = append(alts, q)
+	}
+	if len(alts) == 1 {
+		return alts[0], nil
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+// fieldValue is field:value in a query: an exact match on a keyword field,
+// after the value is resolved to its canonical form.
+func (b builder) fieldValue(field, value string, pos int) (bquery.Query, error) {
+	norm, err := b.resolve(field, value)
+	if err != nil {
+		return nil, &RequestError{"q", fmt.Sprintf("%s (character %d)", err, pos)}
+	}
+	return term(field, norm), nil
+}
+
+// resolve maps a filter value as typed to the canonical value indexed in
+// field: statutes and courts through the taggers' tables, the rest by
+// matching the indexed values without regard to case or punctuation.
+func (b builder) resolve(field, value string) (string, error) {
+	value = strings.TrimSpace(value)
+	switch field {
+	case corpus.FieldStatutes:
+		if norm, ok := entity.NormalizeStatute(value); ok {
+			return norm, nil
+		}
+		return "", fmt.Errorf("%q is not a statute lexsearch knows; try a form such as 18 U.S.C. § 1595, 47 USC 230 or FOSTA", value)
+	case corpus.FieldCourt:
+		if id, ok := entity.NormalizeCourt(value); ok {
+			return id, nil
+		}
+		return "", fmt.Errorf("%q is not a court lexsearch knows; try an id such as ilnd or a name such as N.D. Ill.", value)
+	case corpus.FieldType:
+		if !slices.Contains(corpus.Types, value) {
+			return "", fmt.Errorf("%q is not a document type; use one of %s", value, strings.Join(corpus.Types, ", "))
+		}
+		return value, nil
+	case corpus.FieldYear:
+		if !yearRE.MatchString(value) {
+			return "", fmt.Errorf("%q is not a year such as 2021", value)
+		}
+		return value, nil
+	case corpus.FieldLang:
+		return strings.ToLower(value), nil
+	}
+	if v, ok := b.ix.lookup(field, value); ok {
+		return v, nil
+	}
+	return value, nil // unknown values simply match nothing, like any search
+}
+
+func term(field, value string) *bquery.TermQuery {
+	tq := bleve.NewTermQuery(value)
+	tq.SetField(field)
+	return tq
+}
+
+// boosted sets a query's boost where its type supports one.
+func boosted(q bquery.Query, boost float64) bquery.Query {
+	if bq, ok := q.(bquery.BoostableQuery); ok {
+		bq.SetBoost(boost)
+	}
+	return q
+}

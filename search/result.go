@@ -1,0 +1,50 @@
+package search
+
+import "time"
+
+// A Result is one page of hits with the facet counts of the whole match.
+type Result struct {
+	Total  uint64              `json:"total"`
+	TookMS float64             `json:"took_ms"`
+	Hits   []Hit               `json:"hits"`
+	Facets map[string][]Bucket `json:"facets"`
+	Page   int                 `json:"page"`
+	Size   int                 `json:"size"`
+	Took   time.Duration       `json:"-"`
+}
+
+// A Hit is one matching document.
+type Hit struct {
+	ID       string    `json:"id"`
+	Source   string    `json:"source"`
+	Title    string    `json:"title"`
+	Type     string    `json:"type"`
+	Court    *Court    `json:"court,omitempty"`
+	Docket   string    `json:"docket,omitempty"`
+	Date     string    `json:"date,omitempty"`
+	Lang     string    `json:"lang,omitempty"`
+	Score    float64   `json:"score"`
+	Snippets []Snippet `json:"snippets,omitempty"`
+	Statutes []string  `json:"statutes,omitempty"`
+}
+
+// A Court is a court's id and its short display name.
+type Court struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// A Snippet is a passage of a hit with the matched words marked
+// <mark>like this</mark>; the rest of the text is HTML-escaped.
+type Snippet struct {
+	Page int    `json:"page"`
+	Text string `json:"text"`
+}
+
+// A Bucket is one facet value and the number of matching documents that
+// have it. Name is the display name where the value is an id (courts).
+type Bucket struct {
+	Value string `json:"value"`
+	Name  string `json:"name,omitempty"`
+	Count int    `json:"count"`
+}

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"cmp"
+	"html"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"lexsearch/corpus"
+)
+
+// Snippet shape: up to maxSnippets passages of about snippetLen bytes, each
+// starting a little before the match it was chosen for, so the reader sees
+// the words that lead into it.
+const (
+	maxSnippets = 3
+	snippetLen  = 240
+	leadIn      = 80
+)
+
+// span is one matched term in the body: its page (array position) and byte
+// offsets within that page's text.
+type span struct {
+	page, start, end int
+	term             string
+}
+
+// snippets cuts up to maxSnippets passages around the matched terms, each
+// with its page. A hit with no matches in the body (a filter-only search,
+// or a title match) gets the first lines of its first page.
+func snippets(doc *corpus.Document, pages []string, locs bsearch.TermLocationMap) []Snippet {
+	var spans []span
+	for t, ls := range locs {
+		for _, l := range ls {
+			p := 0
+			if len(l.ArrayPositions) > 0 {
+				p = int(l.ArrayPositions[0])
+			}
+			if p < len(pages) && int(l.End) <= len(pages[p]) && l.Start < l.End {
+				spans = append(spans, span{p, int(l.Start), int(l.End), t})
+			}
+		}
+	}
+	if len(spans) == 0 {
+		if len(pages) == 0 {
+			return nil
+		}
+		from, to := window(pages[0], 0, snippetLen)
+		return []Snippet{{Page: doc.PageNumber(0), Text: render(pages[0], from, to, nil)}}
+	}
+	slices.SortFunc(spans, func(a, b span) int {
+		return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.start, b.start))
+	})
+	spans = slices.CompactFunc(spans, func(a, b span) bool { return a.page == b.page && a.start == b.start })
+
+	type pick struct{ page, from, to int }
+	var picks []pick
+	used := make([]bool, len(spans))
+	for len(picks) < maxSnippets {
+		best, bestScore := -1, 0
+		for i := range spans {
+			if used[i] {
+				continue
+			}
+			if score := variety(spans, i); score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		s := spans[best]
+		from, to := window(pages[s.page], s.start-leadIn, snippetLen)
+		picks = append(picks, pick{s.page, from, to})
+		for i, o := range spans {
+			if o.page == s.page && o.start < to && o.end > from {
+				used[i] = true
+			}
+		}
+	}
+	slices.SortFunc(picks, func(a, b pick) int {
+		return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.from, b.from))
+	})
+	out := make([]Snippet, 0, len(picks))
+	for _, p := range picks {
+		var marks []span
+		for _, s := range spans {
+			if s.page == p.page && s.start >= p.from && s.end <= p.to {
+				marks = append(marks, s)
+			}
+		}
+		out = append(out, Snippet{Page: doc.PageNumber(p.page), Text: render(pages[p.page], p.from, p.to, marks)})
+	}
+	return out
+}
+
+// variety scores a span by how many different terms match within one
+// snippet's length after it: a passage with "beneficiary" and "liability"
+// side by side beats one with "liability" alone.
+func variety(spans []span, i int) int {
+	terms := map[string]bool{}
+	for _, o := range spans[i:] {
+		if o.page != spans[i].page || o.end > spans[i].start+snippetLen-leadIn {
+			break
+		}
+		terms[o.term] = true
+	}
+	return len(terms)*1000 - i // ties go to the earlier passage
+}
+
+// window returns byte offsets of a passage of about n bytes starting near
+// from, moved to word boundaries so no word is cut.
+func window(text string, from, n int) (int, int) {
+	from = max(0, min(from, len(text)))
+	if from > 0 {
+		if i := strings.LastIndexAny(text[:from], " \n\t"); i >= 0 {
+			from = i + 1
+		} else {
+			from = 0
+		}
+	}
+	to := min(len(text), from+n)
+	if to < len(text) {
+		if i := strings.IndexAny(text[to:], " \n\t"); i >= 0 && i < 40 {
+			to += i
+		}
+	}
+	for from < len(text) && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	return from, to
+}
+
+// render escapes text[from:to] for HTML, wraps the marked spans in <mark>,
+// folds runs of white space into one space, and adds an ellipsis where the
+// passage does not reach the start or end of the page.
+func render(text string, from, to int, marks []span) string {
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("… ")
+	}
+	at := from
+	for _, m := range marks {
+		if m.start < at {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[at:m.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[m.start:m.end]))
+		b.WriteString("</mark>")
+		at = m.end
+	}
+	b.WriteString(html.EscapeString(text[at:to]))
+	if to < len(text) {
+		b.WriteString(" …")
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,122 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"lexsearch/corpus"
+)
+
+// loc builds a bleve term location on page index page of the body.
+func loc(page, start, end int) *bsearch.Location {
+	return &bsearch.Location{Start: uint64(start), End: uint64(end), ArrayPositions: []uint64{uint64(page)}}
+}
+
+func TestSnippets(t *testing.T) {
+	pages := []string{
+		"The Court begins with the allegations. " + strings.Repeat("Filler words here. ", 30),
+		"Section 230 functions as an affirmative defense. See, Doe v. GTE Corp.",
+	}
+	doc := &corpus.Document{PageNumbers: []int{6, 7}}
+	at := strings.Index(pages[1], "affirmative")
+	locs := bsearch.TermLocationMap{
+		"affirm": {loc(1, at, at+len("affirmative"))},
+		"defens": {loc(1, at+12, at+19)},
+	}
+	got := snippets(doc, pages, locs)
+	if len(got) != 1 {
+		t.Fatalf("got %d snippets, want 1: %+v", len(got), got)
+	}
+	if got[0].Page != 7 {
+		t.Errorf("page = %d, want 7 (the page's own number, not its index)", got[0].Page)
+	}
+	if want := "<mark>affirmative</mark> <mark>defense</mark>"; !strings.Contains(got[0].Text, want) {
+		t.Errorf("text = %q, want it to contain %q", got[0].Text, want)
+	}
+}
+
+func TestSnippetsAtMostThreeAndEscaped(t *testing.T) {
+	page := strings.Repeat("<b>x</b> & liability and more words to pad the passage out. ", 40)
+	var ls []*bsearch.Location
+	for i := 0; ; {
+		j := strings.Index(page[i:], "liability")
+		if j < 0 {
+			break
+		}
+		ls = append(ls, loc(0, i+j, i+j+len("liability")))
+		i += j + 1
+	}
+	got := snippets(&corpus.Document{}, []string{page}, bsearch.TermLocationMap{"liabil": ls})
+	if len(got) != maxSnippets {
+		t.Fatalf("got %d snippets, want %d", len(got), maxSnippets)
+	}
+	for _, s := range got {
+		if strings.Contains(s.Text, "<b>") || !strings.Contains(s.Text, "&lt;b&gt;") {
+			t.Errorf("snippet not HTML-escaped: %q", s.Text)
+		}
+		if len(s.Text) > 2*snippetLen {
+			t.Errorf("snippet of %d bytes: %q", len(s.Text), s.Text)
+		}
+	}
+}
+
+func TestSnippetsWithoutMatchesShowFirstLines(t *testing.T) {
+	got := snippets(&corpus.Document{}, []string{"MEMORANDUM OPINION AND ORDER\n\nWhen G.G. was thirteen"}, nil)
+	if len(got) != 1 || got[0].Page != 1 || !strings.HasPrefix(got[0].Text, "MEMORANDUM OPINION AND ORDER When") {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestWindowKeepsRunesWhole(t *testing.T) {
+	text := "§§ ééé ààà ôôô"
+	for from := range len(text) {
+		f, to := window(text, from, 5)
+		if f > to || !strings.HasPrefix(text[f:], text[f:to]) || strings.ContainsRune(text[f:to], '\uFFFD') {
+			t.Errorf("window(%d) = %d,%d cuts a rune", from, f, to)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		req   Request
+		param string // "" when valid
+	}{
+		{"defaults", Request{}, ""},
+		{"size too big", Request{Size: 101}, "size"},
+		{"negative page", Request{Page: -1}, "page"},
+		{"too deep", Request{Size: 100, Page: 101}, "page"},
+		{"bad sort", Request{Sort: "oldest"}, "sort"},
+		{"bad type", Request{Types: []string{"memo"}}, "type"},
+		{"bad year", Request{Years: []string{"21"}}, "year"},
+		{"bad from", Request{From: "last week"}, "from"},
+		{"month to", Request{To: "2021-06"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.req.normalize()
+			if tc.param == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				if got.Size < 1 || got.Page < 1 || got.Sort == "" {
+					t.Errorf("defaults not filled: %+v", got)
+				}
+				return
+			}
+			re, ok := err.(*RequestError)
+			if !ok || re.Param != tc.param {
+				t.Errorf("error %v, want a RequestError on %s", err, tc.param)
+			}
+		})
+	}
+}
+
+func TestDateBounds(t *testing.T) {
+	first, last, err := dateBounds("2021-02")
+	if err != nil || first.Format("2006-01-02") != "2021-02-01" || last.Format("2006-01-02") != "2021-02-28" {
+		t.Errorf("dateBounds(2021-02) = %v, %v, %v", first, last, err)
+	}
+}
