@@ -1,0 +1,115 @@
+package indexer
+
+import (
+	"regexp"
+	"strings"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
+	"lexsearch/indexer/extract"
+)
+
+// Signals of each document type, looked for in the first pages only: a
+// caption, a database's field labels or a report's front matter is where a
+// reader tells what a document is, and deep body text (an article quoting
+// "IT IS SO ORDERED") would mislead.
+var (
+	opinionSignals = regexp.MustCompile(`(?i)\b(memorandum opinion|opinion and order|memorandum and order|order granting|order denying|` +
+		`it is so ordered|on appeal from|appeal from the united states|circuit judges?\b|before:|per curiam)`)
+	captionSignals = regexp.MustCompile(`(?i)(united states (district court|court of appeals|bankruptcy court)|supreme court of the united states|` +
+		`\bplaintiffs?\b[\s\S]{0,400}\bv\.[\s\S]{0,400}\bdefendants?\b)`)
+	summarySignals = regexp.MustCompile(`(?i)(base de donn[ée]es jurisprudence|case law database|r[ée]sum[ée] des faits|summary of facts|` +
+		`commentaire / faits marquants|headnote|case summary|case brief)`)
+	// A report announces itself in its front matter; the word "report"
+	// alone is not enough (news articles quote reports all the time).
+	reportSignals = regexp.MustCompile(`(?i)(white paper|executive summary|table of contents|policy brief|annual report|` +
+		`key findings|methodology|acknowledg(e)?ments|foreword|glossary)`)
+)
+
+// siteChrome matches the lines a scraped web page opens with that are the
+// site talking, not the document's title.
+var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|sign in|log ?in|subscribe|` +
+	`stay informed\b|share( this)?$|cookie|accept all|search$)`)
+
+// classify decides the document type (corpus.Type*).
+func classify(doc *corpus.Document, meta extract.Meta) string {
+	if meta.Type == corpus.TypeDocket {
+		return corpus.TypeDocket
+	}
+	head := leading(doc.Pages, 6000)
+	switch {
+	case summarySignals.MatchString(head):
+		return corpus.TypeCaseSummary
+	case opinionSignals.MatchString(head) && (doc.Court != "" || captionSignals.MatchString(head)):
+		return corpus.TypeOpinion
+	case distinct(reportSignals.FindAllString(head, -1)) >= 2:
+		return corpus.TypeReport
+	}
+	return corpus.TypeArticle
+}
+
+// distinct counts the different strings in s, ignoring case.
+func distinct(s []string) int {
+	seen := map[string]bool{}
+	for _, v := range s {
+		seen[strings.ToLower(v)] = true
+	}
+	return len(seen)
+}
+
+// leading returns about the first n bytes of the document's text.
+func leading(pages []corpus.Page, n int) string {
+	var b strings.Builder
+	for _, p := range pages {
+		if b.Len() >= n {
+			break
+		}
+		b.WriteString(p.Text[:min(len(p.Text), n-b.Len())])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// title picks the document's title: what the format states, else the case
+// name for court documents, else the first short line of text.
+func title(doc *corpus.Document, meta extract.Meta) string {
+	if meta.CaseName != "" {
+		return meta.CaseName
+	}
+	if (doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary) && meta.Title == "" {
+		if name := caseName(doc.Entities); name != "" {
+			return name
+		}
+	}
+	if meta.Title != "" {
+		return meta.Title
+	}
+	for _, p := range doc.Pages {
+		for line := range strings.Lines(p.Text) {
+			line = strings.TrimSpace(line)
+			if len(line) >= 3 && len(line) <= 160 && !siteChrome.MatchString(line) {
+				return line
+			}
+		}
+	}
+	return doc.Source
+}
+
+// caseName builds "Plaintiff v. Defendant" from the first party of each
+// role in the caption.
+func caseName(mentions []corpus.Entity) string {
+	var plaintiff, defendant string
+	for _, m := range mentions {
+		switch {
+		case m.Kind != string(entity.Party):
+		case m.Role == entity.RolePlaintiff && plaintiff == "":
+			plaintiff = m.Norm
+		case m.Role == entity.RoleDefendant && defendant == "":
+			defendant = m.Norm
+		}
+	}
+	if plaintiff == "" || defendant == "" {
+		return ""
+	}
+	return plaintiff + " v. " + defendant
+}

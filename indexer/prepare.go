@@ -1,0 +1,166 @@
+package indexer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
+	"lexsearch/indexer/extract"
+)
+
+// Prepare turns the bytes of one source file into a Document: it checks the
+// format against the content, extracts the text page by page, tags the
+// entities and folds them into the document's facets. It does no I/O and
+// touches no index, so it is safe to call from several goroutines.
+func (ix *Indexer) Prepare(ctx context.Context, src corpus.Source, data []byte) (*corpus.Document, error) {
+	res, format, err := ix.Extract(ctx, src, data)
+	if err != nil {
+		return nil, err
+	}
+
+	doc := &corpus.Document{
+		ID:     src.ID,
+		Source: src.Path,
+		Format: format,
+		Lang:   res.Meta.Lang,
+	}
+	for _, p := range res.Pages {
+		if strings.TrimSpace(p.Text) != "" {
+			doc.Pages = append(doc.Pages, corpus.Page{Number: p.Number, Text: p.Text})
+		}
+	}
+	if len(doc.Pages) == 0 {
+		return nil, errEmpty
+	}
+
+	mentions := ix.tagPages(doc.Pages)
+	fold(doc, mentions, res.Meta)
+	doc.Type = classify(doc, res.Meta)
+	doc.Title = title(doc, res.Meta)
+	if err := doc.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", extract.ErrMalformed, err)
+	}
+	return doc, nil
+}
+
+// Extract checks the file's format against its content and extracts its
+// text and metadata: the first half of Prepare, for `lexsearch extract`.
+func (ix *Indexer) Extract(ctx context.Context, src corpus.Source, data []byte) (*extract.Result, corpus.Format, error) {
+	format := corpus.Sniff(src.Format, data)
+	if format == "" {
+		return nil, "", fmt.Errorf("%w: %s", extract.ErrUnsupported, describeUnsupported(src.Path))
+	}
+	ex, err := extract.ForFormat(string(format), extract.Options{MaxBytes: ix.opts.MaxBytes})
+	if err != nil {
+		return nil, "", err
+	}
+	res, err := ex.Extract(ctx, bytes.NewReader(data))
+	if errors.Is(err, extract.ErrNoText) && format != corpus.FormatPDF {
+		// Only a scan needs OCR; a text file without words is just empty.
+		return nil, "", fmt.Errorf("%w: %w", errEmpty, err)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return res, format, nil
+}
+
+// describeUnsupported says what a file we cannot read seems to be.
+func describeUnsupported(path string) string {
+	if corpus.FormatOf(path) == corpus.FormatPDF {
+		return "named .pdf but has no %PDF- header"
+	}
+	return "not PDF, HTML, text or Markdown (by name and content)"
+}
+
+// tagPages tags the whole text at once (a bare "§ 1595" on page 9 takes its
+// title from a citation on page 2) and gives each mention its page.
+func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
+	var b strings.Builder
+	starts := make([]int, len(pages))
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteByte('\f')
+		}
+		starts[i] = b.Len()
+		b.WriteString(p.Text)
+	}
+	var out []corpus.Entity
+	for _, m := range ix.tagger.Tag(b.String()) {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > m.Start }) - 1
+		i = max(i, 0)
+		out = append(out, corpus.Entity{
+			Kind:  string(m.Kind),
+			Text:  m.Text,
+			Norm:  m.Norm,
+			Role:  m.Role,
+			Page:  pages[i].Number,
+			Start: m.Start - starts[i],
+			End:   m.End - starts[i],
+		})
+	}
+	return out
+}
+
+// fold sets the document's facet values from its mentions, preferring
+// what the format itself states (a docket page's fields, a page stamp's
+// docket number and date) over what the tagger guessed from prose.
+func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
+	doc.Entities = mentions
+	var court, date, docket string
+	for _, m := range mentions {
+		switch entity.Kind(m.Kind) {
+		case entity.Statute:
+			doc.Statutes = append(doc.Statutes, m.Norm)
+		case entity.Citation:
+			doc.Citations = append(doc.Citations, m.Norm)
+		case entity.Party:
+			doc.Parties = append(doc.Parties, m.Norm)
+		case entity.Judge:
+			doc.Judges = append(doc.Judges, m.Norm)
+		case entity.Court:
+			if m.Role == entity.RoleDeciding && court == "" {
+				court = m.Norm
+			}
+		case entity.Date:
+			if m.Role == entity.RoleDocument && date == "" {
+				date = m.Norm
+			}
+		case entity.Docket:
+			// Docket numbers of other cases are cited in the body; only
+			// the document's own number is its docket.
+			if m.Role == entity.RoleDocument && docket == "" {
+				docket = m.Norm
+			}
+		}
+	}
+	for _, p := range meta.Parties {
+		doc.Parties = append(doc.Parties, p.Name)
+	}
+	if meta.Judge != "" {
+		doc.Judges = append(doc.Judges, meta.Judge)
+	}
+	if id, ok := entity.NormalizeCourt(meta.Court); ok {
+		court = id
+	}
+	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
+		docket = n
+	}
+	if meta.DateFiled != "" {
+		date = meta.DateFiled
+	}
+	doc.Court, doc.Docket, doc.Date = court, docket, date
+	if len(date) >= 4 {
+		doc.Year = date[:4]
+	}
+	for _, s := range []*[]string{&doc.Statutes, &doc.Citations, &doc.Parties, &doc.Judges} {
+		slices.Sort(*s)
+		*s = slices.Compact(*s)
+	}
+}

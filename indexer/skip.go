@@ -1,0 +1,74 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"lexsearch/indexer/extract"
+)
+
+// SkipReason says why a file was not indexed. The values are stable: they
+// appear in logs, in the ingest summary and in tests.
+type SkipReason string
+
+// The skip reasons.
+const (
+	SkipUnsupported SkipReason = "unsupported" // not a format lexsearch reads
+	SkipTooLarge    SkipReason = "too-large"
+	SkipMalformed   SkipReason = "malformed"
+	SkipEncrypted   SkipReason = "encrypted"
+	SkipNeedsOCR    SkipReason = "needs-ocr" // a scan with no text layer
+	SkipTimeout     SkipReason = "timeout"
+	SkipEmpty       SkipReason = "empty" // extracted fine, but no words left after cleaning
+	SkipUnreadable  SkipReason = "unreadable"
+)
+
+// A Skip is one file that was not indexed, and why.
+type Skip struct {
+	Path   string
+	Reason SkipReason
+	Err    error
+}
+
+// Stats summarises one ingest run.
+type Stats struct {
+	Indexed int
+	Pruned  int
+	Skipped []Skip
+	Took    time.Duration
+}
+
+// SkippedBy counts the skipped files by reason.
+func (s Stats) SkippedBy() map[SkipReason]int {
+	n := make(map[SkipReason]int)
+	for _, sk := range s.Skipped {
+		n[sk.Reason]++
+	}
+	return n
+}
+
+// errEmpty reports a document whose text is empty after cleaning.
+var errEmpty = errors.New("no text after cleaning")
+
+// ReasonFor classifies an error from Prepare or Extract. Unknown errors are "malformed":
+// whatever went wrong, it went wrong with this file, not with the run.
+func ReasonFor(err error) SkipReason {
+	switch {
+	case errors.Is(err, extract.ErrUnsupported):
+		return SkipUnsupported
+	case errors.Is(err, extract.ErrTooLarge):
+		return SkipTooLarge
+	case errors.Is(err, extract.ErrEncrypted):
+		return SkipEncrypted
+	case errors.Is(err, errEmpty):
+		return SkipEmpty
+	case errors.Is(err, extract.ErrNoText):
+		return SkipNeedsOCR
+	case errors.Is(err, context.DeadlineExceeded):
+		return SkipTimeout
+	case errors.Is(err, errUnreadable):
+		return SkipUnreadable
+	}
+	return SkipMalformed
+}
