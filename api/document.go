@@ -1,0 +1,100 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"lexsearch/corpus"
+)
+
+func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		doc, err := idx.Document(r.Context(), pathVar(r, "id"))
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		writeJSON(w, r, documentView(doc))
+	}
+}
+
+// documentView is a document as /documents/{id} shows it: the metadata and
+// every entity mention with its page, but not the text (that is /text).
+func documentView(doc *corpus.Document) any {
+	d := *doc
+	d.PageNumbers = make([]int, len(doc.Pages))
+	for i, p := range doc.Pages {
+		d.PageNumbers[i] = p.Number
+	}
+	d.Pages = nil
+	return struct {
+		corpus.Document
+		Text     string `json:"text_url"`
+		Original string `json:"original_url"`
+	}{d, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
+}
+
+// handleDocumentText writes the clean text with a marker line before each
+// page, so a reader (or grep) can tell which page a passage is on.
+func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		doc, err := idx.Document(r.Context(), pathVar(r, "id"))
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if r.Method == http.MethodHead {
+			return
+		}
+		for _, p := range doc.Pages {
+			fmt.Fprintf(w, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
+		}
+	}
+}
+
+// handleOriginal serves the file as it was ingested.
+func handleOriginal(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id := pathVar(r, "id")
+		doc, err := idx.Document(r.Context(), id)
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		if originals == nil {
+			writeError(w, r, logger, corpus.ErrNotFound)
+			return
+		}
+		name := path.Base(doc.Source)
+		f, err := originals.Open(id + "/" + name)
+		if errors.Is(err, fs.ErrNotExist) {
+			writeProblem(w, r, problem{Status: http.StatusNotFound,
+				Detail: fmt.Sprintf("the original of %q is not kept in this data directory; re-ingest it", doc.Source)})
+			return
+		}
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		defer f.Close()
+		ctype := mime.TypeByExtension(path.Ext(name))
+		if ctype == "" || strings.HasPrefix(ctype, "text/") {
+			ctype = "text/plain; charset=utf-8" // never let a browser run an ingested HTML page on our origin
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
+		w.Header().Set("Content-Security-Policy", "sandbox")
+		if r.Method == http.MethodHead {
+			return
+		}
+		_, _ = io.Copy(w, f)
+	}
+}
