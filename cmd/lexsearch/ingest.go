@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"lexsearch/indexer"
+)
+
+func runIngest(ctx context.Context, e env, args []string) error {
+	fs := newFlags("ingest", "PATH...", e)
+	data := dataFlag(fs)
+	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone and swap it in when complete")
+	prune := fs.Bool("prune", false, "remove indexed documents that are not among PATHs")
+	workers := fs.Int("workers", 0, "files extracted in parallel (default: one per CPU)")
+	paths, err := parse(fs, e, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return usagef("ingest: name at least one file or folder")
+	}
+	inputs := make([]indexer.Input, 0, len(paths))
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return usagef("ingest: %v", err)
+		}
+		if st.IsDir() {
+			inputs = append(inputs, indexer.Input{FS: os.DirFS(p)})
+		} else {
+			inputs = append(inputs, indexer.Input{FS: os.DirFS(filepath.Dir(p)), Paths: []string{filepath.Base(p)}})
+		}
+	}
+	logger := newLogger(e, e.stderr)
+	ix := indexer.New(logger, indexer.Options{Workers: *workers, Progress: progress(e, "ingesting")})
+	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})
+	if err != nil {
+		return err
+	}
+	printSummary(e.stdout, stats)
+	if stats.Indexed == 0 && len(stats.Skipped) > 0 {
+		return fmt.Errorf("ingest: no file could be indexed")
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+// Command lexsearch ingests court opinions, dockets, case summaries,
+// reports and articles, tags the legal entities in them, and serves a
+// faceted full-text search over them. Run `lexsearch help` for the
+// subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"lexsearch/search"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lexsearch: %v\n", err)
+	}
+	os.Exit(exitCode(err))
+}
+
+// A usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// errHelp reports that help was printed on request: exit status 0.
+var errHelp = errors.New("help requested")
+
+func exitCode(err error) int {
+	var ue *usageError
+	var re *search.RequestError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.As(err, &ue), errors.As(err, &re):
+		return 2
+	}
+	return 1
+}
+
+// env is what a subcommand gets of the process: arguments, environment
+// and standard streams, all injectable so tests run the whole program.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// A command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the search API over HTTP (indexes the embedded sample corpus first if -data has no index)", runServe},
+		{"ingest", "add files or folders to the index (PDF, HTML, text, Markdown)", runIngest},
+		{"search", "run one search and print the hits and facets", runSearch},
+		{"extract", "print the clean text of one file with page markers, and its metadata", runExtract},
+		{"tag", "print the legal entities found in one file or standard input", runTag},
+		{"version", "print the version", runVersion},
+		{"help", "list the subcommands", nil},
+	}
+}
+
+// run is the whole program, with the process's parts passed in.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		printHelp(stderr)
+		return usagef("no subcommand given")
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		printHelp(stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	printHelp(stderr)
+	return usagef("unknown subcommand %q", name)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintf(w, "lexsearch: full-text search over online sex-trafficking law\n\nUsage: lexsearch <subcommand> [flags] [args]\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun `lexsearch <subcommand> -h` for its flags. Every flag also reads an environment\n"+
+		"variable LEXSEARCH_<FLAG> (LEXSEARCH_ADDR, LEXSEARCH_DATA, LEXSEARCH_COURT, ...); flags win.\n"+
+		"Logs are text on stderr; LEXSEARCH_LOG_FORMAT=json makes them JSON lines.\n")
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer"
+)
+
+// openIndex opens the index in dataDir. When there is none it first
+// indexes the embedded sample corpus, so a fresh checkout has something to
+// search.
+func openIndex(ctx context.Context, e env, logger *slog.Logger, dataDir string) (bleve.Index, error) {
+	dir := filepath.Join(dataDir, indexer.IndexDir)
+	idx, err := indexer.OpenIndex(dir)
+	if !errors.Is(err, indexer.ErrNoIndex) {
+		return idx, err
+	}
+	fmt.Fprintf(e.stderr, "no index in %s yet: indexing the embedded sample corpus\n", dataDir)
+	ix := indexer.New(logger, indexer.Options{Progress: progress(e, "indexing")})
+	stats, err := ix.Ingest(ctx, dataDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{Rebuild: true})
+	if err != nil {
+		return nil, fmt.Errorf("index the sample corpus: %w", err)
+	}
+	printSummary(e.stderr, stats)
+	return indexer.OpenIndex(dir)
+}
