@@ -145,6 +145,9 @@ func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, m
 		if err := swap(target, live); err != nil {
 			return stats, err
 		}
+		if err := forgetOthers(dataDir, seen); err != nil {
+			return stats, fmt.Errorf("remove files of documents no longer indexed: %w", err)
+		}
 	}
 	stats.Took = time.Since(start)
 	return stats, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -227,5 +228,62 @@ func TestFoldKeepsOffsets(t *testing.T) {
 	last := a.Analyze([]byte(text))
 	if tok := last[len(last)-1]; text[tok.Start:tok.End] != "liability" {
 		t.Errorf("last token spans %q, want \"liability\": offsets drifted", text[tok.Start:tok.End])
+	}
+}
+
+func TestRebuildFromKeptFiles(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(quiet(), Options{})
+	src := fstest.MapFS{
+		"cases/a.txt": {Data: []byte("Plaintiffs sue under 18 U.S.C. § 1595.")},
+		"b.md":        {Data: []byte("# Report\n\nSection 230 text.")},
+	}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: src}}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := Kept(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(kept.Paths, []string{"b.md", "cases/a.txt"}) {
+		t.Fatalf("kept paths %q", kept.Paths)
+	}
+	stats, err := ix.Ingest(t.Context(), dir, []Input{kept}, Mode{Rebuild: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Indexed != 2 || len(stats.Skipped) != 0 {
+		t.Errorf("rebuild from kept files: %+v", stats)
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs("b.md", "cases/a.txt"); !slices.Equal(got, want) {
+		t.Errorf("after rebuild: %v, want the same ids %v", got, want)
+	}
+	// A rebuild from other files leaves nothing of the old ones behind.
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"c.txt": {Data: []byte("new")}}}}, Mode{Rebuild: true}); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := Kept(dir); err != nil || !slices.Equal(kept.Paths, []string{"c.txt"}) {
+		t.Errorf("kept after a rebuild from c.txt: %q, %v", kept.Paths, err)
+	}
+}
+
+// BenchmarkIngest indexes the embedded sample corpus into a new data
+// directory; bytes/op is the corpus size, so MB/s is ingest throughput.
+func BenchmarkIngest(b *testing.B) {
+	var size int64
+	err := corpus.Walk(b.Context(), corpus.Docs(), func(src corpus.Source) error {
+		data, err := fs.ReadFile(corpus.Docs(), src.Path)
+		size += int64(len(data))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	ix := New(quiet(), Options{})
+	for b.Loop() {
+		if _, err := ix.Ingest(b.Context(), b.TempDir(), []Input{{FS: corpus.Docs()}}, Mode{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -12,18 +12,25 @@ import (
 func runIngest(ctx context.Context, e env, args []string) error {
 	fs := newFlags("ingest", "PATH...", e)
 	data := dataFlag(fs)
-	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone and swap it in when complete")
+	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone (or, with no PATH, from the originals -data keeps) and swap it in when complete")
 	prune := fs.Bool("prune", false, "remove indexed documents that are not among PATHs")
 	workers := fs.Int("workers", 0, "files extracted in parallel (default: one per CPU)")
 	paths, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
-	if len(paths) == 0 {
+	if len(paths) == 0 && !*rebuild {
 		fs.Usage()
-		return usagef("ingest: name at least one file or folder")
+		return usagef("ingest: name at least one file or folder (or -rebuild alone, to rebuild from what -data keeps)")
 	}
-	inputs := make([]indexer.Input, 0, len(paths))
+	inputs := make([]indexer.Input, 0, len(paths)+1)
+	if len(paths) == 0 {
+		kept, err := indexer.Kept(*data)
+		if err != nil {
+			return err
+		}
+		inputs = append(inputs, kept)
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {

@@ -1,0 +1,205 @@
+package search_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer"
+	"lexsearch/search"
+)
+
+// The search tests run against the embedded sample corpus, indexed once
+// with the real indexer into a directory shared by the package's tests.
+var (
+	sampleOnce  sync.Once
+	sampleIdx   *search.Index
+	sampleErr   error
+	sampleDir   string
+	sampleClose func() error
+)
+
+func sampleIndex(tb testing.TB) *search.Index {
+	tb.Helper()
+	sampleOnce.Do(func() {
+		sampleDir, sampleErr = tempDir()
+		if sampleErr != nil {
+			return
+		}
+		ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+		if _, sampleErr = ix.Ingest(context.Background(), sampleDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); sampleErr != nil {
+			return
+		}
+		bidx, err := indexer.OpenIndex(filepath.Join(sampleDir, indexer.IndexDir))
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		sampleClose = bidx.Close
+		sampleIdx, sampleErr = search.New(bidx)
+	})
+	if sampleErr != nil {
+		tb.Fatal(sampleErr)
+	}
+	return sampleIdx
+}
+
+func sources(res *search.Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Source)
+	}
+	return out
+}
+
+const (
+	salesforce = "docketalarm-gg-v-salesforce-ilnd-2022.txt"
+	twitter    = "sherloc-doe-v-twitter-ndcal-2021.txt"
+	essay      = "essay-human-trafficking-digital-media.txt"
+	unicef     = "unicef-usa-innocent-victims-2018.txt"
+	paper      = "white-paper-combating-online-sex-trafficking-2018.md"
+)
+
+func TestSearch(t *testing.T) {
+	idx := sampleIndex(t)
+	for _, tc := range []struct {
+		name string
+		req  search.Request
+		want []string // sources, in order when ordered is set
+		// ordered: the order of hits matters
+		ordered bool
+	}{
+		{"phrase", search.Request{Q: `"affirmative defense"`}, []string{salesforce}, false},
+		{"stop words dropped", search.Request{Q: "motion to dismiss", Types: []string{"opinion"}}, []string{salesforce}, false},
+		{"or", search.Request{Q: "Twitter OR Salesforce", Types: []string{"opinion", "case-summary"}}, []string{salesforce, twitter}, false},
+		{"not", search.Request{Q: "trafficking NOT Backpage"}, []string{paper, twitter}, false},
+		{"field statute alias", search.Request{Q: "statute:tvpra"}, []string{twitter}, false},
+		{"field court by name", search.Request{Q: `court:"N.D. Cal."`}, []string{twitter}, false},
+		{"field party folded", search.Request{Q: `party:"salesforce.com inc"`}, []string{salesforce}, false},
+		{"accents folded", search.Request{Q: "defendeur"}, []string{twitter}, false},
+		{"prefix uses the stem", search.Request{Q: "beneficiar*", Courts: []string{"cand"}}, []string{twitter}, false},
+		{"year filter", search.Request{Years: []string{"2018"}}, []string{paper, unicef}, false},
+		{"date range", search.Request{From: "2018-02", To: "2021"}, []string{paper, twitter}, false},
+		{"two filters AND", search.Request{Statutes: []string{"FOSTA"}, Types: []string{"report"}}, []string{paper}, false},
+		{"newest first", search.Request{Sort: search.SortDateDesc}, []string{salesforce, twitter, paper, unicef, essay}, true},
+		{"oldest first", search.Request{Sort: search.SortDate}, []string{essay, unicef, paper, twitter, salesforce}, true},
+		{"second page", search.Request{Sort: search.SortDate, Size: 2, Page: 2}, []string{paper, twitter}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := idx.Search(t.Context(), tc.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sources(res)
+			if !tc.ordered {
+				slices.Sort(got)
+				slices.Sort(tc.want)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("hits %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSearchRequestErrors(t *testing.T) {
+	idx := sampleIndex(t)
+	for _, tc := range []struct {
+		req   search.Request
+		param string
+	}{
+		{search.Request{Q: `"unbalanced`}, "q"},
+		{search.Request{Q: "a w/5 b"}, "q"},
+		{search.Request{Q: "court:atlantis"}, "q"},
+		{search.Request{Statutes: []string{"the law of gravity"}}, "statute"},
+		{search.Request{Courts: []string{"atlantis"}}, "court"},
+		{search.Request{Size: 1000}, "size"},
+	} {
+		_, err := idx.Search(t.Context(), tc.req)
+		var re *search.RequestError
+		if !errors.As(err, &re) || re.Param != tc.param {
+			t.Errorf("%+v: error %v, want a RequestError on %s", tc.req, err, tc.param)
+		}
+	}
+}
+
+func TestDocument(t *testing.T) {
+	idx := sampleIndex(t)
+	doc, err := idx.Document(t.Context(), corpus.SourceID(salesforce))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source != salesforce || len(doc.Pages) != 15 || doc.Pages[6].Number != 7 || len(doc.Entities) == 0 {
+		t.Errorf("document: source %q, %d pages, %d entities", doc.Source, len(doc.Pages), len(doc.Entities))
+	}
+	if _, err := idx.Document(t.Context(), "nope"); !errors.Is(err, corpus.ErrNotFound) {
+		t.Errorf("unknown id: %v", err)
+	}
+}
+
+func ExampleIndex_Search() {
+	// Index two small documents into a throw-away data directory.
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	docs := fstest.MapFS{
+		"order.txt": {Data: []byte("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF ILLINOIS\n\n" +
+			"MEMORANDUM OPINION AND ORDER\n\nSection 230 functions as an affirmative defense.")},
+		"essay.txt": {Data: []byte("An essay on the defense of online platforms.")},
+	}
+	ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+	if _, err := ix.Ingest(context.Background(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer bidx.Close()
+	idx, _ := search.New(bidx)
+
+	// Every word must match; the court filter takes a name or an id.
+	res, err := idx.Search(context.Background(), search.Request{
+		Q:      "affirmative defense",
+		Courts: []string{"N.D. Ill."},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, h := range res.Hits {
+		fmt.Println(h.Source, h.Court.ID, h.Type)
+		fmt.Printf("p. %d: %s\n", h.Snippets[0].Page, h.Snippets[0].Text)
+	}
+	// Output:
+	// order.txt ilnd opinion
+	// p. 1: … DISTRICT OF ILLINOIS MEMORANDUM OPINION AND ORDER Section 230 functions as an <mark>affirmative</mark> <mark>defense</mark>.
+}
+
+func BenchmarkSearch(b *testing.B) {
+	idx := sampleIndex(b)
+	for _, req := range []search.Request{
+		{Q: "beneficiary liability"},
+		{Q: `"interactive computer service"`},
+		{Statutes: []string{"47 U.S.C. § 230"}},
+		{Q: "traffick*", Sort: search.SortDateDesc},
+	} {
+		b.Run(fmt.Sprintf("%q%v", req.Q, req.Statutes), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := idx.Search(context.Background(), req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
