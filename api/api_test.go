@@ -39,6 +39,27 @@ func (f *fakeIndex) Search(_ context.Context, req search.Request) (*search.Resul
 	}}, Facets: map[string][]search.Bucket{"court": {{Value: "ilnd", Name: "N.D. Ill.", Count: 1}}}}, nil
 }
 
+func (f *fakeIndex) Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error {
+	res, err := f.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	onTotal(res.Total)
+	for _, h := range res.Hits {
+		if err := fn(h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *fakeIndex) Similar(ctx context.Context, id string, size int) (*search.Result, error) {
+	if _, err := f.Document(ctx, id); err != nil {
+		return nil, err
+	}
+	return f.Search(ctx, search.Request{})
+}
+
 func (f *fakeIndex) Document(_ context.Context, id string) (*corpus.Document, error) {
 	if id != "abc" {
 		return nil, corpus.ErrNotFound

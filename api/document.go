@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"lexsearch/corpus"
+	"lexsearch/search"
 )
 
 func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
@@ -96,5 +98,38 @@ func handleOriginal(logger *slog.Logger, idx Index, originals fs.FS) http.Handle
 			return
 		}
 		_, _ = io.Copy(w, f)
+	}
+}
+
+// similarSize is how many similar documents are listed unless size= says.
+const similarSize = 10
+
+func handleSimilar(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		format, err := outputFormat(r)
+		if err == nil && format != "json" && format != "text" {
+			err = &search.RequestError{Param: "format", Reason: "similar documents come as json or text"}
+		}
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		size, err := intParam(q, "size")
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		if size == 0 {
+			size = similarSize
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
+		defer cancel()
+		res, err := idx.Similar(ctx, pathVar(r, "id"), size)
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		writeResult(w, r, search.Request{}, res, format)
 	}
 }

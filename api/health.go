@@ -25,17 +25,14 @@ func handleReadyz(idx Index, ready func() bool) http.HandlerFunc {
 
 // handleIndex lists the endpoints, for a person who opens the root URL.
 func handleIndex() http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, r, map[string]any{
-			"name": "lexsearch",
-			"endpoints": []string{
-				"GET /search?q=&statute=&court=&party=&judge=&type=&lang=&year=&from=&to=&sort=relevance|date|-date&size=&page=&format=json|text",
-				"GET /documents/{id}",
-				"GET /documents/{id}/text",
-				"GET /documents/{id}/original",
-				"GET /healthz",
-				"GET /readyz",
-			},
-		})
+	type endpoint struct {
+		Path    string `json:"path"`
+		Summary string `json:"summary"`
 	}
+	var list []endpoint
+	for _, op := range operations() {
+		list = append(list, endpoint{"GET " + op.path, op.summary})
+	}
+	body := map[string]any{"name": "lexsearch", "endpoints": list, "openapi": "/openapi.json"}
+	return func(w http.ResponseWriter, r *http.Request) { writeJSON(w, r, body) }
 }

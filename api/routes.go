@@ -9,13 +9,17 @@ import (
 
 // addRoutes is the whole API surface.
 func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
-	r.Handle("/search", handleSearch(logger, idx, cfg)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/documents/{id}", handleDocument(logger, idx)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/documents/{id}/text", handleDocumentText(logger, idx)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/documents/{id}/original", handleOriginal(logger, idx, cfg.Originals)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/healthz", handleHealthz()).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", handleReadyz(idx, cfg.Ready)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/", handleIndex()).Methods(http.MethodGet, http.MethodHead)
+	get := []string{http.MethodGet, http.MethodHead}
+	r.Handle("/search", handleSearch(logger, idx, cfg)).Methods(get...)
+	r.Handle("/feed.atom", handleFeed(logger, idx, cfg)).Methods(get...)
+	r.Handle("/documents/{id}", handleDocument(logger, idx)).Methods(get...)
+	r.Handle("/documents/{id}/text", handleDocumentText(logger, idx)).Methods(get...)
+	r.Handle("/documents/{id}/original", handleOriginal(logger, idx, cfg.Originals)).Methods(get...)
+	r.Handle("/documents/{id}/similar", handleSimilar(logger, idx, cfg)).Methods(get...)
+	r.Handle("/healthz", handleHealthz()).Methods(get...)
+	r.Handle("/readyz", handleReadyz(idx, cfg.Ready)).Methods(get...)
+	r.Handle("/openapi.json", handleOpenAPI()).Methods(get...)
+	r.Handle("/", handleIndex()).Methods(get...)
 
 	r.NotFoundHandler = handleNotFound()
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()

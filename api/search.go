@@ -13,22 +13,31 @@ import (
 	"lexsearch/search"
 )
 
-// searchParams are the query parameters /search accepts. Any other is a
-// 400, so a typo such as "statue=" is not silently ignored.
+// searchParams are the query parameters /search and /feed.atom accept. Any
+// other is a 400, so a typo such as "statue=" is not silently ignored.
 var searchParams = []string{"q", "statute", "court", "party", "judge", "type", "lang", "year",
-	"from", "to", "sort", "size", "page", "format"}
+	"from", "to", "sort", "size", "page", "cursor", "facet", "facet.size", "facet.prefix", "explain", "format"}
+
+// Output formats of /search. The export formats stream every hit, not a page.
+var (
+	pageFormats   = []string{"json", "text"}
+	exportFormats = []string{"csv", "ndjson", "ris", "csl"}
+)
 
 func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
 		format, err := outputFormat(r)
 		if err != nil {
 			writeError(w, r, logger, err)
 			return
 		}
-		req, err := requestFromQuery(q)
+		req, err := requestFromQuery(r.URL.Query())
 		if err != nil {
 			writeError(w, r, logger, err)
+			return
+		}
+		if slices.Contains(exportFormats, format) {
+			export(w, r, logger, idx, req, format)
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
@@ -38,14 +47,19 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
-		if format == "text" {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			if r.Method != http.MethodHead {
-				_ = search.WriteText(w, req, res)
-			}
-			return
-		}
+		writeResult(w, r, req, res, format)
+	}
+}
+
+// writeResult writes one page of results as JSON or text.
+func writeResult(w http.ResponseWriter, r *http.Request, req search.Request, res *search.Result, format string) {
+	if format != "text" {
 		writeJSON(w, r, res)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if r.Method != http.MethodHead {
+		_ = search.WriteText(w, req, res) // a failed write means the client left
 	}
 }
 
@@ -53,17 +67,18 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 // text when the client asks for text/plain (curl -H 'Accept: text/plain'),
 // else JSON.
 func outputFormat(r *http.Request) (string, error) {
-	switch f := r.URL.Query().Get("format"); f {
-	case "json", "text":
+	f := r.URL.Query().Get("format")
+	switch {
+	case slices.Contains(pageFormats, f), slices.Contains(exportFormats, f):
 		return f, nil
-	case "":
+	case f == "":
 		if accept := r.Header.Get("Accept"); strings.Contains(accept, "text/plain") && !strings.Contains(accept, "json") {
 			return "text", nil
 		}
 		return "json", nil
-	default:
-		return "", &search.RequestError{Param: "format", Reason: fmt.Sprintf("%q is not an output format; use json or text", f)}
 	}
+	return "", &search.RequestError{Param: "format", Reason: fmt.Sprintf("%q is not an output format; use one of %s",
+		f, strings.Join(append(slices.Clone(pageFormats), exportFormats...), ", "))}
 }
 
 // requestFromQuery reads a search.Request from URL parameters.
@@ -77,26 +92,34 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 	if len(unknown) > 0 {
 		slices.Sort(unknown)
 		return search.Request{}, &search.RequestError{Param: unknown[0],
-			Reason: fmt.Sprintf("unknown parameter; /search takes %s", strings.Join(searchParams, ", "))}
+			Reason: fmt.Sprintf("unknown parameter; this endpoint takes %s", strings.Join(searchParams, ", "))}
 	}
 	req := search.Request{
-		Q:        q.Get("q"),
-		Statutes: values(q, "statute"),
-		Courts:   values(q, "court"),
-		Parties:  values(q, "party"),
-		Judges:   values(q, "judge"),
-		Types:    values(q, "type"),
-		Langs:    values(q, "lang"),
-		Years:    values(q, "year"),
-		From:     q.Get("from"),
-		To:       q.Get("to"),
-		Sort:     q.Get("sort"),
+		Q:           q.Get("q"),
+		Statutes:    values(q, "statute"),
+		Courts:      values(q, "court"),
+		Parties:     values(q, "party"),
+		Judges:      values(q, "judge"),
+		Types:       values(q, "type"),
+		Langs:       values(q, "lang"),
+		Years:       values(q, "year"),
+		From:        q.Get("from"),
+		To:          q.Get("to"),
+		Sort:        q.Get("sort"),
+		Cursor:      q.Get("cursor"),
+		Facets:      values(q, "facet"),
+		FacetPrefix: q.Get("facet.prefix"),
 	}
 	var err error
-	if req.Size, err = intParam(q, "size"); err != nil {
-		return req, err
+	for _, p := range []struct {
+		name string
+		into *int
+	}{{"size", &req.Size}, {"page", &req.Page}, {"facet.size", &req.FacetSize}} {
+		if *p.into, err = intParam(q, p.name); err != nil {
+			return req, err
+		}
 	}
-	if req.Page, err = intParam(q, "page"); err != nil {
+	if req.Explain, err = boolParam(q, "explain"); err != nil {
 		return req, err
 	}
 	return req, nil
@@ -123,4 +146,15 @@ func intParam(q url.Values, name string) (int, error) {
 		return 0, &search.RequestError{Param: name, Reason: fmt.Sprintf("%q is not a whole number", s)}
 	}
 	return n, nil
+}
+
+func boolParam(q url.Values, name string) (bool, error) {
+	switch s := q.Get(name); s {
+	case "", "false", "0", "no":
+		return false, nil
+	case "true", "1", "yes":
+		return true, nil
+	default:
+		return false, &search.RequestError{Param: name, Reason: fmt.Sprintf("%q is not true or false", s)}
+	}
 }

@@ -16,6 +16,8 @@ import (
 // Index is what the API needs of an index; *search.Index implements it.
 type Index interface {
 	Search(ctx context.Context, req search.Request) (*search.Result, error)
+	Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error
+	Similar(ctx context.Context, id string, size int) (*search.Result, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
 	Count() (uint64, error)
 }
@@ -32,6 +34,8 @@ type Config struct {
 	// Ready reports whether the index is open and searchable; nil means
 	// always ready.
 	Ready func() bool
+	// Now is the clock feeds read; nil means time.Now.
+	Now func() time.Time
 }
 
 func (c Config) withDefaults() Config {
@@ -40,6 +44,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Ready == nil {
 		c.Ready = func() bool { return true }
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	return c
 }

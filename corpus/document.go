@@ -17,6 +17,14 @@ type Page struct {
 	Text   string `json:"text"`
 }
 
+// A Section is a heading of a report or an opinion, and where its text
+// starts: a byte offset into the text of the page with that number.
+type Section struct {
+	Page   int    `json:"page"`
+	Offset int    `json:"offset"`
+	Title  string `json:"title"`
+}
+
 // An Entity is one tagged mention in a document: what was written, its
 // canonical value (the facet value) and the page it is on.
 type Entity struct {
@@ -51,6 +59,8 @@ type Document struct {
 	// loaded (search results carry page numbers but not page text).
 	PageNumbers []int    `json:"page_numbers,omitempty"`
 	Entities    []Entity `json:"entities,omitempty"`
+	// Sections are the document's headings, in order (reports, opinions).
+	Sections []Section `json:"sections,omitempty"`
 }
 
 // Validate reports whether d can be indexed: it needs an ID, a source, a
@@ -83,6 +93,19 @@ func (d *Document) PageNumber(i int) int {
 		return d.PageNumbers[i]
 	}
 	return i + 1
+}
+
+// SectionAt returns the title of the section that the text at byte offset
+// off of page number page belongs to, or "" before the first heading.
+func (d *Document) SectionAt(page, off int) string {
+	title := ""
+	for _, s := range d.Sections {
+		if s.Page > page || s.Page == page && s.Offset > off {
+			break
+		}
+		title = s.Title
+	}
+	return title
 }
 
 // Body returns the text of every page, in order, one element per page: the

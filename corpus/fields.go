@@ -36,3 +36,20 @@ const (
 
 // Types lists the document types, for validating filters.
 var Types = []string{TypeOpinion, TypeDocket, TypeCaseSummary, TypeReport, TypeArticle}
+
+// Stored-only fields (not searchable): what the indexer keeps beside the
+// indexed fields so search can render hits and documents without another
+// store.
+const (
+	FieldMeta     = "_meta"     // the Document without pages or entities, as JSON
+	FieldEntities = "_entities" // []Entity as JSON
+	FieldBounds   = "_bounds"   // Bounds as JSON
+)
+
+// Bounds says where sentences and paragraphs start on each page, as byte
+// offsets into the page's text in ascending order, so proximity search (/s,
+// /p) can tell whether two words share one. Index i is page i of the body.
+type Bounds struct {
+	Sentences  [][]int `json:"s"`
+	Paragraphs [][]int `json:"p"`
+}

@@ -19,13 +19,6 @@ import (
 // (through the index mapping), so the two never drift apart.
 const TextAnalyzer = "en_folded"
 
-// Stored, not indexed: the document's metadata as JSON, so a hit can be
-// rendered without a second lookup, and its entity mentions.
-const (
-	FieldMeta     = "_meta"
-	FieldEntities = "_entities"
-)
-
 // Mapping returns the index mapping. It is the only place that names bleve
 // analyzers; every field name comes from package corpus.
 func Mapping() (mapping.IndexMapping, error) {
@@ -71,8 +64,9 @@ func Mapping() (mapping.IndexMapping, error) {
 	}
 	doc.AddFieldMappingsAt(corpus.FieldSource, facet)
 	doc.AddFieldMappingsAt(corpus.FieldDate, date)
-	doc.AddFieldMappingsAt(FieldMeta, stored)
-	doc.AddFieldMappingsAt(FieldEntities, stored)
+	for _, f := range []string{corpus.FieldMeta, corpus.FieldEntities, corpus.FieldBounds} {
+		doc.AddFieldMappingsAt(f, stored)
+	}
 
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = TextAnalyzer

@@ -110,6 +110,16 @@ func indexable(doc *corpus.Document) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	var bounds corpus.Bounds
+	for _, p := range doc.Pages {
+		s, para := segment(p.Text)
+		bounds.Sentences = append(bounds.Sentences, s)
+		bounds.Paragraphs = append(bounds.Paragraphs, para)
+	}
+	boundsJSON, err := json.Marshal(bounds)
+	if err != nil {
+		return nil, err
+	}
 	m := map[string]any{
 		corpus.FieldTitle:     doc.Title,
 		corpus.FieldBody:      doc.Body(),
@@ -119,8 +129,9 @@ func indexable(doc *corpus.Document) (map[string]any, error) {
 		corpus.FieldCitations: doc.Citations,
 		corpus.FieldParties:   doc.Parties,
 		corpus.FieldJudges:    doc.Judges,
-		FieldMeta:             string(metaJSON),
-		FieldEntities:         string(entJSON),
+		corpus.FieldMeta:      string(metaJSON),
+		corpus.FieldEntities:  string(entJSON),
+		corpus.FieldBounds:    string(boundsJSON),
 	}
 	for field, v := range map[string]string{
 		corpus.FieldCourt: doc.Court, corpus.FieldDocket: doc.Docket,

@@ -5,28 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"lexsearch/corpus"
-	"lexsearch/indexer/entity"
 )
-
-// Stored fields written by the indexer (see indexer/mapping.go): the
-// document's metadata and its entities, as JSON.
-const (
-	fieldMeta     = "_meta"
-	fieldEntities = "_entities"
-)
-
-// DefaultFacetSize is how many values each facet reports.
-const DefaultFacetSize = 20
 
 // Bounds for an open-ended date range.
 var (
@@ -52,125 +39,11 @@ func New(idx bleve.Index) (*Index, error) {
 	return &Index{idx: idx, analyzer: a, now: time.Now}, nil
 }
 
-// Search runs one search. Problems with the request come back as
-// *RequestError; anything else is the index's fault.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	start := ix.now()
-	req, err := req.normalize()
-	if err != nil {
-		return nil, err
-	}
-	node, err := Parse(req.Q)
-	if err != nil {
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			return nil, &RequestError{"q", pe.Error()}
-		}
-		return nil, err
-	}
-	q, err := builder{ix}.build(node, req)
-	if err != nil {
-		return nil, err
-	}
-
-	sr := bleve.NewSearchRequestOptions(q, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{fieldMeta, corpus.FieldBody}
-	sr.IncludeLocations = true
-	for _, f := range corpus.Facets {
-		sr.AddFacet(f, bleve.NewFacetRequest(f, DefaultFacetSize))
-	}
-	switch req.Sort {
-	case SortDate:
-		sr.SortByCustom(bsearch.SortOrder{dateSort(false), &bsearch.SortScore{Desc: true}})
-	case SortDateDesc:
-		sr.SortByCustom(bsearch.SortOrder{dateSort(true), &bsearch.SortScore{Desc: true}})
-	default:
-		sr.SortBy([]string{"-_score", "_id"})
-	}
-	res, err := ix.idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Page: req.Page, Size: req.Size}
-	for _, dm := range res.Hits {
-		h, err := hit(dm)
-		if err != nil {
-			return nil, err
-		}
-		out.Hits = append(out.Hits, h)
-	}
-	out.Facets = facets(res.Facets)
-	out.Took = ix.now().Sub(start)
-	out.TookMS = math.Round(float64(out.Took.Microseconds())/10) / 100
-	return out, nil
-}
-
-// dateSort orders by date; documents without one come last either way.
-func dateSort(desc bool) *bsearch.SortField {
-	return &bsearch.SortField{Field: corpus.FieldDate, Desc: desc, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast}
-}
-
-// hit renders one bleve match.
-func hit(dm *bsearch.DocumentMatch) (Hit, error) {
-	var doc corpus.Document
-	if s, ok := dm.Fields[fieldMeta].(string); ok {
-		if err := json.Unmarshal([]byte(s), &doc); err != nil {
-			return Hit{}, fmt.Errorf("search: document %s: stored metadata: %w", dm.ID, err)
-		}
-	}
-	h := Hit{
-		ID: dm.ID, Source: doc.Source, Title: doc.Title, Type: doc.Type,
-		Docket: doc.Docket, Date: doc.Date, Lang: doc.Lang, Score: math.Round(dm.Score*1000) / 1000,
-		Statutes: doc.Statutes,
-	}
-	if doc.Court != "" {
-		h.Court = &Court{ID: doc.Court, Name: entity.CourtName(doc.Court)}
-	}
-	h.Snippets = snippets(&doc, storedPages(dm.Fields[corpus.FieldBody]), dm.Locations[corpus.FieldBody])
-	return h, nil
-}
-
-// storedPages returns a stored array field as strings. Bleve hands back a
-// lone string for a one-element array.
-func storedPages(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []any:
-		pages := make([]string, len(v))
-		for i, p := range v {
-			pages[i], _ = p.(string)
-		}
-		return pages
-	}
-	return nil
-}
-
-// facets converts bleve's facet results to buckets, most frequent first.
-func facets(fr bsearch.FacetResults) map[string][]Bucket {
-	out := make(map[string][]Bucket, len(fr))
-	for name, r := range fr {
-		buckets := []Bucket{}
-		if r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				b := Bucket{Value: t.Term, Count: t.Count}
-				if name == corpus.FieldCourt {
-					b.Name = entity.CourtName(t.Term)
-				}
-				buckets = append(buckets, b)
-			}
-		}
-		out[name] = buckets
-	}
-	return out
-}
-
 // Document returns the document with the given ID, with its pages and
 // entities, or corpus.ErrNotFound.
 func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
 	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
-	sr.Fields = []string{fieldMeta, fieldEntities, corpus.FieldBody}
+	sr.Fields = []string{corpus.FieldMeta, corpus.FieldEntities, corpus.FieldBody}
 	res, err := ix.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
@@ -180,11 +53,11 @@ func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, err
 	}
 	f := res.Hits[0].Fields
 	var doc corpus.Document
-	meta, _ := f[fieldMeta].(string)
+	meta, _ := f[corpus.FieldMeta].(string)
 	if err := json.Unmarshal([]byte(meta), &doc); err != nil {
 		return nil, fmt.Errorf("document %s: stored metadata: %w", id, err)
 	}
-	if ents, ok := f[fieldEntities].(string); ok && ents != "" {
+	if ents, ok := f[corpus.FieldEntities].(string); ok && ents != "" {
 		if err := json.Unmarshal([]byte(ents), &doc.Entities); err != nil {
 			return nil, fmt.Errorf("document %s: stored entities: %w", id, err)
 		}

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"lexsearch/corpus"
 	"lexsearch/indexer"
 	"lexsearch/search"
@@ -26,6 +28,7 @@ var (
 	sampleErr   error
 	sampleDir   string
 	sampleClose func() error
+	sampleBleve bleve.Index
 )
 
 func sampleIndex(tb testing.TB) *search.Index {
@@ -45,6 +48,7 @@ func sampleIndex(tb testing.TB) *search.Index {
 			return
 		}
 		sampleClose = bidx.Close
+		sampleBleve = bidx
 		sampleIdx, sampleErr = search.New(bidx)
 	})
 	if sampleErr != nil {

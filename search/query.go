@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,46 +18,57 @@ import (
 // for more than the same word deep in the body.
 const titleBoost = 2.0
 
-// builder turns our AST and the request's filters into a bleve query.
+// builder turns our AST and the request's filters into bleve queries. It
+// records the aliases it resolves, for explain.
 type builder struct {
-	ix *Index
+	ctx     context.Context
+	ix      *Index
+	aliases *[]Alias
 }
 
-// build returns the query for the whole request: the user query ANDed with
-// every filter. Filters do not score; they only narrow.
-func (b builder) build(node Node, req Request) (bquery.Query, error) {
-	q, err := b.node(node)
+// plan parses the request's query and builds the queries of a search.
+// Filters do not score; they only narrow.
+func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
+	node, err := Parse(req.Q)
 	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return nil, &RequestError{"q", pe.Error()}
+		}
 		return nil, err
 	}
-	if q == nil { // only stop words: match everything, like an empty query
-		q = bleve.NewMatchAllQuery()
+	p := &plan{}
+	b := builder{ctx: ctx, ix: ix, aliases: &p.aliases}
+	if p.q, err = b.node(node); err != nil {
+		return nil, err
 	}
-	must := []bquery.Query{q}
+	if p.q == nil { // only stop words: match everything, like an empty query
+		p.q = bleve.NewMatchAllQuery()
+	}
 	for _, f := range []struct {
-		param, field string
-		values       []string
+		facet  string
+		values []string
 	}{
-		{"statute", corpus.FieldStatutes, req.Statutes},
-		{"court", corpus.FieldCourt, req.Courts},
-		{"party", corpus.FieldParties, req.Parties},
-		{"judge", corpus.FieldJudges, req.Judges},
-		{"type", corpus.FieldType, req.Types},
-		{"lang", corpus.FieldLang, req.Langs},
-		{"year", corpus.FieldYear, req.Years},
+		{corpus.FieldStatutes, req.Statutes},
+		{corpus.FieldCourt, req.Courts},
+		{corpus.FieldParties, req.Parties},
+		{corpus.FieldJudges, req.Judges},
+		{corpus.FieldType, req.Types},
+		{corpus.FieldLang, req.Langs},
+		{corpus.FieldYear, req.Years},
 	} {
 		if len(f.values) == 0 {
 			continue
 		}
 		alts := make([]bquery.Query, 0, len(f.values))
 		for _, v := range f.values {
-			norm, err := b.resolve(f.field, v)
+			norm, err := b.resolve(f.facet, v)
 			if err != nil {
-				return nil, &RequestError{f.param, err.Error()}
+				return nil, &RequestError{f.facet, err.Error()}
 			}
-			alts = append(alts, term(f.field, norm))
+			alts = append(alts, term(f.facet, norm))
 		}
-		must = append(must, bleve.NewDisjunctionQuery(alts...))
+		p.filters = append(p.filters, filter{f.facet, bleve.NewDisjunctionQuery(alts...)})
 	}
 	if req.From != "" || req.To != "" {
 		var start, end = minDate, maxDate
@@ -68,12 +81,9 @@ func (b builder) build(node Node, req Request) (bquery.Query, error) {
 		yes := true
 		dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
 		dr.SetField(corpus.FieldDate)
-		must = append(must, dr)
+		p.filters = append(p.filters, filter{"", dr})
 	}
-	if len(must) == 1 {
-		return must[0], nil
-	}
-	return bleve.NewConjunctionQuery(must...), nil
+	return p, nil
 }
 
 // node translates one AST node. It returns nil for a node that constrains
@@ -108,7 +118,7 @@ func (b builder) node(n Node) (bquery.Query, error) {
 	case Not:
 		return b.and([]Node{n})
 	case Near:
-		return nil, &RequestError{"q", "proximity connectors (w/N, /s, /p) are not supported yet; use a \"phrase\" or separate words"}
+		return b.near(n)
 	}
 	return nil, fmt.Errorf("search: unknown query node %T", n)
 }
@@ -117,7 +127,11 @@ func (b builder) node(n Node) (bquery.Query, error) {
 // negated ones must not. A query of only exclusions excludes from everything.
 func (b builder) and(children []Node) (bquery.Query, error) {
 	var must, not []bquery.Query
+	var words []string // the bare words, in order, for the phrase bonus
 	for _, c := range children {
+		if t, ok := c.(Term); ok && t.Field == "" && !t.Prefix && t.Fuzzy == 0 {
+			words = append(words, t.Text)
+		}
 		neg, isNot := c.(Not)
 		if isNot {
 			c = neg.Child
@@ -148,7 +162,28 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 	}
 	bq.AddMust(must...)
 	bq.AddMustNot(not...)
+	if len(words) >= 2 && len(must) >= 2 {
+		// Every word must match anywhere, but documents where they stand
+		// together as typed rank first: "section 230" the phrase beats
+		// "section" on page 2 and "230" on page 9.
+		bq.AddShould(phraseIn(strings.Join(words, " "), textFields("")...)...)
+	}
 	return bq, nil
+}
+
+// phraseIn returns a phrase query for each field, the title boosted.
+func phraseIn(text string, fields ...string) []bquery.Query {
+	var qs []bquery.Query
+	for _, f := range fields {
+		mp := bleve.NewMatchPhraseQuery(text)
+		mp.SetField(f)
+		var q bquery.Query = mp
+		if f == corpus.FieldTitle && len(fields) > 1 {
+			q = boosted(q, titleBoost)
+		}
+		qs = append(qs, q)
+	}
+	return qs
 }
 
 // textFields lists the fields a word without a field prefix searches.
@@ -209,7 +244,7 @@ func (b builder) term(t Term) (bquery.Query, error) {
 
 func (b builder) phrase(p Phrase) (bquery.Query, error) {
 	if p.Slop > 0 {
-		return nil, &RequestError{"q", fmt.Sprintf("proximity phrases (\"...\"~N, character %d) are not supported yet; drop the ~N for an exact phrase", p.Pos)}
+		return b.slop(p)
 	}
 	if p.Field != "" && p.Field != corpus.FieldTitle {
 		return b.fieldValue(p.Field, p.Text, p.Pos)
@@ -217,16 +252,7 @@ func (b builder) phrase(p Phrase) (bquery.Query, error) {
 	if len(b.ix.analyze(p.Text)) == 0 {
 		return nil, nil
 	}
-	var alts []bquery.Query
-	for _, f := range textFields(p.Field) {
-		mp := bleve.NewMatchPhraseQuery(p.Text)
-		mp.SetField(f)
-		var q bquery.Query = mp
-		if f == corpus.FieldTitle && len(textFields(p.Field)) > 1 {
-			q = boosted(q, titleBoost)
-		}
-		alts = append(alts, q)
-	}
+	alts := phraseIn(p.Text, textFields(p.Field)...)
 	if len(alts) == 1 {
 		return alts[0], nil
 	}
@@ -251,11 +277,13 @@ func (b builder) resolve(field, value string) (string, error) {
 	switch field {
 	case corpus.FieldStatutes:
 		if norm, ok := entity.NormalizeStatute(value); ok {
+			b.alias(field, value, norm)
 			return norm, nil
 		}
 		return "", fmt.Errorf("%q is not a statute lexsearch knows; try a form such as 18 U.S.C. § 1595, 47 USC 230 or FOSTA", value)
 	case corpus.FieldCourt:
 		if id, ok := entity.NormalizeCourt(value); ok {
+			b.alias(field, value, id)
 			return id, nil
 		}
 		return "", fmt.Errorf("%q is not a court lexsearch knows; try an id such as ilnd or a name such as N.D. Ill.", value)
@@ -273,9 +301,17 @@ func (b builder) resolve(field, value string) (string, error) {
 		return strings.ToLower(value), nil
 	}
 	if v, ok := b.ix.lookup(field, value); ok {
+		b.alias(field, value, v)
 		return v, nil
 	}
 	return value, nil // unknown values simply match nothing, like any search
+}
+
+// alias records that value was resolved to norm, when they differ.
+func (b builder) alias(field, value, norm string) {
+	if value != norm {
+		*b.aliases = append(*b.aliases, Alias{Field: field, Typed: value, Canonical: norm})
+	}
 }
 
 func term(field, value string) *bquery.TermQuery {

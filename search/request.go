@@ -17,7 +17,13 @@ const (
 	MaxSize     = 100
 	MaxDepth    = 10000 // (page-1)*size + size may not exceed this
 	MaxFilters  = 50    // values across all filters
+	// MaxFacetSize caps facet.size: a facet is a summary, and a complete
+	// list of values is what GET /entities/{kind} is for.
+	MaxFacetSize = 500
 )
+
+// FacetNone in Request.Facets asks for no facet counts (feeds, exports).
+const FacetNone = "none"
 
 // Sort orders.
 const (
@@ -43,6 +49,18 @@ type Request struct {
 	Sort     string // SortRelevance (default), SortDate or SortDateDesc
 	Page     int    // 1-based; 0 means 1
 	Size     int    // 0 means DefaultSize
+	// Cursor continues from the last hit of an earlier result (its Next),
+	// with no depth limit; Page must then be 1.
+	Cursor string
+	// Facets names the facets to count (corpus.Facets); nil means all.
+	Facets []string
+	// FacetSize is how many values each facet reports; 0 means
+	// DefaultFacetSize.
+	FacetSize int
+	// FacetPrefix keeps only facet values that start with it, ignoring case.
+	FacetPrefix string
+	// Explain adds to each hit which words, fields and aliases matched.
+	Explain bool
 }
 
 // A RequestError is a problem with a search request that the client can
@@ -68,7 +86,27 @@ func (r Request) normalize() (Request, error) {
 	case r.Page < 0:
 		return r, &RequestError{"page", fmt.Sprintf("must be 1 or more, not %d", r.Page)}
 	case r.Page*r.Size > MaxDepth:
-		return r, &RequestError{"page", fmt.Sprintf("page %d of %d hits reaches past hit %d, the deepest a search pages; narrow the search", r.Page, r.Size, MaxDepth)}
+		return r, &RequestError{"page", fmt.Sprintf("page %d of %d hits reaches past hit %d, the deepest page= goes; follow the next cursor instead", r.Page, r.Size, MaxDepth)}
+	}
+	if r.FacetSize == 0 {
+		r.FacetSize = DefaultFacetSize
+	}
+	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
+		return r, &RequestError{"facet.size", fmt.Sprintf("must be between 1 and %d, not %d", MaxFacetSize, r.FacetSize)}
+	}
+	if slices.Contains(r.Facets, FacetNone) {
+		r.Facets = []string{}
+	}
+	for _, f := range r.Facets {
+		if !slices.Contains(corpus.Facets, f) {
+			return r, &RequestError{"facet", fmt.Sprintf("%q is not a facet; use one of %s, or none", f, strings.Join(corpus.Facets, ", "))}
+		}
+	}
+	if r.Facets == nil {
+		r.Facets = corpus.Facets
+	}
+	if r.Cursor != "" && r.Page != 1 {
+		return r, &RequestError{"cursor", "a cursor continues where the last page ended; drop page"}
 	}
 	if r.Sort == "" {
 		r.Sort = SortRelevance

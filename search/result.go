@@ -8,9 +8,13 @@ type Result struct {
 	TookMS float64             `json:"took_ms"`
 	Hits   []Hit               `json:"hits"`
 	Facets map[string][]Bucket `json:"facets"`
-	Page   int                 `json:"page"`
-	Size   int                 `json:"size"`
-	Took   time.Duration       `json:"-"`
+	// Histogram counts the matching documents by year, oldest first.
+	Histogram []Bucket `json:"histogram"`
+	Page      int      `json:"page,omitempty"` // absent when the page came from a cursor
+	Size      int      `json:"size"`
+	// Next is the cursor of the following page, absent on the last one.
+	Next string        `json:"next,omitempty"`
+	Took time.Duration `json:"-"`
 }
 
 // A Hit is one matching document.
@@ -26,6 +30,21 @@ type Hit struct {
 	Score    float64   `json:"score"`
 	Snippets []Snippet `json:"snippets,omitempty"`
 	Statutes []string  `json:"statutes,omitempty"`
+	Explain  *Explain  `json:"explain,omitempty"`
+}
+
+// Explain says why a document matched: the indexed words each field
+// matched, and the filter or field values that were resolved from an alias.
+type Explain struct {
+	Matched map[string][]string `json:"matched"` // field -> indexed terms (stems)
+	Aliases []Alias             `json:"aliases,omitempty"`
+}
+
+// An Alias is a value as typed and the canonical value it was resolved to.
+type Alias struct {
+	Field     string `json:"field"`
+	Typed     string `json:"typed"`
+	Canonical string `json:"canonical"`
 }
 
 // A Court is a court's id and its short display name.
@@ -37,8 +56,9 @@ type Court struct {
 // A Snippet is a passage of a hit with the matched words marked
 // <mark>like this</mark>; the rest of the text is HTML-escaped.
 type Snippet struct {
-	Page int    `json:"page"`
-	Text string `json:"text"`
+	Page    int    `json:"page"`
+	Section string `json:"section,omitempty"`
+	Text    string `json:"text"`
 }
 
 // A Bucket is one facet value and the number of matching documents that

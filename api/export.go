@@ -1,0 +1,220 @@
+package api
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"lexsearch/search"
+)
+
+// An exporter writes every hit of a search in one format, as it comes.
+type exporter struct {
+	contentType string
+	ext         string
+	begin       func(w io.Writer) error
+	row         func(w io.Writer, h search.Hit, base string) error
+	end         func(w io.Writer) error
+}
+
+func exporters(format string) exporter {
+	none := func(io.Writer) error { return nil }
+	switch format {
+	case "csv":
+		return exporter{"text/csv; charset=utf-8", "csv",
+			func(w io.Writer) error { return writeCSV(w, csvHeader) },
+			func(w io.Writer, h search.Hit, base string) error { return writeCSV(w, csvRow(h, base)) },
+			none}
+	case "ndjson":
+		return exporter{"application/x-ndjson", "ndjson", none,
+			func(w io.Writer, h search.Hit, _ string) error {
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				return enc.Encode(h)
+			}, none}
+	case "ris":
+		return exporter{"application/x-research-info-systems; charset=utf-8", "ris", none, writeRIS, none}
+	}
+	// CSL-JSON is one array; its elements are written as they come.
+	first := true
+	return exporter{"application/vnd.citationstyles.csl+json", "json",
+		func(w io.Writer) error { _, err := io.WriteString(w, "[\n"); return err },
+		func(w io.Writer, h search.Hit, base string) error {
+			if !first {
+				if _, err := io.WriteString(w, ",\n"); err != nil {
+					return err
+				}
+			}
+			first = false
+			js, err := json.Marshal(cslItem(h, base))
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(js)
+			return err
+		},
+		func(w io.Writer) error { _, err := io.WriteString(w, "\n]\n"); return err }}
+}
+
+// export streams the whole result set. Problems found before the first
+// byte (a bad query) are problem+json as usual; a failure after that can
+// only cut the stream short, and is logged.
+func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Index, req search.Request, format string) {
+	ex := exporters(format)
+	bw := bufio.NewWriterSize(w, 32<<10)
+	base := baseURL(r)
+	started := false
+	n := 0
+	err := idx.Each(r.Context(), req, func(total uint64) {
+		started = true
+		w.Header().Set("Content-Type", ex.contentType)
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="lexsearch.%s"`, ex.ext))
+		w.Header().Set("X-Total-Count", strconv.FormatUint(total, 10))
+		w.WriteHeader(http.StatusOK)
+	}, func(h search.Hit) error {
+		if n == 0 {
+			if err := ex.begin(bw); err != nil {
+				return err
+			}
+		}
+		n++
+		if err := ex.row(bw, h, base); err != nil {
+			return err
+		}
+		if n%exportFlushEvery == 0 {
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+			_ = http.NewResponseController(w).Flush()
+		}
+		return nil
+	})
+	if err == nil && n == 0 && started {
+		err = ex.begin(bw)
+	}
+	if err == nil && started {
+		err = ex.end(bw)
+	}
+	if !started {
+		writeError(w, r, logger, err)
+		return
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		logger.WarnContext(r.Context(), "export cut short", "format", format, "rows", n, "err", err, "request_id", requestID(r.Context()))
+	}
+}
+
+// exportFlushEvery rows, the export is pushed to the client, so a large
+// export starts arriving at once and memory stays flat.
+const exportFlushEvery = 200
+
+// baseURL is the scheme and host the client reached us by, for the links
+// in exports and feeds.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+var csvHeader = []string{"id", "source", "title", "type", "court", "court_name", "docket", "date", "lang", "statutes", "score", "url"}
+
+func csvRow(h search.Hit, base string) []string {
+	court, courtName := "", ""
+	if h.Court != nil {
+		court, courtName = h.Court.ID, h.Court.Name
+	}
+	return []string{h.ID, h.Source, h.Title, h.Type, court, courtName, h.Docket, h.Date, h.Lang,
+		strings.Join(h.Statutes, "; "), strconv.FormatFloat(h.Score, 'f', -1, 64), base + "/documents/" + h.ID}
+}
+
+func writeCSV(w io.Writer, rec []string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// risTypes maps our document types to RIS reference types.
+var risTypes = map[string]string{
+	"opinion": "CASE", "docket": "CASE", "case-summary": "CASE", "report": "RPRT", "article": "ELEC",
+}
+
+// writeRIS writes one RIS record. Tags are two letters, two spaces, a
+// dash and a space; a record ends with "ER  - ".
+func writeRIS(w io.Writer, h search.Hit, base string) error {
+	var b strings.Builder
+	tag := func(t, v string) {
+		if v = strings.Join(strings.Fields(v), " "); v != "" {
+			fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
+		}
+	}
+	tag("TY", risTypes[h.Type])
+	tag("TI", h.Title)
+	if len(h.Date) >= 4 {
+		tag("PY", h.Date[:4])
+		tag("DA", strings.ReplaceAll(h.Date, "-", "/"))
+	}
+	if h.Court != nil {
+		tag("PB", h.Court.Name)
+	}
+	tag("M1", h.Docket)
+	for _, s := range h.Statutes {
+		tag("KW", s)
+	}
+	tag("LA", h.Lang)
+	tag("UR", base+"/documents/"+h.ID)
+	tag("N1", "source: "+h.Source)
+	tag("ID", h.ID)
+	b.WriteString("ER  - \r\n\r\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// cslTypes maps our document types to CSL item types.
+var cslTypes = map[string]string{
+	"opinion": "legal_case", "docket": "legal_case", "case-summary": "legal_case", "report": "report", "article": "article",
+}
+
+// cslItem is one CSL-JSON item, for citation managers (Zotero, Pandoc).
+func cslItem(h search.Hit, base string) map[string]any {
+	item := map[string]any{"id": h.ID, "type": cslTypes[h.Type], "title": h.Title, "URL": base + "/documents/" + h.ID}
+	if h.Court != nil {
+		item["authority"] = h.Court.Name
+	}
+	if h.Docket != "" {
+		item["number"] = h.Docket
+	}
+	if h.Lang != "" {
+		item["language"] = h.Lang
+	}
+	if parts := dateParts(h.Date); parts != nil {
+		item["issued"] = map[string]any{"date-parts": [][]int{parts}}
+	}
+	return item
+}
+
+// dateParts splits YYYY-MM-DD into numbers.
+func dateParts(date string) []int {
+	var parts []int
+	for _, p := range strings.Split(date, "-") {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return nil
+		}
+		parts = append(parts, n)
+	}
+	return parts
+}

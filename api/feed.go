@@ -1,0 +1,154 @@
+package api
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"time"
+
+	"lexsearch/search"
+)
+
+// The feed's shape, per RFC 4287. Only what readers use is filled.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Author  atomPerson  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	ID         string         `xml:"id"`
+	Title      string         `xml:"title"`
+	Updated    string         `xml:"updated"`
+	Links      []atomLink     `xml:"link"`
+	Categories []atomCategory `xml:"category"`
+	Summary    string         `xml:"summary,omitempty"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// feedSize is how many entries a feed has unless size= says otherwise.
+const feedSize = 20
+
+// handleFeed serves a saved search as an Atom feed: the same parameters as
+// /search, newest documents first.
+func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if f := q.Get("format"); f != "" && f != "atom" {
+			writeError(w, r, logger, &search.RequestError{Param: "format", Reason: "a feed is Atom; drop format or use /search"})
+			return
+		}
+		q.Del("format")
+		req, err := requestFromQuery(q)
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		if req.Sort != "" && req.Sort != search.SortDateDesc {
+			writeError(w, r, logger, &search.RequestError{Param: "sort", Reason: "a feed is always newest first; drop sort"})
+			return
+		}
+		req.Sort = search.SortDateDesc
+		if req.Size == 0 {
+			req.Size = feedSize
+		}
+		req.Facets = []string{search.FacetNone}
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
+		defer cancel()
+		res, err := idx.Search(ctx, req)
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		base := baseURL(r)
+		self := base + r.URL.RequestURI()
+		feed := atomFeed{
+			ID:     self,
+			Title:  feedTitle(req),
+			Author: atomPerson{Name: "lexsearch"},
+			Links: []atomLink{
+				{Rel: "self", Type: "application/atom+xml", Href: self},
+				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + q.Encode()},
+			},
+		}
+		newest := time.Time{}
+		for _, h := range res.Hits {
+			updated := cfg.Now().UTC()
+			if t, err := time.Parse(time.DateOnly, h.Date); err == nil {
+				updated = t
+			}
+			if updated.After(newest) {
+				newest = updated
+			}
+			e := atomEntry{
+				ID:      "urn:lexsearch:document:" + h.ID,
+				Title:   h.Title,
+				Updated: updated.Format(time.RFC3339),
+				Links: []atomLink{
+					{Rel: "alternate", Type: "application/json", Href: base + "/documents/" + h.ID},
+					{Rel: "related", Type: "text/plain", Href: base + "/documents/" + h.ID + "/text"},
+				},
+				Categories: []atomCategory{{Term: h.Type}},
+			}
+			if h.Court != nil {
+				e.Categories = append(e.Categories, atomCategory{Term: h.Court.ID, Label: h.Court.Name})
+			}
+			if len(h.Snippets) > 0 {
+				e.Summary = fmt.Sprintf("p. %d: %s", h.Snippets[0].Page, plain(h.Snippets[0].Text))
+			}
+			feed.Entries = append(feed.Entries, e)
+		}
+		if newest.IsZero() {
+			newest = cfg.Now().UTC()
+		}
+		feed.Updated = newest.Format(time.RFC3339)
+
+		w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+		if r.Method == http.MethodHead {
+			return
+		}
+		_, _ = w.Write([]byte(xml.Header))
+		enc := xml.NewEncoder(w)
+		enc.Indent("", "  ")
+		_ = enc.Encode(feed) // the status is sent; a failed write means the client left
+	}
+}
+
+// feedTitle names a feed after its search.
+func feedTitle(req search.Request) string {
+	t := "lexsearch"
+	if req.Q != "" {
+		t += ": " + req.Q
+	}
+	for _, v := range append(append(append([]string{}, req.Statutes...), req.Courts...), req.Types...) {
+		t += " · " + v
+	}
+	return t
+}
+
+var tags = regexp.MustCompile(`</?mark>`)
+
+// plain turns a snippet's HTML into text.
+func plain(s string) string { return html.UnescapeString(tags.ReplaceAllString(s, "")) }

@@ -1,0 +1,324 @@
+package api_test
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"lexsearch/api"
+	"lexsearch/corpus"
+	"lexsearch/indexer"
+	"lexsearch/search"
+)
+
+// The tests in this file run the real search over the embedded sample
+// corpus, indexed once for the package.
+var (
+	realOnce   sync.Once
+	realServer http.Handler
+	realErr    error
+	realDir    string
+	realClose  func() error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if realClose != nil {
+		realClose()
+	}
+	if realDir != "" {
+		os.RemoveAll(realDir)
+	}
+	os.Exit(code)
+}
+
+func realHandler(t *testing.T) http.Handler {
+	t.Helper()
+	realOnce.Do(func() {
+		if realDir, realErr = os.MkdirTemp("", "lexsearch-api-test-"); realErr != nil {
+			return
+		}
+		logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+		ix := indexer.New(logger, indexer.Options{})
+		if _, realErr = ix.Ingest(context.Background(), realDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); realErr != nil {
+			return
+		}
+		bidx, err := indexer.OpenIndex(filepath.Join(realDir, indexer.IndexDir))
+		if err != nil {
+			realErr = err
+			return
+		}
+		realClose = bidx.Close
+		idx, err := search.New(bidx)
+		if err != nil {
+			realErr = err
+			return
+		}
+		realServer = api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(realDir, indexer.OriginalsDir))})
+	})
+	if realErr != nil {
+		t.Fatal(realErr)
+	}
+	return realServer
+}
+
+// fetch GETs target from the real server and returns the response.
+func fetch(t *testing.T, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req.Host = "lexsearch.test"
+	realHandler(t).ServeHTTP(rec, req)
+	return rec
+}
+
+func fetchResult(t *testing.T, params url.Values) search.Result {
+	t.Helper()
+	rec := fetch(t, "/search?"+params.Encode())
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET /search?%s: %d %s", params.Encode(), rec.Code, rec.Body)
+	}
+	var res search.Result
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func hitSources(res search.Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Source)
+	}
+	return out
+}
+
+const (
+	salesforce = "docketalarm-gg-v-salesforce-ilnd-2022.txt"
+	twitter    = "sherloc-doe-v-twitter-ndcal-2021.txt"
+)
+
+func TestQueryLanguageOverHTTP(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string // sources, any order
+	}{
+		{`"interactive computer service" w/20 publisher`, []string{salesforce}},
+		{`beneficiary /s TVPRA`, []string{twitter}},
+		{`"liability beneficiary"~2`, []string{twitter}},
+		{`affirmative w/1 defense`, []string{salesforce}},
+		{`(Twitter OR Salesforce) AND type:opinion`, []string{salesforce}},
+		{`statute:"47 USC 230" court:ilnd`, []string{salesforce}},
+	} {
+		res := fetchResult(t, url.Values{"q": {tc.q}})
+		got := hitSources(res)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("q=%s: hits %q, want %q", tc.q, got, tc.want)
+		}
+	}
+	rec := fetch(t, "/search?q="+url.QueryEscape("liability AND (beneficiary"))
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "character") {
+		t.Errorf("unbalanced parenthesis: %d %s", rec.Code, rec.Body)
+	}
+}
+
+func TestDisjunctiveFacetsOverHTTP(t *testing.T) {
+	all := fetchResult(t, url.Values{})
+	filtered := fetchResult(t, url.Values{"court": {"ilnd"}})
+	if len(filtered.Hits) != 1 {
+		t.Fatalf("court=ilnd: %d hits", len(filtered.Hits))
+	}
+	// The court facet still shows every court the unfiltered search has,
+	// with the same counts; other facets count only the filtered hits.
+	if !slices.Equal(filtered.Facets["court"], all.Facets["court"]) || len(all.Facets["court"]) < 2 {
+		t.Errorf("court facet under court=ilnd = %v, want the unfiltered %v", filtered.Facets["court"], all.Facets["court"])
+	}
+	for _, b := range filtered.Facets["type"] {
+		if b.Value != "opinion" || b.Count != 1 {
+			t.Errorf("type facet under court=ilnd = %v, want only opinion (1)", filtered.Facets["type"])
+		}
+	}
+	limited := fetchResult(t, url.Values{"facet": {"statute"}, "facet.size": {"2"}, "facet.prefix": {"18 u.s.c"}})
+	if len(limited.Facets) != 1 || len(limited.Facets["statute"]) != 2 {
+		t.Fatalf("facet=statute&facet.size=2: %v", limited.Facets)
+	}
+	for _, b := range limited.Facets["statute"] {
+		if !strings.HasPrefix(b.Value, "18 U.S.C.") {
+			t.Errorf("facet.prefix=18 u.s.c gave %q", b.Value)
+		}
+	}
+	years := []string{}
+	total := 0
+	for _, b := range all.Histogram {
+		years = append(years, b.Value)
+		total += b.Count
+	}
+	if !slices.IsSorted(years) || total != int(all.Total) {
+		t.Errorf("histogram %v: want years in order adding up to %d", all.Histogram, all.Total)
+	}
+}
+
+func TestCursorPagesPastThePageLimit(t *testing.T) {
+	var seen []string
+	params := url.Values{"size": {"2"}, "sort": {"-date"}}
+	for range 10 {
+		res := fetchResult(t, params)
+		for _, h := range res.Hits {
+			seen = append(seen, h.ID)
+		}
+		if res.Next == "" {
+			break
+		}
+		params.Set("cursor", res.Next)
+	}
+	all := fetchResult(t, url.Values{"size": {"100"}, "sort": {"-date"}})
+	var want []string
+	for _, h := range all.Hits {
+		want = append(want, h.ID)
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("cursor pages gave %q, want %q", seen, want)
+	}
+	rec := fetch(t, "/search?cursor=garbage")
+	if rec.Code != 400 {
+		t.Errorf("bad cursor: %d", rec.Code)
+	}
+}
+
+func TestExportsReturnEveryHit(t *testing.T) {
+	all := fetchResult(t, url.Values{"size": {"100"}})
+	rec := fetch(t, "/search?format=csv&size=2")
+	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %s", rec.Code, rec.Header())
+	}
+	rows, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(all.Hits)+1 || rows[0][0] != "id" {
+		t.Errorf("csv has %d rows, want a header and %d hits (size=2 must not cap an export)", len(rows), len(all.Hits))
+	}
+	rec = fetch(t, "/search?format=ndjson&q=trafficking")
+	lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+	for _, l := range lines {
+		var h search.Hit
+		if err := json.Unmarshal([]byte(l), &h); err != nil || h.ID == "" {
+			t.Errorf("ndjson line %q: %v", l, err)
+		}
+	}
+	if rec.Header().Get("X-Total-Count") != strings.TrimSpace(itoa(len(lines))) {
+		t.Errorf("X-Total-Count %s, %d lines", rec.Header().Get("X-Total-Count"), len(lines))
+	}
+	rec = fetch(t, "/search?format=ris&court=ilnd")
+	if ris := rec.Body.String(); !strings.Contains(ris, "TY  - CASE") || !strings.Contains(ris, "PB  - N.D. Ill.") || !strings.Contains(ris, "ER  - ") {
+		t.Errorf("ris:\n%s", ris)
+	}
+	rec = fetch(t, "/search?format=csl&court=ilnd")
+	var items []map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &items); err != nil || len(items) != 1 || items[0]["type"] != "legal_case" || items[0]["authority"] != "N.D. Ill." {
+		t.Errorf("csl: %v %s", err, rec.Body)
+	}
+	rec = fetch(t, "/search?format=csv&q=%22unbalanced")
+	if rec.Code != 400 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
+		t.Errorf("bad query in an export: %d %s", rec.Code, rec.Body)
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestFeedOverHTTP(t *testing.T) {
+	rec := fetch(t, "/feed.atom?q=trafficking")
+	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("feed: %d %s", rec.Code, rec.Body)
+	}
+	var feed struct {
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(rec.Body.Bytes(), &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Entries) < 2 {
+		t.Fatalf("feed has %d entries", len(feed.Entries))
+	}
+	for i := 1; i < len(feed.Entries); i++ {
+		if feed.Entries[i].Updated > feed.Entries[i-1].Updated {
+			t.Errorf("feed not newest first: %s after %s", feed.Entries[i].Updated, feed.Entries[i-1].Updated)
+		}
+	}
+	if rec := fetch(t, "/feed.atom?sort=date"); rec.Code != 400 {
+		t.Errorf("feed with sort=date: %d", rec.Code)
+	}
+}
+
+func TestSimilarOverHTTP(t *testing.T) {
+	id := corpus.SourceID(salesforce)
+	rec := fetch(t, "/documents/"+id+"/similar")
+	if rec.Code != 200 {
+		t.Fatalf("similar: %d %s", rec.Code, rec.Body)
+	}
+	var res search.Result
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Source != twitter {
+		t.Errorf("similar to the Salesforce opinion: %q, want the Doe v. Twitter summary first (both cite §§ 1591, 1595 and 230)", hitSources(res))
+	}
+	for _, h := range res.Hits {
+		if h.ID == id {
+			t.Error("a document is listed as similar to itself")
+		}
+	}
+	if rec := fetch(t, "/documents/nope/similar"); rec.Code != 404 {
+		t.Errorf("similar to an unknown document: %d", rec.Code)
+	}
+}
+
+func TestExplainOverHTTP(t *testing.T) {
+	res := fetchResult(t, url.Values{"q": {"beneficiary liability"}, "statute": {"18 USC 1595"}, "explain": {"true"}})
+	if len(res.Hits) != 1 || res.Hits[0].Explain == nil {
+		t.Fatalf("explain: %+v", res.Hits)
+	}
+	e := res.Hits[0].Explain
+	if !slices.Contains(e.Matched["body"], "beneficiari") || !slices.Contains(e.Matched["body"], "liabil") {
+		t.Errorf("matched %v, want the stems of both words in body", e.Matched)
+	}
+	if len(e.Aliases) != 1 || e.Aliases[0].Canonical != "18 U.S.C. § 1595" {
+		t.Errorf("aliases %v, want 18 USC 1595 -> 18 U.S.C. § 1595", e.Aliases)
+	}
+	if plain := fetchResult(t, url.Values{"q": {"beneficiary"}}); plain.Hits[0].Explain != nil {
+		t.Error("explain given without explain=true")
+	}
+}
+
+func TestTextFormatFitsAndHasPages(t *testing.T) {
+	rec := fetch(t, "/search?q=%22interactive+computer+service%22+w/20+publisher&format=text")
+	body := rec.Body.String()
+	if !strings.Contains(body, "p. ") || !strings.Contains(body, "«") {
+		t.Errorf("text lacks pages or marks:\n%s", body)
+	}
+	for i, line := range strings.Split(body, "\n") {
+		if n := len([]rune(line)); n > 100 {
+			t.Errorf("line %d is %d columns: %q", i+1, n, line)
+		}
+	}
+}

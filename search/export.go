@@ -1,0 +1,60 @@
+package search
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"lexsearch/corpus"
+)
+
+// exportBatch is how many hits Each fetches at a time: large enough to
+// keep round trips few, small enough that memory stays flat however many
+// documents match.
+const exportBatch = 500
+
+// Each calls fn with every hit of req, in req's sort order, without
+// snippets, fetching them in batches by cursor: an export of the whole
+// result set, not capped at a page. It returns the total number of hits
+// before fn is first called (through onTotal, when not nil).
+func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn func(Hit) error) error {
+	req.Size, req.Page, req.Cursor = 1, 1, ""
+	req, err := req.normalize()
+	if err != nil {
+		return err
+	}
+	p, err := ix.plan(ctx, req)
+	if err != nil {
+		return err
+	}
+	var after []string
+	for first := true; ; first = false {
+		sr := bleve.NewSearchRequestOptions(p.query(""), exportBatch, 0, false)
+		sr.Fields = []string{corpus.FieldMeta}
+		sr.SortByCustom(sortOrder(req.Sort))
+		if after != nil {
+			sr.SetSearchAfter(after)
+		}
+		res, err := ix.idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return fmt.Errorf("search: export: %w", err)
+		}
+		if first && onTotal != nil {
+			onTotal(res.Total)
+		}
+		for _, dm := range res.Hits {
+			h, err := hit(dm, false)
+			if err != nil {
+				return err
+			}
+			if err := fn(h); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < exportBatch {
+			return nil
+		}
+		after = afterOf(res.Hits[len(res.Hits)-1])
+	}
+}

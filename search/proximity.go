@@ -1,0 +1,296 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"lexsearch/corpus"
+)
+
+// Proximity (a w/5 b, a /s b, a /p b, "a b"~3) is not something bleve
+// does, so it is done in two steps: a bleve search for the documents that
+// contain both sides anywhere, with term positions; then a check of those
+// positions here. The documents that pass become a DocIDQuery, ANDed with
+// both sides so they still score and get snippets like any match. The
+// first step is bounded: a proximity search over words that nearly every
+// document has is refused with advice rather than run for minutes.
+const maxProximityCandidates = 20000
+
+// A seq is one typed word or phrase as indexed: its terms and each term's
+// position relative to the first (stop words leave gaps).
+type seq struct {
+	text  string
+	terms []string
+	rel   []int
+}
+
+// sequence analyses text into a seq.
+func (ix *Index) sequence(text string) seq {
+	s := seq{text: text}
+	toks := ix.analyzer.Analyze([]byte(text))
+	for _, t := range toks {
+		s.terms = append(s.terms, string(t.Term))
+		s.rel = append(s.rel, t.Position-toks[0].Position)
+	}
+	return s
+}
+
+// query matches the seq anywhere in the body.
+func (s seq) query() bquery.Query {
+	if len(s.terms) == 1 {
+		return term(corpus.FieldBody, s.terms[0])
+	}
+	mp := bleve.NewMatchPhraseQuery(s.text)
+	mp.SetField(corpus.FieldBody)
+	return mp
+}
+
+// operand returns the alternatives one side of a connector stands for.
+func (b builder) operand(n Node) ([]seq, error) {
+	switch n := n.(type) {
+	case Term:
+		if n.Field != "" || n.Prefix || n.Fuzzy > 0 {
+			return nil, &RequestError{"q", fmt.Sprintf("a proximity search takes plain words and phrases, not field:, prefix* or fuzzy~ (character %d)", n.Pos)}
+		}
+		s := b.ix.sequence(n.Text)
+		if len(s.terms) == 0 {
+			return nil, &RequestError{"q", fmt.Sprintf("%q is too common a word to be indexed, so nothing can be near it (character %d)", n.Text, n.Pos)}
+		}
+		return []seq{s}, nil
+	case Phrase:
+		if n.Field != "" || n.Slop > 0 {
+			return nil, &RequestError{"q", fmt.Sprintf("a proximity search takes plain phrases, not field: or ~N phrases (character %d)", n.Pos)}
+		}
+		s := b.ix.sequence(n.Text)
+		if len(s.terms) == 0 {
+			return nil, &RequestError{"q", fmt.Sprintf("the phrase %q has only common words, which are not indexed (character %d)", n.Text, n.Pos)}
+		}
+		return []seq{s}, nil
+	case Or:
+		var alts []seq
+		for _, c := range n.Children {
+			a, err := b.operand(c)
+			if err != nil {
+				return nil, err
+			}
+			alts = append(alts, a...)
+		}
+		return alts, nil
+	}
+	return nil, &RequestError{"q", "each side of w/N, /s or /p must be a word, a \"phrase\", or a group of them joined by OR"}
+}
+
+// anyOf matches any of the alternatives.
+func anyOf(alts []seq) bquery.Query {
+	if len(alts) == 1 {
+		return alts[0].query()
+	}
+	qs := make([]bquery.Query, len(alts))
+	for i, s := range alts {
+		qs[i] = s.query()
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func (b builder) near(n Near) (bquery.Query, error) {
+	left, err := b.operand(n.Left)
+	if err != nil {
+		return nil, err
+	}
+	right, err := b.operand(n.Right)
+	if err != nil {
+		return nil, err
+	}
+	both := bleve.NewConjunctionQuery(anyOf(left), anyOf(right))
+	label := map[string]string{UnitWord: fmt.Sprintf("w/%d", n.Distance), UnitSentence: "/s", UnitParagraph: "/p"}[n.Unit]
+	ids, err := b.candidates(both, n.Unit != UnitWord, label, func(dm *bsearch.DocumentMatch, bounds *corpus.Bounds) bool {
+		locs := dm.Locations[corpus.FieldBody]
+		ls, rs := occurrencesOf(left, locs), occurrencesOf(right, locs)
+		for _, l := range ls {
+			for _, r := range rs {
+				if near(l, r, n, bounds) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return restrict(ids, both), nil
+}
+
+func (b builder) slop(p Phrase) (bquery.Query, error) {
+	if p.Field != "" {
+		return nil, &RequestError{"q", fmt.Sprintf("a ~N phrase searches the text, not %s: (character %d)", p.Field, p.Pos)}
+	}
+	s := b.ix.sequence(p.Text)
+	if len(s.terms) == 0 {
+		return nil, nil
+	}
+	if len(s.terms) == 1 {
+		return s.query(), nil
+	}
+	all := make([]bquery.Query, 0, len(s.terms))
+	for _, t := range s.terms {
+		all = append(all, term(corpus.FieldBody, t))
+	}
+	every := bleve.NewConjunctionQuery(all...)
+	window := s.rel[len(s.rel)-1] + p.Slop
+	ids, err := b.candidates(every, false, fmt.Sprintf("\"…\"~%d", p.Slop), func(dm *bsearch.DocumentMatch, _ *corpus.Bounds) bool {
+		return withinWindow(s.terms, dm.Locations[corpus.FieldBody], window)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return restrict(ids, every), nil
+}
+
+// restrict ANDs q with "the document is one of ids".
+func restrict(ids []string, q bquery.Query) bquery.Query {
+	if len(ids) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q)
+}
+
+// candidates runs q with term locations (and sentence bounds when asked)
+// and returns the ids of the documents keep accepts.
+func (b builder) candidates(q bquery.Query, withBounds bool, label string, keep func(*bsearch.DocumentMatch, *corpus.Bounds) bool) ([]string, error) {
+	sr := bleve.NewSearchRequestOptions(q, maxProximityCandidates+1, 0, false)
+	sr.IncludeLocations = true
+	sr.Score = "none"
+	if withBounds {
+		sr.Fields = []string{corpus.FieldBounds}
+	}
+	res, err := b.ix.idx.SearchInContext(b.ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: proximity candidates: %w", err)
+	}
+	if res.Total > maxProximityCandidates {
+		return nil, &RequestError{"q", fmt.Sprintf("%d documents have both sides of %s, more than the %d a proximity search checks; add words or filters",
+			res.Total, label, maxProximityCandidates)}
+	}
+	var ids []string
+	for _, dm := range res.Hits {
+		var bounds *corpus.Bounds
+		if withBounds {
+			bounds = &corpus.Bounds{}
+			if s, ok := dm.Fields[corpus.FieldBounds].(string); ok {
+				_ = json.Unmarshal([]byte(s), bounds) // no bounds: every page is one sentence, which errs towards a match
+			}
+		}
+		if keep(dm, bounds) {
+			ids = append(ids, dm.ID)
+		}
+	}
+	return ids, nil
+}
+
+// An occurrence is one occurrence of a seq: its page (body array position), first
+// and last term positions, and byte offset in the page.
+type occurrence struct {
+	page, first, last, start int
+}
+
+// occurrencesOf finds every occurrence of the alternatives in a document's
+// locations.
+func occurrencesOf(alts []seq, locs bsearch.TermLocationMap) []occurrence {
+	var out []occurrence
+	for _, s := range alts {
+		for _, l0 := range locs[s.terms[0]] {
+			p := page(l0)
+			ok := true
+			for k := 1; k < len(s.terms) && ok; k++ {
+				ok = slices.ContainsFunc(locs[s.terms[k]], func(l *bsearch.Location) bool {
+					return page(l) == p && int(l.Pos) == int(l0.Pos)+s.rel[k]
+				})
+			}
+			if ok {
+				out = append(out, occurrence{page: p, first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
+			}
+		}
+	}
+	return out
+}
+
+func page(l *bsearch.Location) int {
+	if len(l.ArrayPositions) == 0 {
+		return 0
+	}
+	return int(l.ArrayPositions[0])
+}
+
+// near reports whether two spans satisfy the connector.
+func near(a, b occurrence, n Near, bounds *corpus.Bounds) bool {
+	if a.page != b.page {
+		return false
+	}
+	switch n.Unit {
+	case UnitSentence:
+		return sameUnit(bounds.Sentences, a, b)
+	case UnitParagraph:
+		return sameUnit(bounds.Paragraphs, a, b)
+	}
+	gap := 0
+	switch {
+	case a.last < b.first:
+		gap = b.first - a.last
+	case b.last < a.first:
+		gap = a.first - b.last
+	}
+	return gap <= n.Distance
+}
+
+// sameUnit reports whether a and b start in the same sentence (or
+// paragraph) of their page.
+func sameUnit(starts [][]int, a, b occurrence) bool {
+	if a.page >= len(starts) {
+		return true
+	}
+	s := starts[a.page]
+	unit := func(off int) int { return sort.SearchInts(s, off+1) - 1 }
+	return unit(a.start) == unit(b.start)
+}
+
+// withinWindow reports whether every term occurs on one page within
+// window positions of each other, in any order.
+func withinWindow(terms []string, locs bsearch.TermLocationMap, window int) bool {
+	type hit struct{ page, pos, term int }
+	var hits []hit
+	for i, t := range slices.Compact(slices.Sorted(slices.Values(terms))) {
+		for _, l := range locs[t] {
+			hits = append(hits, hit{page(l), int(l.Pos), i})
+		}
+	}
+	want := len(slices.Compact(slices.Sorted(slices.Values(terms))))
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.page != b.page {
+			return a.page - b.page
+		}
+		return a.pos - b.pos
+	})
+	count := map[int]int{}
+	lo := 0
+	for hi, h := range hits {
+		count[h.term]++
+		for hits[lo].page != h.page || h.pos-hits[lo].pos > window {
+			if count[hits[lo].term]--; count[hits[lo].term] == 0 {
+				delete(count, hits[lo].term)
+			}
+			lo++
+		}
+		if len(count) == want {
+			return true
+		}
+		_ = hi
+	}
+	return false
+}

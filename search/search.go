@@ -1,0 +1,241 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
+)
+
+// Search runs one search. Problems with the request come back as
+// *RequestError; anything else is the index's fault.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := ix.now()
+	req, err := req.normalize()
+	if err != nil {
+		return nil, err
+	}
+	p, err := ix.plan(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	after, seen, err := decodeCursor(req.Cursor, req.Sort)
+	if err != nil {
+		return nil, err
+	}
+
+	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = []string{corpus.FieldMeta, corpus.FieldBody}
+	sr.IncludeLocations = true
+	sr.SortByCustom(sortOrder(req.Sort))
+	if after != nil {
+		sr.From = 0
+		sr.SetSearchAfter(after)
+	} else {
+		seen = (req.Page - 1) * req.Size
+	}
+	// Facets without a filter of their own are counted with the hits;
+	// filtered ones get a search of their own (see disjunctiveFacets).
+	for _, f := range req.Facets {
+		if !p.filtered(f) {
+			sr.AddFacet(f, facetRequest(f, req))
+		}
+	}
+	sr.AddFacet(histogramFacet, bleve.NewFacetRequest(corpus.FieldYear, maxYears))
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Size: req.Size}
+	if after == nil {
+		out.Page = req.Page
+	}
+	for _, dm := range res.Hits {
+		h, err := hit(dm, true)
+		if err != nil {
+			return nil, err
+		}
+		if req.Explain {
+			h.Explain = explain(dm, p.aliases)
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	if n := seen + len(res.Hits); len(res.Hits) > 0 && uint64(n) < res.Total {
+		out.Next = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
+	}
+	out.Facets = buckets(res.Facets, req.FacetSize)
+	out.Histogram = histogram(res.Facets[histogramFacet])
+	if err := ix.disjunctiveFacets(ctx, p, req, out.Facets); err != nil {
+		return nil, err
+	}
+	out.Took = ix.now().Sub(start)
+	out.TookMS = math.Round(float64(out.Took.Microseconds())/10) / 100
+	return out, nil
+}
+
+// sortOrder returns bleve's sort for one of our sort names. Every order
+// ends with the document id, so ties break the same way on every page and
+// a cursor always points at one place.
+func sortOrder(name string) bsearch.SortOrder {
+	score := &bsearch.SortScore{Desc: true}
+	id := &bsearch.SortDocID{}
+	switch name {
+	case SortDate, SortDateDesc:
+		// Documents without a date come last either way.
+		date := &bsearch.SortField{Field: corpus.FieldDate, Desc: name == SortDateDesc, Missing: bsearch.SortFieldMissingLast}
+		return bsearch.SortOrder{date, score, id}
+	}
+	return bsearch.SortOrder{score, id}
+}
+
+// hit renders one bleve match; withSnippets cuts snippets from the stored
+// body, which must then have been requested.
+func hit(dm *bsearch.DocumentMatch, withSnippets bool) (Hit, error) {
+	doc, err := storedMeta(dm)
+	if err != nil {
+		return Hit{}, err
+	}
+	h := Hit{
+		ID: dm.ID, Source: doc.Source, Title: doc.Title, Type: doc.Type,
+		Docket: doc.Docket, Date: doc.Date, Lang: doc.Lang, Score: math.Round(dm.Score*1000) / 1000,
+		Statutes: doc.Statutes,
+	}
+	if doc.Court != "" {
+		h.Court = &Court{ID: doc.Court, Name: entity.CourtName(doc.Court)}
+	}
+	if withSnippets {
+		h.Snippets = snippets(doc, storedPages(dm.Fields[corpus.FieldBody]), dm.Locations[corpus.FieldBody])
+	}
+	return h, nil
+}
+
+// storedMeta decodes the document metadata stored with a hit.
+func storedMeta(dm *bsearch.DocumentMatch) (*corpus.Document, error) {
+	var doc corpus.Document
+	s, ok := dm.Fields[corpus.FieldMeta].(string)
+	if !ok {
+		return nil, fmt.Errorf("search: document %s has no stored metadata", dm.ID)
+	}
+	if err := json.Unmarshal([]byte(s), &doc); err != nil {
+		return nil, fmt.Errorf("search: document %s: stored metadata: %w", dm.ID, err)
+	}
+	return &doc, nil
+}
+
+// storedPages returns a stored array field as strings. Bleve hands back a
+// lone string for a one-element array.
+func storedPages(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		pages := make([]string, len(v))
+		for i, p := range v {
+			pages[i], _ = p.(string)
+		}
+		return pages
+	}
+	return nil
+}
+
+// explain lists the indexed terms each field matched, and the aliases the
+// request's values were resolved from.
+func explain(dm *bsearch.DocumentMatch, aliases []Alias) *Explain {
+	e := &Explain{Matched: map[string][]string{}, Aliases: aliases}
+	for field, terms := range dm.Locations {
+		for t := range terms {
+			e.Matched[field] = append(e.Matched[field], t)
+		}
+		slices.Sort(e.Matched[field])
+	}
+	return e
+}
+
+// A plan is a request turned into bleve queries: the user's query and one
+// query per filtered facet, kept apart so a facet can be counted without
+// its own filter.
+type plan struct {
+	q       bquery.Query
+	filters []filter
+	aliases []Alias
+}
+
+type filter struct {
+	facet string // corpus facet name, or "" for the date range
+	q     bquery.Query
+}
+
+func (p *plan) filtered(facet string) bool {
+	return slices.ContainsFunc(p.filters, func(f filter) bool { return f.facet == facet })
+}
+
+// query is the user's query ANDed with every filter except those on the
+// facet named except.
+func (p *plan) query(except string) bquery.Query {
+	must := []bquery.Query{p.q}
+	for _, f := range p.filters {
+		if f.facet != except || except == "" {
+			must = append(must, f.q)
+		}
+	}
+	if len(must) == 1 {
+		return must[0]
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// cursor is what an opaque cursor holds: the sort it belongs to, the sort
+// values of the last hit it follows, and how many hits came before.
+type cursor struct {
+	Sort  string   `json:"s"`
+	After []string `json:"a"`
+	Seen  int      `json:"n"`
+}
+
+func encodeCursor(sort string, last *bsearch.DocumentMatch, seen int) string {
+	js, _ := json.Marshal(cursor{Sort: sort, After: afterOf(last), Seen: seen}) // strings and ints always marshal
+	return cursorEncoding.EncodeToString(js)
+}
+
+// afterOf returns the search-after values that continue past last.
+func afterOf(last *bsearch.DocumentMatch) []string {
+	after := slices.Clone(last.Sort)
+	for i, v := range after {
+		if v == "_score" { // bleve's placeholder; search-after needs the number
+			after[i] = strconv.FormatFloat(last.Score, 'g', -1, 64)
+		}
+	}
+	return after
+}
+
+// cursorEncoding keeps cursors URL-safe without escaping.
+var cursorEncoding = base64.RawURLEncoding
+
+func decodeCursor(s, sort string) ([]string, int, error) {
+	if s == "" {
+		return nil, 0, nil
+	}
+	var c cursor
+	js, err := cursorEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(js, &c)
+	}
+	if err != nil || len(c.After) != len(sortOrder(c.Sort)) || c.Seen < 0 {
+		return nil, 0, &RequestError{"cursor", "not a cursor this server gave out; start again without it"}
+	}
+	if c.Sort != sort {
+		return nil, 0, &RequestError{"cursor", fmt.Sprintf("this cursor pages a search sorted by %s; use sort=%s with it", c.Sort, c.Sort)}
+	}
+	return c.After, c.Seen, nil
+}
