@@ -28,8 +28,11 @@ var (
 
 // siteChrome matches the lines a scraped web page opens with that are the
 // site talking, not the document's title.
+// Court filings open with clerks' stamps ("FILED", "[PUBLISH]"), which are
+// not titles either.
 var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|sign in|log ?in|subscribe|` +
-	`stay informed\b|share( this)?$|cookie|accept all|search$)`)
+	`stay informed\b|share( this)?$|cookie|accept all|search$|` +
+	`\[?(not for publication|unpublished|do not publish|publish|filed|not precedential|precedential)\]?$)`)
 
 // classify decides the document type (corpus.Type*).
 func classify(doc *corpus.Document, meta extract.Meta) string {

@@ -9,11 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer"
@@ -28,7 +27,6 @@ var (
 	sampleErr   error
 	sampleDir   string
 	sampleClose func() error
-	sampleBleve bleve.Index
 )
 
 func sampleIndex(tb testing.TB) *search.Index {
@@ -48,7 +46,6 @@ func sampleIndex(tb testing.TB) *search.Index {
 			return
 		}
 		sampleClose = bidx.Close
-		sampleBleve = bidx
 		sampleIdx, sampleErr = search.New(bidx)
 	})
 	if sampleErr != nil {
@@ -205,5 +202,36 @@ func BenchmarkSearch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestPrefixExpansionIsCapped(t *testing.T) {
+	var words strings.Builder
+	for i := range 1200 {
+		fmt.Fprintf(&words, "zq%dx ", i)
+	}
+	dir := t.TempDir()
+	ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+	docs := fstest.MapFS{"many.txt": {Data: []byte(words.String())}}
+	if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bidx.Close()
+	idx, _ := search.New(bidx)
+	_, err = idx.Search(t.Context(), search.Request{Q: "zq*"})
+	var re *search.RequestError
+	if !errors.As(err, &re) || !strings.Contains(re.Reason, "type more letters") {
+		t.Errorf("zq*: %v, want a request error asking for more letters", err)
+	}
+	if res, err := idx.Search(t.Context(), search.Request{Q: "zq11*"}); err != nil || res.Total != 1 {
+		t.Errorf("zq11*: %v, %v", res, err)
+	}
+	res, err := sampleIndex(t).Search(t.Context(), search.Request{Q: "amendment*"})
+	if err != nil || res.Total == 0 {
+		t.Errorf("amendment*: %v, %v; the stem amend should find amendments", res, err)
 	}
 }

@@ -171,6 +171,38 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 	return bq, nil
 }
 
+// maxPrefixTerms caps how many indexed words a prefix* may stand for: a
+// one-letter prefix would otherwise become a query over much of the
+// dictionary.
+const maxPrefixTerms = 1000
+
+// expand turns prefix* into the indexed words of field that start with it.
+func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
+	dict, err := b.ix.idx.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
+	}
+	defer dict.Close()
+	var alts []bquery.Query
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
+		}
+		if e == nil {
+			break
+		}
+		if len(alts) == maxPrefixTerms {
+			return nil, &RequestError{"q", fmt.Sprintf("%s* stands for more than %d words (character %d); type more letters", prefix, maxPrefixTerms, pos)}
+		}
+		alts = append(alts, term(field, e.Term))
+	}
+	if len(alts) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
 // phraseIn returns a phrase query for each field, the title boosted.
 func phraseIn(text string, fields ...string) []bquery.Query {
 	var qs []bquery.Query
@@ -214,9 +246,10 @@ func (b builder) term(t Term) (bquery.Query, error) {
 			if len(tokens) == 1 {
 				p = tokens[0]
 			}
-			pq := bleve.NewPrefixQuery(p)
-			pq.SetField(f)
-			q = pq
+			var err error
+			if q, err = b.expand(f, p, t.Pos); err != nil {
+				return nil, err
+			}
 		case len(tokens) == 0:
 			return nil, nil
 		case t.Fuzzy > 0:

@@ -1,0 +1,77 @@
+package search_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer"
+	"lexsearch/search"
+)
+
+// TestRanking runs the queries of testdata/rank/queries.txt and checks
+// that each one's first hits are the documents named, in order.
+func TestRanking(t *testing.T) {
+	dir := t.TempDir()
+	ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+	inputs := []indexer.Input{{FS: corpus.Docs()}, {FS: os.DirFS("testdata/rank/docs")}}
+	stats, err := ix.Ingest(context.Background(), dir, inputs, indexer.Mode{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Indexed < 9 {
+		t.Fatalf("indexed %d documents; skipped %v", stats.Indexed, stats.Skipped)
+	}
+	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bidx.Close()
+	idx, err := search.New(bidx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	f, err := os.Open("testdata/rank/queries.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var q string
+	n := 0
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(text, "q:"):
+			q = strings.TrimSpace(strings.TrimPrefix(text, "q:"))
+		case strings.HasPrefix(text, "want_top:"):
+			want := strings.Fields(strings.TrimPrefix(text, "want_top:"))
+			res, err := idx.Search(context.Background(), search.Request{Q: q, Size: len(want)})
+			if err != nil {
+				t.Errorf("queries.txt:%d: q=%s: %v", line, q, err)
+				continue
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.Source)
+			}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("queries.txt:%d: q=%s: top %q, want %q", line, q, got, want)
+			}
+			n++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Errorf("only %d ranking cases ran", n)
+	}
+}
