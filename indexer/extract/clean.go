@@ -32,9 +32,15 @@ func CleanPages(text string) ([]Page, Meta) {
 	var raw []rawPage
 	cur := rawPage{}
 	seen := false
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if s, ok := parseStamp(t); ok {
+	taken := map[int]bool{}
+	for j, l := range lines {
+		if taken[j] {
+			continue
+		}
+		if s, used, ok := stampAt(lines, j); ok {
+			for _, k := range used {
+				taken[k] = true
+			}
 			liftStamp(&meta, s)
 			if s.page > 0 {
 				if !seen {
@@ -66,11 +72,19 @@ func cleanPaged(texts []string, opts cleanOptions) ([]Page, Meta) {
 	raw := make([]rawPage, 0, len(texts))
 	for i, text := range texts {
 		p := rawPage{number: i + 1}
-		for _, l := range prepareLines(text) {
-			if s, ok := parseStamp(strings.TrimSpace(l)); ok {
+		lines := prepareLines(text)
+		taken := map[int]bool{}
+		for j, l := range lines {
+			if taken[j] {
+				continue
+			}
+			if s, used, ok := stampAt(lines, j); ok {
 				liftStamp(&meta, s)
 				if s.page > 0 {
 					p.number = s.page
+				}
+				for _, k := range used {
+					taken[k] = true
 				}
 				continue
 			}

@@ -15,10 +15,25 @@
 // numbers, and end-of-line hyphenation. Paragraph breaks survive as blank
 // lines; pages are separated by form feeds in Result.Text.
 //
+// PDFs are read by our own content-stream interpreter (pdfcontent.go, on
+// the lexer, objects and font decoders of github.com/ledongthuc/pdf),
+// which places every glyph with its real width, and a word and line
+// builder (pdflayout.go) that follows the rules poppler's pdftotext
+// publishes, so the text reads like pdftotext's: words whole, columns
+// apart, top to bottom. The tests hold it to pdftotext's words on every
+// fixture. Options.PDFEngine "poppler" runs pdftotext itself instead.
+// A PDF without a text layer is read by OCR (pdftoppm and tesseract)
+// when they are installed; see Options.OCR.
+//
+// Result.Sections lists where headings start: Markdown and HTML headings,
+// and in PDF and plain text the lines shaped like headings (capitals,
+// roman numerals).
+//
 // Extractors and Clean keep no state between calls and are safe for
-// concurrent use. One caveat: the PDF library cannot be interrupted, so a
-// PDF that sends it into an endless loop leaves a goroutine running after
-// Extract has returned ctx's error; give PDF extraction a deadline.
+// concurrent use. One caveat: the PDF library cannot be interrupted within
+// a page, so a PDF that sends it into an endless loop leaves a goroutine
+// running after Extract has returned ctx's error; give PDF extraction a
+// deadline. OCR runs external programs under ctx, which kills them.
 //
 //	ex, err := extract.ForFormat("pdf", extract.Options{})
 //	if err != nil {

@@ -61,8 +61,19 @@ type Meta struct {
 
 // Result is the text of one source document.
 type Result struct {
-	Pages []Page `json:"pages"`
-	Meta  Meta   `json:"meta"`
+	Pages    []Page    `json:"pages"`
+	Meta     Meta      `json:"meta"`
+	Sections []Section `json:"sections,omitempty"`
+}
+
+// A Section is where a heading starts a part of the document: the page
+// (its Number) and the byte offset into that page's Text where the
+// heading begins, so that Pages[i].Text[Offset:] starts with the heading.
+// Title is the heading as it reads in the text, on one line.
+type Section struct {
+	Page   int    `json:"page"`
+	Offset int    `json:"offset"`
+	Title  string `json:"title"`
 }
 
 // Text returns the pages joined by form feeds.

@@ -74,6 +74,15 @@ func htmlResult(doc *html.Node) *Result {
 		res.Meta.DocketNumber = stampMeta.DocketNumber
 		res.Meta.DocumentNumber = stampMeta.DocumentNumber
 		res.Meta.DateFiled = stampMeta.DateFiled
+		var headings []string
+		for _, h := range findAll(root, func(n *html.Node) bool {
+			return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
+		}) {
+			headings = append(headings, inlineText(h))
+		}
+		if len(res.Pages) > 0 {
+			res.Sections = locateSections(res.Pages[0], headings)
+		}
 	}
 	if res.Meta.Title == "" {
 		res.Meta.Title = htmlTitle(doc)

@@ -24,7 +24,7 @@ func Markdown(opts Options) Extractor {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract markdown: %w", err)
 		}
-		text, title := stripMarkdown(decodeText(data))
+		text, title, headings := stripMarkdown(decodeText(data))
 		var res Result
 		res.Pages, res.Meta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.Title = title
@@ -32,6 +32,12 @@ func Markdown(opts Options) Extractor {
 			res.Meta.Title = firstShortLine(res.Text())
 		}
 		res.Meta.Lang = DetectLang(res.Text())
+		res.Sections = locateSections(res.Pages[0], headings)
+		if len(headings) == 0 {
+			// Markdown converted from a PDF or a word processor often
+			// keeps its headings as plain paragraphs.
+			res.Sections = paragraphHeadings(res.Pages[0])
+		}
 		if strings.TrimSpace(res.Text()) == "" {
 			return nil, fmt.Errorf("extract markdown: %w", ErrNoText)
 		}
@@ -68,8 +74,8 @@ var (
 const escapeBase = 0xF0000
 
 // stripMarkdown removes Markdown markup from text and returns the plain
-// text and the first heading.
-func stripMarkdown(text string) (plain, title string) {
+// text, the first heading, and every heading in order.
+func stripMarkdown(text string) (plain, title string, headings []string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = mdHTMLBlock.ReplaceAllString(text, "")
 	lines := strings.Split(text, "\n")
@@ -93,8 +99,11 @@ func stripMarkdown(text string) (plain, title string) {
 			continue
 		case mdSetext.MatchString(l) && i > 0 && strings.TrimSpace(lines[i-1]) != "":
 			// The line above was a heading.
-			if title == "" && len(out) > 0 {
-				title = out[len(out)-1]
+			if len(out) > 0 {
+				if title == "" {
+					title = out[len(out)-1]
+				}
+				headings = append(headings, out[len(out)-1])
 			}
 			out = append(out, "")
 			continue
@@ -104,6 +113,7 @@ func stripMarkdown(text string) (plain, title string) {
 			if title == "" {
 				title = h
 			}
+			headings = append(headings, h)
 			// A heading is a paragraph of its own.
 			out = append(out, "", h, "")
 			continue
@@ -115,7 +125,7 @@ func stripMarkdown(text string) (plain, title string) {
 		}
 		out = append(out, inlineMarkdown(l))
 	}
-	return strings.Join(out, "\n"), strings.TrimSpace(title)
+	return strings.Join(out, "\n"), strings.TrimSpace(title), headings
 }
 
 // inlineMarkdown removes span-level markup from one line.

@@ -15,6 +15,49 @@ type Options struct {
 	// MaxBytes bounds how much of the input is read; a larger input fails
 	// with ErrTooLarge. Zero or less means DefaultMaxBytes.
 	MaxBytes int64
+
+	// PDFEngine picks who reads a PDF's text layer: EngineGo (the
+	// default, also chosen by "") or EnginePoppler, which runs poppler's
+	// pdftotext and fails with ErrUnsupported when it is not installed.
+	PDFEngine string
+
+	// OCR says when a PDF is read by optical character recognition
+	// (pdftoppm and tesseract): OCRAuto (the default, also "") for a PDF
+	// without a text layer, OCRAlways for every PDF, OCRNever never.
+	OCR string
+}
+
+// Values of Options.PDFEngine.
+const (
+	EngineGo      = "go"
+	EnginePoppler = "poppler"
+)
+
+// Values of Options.OCR.
+const (
+	OCRAuto   = "auto"
+	OCRAlways = "always"
+	OCRNever  = "never"
+)
+
+type ocrMode int
+
+const (
+	ocrAuto ocrMode = iota
+	ocrAlways
+	ocrNever
+)
+
+func (o Options) ocrMode() (ocrMode, error) {
+	switch o.OCR {
+	case "", OCRAuto:
+		return ocrAuto, nil
+	case OCRAlways:
+		return ocrAlways, nil
+	case OCRNever:
+		return ocrNever, nil
+	}
+	return 0, fmt.Errorf("%w: OCR mode %q (want %q, %q or %q)", ErrUnsupported, o.OCR, OCRAuto, OCRAlways, OCRNever)
 }
 
 func (o Options) maxBytes() int64 {

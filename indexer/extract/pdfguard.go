@@ -22,7 +22,6 @@ var (
 	pdfIndex   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
 	pdfW       = regexp.MustCompile(`/W\s*\[([\d\s]*)\]`)
 	pdfColumns = regexp.MustCompile(`/Columns\s+(\d+)`)
-	pdfXref    = regexp.MustCompile(`(?:^|[^a-z])xref\s`)
 )
 
 // checkPDFBounds fails with ErrMalformed when data declares more objects
@@ -60,8 +59,19 @@ func checkPDFBounds(data []byte) error {
 			return fmt.Errorf("%w: /Columns %d", ErrMalformed, n)
 		}
 	}
-	for _, loc := range pdfXref.FindAllIndex(data, -1) {
-		if err := checkXrefTable(data[loc[1]:], limit); err != nil {
+	// Every "xref" keyword that is not the end of "startxref": found with
+	// bytes.Index, as a pattern with no literal prefix scans slowly.
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("xref"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 4
+		if at > 0 && data[at-1] >= 'a' && data[at-1] <= 'z' || i >= len(data) || !isPDFSpace(data[i]) {
+			continue
+		}
+		if err := checkXrefTable(data[i+1:], limit); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,7 +31,7 @@ var stampHead = regexp.MustCompile(`^(?:(?:USCA\d*|Appellate|Appeal)\s+)?Case:?\
 // stampField matches one field of a stamp. The fields come in different
 // orders and spacings from court to court, so the stamp is read field by
 // field and must consist of nothing else.
-var stampField = regexp.MustCompile(`^(?i:(document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|page(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:date\s+)?filed\s*:?\s*(\d{1,2}/\d{1,2}/\d{2,4})|entry\s+id\s*:?\s*\d+|doclink\s*:?\s*\d+)\s*`)
+var stampField = regexp.MustCompile(`^(?i:(document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|pages?(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:date\s+)?filed\s*:?\s*(\d{1,2}/\d{1,2}/\d{2,4})|entry\s+id\s*:?\s*\d+|doclink\s*:?\s*\d+)\s*`)
 
 // parseStamp reads a trimmed line as a page stamp. It needs the docket
 // number and at least a document number or a filing date, so that a
@@ -67,6 +68,59 @@ func parseStamp(line string) (stamp, bool) {
 		return stamp{}, false
 	}
 	return s, true
+}
+
+// maxStampLines is how many lines a stamp may be broken over. Text
+// extractors that read a page as blocks (pdftotext among them) put each
+// field of a stamp on a line of its own, with blank lines between.
+const maxStampLines = 6
+
+// stampAt reads a stamp starting at lines[i], whole on that line or
+// broken over the next few lines, and returns it with the indexes of the
+// lines it takes. A broken stamp takes the lines that are nothing but
+// stamp fields; up to two other lines between them (a heading the
+// extractor read in between) are left where they are.
+func stampAt(lines []string, i int) (stamp, []int, bool) {
+	first := strings.TrimSpace(lines[i])
+	if s, ok := parseStamp(first); ok {
+		return s, []int{i}, true
+	}
+	if !stampHead.MatchString(first) {
+		return stamp{}, nil, false
+	}
+	var best stamp
+	var bestUsed []int
+	joined, used, other := first, []int{i}, 0
+	for j := i + 1; j < len(lines) && len(used) < maxStampLines; j++ {
+		t := strings.TrimSpace(lines[j])
+		if t == "" {
+			continue
+		}
+		if !onlyStampFields(t) {
+			if other++; other > 2 {
+				break
+			}
+			continue
+		}
+		joined += " " + t
+		used = append(used, j)
+		if s, ok := parseStamp(joined); ok {
+			best, bestUsed = s, slices.Clone(used)
+		}
+	}
+	return best, bestUsed, bestUsed != nil
+}
+
+// onlyStampFields reports whether a line is made of stamp fields alone.
+func onlyStampFields(t string) bool {
+	for t != "" {
+		f := stampField.FindString(t)
+		if f == "" {
+			return false
+		}
+		t = t[len(f):]
+	}
+	return true
 }
 
 // usDate turns M/D/YY or M/D/YYYY into YYYY-MM-DD. Two-digit years are

@@ -45,6 +45,7 @@ func textResult(text string) *Result {
 		res.Pages, res.Meta = CleanPages(text)
 	}
 	res.Meta.Lang = DetectLang(res.Text())
+	res.Sections = textSections(res.Pages)
 	return &res
 }
 

@@ -1,0 +1,354 @@
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Glyphs become words, words lines, lines blocks, by the rules poppler's
+// pdftotext publishes for its reading-order output (TextOutputDev): a new
+// word starts at a gap wider than a tenth of the font size, at a change
+// of font size, or where the baseline moves; words of a line are joined
+// by a space where they are 3% of the font size apart or more, and run
+// together otherwise (a superscript footnote mark, a change of font
+// within a word). Lines are read top to bottom, and columns (a white
+// gutter running down several lines) one after the other, left first.
+const (
+	wordBreakGap   = 0.1  // × font size: a wider gap starts a new word
+	wordOverlap    = 0.2  // × font size: moving back further starts one too
+	wordSpaceGap   = 0.03 // × font size: the least gap read as a space
+	baselineShift  = 0.5  // points: a baseline moved further starts a new word
+	dupMaxDX       = 0.1  // × font size: a repeat this close is fake bold
+	dupMaxDY       = 0.2  // × font size
+	lineBaseSlack  = 0.5  // × font size: words whose baselines are this close share a line
+	fragmentGap    = 1.5  // × font size: a wider gap between words may be a column gutter
+	minColumnRows  = 3    // lines a column region must span
+	paragraphPitch = 1.6  // × the page's usual line pitch: a wider gap leaves a blank line
+)
+
+// A pdfWord is a run of glyphs read as one word.
+type pdfWord struct {
+	text             strings.Builder
+	xMin, xMax, base float64
+	size             float64
+}
+
+// A fragment is a stretch of a line with no gutter-wide gap in it.
+type fragment struct {
+	words      []*pdfWord
+	xMin, xMax float64
+	row        int
+}
+
+// layoutPage returns the text of a page's glyphs, one line per line.
+func layoutPage(glyphs []pdfGlyph) string {
+	glyphs = dropDuplicates(glyphs)
+	var b strings.Builder
+	for rot := range 4 {
+		var gs []pdfGlyph
+		for _, g := range glyphs {
+			if g.rot == rot {
+				gs = append(gs, g)
+			}
+		}
+		if len(gs) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		writeRows(&b, makeRows(makeWords(gs)))
+	}
+	return b.String()
+}
+
+// dropDuplicates removes glyphs drawn again on top of themselves, which
+// is how some producers make bold text. Glyphs are filed by the 1-point
+// cell of their origin (the first glyph drawn in a cell stands for it);
+// a glyph is a repeat when a cell next to its own holds the same text
+// within dupMaxDX, dupMaxDY of it.
+func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
+	cellOf := func(x, y int) int64 { return int64(x)<<32 | int64(uint32(y)) }
+	seen := make(map[int64]int, len(gs))
+	out := gs[:0:0]
+	for _, g := range gs {
+		if !finite(g.x) || !finite(g.y) || math.Abs(g.x) > 1e8 || math.Abs(g.y) > 1e8 {
+			continue
+		}
+		cx, cy := int(math.Floor(g.x)), int(math.Floor(g.y))
+		dup := false
+	search:
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				j, ok := seen[cellOf(cx+dx, cy+dy)]
+				if !ok {
+					continue
+				}
+				o := &out[j]
+				if o.s == g.s && math.Abs(o.x-g.x) < dupMaxDX*g.size && math.Abs(o.y-g.y) < dupMaxDY*g.size {
+					dup = true
+					break search
+				}
+			}
+		}
+		if dup && !isBlank(g.s) {
+			continue
+		}
+		if k := cellOf(cx, cy); !hasKey(seen, k) {
+			seen[k] = len(out)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// makeWords groups glyphs, in the order they were drawn, into words.
+func makeWords(gs []pdfGlyph) []*pdfWord {
+	var words []*pdfWord
+	var cur *pdfWord
+	for i := range gs {
+		g := &gs[i]
+		if !finite(g.x) || !finite(g.y) || !finite(g.w) || !finite(g.size) {
+			continue
+		}
+		size := g.size
+		if size <= 0 {
+			size = 1
+		}
+		if isBlank(g.s) || g.s == "\uFFFD" {
+			cur = nil // a drawn space, or an unmapped glyph standing for one
+			continue
+		}
+		if cur != nil {
+			gap := g.x - cur.xMax
+			if gap > wordBreakGap*cur.size || gap < -wordOverlap*cur.size ||
+				math.Abs(g.y-cur.base) > baselineShift || math.Abs(size-cur.size) > 0.01*cur.size {
+				cur = nil
+			}
+		}
+		if cur == nil {
+			cur = &pdfWord{xMin: g.x, xMax: g.x, base: g.y, size: size}
+			words = append(words, cur)
+		}
+		cur.text.WriteString(g.s)
+		cur.xMax = max(cur.xMax, g.x+max(g.w, 0))
+		cur.xMin = min(cur.xMin, g.x)
+	}
+	return words
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// makeRows groups words into lines, top to bottom, each left to right.
+func makeRows(words []*pdfWord) [][]*pdfWord {
+	slices.SortStableFunc(words, func(a, b *pdfWord) int { return cmp.Compare(b.base, a.base) })
+	var rows [][]*pdfWord
+	var base, size float64
+	for _, w := range words {
+		if len(rows) == 0 || math.Abs(base-w.base) > lineBaseSlack*max(size, w.size) {
+			rows = append(rows, nil)
+			base, size = w.base, w.size
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], w)
+		size = max(size, w.size)
+	}
+	for _, r := range rows {
+		slices.SortStableFunc(r, func(a, b *pdfWord) int { return cmp.Compare(a.xMin, b.xMin) })
+	}
+	return rows
+}
+
+// writeRows writes lines, reading column regions one column at a time.
+func writeRows(b *strings.Builder, rows [][]*pdfWord) {
+	var frags []fragment
+	for i, r := range rows {
+		for j, w := range r {
+			if j == 0 || w.xMin-frags[len(frags)-1].xMax > fragmentGap*w.size {
+				frags = append(frags, fragment{xMin: w.xMin, xMax: w.xMax, row: i})
+			}
+			f := &frags[len(frags)-1]
+			f.words = append(f.words, w)
+			f.xMax = max(f.xMax, w.xMax)
+		}
+	}
+	pitch := linePitch(rows)
+	lastBase := math.NaN()
+	for _, line := range orderFragments(frags) {
+		base := line[0].words[0].base
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if pitch > 0 && !math.IsNaN(lastBase) && (lastBase-base > paragraphPitch*pitch || base > lastBase) {
+				// A wide gap, or a jump back up to the next column.
+				b.WriteByte('\n')
+			}
+		}
+		lastBase = base
+		for i, f := range line {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			writeWords(b, f.words)
+		}
+	}
+}
+
+// linePitch is the median distance between consecutive rows.
+func linePitch(rows [][]*pdfWord) float64 {
+	var d []float64
+	for i := 1; i < len(rows); i++ {
+		d = append(d, rows[i-1][0].base-rows[i][0].base)
+	}
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[len(d)/2]
+}
+
+// writeWords writes the words of a fragment, with spaces where the gap
+// between two words is wide enough, and letter-spaced capitals ("F I L E
+// D", drawn with a gap between every letter) closed up.
+func writeWords(b *strings.Builder, words []*pdfWord) {
+	for i, w := range words {
+		if i > 0 {
+			p := words[i-1]
+			gap := w.xMin - p.xMax
+			if gap >= wordSpaceGap*max(p.size, w.size) && !letterSpaced(words, i) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w.text.String())
+	}
+}
+
+// letterSpaced reports whether words[i-1] and words[i] belong to a run of
+// at least three single capital letters spaced evenly: a heading set in
+// spaced capitals, which reads as one word.
+func letterSpaced(words []*pdfWord, i int) bool {
+	single := func(j int) bool {
+		if j < 0 || j >= len(words) {
+			return false
+		}
+		s := words[j].text.String()
+		r, n := utf8.DecodeRuneInString(s)
+		return n == len(s) && unicode.IsUpper(r)
+	}
+	if !single(i-1) || !single(i) {
+		return false
+	}
+	gap := func(j int) float64 { return words[j].xMin - words[j-1].xMax }
+	g := gap(i)
+	if g > 0.6*words[i].size {
+		return false
+	}
+	even := func(j int) bool { return single(j) && single(j-1) && math.Abs(gap(j)-g) < 0.15*words[i].size }
+	return even(i-1) || even(i+1)
+}
+
+// orderFragments returns the page's lines in reading order, each as its
+// fragments left to right. Where several consecutive lines share a white
+// gutter with text on both sides, those lines form a column region: its
+// left column is read before its right one (recursively, so three
+// columns work too).
+func orderFragments(frags []fragment) [][]fragment {
+	rows := groupRows(frags)
+	var out [][]fragment
+	for i := 0; i < len(rows); {
+		j, cut := i, 0.0
+		for k := i + minColumnRows; k <= len(rows); k++ {
+			x, ok := gutter(rows[i:k])
+			if !ok {
+				break
+			}
+			j, cut = k, x
+		}
+		if j == i {
+			out = append(out, rows[i])
+			i++
+			continue
+		}
+		var left, right []fragment
+		for _, r := range rows[i:j] {
+			for _, f := range r {
+				if f.xMax <= cut {
+					left = append(left, f)
+				} else {
+					right = append(right, f)
+				}
+			}
+		}
+		out = append(out, orderFragments(left)...)
+		out = append(out, orderFragments(right)...)
+		i = j
+	}
+	return out
+}
+
+func groupRows(frags []fragment) [][]fragment {
+	var rows [][]fragment
+	for i, f := range frags {
+		if i == 0 || f.row != frags[i-1].row {
+			rows = append(rows, nil)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], f)
+	}
+	return rows
+}
+
+// gutter finds a vertical strip that no fragment of rows crosses, with
+// text on both sides in at least two of the rows, and returns its left
+// edge.
+func gutter(rows [][]fragment) (float64, bool) {
+	var all []fragment
+	size := 0.0
+	for _, r := range rows {
+		all = append(all, r...)
+		size = max(size, r[0].words[0].size)
+	}
+	slices.SortFunc(all, func(a, b fragment) int { return cmp.Compare(a.xMin, b.xMin) })
+	lo, hi := all[0].xMin, all[0].xMax
+	for _, f := range all {
+		hi = max(hi, f.xMax)
+	}
+	width := hi - lo
+	reach := all[0].xMax
+	for k := 1; k < len(all); k++ {
+		f := all[k]
+		if f.xMin-reach >= fragmentGap*size && reach-lo >= 0.15*width && hi-f.xMin >= 0.15*width {
+			cut := reach
+			leftRows, rightRows := 0, 0
+			for _, r := range rows {
+				l, rt := false, false
+				for _, g := range r {
+					if g.xMax <= cut {
+						l = true
+					} else {
+						rt = true
+					}
+				}
+				if l {
+					leftRows++
+				}
+				if rt {
+					rightRows++
+				}
+			}
+			if leftRows >= 2 && rightRows >= 2 {
+				return cut, true
+			}
+		}
+		reach = max(reach, f.xMax)
+	}
+	return 0, false
+}

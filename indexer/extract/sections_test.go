@@ -1,0 +1,92 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkSections fails unless every section points into its page at a
+// line that starts with the section's title (or its first line).
+func checkSections(t *testing.T, res *Result) {
+	t.Helper()
+	for _, s := range res.Sections {
+		i := slices.IndexFunc(res.Pages, func(p Page) bool { return p.Number == s.Page })
+		if i < 0 || s.Offset < 0 || s.Offset > len(res.Pages[i].Text) {
+			t.Errorf("section %+v points outside its page", s)
+			continue
+		}
+		at := res.Pages[i].Text[s.Offset:]
+		first, _, _ := strings.Cut(s.Title, " ")
+		if !strings.HasPrefix(at, first) || (s.Offset > 0 && res.Pages[i].Text[s.Offset-1] != '\n') {
+			t.Errorf("section %+v: page text there is %.40q", s, at)
+		}
+	}
+}
+
+func titles(ss []Section) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Title)
+	}
+	return out
+}
+
+func TestSections(t *testing.T) {
+	tests := []struct {
+		name   string
+		format string
+		in     string
+		want   []string
+	}{
+		{"markdown headings", "markdown", "# Report\n\nIntro text.\n\n## Section 230\n\nBody *text*.\n\nSetext\n======\n\nMore.", []string{"Report", "Section 230", "Setext"}},
+		{"html h1 to h3", "html", "<html><body><h1>Opinion</h1><p>Text.</p><h2>I. <em>Background</em></h2><p>More.</p><h4>Not this</h4><h3>Discussion</h3><p>End.</p></body></html>", []string{"Opinion", "I. Background", "Discussion"}},
+		{"text caps and roman numerals", "text", "MEMORANDUM OPINION\n\nThe plaintiff sued the platform in 2021\nfor what its users posted.\n\nBACKGROUND\nThe facts are these, and they are\nnot in dispute.\n\nI. Section 230\nThe statute bars the claim against\nthe platform.\n\nII.\nDISCUSSION\nWe agree with the court below\non every point.\n", []string{"MEMORANDUM OPINION", "BACKGROUND", "I. Section 230", "II. DISCUSSION"}},
+		{"caption lines are not headings", "text", "JOHN DOE,\nPlaintiff,\nv.\nACME CORP.,\nDefendant.\n\nThe court held a hearing on the motion today.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := ForFormat(tt.format, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ex.Extract(context.Background(), strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := titles(res.Sections); !slices.Equal(got, tt.want) {
+				t.Errorf("sections %q, want %q", got, tt.want)
+			}
+			checkSections(t, res)
+		})
+	}
+}
+
+func TestSectionsWhitePaper(t *testing.T) {
+	res, err := Markdown(Options{}).Extract(context.Background(), strings.NewReader(readTestdata(t, "markdown/white-paper-combating-online-sex-trafficking-2018.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := titles(res.Sections)
+	for _, want := range []string{"Executive Summary", "Glossary", "Sources"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no section %q in %q", want, got)
+		}
+	}
+	checkSections(t, res)
+}
+
+func TestSectionsPDF(t *testing.T) {
+	res, err := extractPDF(t, "10thCircuit-06-6247.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := titles(res.Sections)
+	for _, want := range []string{"I. OVERVIEW OF OKLAHOMA LAW", "V. DISCUSSION"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no section %q in %q", want, got)
+		}
+	}
+	checkSections(t, res)
+}
