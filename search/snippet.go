@@ -49,7 +49,7 @@ func snippets(doc *corpus.Document, pages []string, locs bsearch.TermLocationMap
 			return nil
 		}
 		from, to := window(pages[0], 0, snippetLen)
-		return []Snippet{{Page: doc.PageNumber(0), Text: render(pages[0], from, to, nil)}}
+		return []Snippet{{Page: doc.PageNumber(0), Section: doc.SectionAt(doc.PageNumber(0), from), Text: render(pages[0], from, to, nil)}}
 	}
 	slices.SortFunc(spans, func(a, b span) int {
 		return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.start, b.start))
@@ -92,7 +92,14 @@ func snippets(doc *corpus.Document, pages []string, locs bsearch.TermLocationMap
 				marks = append(marks, s)
 			}
 		}
-		out = append(out, Snippet{Page: doc.PageNumber(p.page), Text: render(pages[p.page], p.from, p.to, marks)})
+		// The section is the one the first marked word is in: the passage
+		// may start a little before a heading.
+		at := p.from
+		if len(marks) > 0 {
+			at = marks[0].start
+		}
+		n := doc.PageNumber(p.page)
+		out = append(out, Snippet{Page: n, Section: doc.SectionAt(n, at), Text: render(pages[p.page], p.from, p.to, marks)})
 	}
 	return out
 }

@@ -120,3 +120,19 @@ func TestDateBounds(t *testing.T) {
 		t.Errorf("dateBounds(2021-02) = %v, %v, %v", first, last, err)
 	}
 }
+
+func TestSnippetsCarryTheirSection(t *testing.T) {
+	page := "Executive Summary\n\nICT plays a role.\n\nGlossary\n\nTrafficking means the recruitment of persons."
+	doc := &corpus.Document{Sections: []corpus.Section{
+		{Page: 1, Offset: 0, Title: "Executive Summary"},
+		{Page: 1, Offset: strings.Index(page, "Glossary"), Title: "Glossary"},
+	}}
+	at := strings.Index(page, "recruitment")
+	got := snippets(doc, []string{page}, bsearch.TermLocationMap{"recruit": {loc(0, at, at+len("recruitment"))}})
+	if len(got) != 1 || got[0].Section != "Glossary" {
+		t.Errorf("got %+v, want one snippet in section Glossary", got)
+	}
+	if first := snippets(doc, []string{page}, nil); first[0].Section != "Executive Summary" {
+		t.Errorf("first lines: section %q", first[0].Section)
+	}
+}

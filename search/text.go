@@ -55,7 +55,11 @@ func WriteText(w io.Writer, req Request, res *Result) error {
 			writeWrapped(bw, "   ", "cites "+strings.Join(h.Statutes, "; "))
 		}
 		for _, s := range h.Snippets {
-			writeWrapped(bw, "   ", fmt.Sprintf("p. %d: %s", s.Page, plainSnippet(s.Text)))
+			where := fmt.Sprintf("p. %d", s.Page)
+			if s.Section != "" {
+				where += ", " + s.Section
+			}
+			writeWrapped(bw, "   ", where+": "+plainSnippet(s.Text))
 		}
 	}
 
