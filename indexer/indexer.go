@@ -32,6 +32,25 @@ type Options struct {
 	// done so far, the total, and the file's path. It is called from one
 	// goroutine at a time.
 	Progress func(done, total int, path string)
+	// WorkerCommand, when set, is the command (path, then arguments) that
+	// starts an extract worker: a child process serving ServeWorker, in
+	// lexsearch `lexsearch extract-worker`. Extraction then runs in up to
+	// Workers such processes, each reused across files, so a file that
+	// hangs the PDF reader is killed at FileTimeout (skipped as "timeout")
+	// and one that makes it allocate without bound is stopped at its
+	// memory budget (FileMemory; skipped as "too-large") while the run
+	// goes on. Empty means
+	// extraction runs in this process, where neither can be stopped.
+	// An Indexer with a WorkerCommand must be closed (Close).
+	WorkerCommand []string
+	// FileMemory caps the memory one extraction may use in a worker. A
+	// file gets 256 MiB plus 64 bytes per byte of input, up to this cap,
+	// so a 15 KB file that asks for 900 MB is stopped even when the cap is
+	// higher.
+	FileMemory int64
+	// PDFEngine and OCR choose how PDFs are read; see extract.Options.
+	PDFEngine string
+	OCR       string
 }
 
 func (o Options) withDefaults() Options {
@@ -47,6 +66,12 @@ func (o Options) withDefaults() Options {
 	if o.FileTimeout <= 0 {
 		o.FileTimeout = time.Minute // a 500-page opinion extracts in seconds; a minute means the file is pathological
 	}
+	if o.FileMemory <= 0 {
+		// The largest file we read (MaxBytes, 64 MiB) can need many times its
+		// size while the PDF reader holds decoded streams; 2 GiB lets it
+		// through and still stops a runaway long before a laptop swaps.
+		o.FileMemory = 2 << 30
+	}
 	return o
 }
 
@@ -57,11 +82,17 @@ type Indexer struct {
 	logger *slog.Logger
 	tagger entity.Tagger
 	opts   Options
+	pool   *workerPool // nil: extract in this process
 }
 
-// New returns an Indexer that logs skipped files to logger.
+// New returns an Indexer that logs skipped files to logger. When
+// opts.WorkerCommand is set, the caller must Close it.
 func New(logger *slog.Logger, opts Options) *Indexer {
-	return &Indexer{logger: logger, tagger: entity.Default(), opts: opts.withDefaults()}
+	ix := &Indexer{logger: logger, tagger: entity.Default(), opts: opts.withDefaults()}
+	if len(ix.opts.WorkerCommand) > 0 {
+		ix.pool = newWorkerPool(logger, ix.opts)
+	}
+	return ix
 }
 
 // An Input is a set of files to ingest.
@@ -129,6 +160,9 @@ func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, m
 	}
 
 	seen, err := ix.write(ctx, idx, dataDir, jobs, &stats)
+	if ix.pool != nil {
+		ix.pool.stopIdle() // no worker processes outlive the run
+	}
 	if err == nil && mode.Prune && !fresh {
 		stats.Pruned, err = prune(ctx, idx, dataDir, seen)
 	}
@@ -241,6 +275,9 @@ func (ix *Indexer) record(ctx context.Context, batch *bleve.Batch, dataDir strin
 	if out.err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if errors.Is(out.err, errNoWorker) {
+			return out.err // no file can be extracted
 		}
 		reason := ReasonFor(out.err)
 		stats.Skipped = append(stats.Skipped, Skip{Path: out.src.Path, Reason: reason, Err: out.err})

@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,14 +15,20 @@ import (
 
 // Prepare turns the bytes of one source file into a Document: it checks the
 // format against the content, extracts the text page by page, tags the
-// entities and folds them into the document's facets. It does no I/O and
-// touches no index, so it is safe to call from several goroutines.
+// entities and folds them into the document's facets. It touches no index
+// and reads no file, so it is safe to call from several goroutines; with
+// Options.WorkerCommand the extraction runs in a worker process.
 func (ix *Indexer) Prepare(ctx context.Context, src corpus.Source, data []byte) (*corpus.Document, error) {
 	res, format, err := ix.Extract(ctx, src, data)
 	if err != nil {
 		return nil, err
 	}
+	return ix.Build(src, format, res)
+}
 
+// Build is the second half of Prepare: it tags the extracted text and
+// folds text, metadata and mentions into a Document.
+func (ix *Indexer) Build(src corpus.Source, format corpus.Format, res *extract.Result) (*corpus.Document, error) {
 	doc := &corpus.Document{
 		ID:     src.ID,
 		Source: src.Path,
@@ -39,6 +44,9 @@ func (ix *Indexer) Prepare(ctx context.Context, src corpus.Source, data []byte) 
 		return nil, errEmpty
 	}
 
+	for _, sec := range res.Sections {
+		doc.Sections = append(doc.Sections, corpus.Section{Page: sec.Page, Offset: sec.Offset, Title: sec.Title})
+	}
 	mentions := ix.tagPages(doc.Pages)
 	fold(doc, mentions, res.Meta)
 	doc.Type = classify(doc, res.Meta)
@@ -56,11 +64,8 @@ func (ix *Indexer) Extract(ctx context.Context, src corpus.Source, data []byte) 
 	if format == "" {
 		return nil, "", fmt.Errorf("%w: %s", extract.ErrUnsupported, describeUnsupported(src.Path))
 	}
-	ex, err := extract.ForFormat(string(format), extract.Options{MaxBytes: ix.opts.MaxBytes})
-	if err != nil {
-		return nil, "", err
-	}
-	res, err := ex.Extract(ctx, bytes.NewReader(data))
+	opts := extract.Options{MaxBytes: ix.opts.MaxBytes, PDFEngine: ix.opts.PDFEngine, OCR: ix.opts.OCR}
+	res, err := ix.extractData(ctx, string(format), opts, data)
 	if errors.Is(err, extract.ErrNoText) && format != corpus.FormatPDF {
 		// Only a scan needs OCR; a text file without words is just empty.
 		return nil, "", fmt.Errorf("%w: %w", errEmpty, err)

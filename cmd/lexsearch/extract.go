@@ -36,19 +36,25 @@ func readSource(e env, ix *indexer.Indexer, name string) (corpus.Source, []byte,
 func runExtract(ctx context.Context, e env, args []string) error {
 	fs := newFlags("extract", "FILE", e)
 	asJSON := fs.Bool("json", false, `print {"pages":[...],"meta":{...},"skipped":null} instead of text`)
+	engine, ocr := pdfFlags(fs)
 	pos, err := parse(fs, e, args)
 	if err != nil {
+		return err
+	}
+	if err := checkPDFFlags(*engine, *ocr); err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
 		return usagef("extract: name exactly one file")
 	}
-	ix := indexer.New(newLogger(e, e.stderr), indexer.Options{})
+	logger := newLogger(e, e.stderr)
+	ix := indexer.New(logger, workerOptions(logger, indexer.Options{PDFEngine: *engine, OCR: *ocr}))
+	defer ix.Close()
 	src, data, err := readSource(e, ix, pos[0])
 	var res *extract.Result
 	if err == nil {
-		res, _, err = ix.Extract(ctx, src, data)
+		res, err = extractWithType(ctx, ix, src, data)
 	}
 	if *asJSON {
 		out := struct {
@@ -83,4 +89,20 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "\n=== page %d ===\n%s\n", p.Number, strings.TrimRight(p.Text, "\n"))
 	}
 	return nil
+}
+
+// extractWithType extracts a file and fills in the metadata that only the
+// whole pipeline decides (document type, title, language), so the output
+// says what ingest would index.
+func extractWithType(ctx context.Context, ix *indexer.Indexer, src corpus.Source, data []byte) (*extract.Result, error) {
+	res, format, err := ix.Extract(ctx, src, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := ix.Build(src, format, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Meta.Type, res.Meta.Title = doc.Type, doc.Title
+	return res, nil
 }

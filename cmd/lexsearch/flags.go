@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+
+	"lexsearch/indexer/extract"
 )
 
 // newFlags returns a flag set for a subcommand that reports to stderr.
@@ -89,4 +91,23 @@ func newLogger(e env, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// pdfFlags adds -pdf-engine and -ocr, which choose how PDFs are read.
+func pdfFlags(fs *flag.FlagSet) (engine, ocr *string) {
+	engine = fs.String("pdf-engine", extract.EngineGo, "who reads PDF text: go (built in) or poppler (pdftotext, when installed)")
+	ocr = fs.String("ocr", extract.OCRAuto, "OCR scanned PDFs with pdftoppm and tesseract: auto (when a PDF has no text and the tools are installed), always or never")
+	return engine, ocr
+}
+
+// checkPDFFlags rejects values of -pdf-engine and -ocr that extract would
+// refuse for every PDF, before any work is done.
+func checkPDFFlags(engine, ocr string) error {
+	if engine != extract.EngineGo && engine != extract.EnginePoppler {
+		return usagef("-pdf-engine %q: use go or poppler", engine)
+	}
+	if ocr != extract.OCRAuto && ocr != extract.OCRAlways && ocr != extract.OCRNever {
+		return usagef("-ocr %q: use auto, always or never", ocr)
+	}
+	return nil
 }

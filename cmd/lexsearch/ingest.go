@@ -14,9 +14,14 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone (or, with no PATH, from the originals -data keeps) and swap it in when complete")
 	prune := fs.Bool("prune", false, "remove indexed documents that are not among PATHs")
-	workers := fs.Int("workers", 0, "files extracted in parallel (default: one per CPU)")
+	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU)")
+	fileTimeout, fileMemory := isolationFlags(fs)
+	engine, ocr := pdfFlags(fs)
 	paths, err := parse(fs, e, args)
 	if err != nil {
+		return err
+	}
+	if err := checkPDFFlags(*engine, *ocr); err != nil {
 		return err
 	}
 	if len(paths) == 0 && !*rebuild {
@@ -43,7 +48,15 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		}
 	}
 	logger := newLogger(e, e.stderr)
-	ix := indexer.New(logger, indexer.Options{Workers: *workers, Progress: progress(e, "ingesting")})
+	ix := indexer.New(logger, workerOptions(logger, indexer.Options{
+		Workers:     *workers,
+		FileTimeout: *fileTimeout,
+		FileMemory:  int64(*fileMemory),
+		PDFEngine:   *engine,
+		OCR:         *ocr,
+		Progress:    progress(e, "ingesting"),
+	}))
+	defer ix.Close()
 	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})
 	if err != nil {
 		return err

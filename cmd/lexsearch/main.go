@@ -88,6 +88,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		printHelp(stdout)
 		return nil
 	}
+	if name == workerCommand {
+		return runExtractWorker(ctx, e, args[1:])
+	}
 	for _, c := range commands() {
 		if c.name == name && c.run != nil {
 			return c.run(ctx, e, args[1:])

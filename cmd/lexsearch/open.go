@@ -23,7 +23,8 @@ func openIndex(ctx context.Context, e env, logger *slog.Logger, dataDir string) 
 		return idx, err
 	}
 	fmt.Fprintf(e.stderr, "no index in %s yet: indexing the embedded sample corpus\n", dataDir)
-	ix := indexer.New(logger, indexer.Options{Progress: progress(e, "indexing")})
+	ix := indexer.New(logger, workerOptions(logger, indexer.Options{Progress: progress(e, "indexing")}))
+	defer ix.Close()
 	stats, err := ix.Ingest(ctx, dataDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{Rebuild: true})
 	if err != nil {
 		return nil, fmt.Errorf("index the sample corpus: %w", err)
