@@ -94,8 +94,9 @@ type hitJSON struct {
 		Name string `json:"name"`
 	} `json:"court"`
 	Snippets []struct {
-		Page int    `json:"page"`
-		Text string `json:"text"`
+		Page    int    `json:"page"`
+		Section string `json:"section"`
+		Text    string `json:"text"`
 	} `json:"snippets"`
 }
 
@@ -263,6 +264,29 @@ func TestEndToEnd(t *testing.T) {
 		}
 		if len(res.Facets["statute"]) == 0 || len(res.Facets["court"]) == 0 {
 			t.Errorf("facets %v: want statute and court counts", res.Facets)
+		}
+	})
+
+	t.Run("affirmative defense is on page 7", func(t *testing.T) {
+		res := searchFor(t, base, url.Values{"q": {`"affirmative defense"`}})
+		if got := sources(res); !slices.Equal(got, []string{salesforce}) {
+			t.Fatalf("hits %q, want the Salesforce opinion", got)
+		}
+		found := false
+		for _, s := range res.Hits[0].Snippets {
+			if s.Page == 7 && strings.Contains(s.Text, "functions as an <mark>affirmative</mark> <mark>defense</mark>") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no snippet on page 7 with the passage; snippets %+v", res.Hits[0].Snippets)
+		}
+	})
+
+	t.Run("report snippets name their section", func(t *testing.T) {
+		res := searchFor(t, base, url.Values{"q": {`"purchasing another human being"`}})
+		if len(res.Hits) != 1 || len(res.Hits[0].Snippets) == 0 || res.Hits[0].Snippets[0].Section != "Glossary" {
+			t.Errorf("hits %+v: want the white paper with a snippet in section Glossary", res.Hits)
 		}
 	})
 

@@ -156,6 +156,9 @@ func titleLine(l string) bool {
 	if r, _ := utf8.DecodeRuneInString(l); !unicode.IsUpper(r) {
 		return false
 	}
+	if first, _, _ := strings.Cut(l, " "); strings.HasSuffix(first, ":") {
+		return false // a glossary entry ("ICT: Information and ..."), not a heading
+	}
 	long, capital := 0, 0
 	for _, w := range strings.Fields(l) {
 		r, _ := utf8.DecodeRuneInString(w)
