@@ -3,142 +3,429 @@ package entity
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
-// Citations returns the tagger for case citations by volume, reporter and
-// first page: "519 F.3d 666", "425 F. Supp. 3d 959", "550 U.S. 544",
-// "2021 WL 5795306", "2021 U.S. Dist. LEXIS 12345". Norm is "519 F.3d 666":
-// the reporter as the Bluebook writes it and single spaces, whatever the
-// spacing, line breaks or stray period in the text ("809 F. Supp. 2d.
-// 1041"). Pinpoint pages and parentheticals are not part of the mention;
-// short forms ("550 U.S. at 545") are not tagged, since they repeat a full
-// citation that is.
+// Citations returns the tagger for case citations: volume, reporter and
+// first page ("519 F.3d 666", "425 F. Supp. 3d 959", "2021 WL 5795306"),
+// for every reporter and variant spelling of reporters-db, in the citation
+// forms reporters-db gives for each (nominative "19 Tenn. (Meigs) 456",
+// year-included "5 Law Rep. (1842) 321", paragraph "CCH OSHD ¶ 33123", ...).
+// White space inside a citation may be any run of spaces and line breaks;
+// a stray period after a series ("F. Supp. 2d.") is forgiven.
 //
-// The reporters are the common federal ones and the regional reporters;
-// single-letter reporters ("A.", "P.") are left out because "5 P. 2" is
-// more often something else.
+// Norm is "519 F.3d 666": volume, the edition as reporters-db names it, and
+// first page. Cite carries the rest: the pinpoint page, the court and year
+// of the parenthetical ("(7th Cir. 2008)" -> ca7, 2008), and the case name
+// written before the citation ("Doe v. GTE Corp.").
+//
+// Short forms are tagged when they can be linked to a full citation
+// earlier in the text, and take its Norm: "550 U.S. at 545" (same volume
+// and reporter), "Id." and "Id. at 1175" (the citation just before), and
+// "Twombly, supra" (the citation whose case name holds the word).
 func Citations() Tagger {
-	return citationTagger{citationRulesOnce()}
-}
-
-// reporters lists the reporters we recognise, as the Bluebook writes them.
-func reporters() []string {
-	return []string{
-		"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d", "U.S.L.W.",
-		"F.", "F.2d", "F.3d", "F.4th", "F. Supp.", "F. Supp. 2d", "F. Supp. 3d",
-		"F. App'x", "Fed. Appx.", "Fed. App'x", "F.R.D.", "B.R.", "Fed. Cl.", "Ct. Cl.", "Ct. Int'l Trade", "T.C.", "M.J.", "Vet. App.",
-		"A.2d", "A.3d", "P.2d", "P.3d", "N.E.", "N.E.2d", "N.E.3d", "N.W.", "N.W.2d", "S.E.", "S.E.2d",
-		"S.W.", "S.W.2d", "S.W.3d", "So.", "So. 2d", "So. 3d",
-		"Cal. Rptr.", "Cal. Rptr. 2d", "Cal. Rptr. 3d", "Cal. 4th", "Cal. 5th", "Cal. App. 4th", "Cal. App. 5th",
-		"N.Y.S.2d", "N.Y.S.3d", "N.Y.2d", "N.Y.3d", "A.D.3d", "Ill. 2d", "Ill. App. 3d", "Ill. Dec.",
-	}
+	return citationTagger{reporterRulesOnce(), citationRulesOnce()}
 }
 
 var citationRulesOnce = sync.OnceValue(func() *citationRules {
-	r := &citationRules{reporters: reporters(), wlAt: guide{needles: []string{"wl", "lexis"}, before: 24, after: 24}}
-	// Longest first, so that "F. Supp. 2d" is tried before "F. Supp.".
-	slices.SortStableFunc(r.reporters, func(a, b string) int { return len(b) - len(a) })
-	var alts []string
-	for _, rep := range r.reporters {
-		alts = append(alts, `(`+reporterPattern(rep)+`)`)
+	months := `(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`
+	return &citationRules{
+		idAt:     guide{needles: []string{"id."}, after: 30},
+		supraAt:  guide{needles: []string{"supra"}, before: 80, after: 30},
+		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
+		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),
+		short:    mustCompile(`^\s+at\s+(\*{0,2}\d+)`),
+		volume:   mustCompile(`(\d{1,4})\s+$`),
+		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),
+		paren:    mustCompile(`^\s*\(([^()\n]{0,80})\)`),
+		parenEnd: mustCompile(`(?:^|\s|,)(?:` + months + `\s+\d{1,2},?\s*)?((?:1[6-9]|20)\d\d)\s*$`),
+		name:     mustCompile(`(?:^|[^A-Za-z])((?:[A-Z][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&)(?:\s+(?:[A-Z0-9][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&))*?\s+(?:v\.?|vs\.)\s+[^;()“”"]{1,120}?|(?:In\s+re|Matter\s+of|In\s+the\s+Matter\s+of|Ex\s+parte)\s+[^;()“”"]{1,120}?),\s*$`),
 	}
-	r.cite = mustCompile(`^(\d{1,4})\s+(?:` + strings.Join(alts, "|") + `)\s+(\d{1,5})\b`)
-	r.wl = mustCompile(`\b((?:19|20)\d\d)\s+(WL|U\.\s?S\.\s+(?:Dist\.\s+|App\.\s+)?LEXIS)\s+(\d{1,8})\b`)
-	return r
 })
 
 type citationRules struct {
-	reporters []string
-	// anchored at a volume: 1 volume, 2.. one group per reporter, last the page
-	cite *regexp.Regexp
-	wlAt guide
-	// 1 year, 2 database, 3 number
-	wl *regexp.Regexp
+	idAt, supraAt guide
+	// 1 pin
+	id *regexp.Regexp
+	// 1 case name word, 2 pin
+	supra *regexp.Regexp
+	// after a reporter: 1 pin of a short form
+	short *regexp.Regexp
+	// before a reporter: 1 volume
+	volume *regexp.Regexp
+	// after a citation: 1 pinpoint page
+	pin *regexp.Regexp
+	// 1 what the parenthetical says
+	paren *regexp.Regexp
+	// the end of a parenthetical: 1 year
+	parenEnd *regexp.Regexp
+	// 1 a case name ending just before a citation
+	name *regexp.Regexp
 }
 
-// reporterPattern lets a reporter's spaces be any white space (or none
-// where the text drops them), its periods be followed by an optional
-// space, its apostrophe be typographic, and an ordinal series end in a
-// stray period ("2d.").
-func reporterPattern(rep string) string {
-	var b strings.Builder
-	for i := 0; i < len(rep); i++ {
-		switch c := rep[i]; c {
-		case ' ':
-			b.WriteString(`\s*`)
-		case '.':
-			b.WriteString(`\.`)
-			if i+1 < len(rep) && rep[i+1] != ' ' {
-				b.WriteString(`\s?`)
-			}
-		case '\'':
-			b.WriteString(`['’]`)
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	if strings.HasSuffix(rep, "d") || strings.HasSuffix(rep, "th") {
-		b.WriteString(`\.?`)
-	}
-	return b.String()
+type citationTagger struct {
+	rep *reporterRules
+	r   *citationRules
 }
 
-type citationTagger struct{ r *citationRules }
+// citeWindowBefore and citeWindowAfter bound the text a citation pattern
+// sees around a reporter: a volume (a year at most) before it; a page,
+// and a parenthetical year in the year-included form, after it.
+const (
+	citeWindowBefore = 24
+	citeWindowAfter  = 48
+)
 
 // Tag implements Tagger.
 func (t citationTagger) Tag(text string) []Mention {
-	r := t.r
+	spans := t.findFull(text)
+	lower := ""
+	if strings.Contains(text, "d.") || strings.Contains(text, "supra") {
+		lower = lowerASCII(text)
+	}
+	if lower != "" {
+		for _, m := range t.r.idAt.findAll(text, lower, t.r.id) {
+			c := &Cite{Short: true}
+			if m[2] >= 0 {
+				c.Pin = text[m[2]:m[3]]
+			}
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: c, role: "id"})
+		}
+		for _, m := range t.r.supraAt.findAll(text, lower, t.r.supra) {
+			start := m[0]
+			if w, rest, ok := strings.Cut(text[m[2]:m[3]], " "); ok && isSignal(w) {
+				start = m[3] - len(strings.TrimLeft(rest, " \t\n"))
+			}
+			c := &Cite{Short: true, CaseName: text[start:m[3]]}
+			if m[4] >= 0 {
+				c.Pin = text[m[4]:m[5]]
+			}
+			spans = append(spans, span{start: start, end: m[1], rank: 1, data: c, role: "supra"})
+		}
+	}
+	spans = dropOverlaps(spans)
+	t.details(text, spans)
+
+	out := make([]Mention, 0, len(spans))
+	full := map[string]string{} // "550 U.S." -> "550 U.S. 544"
+	var names []int             // indexes in out of full citations with a case name, for supra
+	prev := ""                  // norm of the last citation, for Id.
+	for i := range spans {
+		s := &spans[i]
+		c := s.data.(*Cite)
+		norm := s.norm
+		switch {
+		case s.role == "id":
+			// "Id." repeats the last authority cited, which may be the
+			// record ("(TAC ¶ 16, Dkt. No. 62.) ... (Id.)") rather than a
+			// case: then it is not a case citation.
+			norm = prev
+			if len(out) == 0 || recordCite(text[out[len(out)-1].End:min(len(text), s.end+8)]) || s.start-out[len(out)-1].End > 3000 {
+				norm = ""
+			}
+		case s.role == "supra":
+			norm = ""
+			for j := len(names) - 1; j >= 0 && norm == ""; j-- {
+				if f := out[names[j]]; nameRefers(c.CaseName, f.Cite.CaseName) {
+					norm = f.Norm
+					c.Volume, c.Reporter, c.Page, c.CaseName = f.Cite.Volume, f.Cite.Reporter, f.Cite.Page, f.Cite.CaseName
+					break
+				}
+			}
+		case c.Short:
+			norm = full[c.Volume+" "+c.Reporter]
+			if norm != "" {
+				_, page, _ := strings.Cut(norm[len(c.Volume)+1+len(c.Reporter):], " ")
+				c.Page = page
+			}
+		default:
+			full[c.Volume+" "+c.Reporter] = norm
+		}
+		if norm == "" {
+			continue // a short form with nothing to refer to
+		}
+		if c.Reporter == "" {
+			for j := len(out) - 1; j >= 0; j-- {
+				if out[j].Norm == norm {
+					c.Volume, c.Reporter, c.Page, c.CaseName = out[j].Cite.Volume, out[j].Cite.Reporter, out[j].Cite.Page, out[j].Cite.CaseName
+					break
+				}
+			}
+		}
+		prev = norm
+		m := newMention(Citation, text, s.start, s.end, norm, "")
+		m.Cite = c
+		out = append(out, m)
+		if !c.Short && c.CaseName != "" {
+			names = append(names, len(out)-1)
+		}
+	}
+	return out
+}
+
+// findFull finds volume-reporter-page citations and "550 U.S. at 545"
+// short forms: it looks up reporters at each word start and tries their
+// citation templates in a window around each.
+func (t citationTagger) findFull(text string) []span {
+	rep := t.rep
+	root := rep.trie.nodes[0].next
 	var spans []span
-	for _, m := range r.findCites(text) {
-		for g := 2; 2*g+1 < len(m)-2; g++ {
-			if m[2*g] >= 0 {
-				page := text[m[len(m)-2]:m[len(m)-1]]
-				spans = append(spans, span{start: m[0], end: m[1], norm: trimZeros(text[m[2]:m[3]]) + " " + r.reporters[g-2] + " " + page})
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if _, ok := root[c]; !ok && c != 0xE2 {
+			continue
+		}
+		if i > 0 {
+			// a reporter starts a word, or follows the volume in the
+			// forms that run them together ("2021COA112", "2010-NMSC-007")
+			if p := text[i-1]; isWordByte(p) && !isDigit(p) || p == '.' || p == '\'' || p == '/' {
+				continue
+			}
+		}
+		for _, h := range rep.trie.match(text, i) {
+			if h.end < len(text) {
+				if r, _ := utf8.DecodeRuneInString(text[h.end:]); unicode.IsLetter(r) {
+					continue
+				}
+			}
+			if !digitWithin(text, h.end, 24) && !t.rep.special(h) {
+				continue // every standard citation has a page number after the reporter
+			}
+			if s, ok := t.shortForm(text, i, h); ok {
+				spans = append(spans, s)
+				i = s.end - 1
+				break
+			}
+			if s, ok := t.tryTemplates(text, i, h); ok {
+				spans = append(spans, s)
+				i = s.end - 1
 				break
 			}
 		}
 	}
-	for _, m := range r.wlAt.findAll(text, lowerASCII(text), r.wl) {
-		db := strings.ReplaceAll(squash(text[m[4]:m[5]]), "U. S.", "U.S.")
-		spans = append(spans, span{start: m[0], end: m[1], norm: text[m[2]:m[3]] + " " + db + " " + text[m[6]:m[7]]})
-	}
-	spans = dropOverlaps(spans)
-	out := make([]Mention, 0, len(spans))
-	for _, s := range spans {
-		out = append(out, newMention(Citation, text, s.start, s.end, s.norm, ""))
-	}
-	return out
+	return spans
 }
 
-// citeWindow bounds a volume-reporter-page citation: volume, the longest
-// reporter with generous white space, and page.
-const citeWindow = 80
+// digitWithin reports whether a digit follows i within n bytes.
+func digitWithin(text string, i, n int) bool {
+	for j := i; j < len(text) && j < i+n; j++ {
+		if isDigit(text[j]) {
+			return true
+		}
+	}
+	return false
+}
 
-// findCites tries the anchored citation pattern at each number that starts
-// a word: scanning for digits is far cheaper than letting the regexp engine
-// try every position of a long text.
-func (r *citationRules) findCites(text string) [][]int {
-	var out [][]int
-	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || isWordByte(text[i-1])) {
-			continue
+// shortForm reads "550 U.S. at 545": a volume, the reporter, "at" and a
+// page. Its norm is filled in later from the full citation.
+func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
+	m := t.r.short.FindStringSubmatchIndex(text[h.end:min(len(text), h.end+24)])
+	if m == nil {
+		return span{}, false
+	}
+	v := t.r.volume.FindStringSubmatchIndex(text[max(0, i-8):i])
+	if v == nil {
+		return span{}, false
+	}
+	off := max(0, i-8)
+	vs := off + v[2]
+	if vs > 0 && isWordByte(text[vs-1]) {
+		return span{}, false
+	}
+	ed := t.rep.table.Editions[h.eds[0]].Edition
+	c := &Cite{Volume: trimZeros(text[vs : off+v[3]]), Reporter: ed, Pin: text[h.end+m[2] : h.end+m[3]], Short: true}
+	return span{start: vs, end: h.end + m[1], data: c}, true
+}
+
+// tryTemplates runs the citation templates of the editions spelt
+// text[i:h.end] in a window where the spelling is replaced by the slot.
+func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool) {
+	rep := t.rep
+	ws := max(0, i-citeWindowBefore)
+	for ws < i && !utf8.RuneStart(text[ws]) {
+		ws++
+	}
+	we := min(len(text), h.end+citeWindowAfter)
+	for we < len(text) && !utf8.RuneStart(text[we]) {
+		we++
+	}
+	w := text[ws:i] + slot + text[h.end:we]
+	at := i - ws
+	back := func(o int) int { // window offset -> text offset
+		if o <= at {
+			return ws + o
 		}
-		end := min(len(text), i+citeWindow)
-		m := r.cite.FindStringSubmatchIndex(text[i:end])
-		if m == nil || i+m[1] == end && end < len(text) && isDigit(text[end]) {
-			continue // none, or the window cut the page number
+		return h.end + o - at - 1
+	}
+	tried := map[int]bool{}
+	for _, ed := range h.eds {
+		e := rep.table.Editions[ed]
+		tmpls := e.Templates
+		if len(tmpls) == 0 {
+			tmpls = []int{0}
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
+		for _, ti := range tmpls {
+			if tried[ti] {
+				continue
+			}
+			tried[ti] = true
+			re := rep.templates[ti]
+			for _, m := range re.FindAllStringSubmatchIndex(w, -1) {
+				if m[0] > at || m[1] <= at {
+					continue
+				}
+				start, end := back(m[0]), back(m[1])
+				if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+					continue
+				}
+				vol, page := "", ""
+				if g := rep.volume[ti]; g > 0 && m[2*g] >= 0 {
+					vol = trimZeros(w[m[2*g]:m[2*g+1]])
+				}
+				if g := rep.page[ti]; g > 0 && m[2*g] >= 0 {
+					page = w[m[2*g]:m[2*g+1]]
+				}
+				if page == "" {
+					continue
+				}
+				c := &Cite{Volume: vol, Reporter: e.Edition, Page: page}
+				if g := rep.year[ti]; g > 0 && m[2*g] >= 0 {
+					c.Year, _ = strconv.Atoi(w[m[2*g]:m[2*g+1]])
+				}
+				norm := e.Edition + " " + page
+				if vol != "" {
+					norm = vol + " " + norm
+				}
+				return span{start: start, end: end, norm: norm, data: c}, true
 			}
 		}
-		out = append(out, m)
-		i = m[1] - 1
 	}
-	return out
+	return span{}, false
+}
+
+// details reads what follows and precedes each full citation: pinpoint
+// page, parenthetical court and year, and case name. Parallel citations
+// ("550 U.S. 544, 127 S. Ct. 1955 (2007)") share the parenthetical of the
+// last and the case name of the first.
+func (t citationTagger) details(text string, spans []span) {
+	r := t.r
+	courts := courtRulesOnce()
+	var after []*Cite // the citations of a parallel group, awaiting their parenthetical
+	for k := range spans {
+		s := &spans[k]
+		c := s.data.(*Cite)
+		if s.role != "" {
+			after = nil
+			continue
+		}
+		end := s.end
+		next := len(text) // a pin or parenthetical must not run into the next citation
+		if k+1 < len(spans) {
+			next = spans[k+1].start
+		}
+		if !c.Short {
+			if m := r.pin.FindStringSubmatchIndex(text[end:min(next, end+40)]); m != nil {
+				tail := strings.TrimLeft(text[end+m[1]:min(len(text), end+m[1]+4)], " \t\n")
+				if tail == "" || !unicode.IsUpper(rune(tail[0])) && !isDigit(tail[0]) {
+					c.Pin = text[end+m[2] : end+m[3]]
+					end += m[1]
+				}
+			}
+			// the case name, or the name of the group's first citation
+			if len(after) > 0 {
+				c.CaseName = after[0].CaseName
+			} else if m := r.name.FindStringSubmatchIndex(text[max(0, s.start-200):s.start]); m != nil {
+				c.CaseName = cleanCaseName(text[max(0, s.start-200)+m[2] : max(0, s.start-200)+m[3]])
+			}
+		}
+		after = append(after, c)
+		// a parallel citation follows?
+		if k+1 < len(spans) && spans[k+1].role == "" && !spans[k+1].data.(*Cite).Short {
+			if strings.TrimSpace(text[end:spans[k+1].start]) == "," {
+				continue
+			}
+		}
+		if m := r.paren.FindStringSubmatchIndex(text[end:min(next, end+100)]); m != nil {
+			inside := squash(text[end+m[2] : end+m[3]])
+			if y := r.parenEnd.FindStringSubmatchIndex(inside); y != nil {
+				year, _ := strconv.Atoi(inside[y[2]:y[3]])
+				court := strings.TrimSpace(inside[:y[0]])
+				id := courts.citeID(court)
+				for _, a := range after {
+					if a.Year == 0 {
+						a.Year = year
+					}
+					if id == "" && court == "" {
+						switch a.Reporter {
+						case "U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d":
+							a.Court = "scotus"
+						}
+					} else {
+						a.Court = id
+					}
+				}
+			}
+		}
+		after = nil
+	}
+}
+
+// recordCite reports whether text (from the last case citation to just
+// after an "Id.") cites the record of the case: paragraphs of a complaint,
+// docket entries, exhibits.
+func recordCite(text string) bool {
+	return strings.Contains(text, "¶") || strings.Contains(text, "Dkt.") || strings.Contains(text, "ECF No") ||
+		strings.Contains(text, "Ex.") || strings.Contains(text, "Compl.") || strings.Contains(text, "Tr.")
+}
+
+// nameRefers reports whether the words before "supra" ("Twombly", "See
+// GTE") name the case: one of them, not a signal, is a word of its name.
+func nameRefers(short, name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	for _, w := range strings.Fields(short) {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		for _, x := range words {
+			if strings.Trim(x, ".,") == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cleanCaseName trims a case name read before a citation: signals and
+// sentence openers before it, and a trailing comma.
+func cleanCaseName(s string) string {
+	s = squash(strings.TrimRight(s, ", "))
+	for {
+		w, rest, ok := strings.Cut(s, " ")
+		if !ok {
+			break
+		}
+		if !isSignal(w) && !slices.Contains([]string{"Under", "In", "As", "And", "and", "of", "the", "The", "for", "with", "Thus", "Here", "Similarly", "Moreover", "However", "Further"}, w) {
+			break
+		}
+		if w == "In" && (strings.HasPrefix(rest, "re ") || strings.HasPrefix(rest, "the Matter")) {
+			break
+		}
+		s = rest
+	}
+	return s
+}
+
+// isSignal reports whether w is a citation signal or a word that
+// introduces one ("See", "cf.", "quoting").
+func isSignal(w string) bool {
+	switch strings.TrimRight(w, ",") {
+	case "See", "see", "Cf.", "cf.", "But", "Accord", "accord", "Also", "also", "E.g.", "e.g.", "Compare", "compare",
+		"Following", "Citing", "citing", "Quoting", "quoting", "Contra", "contra":
+		return true
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -5,7 +5,11 @@ import "testing"
 func TestCitations(t *testing.T) {
 	runTagCases(t, Citations(), []tagCase{
 		{"F.3d with pinpoint", "Craigslist, Inc., 519 F.3d 666, 671 (7th Cir. 2008)", "519 F.3d 666=519 F.3d 666"},
-		{"U.S. and short form", "Twombly, 550 U.S. 544, 570 (2007). Twombly, 550 U.S. at 545.", "550 U.S. 544=550 U.S. 544"},
+		{"U.S. and short form", "Twombly, 550 U.S. 544, 570 (2007). Twombly, 550 U.S. at 545.", "550 U.S. 544=550 U.S. 544; 550 U.S. at 545=550 U.S. 544"},
+		{"short form without its full citation is not tagged", "Twombly, 550 U.S. at 545.", ""},
+		{"Id. and supra", "Doe v. GTE Corp., 347 F.3d 655, 657 (7th Cir. 2003). Id. at 659. See GTE, supra, at 660.",
+			"347 F.3d 655=347 F.3d 655; Id. at 659=347 F.3d 655; GTE, supra, at 660=347 F.3d 655"},
+		{"state and regional reporters", "People v. X, 71 Cal. App. 5th 1; 2022 IL 127275; 90 N.E.3d 1; 2017-Ohio-5699", "71 Cal. App. 5th 1=71 Cal. App. 5th 1; 2022 IL 127275=2022 IL 127275; 90 N.E.3d 1=90 N.E.3d 1; 2017-Ohio-5699=2017 Ohio 5699"},
 		{"F. Supp. 3d", "425 F. Supp. 3d 959, 969", "425 F. Supp. 3d 959=425 F. Supp. 3d 959"},
 		{"stray period", "809 F. Supp. 2d. 1041", "809 F. Supp. 2d. 1041=809 F. Supp. 2d 1041"},
 		{"split volume", "Hyson 2U, Ltd., 821\n\nF.3d 935, 939", "821 F.3d 935=821 F.3d 935"},
@@ -16,4 +20,27 @@ func TestCitations(t *testing.T) {
 		{"appendix", "123 F. App’x 456", "123 F. App’x 456=123 F. App'x 456"},
 		{"not citations", "132 Stat. 1253; 10 U.S.C. 12; in 2016 the U.S. had 5 F", ""},
 	})
+}
+
+func TestCitationDetails(t *testing.T) {
+	text := "See Doe v. GTE Corp., 347 F.3d 655, 657 (7th Cir. 2003); Bell Atl. Corp. v. Twombly, 550 U.S. 544, 570, 127 S. Ct. 1955 (2007). " +
+		"In re Doe, 2021 WL\n5795306, at *4 (N.D. Ill. Dec. 6, 2021). Id. at *5. Twombly, 550 U.S. at 545."
+	want := []Cite{
+		{Volume: "347", Reporter: "F.3d", Page: "655", Pin: "657", Court: "ca7", Year: 2003, CaseName: "Doe v. GTE Corp."},
+		{Volume: "550", Reporter: "U.S.", Page: "544", Pin: "570", Court: "scotus", Year: 2007, CaseName: "Bell Atl. Corp. v. Twombly"},
+		{Volume: "127", Reporter: "S. Ct.", Page: "1955", Court: "scotus", Year: 2007, CaseName: "Bell Atl. Corp. v. Twombly"},
+		{Volume: "2021", Reporter: "WL", Page: "5795306", Pin: "*4", Court: "ilnd", Year: 2021, CaseName: "In re Doe"},
+		{Volume: "2021", Reporter: "WL", Page: "5795306", Pin: "*5", CaseName: "In re Doe", Short: true},
+		{Volume: "550", Reporter: "U.S.", Page: "544", Pin: "545", Short: true},
+	}
+	ms := Citations().Tag(text)
+	checkSpans(t, text, ms)
+	if len(ms) != len(want) {
+		t.Fatalf("got %d citations, want %d: %s", len(ms), len(want), brief(ms))
+	}
+	for i, m := range ms {
+		if *m.Cite != want[i] {
+			t.Errorf("%q: cite = %+v, want %+v", m.Text, *m.Cite, want[i])
+		}
+	}
 }

@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
-//go:generate go run ./internal/gencourts -in ../../../shared/fixtures/data/courts.json -out courts.json
+//go:generate go run ./internal/gencourts -in testdata/data/courts.json -out courts.json
 
 // courtsJSON is the federal court table derived from Free Law Project's
 // courts-db (BSD-2-Clause, see LICENSE.courts-db) by internal/gencourts.
@@ -45,14 +47,23 @@ func Courts() Tagger {
 	return courtTagger{courtRulesOnce()}
 }
 
-// CourtName returns the display name of a court id ("ilnd" -> "N.D. Ill."),
-// or "" when the id is unknown.
+// CourtName returns the display name of a court id ("ilnd" -> "N.D. Ill."):
+// its citation short name, or for a court without one its full name
+// ("nysupct" -> "N.Y. Sup. Ct."); "" when the id is unknown.
 func CourtName(id string) string {
-	c, ok := courtRulesOnce().byID[id]
+	if c, ok := courtRulesOnce().byID[id]; ok {
+		return c.Short
+	}
+	db := courtDBOnce()
+	i, ok := db.byID[id]
 	if !ok {
 		return ""
 	}
-	return c.Short
+	if c := db.courts[i]; c.Cite != "" {
+		return c.Cite
+	} else {
+		return c.Name
+	}
 }
 
 // NormalizeCourt maps what a user types for a court to its id. It accepts
@@ -73,6 +84,20 @@ func NormalizeCourt(s string) (id string, ok bool) {
 		if c.start == 0 && c.end == len(s) {
 			return c.norm, true
 		}
+	}
+	// courts-db: other ids, citation strings, and names of every court
+	db := courtDBOnce()
+	if _, ok := db.byID[strings.ToLower(s)]; ok && s != "" {
+		return strings.ToLower(s), true
+	}
+	if id, ok := db.byCite[shortKey(s)]; ok && s != "" {
+		return id, true
+	}
+	if s == "" || len(strings.Fields(s)) < 2 {
+		return "", false // one word ("Illinois") names no court
+	}
+	if id, ok := courtForName(s); ok {
+		return id, true
 	}
 	return "", false
 }
@@ -104,6 +129,8 @@ type courtRules struct {
 	districtAt, appealsAt, circuitAt, supremeAt, fieldAt guide
 	// what may follow a court written as a caption line
 	captionTail *regexp.Regexp
+	// a line that names a court; the court appealed from; what opens a caption line
+	courtLine, appealFrom, captionLead *regexp.Regexp
 }
 
 func newCourtRules() *courtRules {
@@ -180,8 +207,24 @@ func newCourtRules() *courtRules {
 	r.field = mustCompile(`(?im)^[ \t]*(?:court|tribunal|juridiction|jurisdiction)[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]*$`)
 	r.shortTail = mustCompile(`^\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*)?(?:1[789]|20)\d\d\.?\)`)
 	r.label = mustCompile(`(?i)^\s*(?:in\s+the|before\s+the|(?:court|tribunal|juridiction|jurisdiction|titre)\s*:)?\s*$`)
+	r.courtLine = mustCompile(`(?i)\b(?:court|tribunal)\b`)
+	r.appealFrom = mustCompile(`(?i)\b(?:appeal(?:ed)?\s+from|on\s+appeal|from\s+the|court\s+below|certified\s+(?:question|from)|cite\s+as|rules?\b|published\s+by)`)
+	r.captionLead = mustCompile(`(?i)^[ \t]*(?:<[^>]*>[ \t]*)*(?:(?:in\s+the|before\s+the|court\s*:)\s*)?`)
 	r.captionTail = mustCompile(`(?i)^\s*[,.:]?\s*(?:[a-z]+\s+division)?\s*[,.]?\s*$`)
 	return r
+}
+
+// citeID maps the court part of a citation parenthetical ("7th Cir.",
+// "N.D. Ill.", "Ill. App. Ct.") to a court id, or "" when it names none.
+func (r *courtRules) citeID(s string) string {
+	if s == "" {
+		return ""
+	}
+	k := shortKey(s)
+	if id := r.byShort[k]; id != "" {
+		return id
+	}
+	return courtDBOnce().byCite[k]
 }
 
 // shortKey folds a short name for lookup: "N.D. Ill." and "nd ill" agree.
@@ -246,7 +289,7 @@ func (t courtTagger) Tag(text string) []Mention {
 	}
 	spans = dropOverlaps(spans)
 	deciding := false
-	out := make([]Mention, 0, len(spans))
+	out := make([]Mention, 0, len(spans)+1)
 	for _, s := range spans {
 		role := RoleCited
 		if !deciding && r.standsAlone(text, s) {
@@ -254,7 +297,67 @@ func (t courtTagger) Tag(text string) []Mention {
 		}
 		out = append(out, newMention(Court, text, s.start, s.end, s.norm, role))
 	}
+	if !deciding {
+		if s, ok := r.captionCourt(text); ok {
+			out = append(out, newMention(Court, text, s.start, s.end, s.norm, RoleDeciding))
+			slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+		}
+	}
 	return out
+}
+
+// captionCase reports whether a line reads as a caption or a heading
+// rather than a sentence: no word but a connective starts in lower case.
+func captionCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			switch strings.Trim(w, ",.") {
+			case "of", "the", "for", "and", "in", "at", "de", "del", "la", "du", "des", "on":
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// captionBytes bounds where captionCourt looks for a court's name: the
+// head of a document.
+const captionBytes = 3000
+
+// captionCourt reads the deciding court from a caption line that the
+// federal patterns do not know, by courts-db's names ("IN THE SUPREME
+// COURT OF THE STATE OF NEW MEXICO", "Supreme Court, Bronx County"). A line
+// qualifies when it is short, names a court, and is not the court appealed
+// from; the court's name must cover most of it.
+func (r *courtRules) captionCourt(text string) (span, bool) {
+	head := text[:min(len(text), captionBytes)]
+	for at := 0; at < len(head); {
+		ls, le := lineAt(head, at)
+		at = le + 1
+		line := head[ls:le]
+		if len(line) > 120 || !r.courtLine.MatchString(line) || r.appealFrom.MatchString(line) {
+			continue
+		}
+		// the name itself, without "IN THE" or a "Court:" label
+		lead := r.captionLead.FindStringIndex(line)
+		start := ls + lead[1]
+		name := strings.TrimRight(strings.TrimSpace(head[start:le]), ".,:;")
+		if name == "" {
+			continue
+		}
+		start += strings.Index(head[start:le], name)
+		if !captionCase(name) {
+			continue // a sentence that names a court
+		}
+		id, ok := courtForName(name)
+		if !ok {
+			continue
+		}
+		return span{start: start, end: start + len(name), norm: id}, true
+	}
+	return span{}, false
 }
 
 // standsAlone reports whether a court is written as a caption or a field:

@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestCourts(t *testing.T) {
 	runTagCases(t, Courts(), []tagCase{
@@ -55,7 +58,10 @@ func TestNormalizeCourt(t *testing.T) {
 		{"United States Court of Appeals for the Seventh Circuit", "ca7", true},
 		{"scotus", "scotus", true},
 		{"U.S.", "scotus", true},
-		{"District of Columbia", "", false},
+		// a place in running text, but a filter means the court
+		{"District of Columbia", "dcd", true},
+		{"Supreme Court of the State of New Mexico", "nm", true},
+		{"N.M.", "nm", true},
 		{"Illinois", "", false},
 		{"", "", false},
 	} {
@@ -86,4 +92,40 @@ func TestCourtTable(t *testing.T) {
 	if districts < 90 {
 		t.Errorf("only %d district courts", districts)
 	}
+}
+
+// At least 95% of the example names of courts-db map to their court.
+func TestCourtExamples(t *testing.T) {
+	var recs []struct {
+		ID       string   `json:"id"`
+		Examples []string `json:"examples"`
+	}
+	readTestJSON(t, "courts.json", &recs)
+	n, ok := 0, 0
+	var missed []string
+	for _, r := range recs {
+		for _, x := range r.Examples {
+			n++
+			if id, _ := NormalizeCourt(x); id == r.ID {
+				ok++
+			} else if len(missed) < 40 {
+				missed = append(missed, fmt.Sprintf("%q -> %q, want %q", x, id, r.ID))
+			}
+		}
+	}
+	rate := 100 * float64(ok) / float64(n)
+	t.Logf("courts.json name examples: %d/%d map to their id (%.1f%%)", ok, n, rate)
+	if rate < 95 {
+		for _, m := range missed {
+			t.Log(m)
+		}
+		t.Errorf("only %.1f%% of courts.json examples map to their id, want at least 95%%", rate)
+	}
+}
+
+func TestCaptionCourtFromCourtsDB(t *testing.T) {
+	runTagCases(t, Courts(), []tagCase{
+		{"state supreme court", "            IN THE SUPREME COURT OF THE STATE OF NEW MEXICO\n\nOpinion Number: 2025-NMSC-023\n", "SUPREME COURT OF THE STATE OF NEW MEXICO=nm/deciding"},
+		{"court appealed from is not the deciding court", "APPEAL FROM THE DISTRICT COURT OF CIBOLA COUNTY\n", ""},
+	})
 }

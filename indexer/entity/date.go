@@ -45,7 +45,7 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 		numeric:      mustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
 		iso:          mustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		unix:         mustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(` + en + `)\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+[A-Z]{2,5}\s+(\d{4})\b`),
-		label:        mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued)\s*(?:on\s*)?:?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
+		label:        mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued|released|rendered|filing\s+date)\s*(?:on\s*)?:?|\bdecided\s+by\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
 	}
 })
 

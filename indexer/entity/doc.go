@@ -10,14 +10,25 @@
 // The Normalize* functions (NormalizeStatute, NormalizeCourt,
 // NormalizeDocket) map filter values typed by a user to the same norms,
 // using the taggers' own tables and patterns, so that a filter and a facet
-// cannot disagree.
+// cannot disagree. For a value they reject, SuggestStatute and SuggestCourt
+// name the closest known values; Aliases lists the other spellings of a
+// value and Linked the statutes an act goes with (FOSTA, Pub. L. 115-164,
+// H.R. 1865).
 //
 // Patterns are compiled once per process, on first use. Because Go's
 // regexp engine tries every position of its input, the costly patterns are
-// run only in windows around cheap literal hits (see guide.go); tagging a
-// megabyte of opinion takes a fraction of a second.
+// run only in windows around cheap literal hits (see guide.go), and case
+// citations are found by looking reporter abbreviations up in a trie at
+// word starts (see reporter_table.go); tagging a megabyte of opinion takes
+// a fraction of a second.
 //
-// The federal court table (courts.json) is generated from Free Law
-// Project's courts-db by internal/gencourts (go generate); its BSD-2-Clause
-// licence is in LICENSE.courts-db.
+// The reference tables are generated (go generate) from Free Law Project's
+// BSD-2-Clause data, copied into testdata/data: courts.json (the federal
+// courts the taggers match in running text) by internal/gencourts, and
+// courtnames.json (every court of courts-db with its name patterns),
+// and reporters.json (every reporter edition of reporters-db with its
+// variant spellings and citation forms) by internal/gentables. The few
+// federal statute forms of laws.json are patterns in statute.go, checked
+// against laws.json's examples by a test. The licences are in LICENSE.courts-db
+// and LICENSE.reporters-db.
 package entity

@@ -52,6 +52,13 @@ type docketRules struct {
 	districtAt, appealAt guide
 	// an appellate number typed alone: "19-1234"
 	bareAppeal *regexp.Regexp
+	labelAt    guide
+	// 1 a case number of any court's style after a label
+	labelled *regexp.Regexp
+	// what, before "No.", makes it another kind of number
+	notDocket *regexp.Regexp
+	// 1 a number alone on an HTML line
+	brLine *regexp.Regexp
 	// the words that introduce a case number
 	prefix *regexp.Regexp
 	// labels that make a number the document's own
@@ -62,6 +69,15 @@ func newDocketRules() *docketRules {
 	return &docketRules{
 		districtAt: guide{needles: []string{"-"}, before: 5, after: 30},
 		appealAt:   guide{needles: []string{"no."}, before: 30, after: 20},
+		labelAt:    guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60},
+		// "Case No. 23-050020", "Docket Number: 654329/2018", "Docket: Sag-24-5",
+		// "No. S-1-SC-39283", "Index No. SC-000830-23/NA", "Case Number: DA 23-0430"
+		labelled: mustCompile(`(?i)(?:\b(?:case|docket|index|cause|record|appeal|bap|court|action|file)\s+(?:no\.?|number|#)|\bdocket|\bno\.|\bcase\s*:)[ \t]*:?\s*` +
+			`((?-i:[A-Z]{1,4} \d{2}-\d{3,5})|[A-Za-z0-9]+(?:[-/.:][A-Za-z0-9]+)+|\d{5,}|[A-Z]{1,3}\d{5,}|\d{2,4}[A-Z]{1,3}\d{2,6}(?:-[A-Z]{1,4})?)\b`),
+		// New York's slip opinions put the number alone after a <br>:
+		// "<br>570410/22", "<br>2020-989 D C", "<br>2017KN054132"
+		brLine:    mustCompile(`<br>[ \t]*((?:[A-Z]{1,4}-)?\d[\dA-Z]*(?:[-/][\dA-Z]+)+(?: [A-Z] [A-Z])?|\d{4}[A-Z]{2}\d{5,7})[ \t]*(?:\n|<br>|\t|\(|$)`),
+		notDocket: mustCompile(`(?i)(?:\b(?:dkt|ecf|doc|pub|pvt|l|reg|registration|patent|op|opinion|slip|stat|document|exhibit|ex|claim|account|tel|phone|fax|dkt\.\s+entry)\.?|¶)\s*$`),
 		// The type is letters only ("cv", "cr", "C", "mc"); the sequence 3-6
 		// digits; the judges' initials, if any, are consumed but dropped.
 		district:   mustCompile(`\b(?:(\d):)?(\d{2})-([A-Za-z]{1,4})-(\d{1,6})(?:-[A-Z]{2,4}){0,3}\b`),
@@ -86,6 +102,10 @@ func (r *docketRules) districtNorm(text string, m []int) string {
 
 type docketTagger struct{ r *docketRules }
 
+// headerBytes is how far into a text a labelled case number is taken for
+// the document's own: the header of an opinion, with its HTML.
+const headerBytes = 4000
+
 // Tag implements Tagger.
 func (t docketTagger) Tag(text string) []Mention {
 	r := t.r
@@ -96,6 +116,18 @@ func (t docketTagger) Tag(text string) []Mention {
 	}
 	for _, m := range r.appealAt.findAll(text, lower, r.appeal) {
 		spans = append(spans, span{start: m[2], end: m[3], norm: text[m[2]:m[3]]})
+	}
+	for _, m := range r.labelAt.findAll(text, lower, r.labelled) {
+		if r.notDocket.MatchString(text[max(0, m[0]-12):m[0]]) || !strings.ContainsAny(text[m[2]:m[3]], "0123456789") {
+			continue
+		}
+		spans = append(spans, span{start: m[2], end: m[3], rank: 1, norm: squash(text[m[2]:m[3]]), data: "labelled"})
+	}
+	if i := strings.Index(text[:min(len(text), headerBytes)], "<br>"); i >= 0 {
+		head := text[:min(len(text), headerBytes)]
+		for _, m := range r.brLine.FindAllStringSubmatchIndex(head[i:], -1) {
+			spans = append(spans, span{start: i + m[2], end: i + m[3], rank: 2, norm: squash(head[i+m[2] : i+m[3]]), data: "labelled"})
+		}
 	}
 	spans = dropOverlaps(spans)
 
@@ -113,7 +145,9 @@ func (t docketTagger) Tag(text string) []Mention {
 			norm = full
 		}
 		role := ""
-		if r.own.MatchString(text[max(0, s.start-60):s.start]) {
+		// the document's own number: after a caption's label, or any
+		// labelled number in the header of the document
+		if r.own.MatchString(text[max(0, s.start-60):s.start]) || s.data != nil && s.start < headerBytes {
 			role = RoleDocument
 		}
 		out = append(out, newMention(Docket, text, s.start, s.end, norm, role))

@@ -37,6 +37,23 @@ type Mention struct {
 	Role  string `json:"role,omitempty"` // see the Role constants
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Cite holds what a case citation says beyond its norm; nil for
+	// other kinds.
+	Cite *Cite `json:"cite,omitempty"`
+}
+
+// Cite is the detail of a case citation. A short form ("Twombly, 550 U.S.
+// at 545", "Id. at 1175", "Twombly, supra") has Short set and the Norm of
+// the full citation it refers to, so facets count the case once.
+type Cite struct {
+	Volume   string `json:"volume,omitempty"`
+	Reporter string `json:"reporter"`        // the edition as reporters-db names it: "F.3d"
+	Page     string `json:"page,omitempty"`  // first page
+	Pin      string `json:"pin,omitempty"`   // pinpoint page: "671", "*4"
+	Court    string `json:"court,omitempty"` // court id from the parenthetical: "ca7"
+	Year     int    `json:"year,omitempty"`
+	CaseName string `json:"case_name,omitempty"` // "Doe v. GTE Corp."
+	Short    bool   `json:"short,omitempty"`
 }
 
 // A Tagger finds entities in text. Taggers are pure (no I/O, deterministic)

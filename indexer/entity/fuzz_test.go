@@ -38,16 +38,23 @@ func checkSpansFuzz(t *testing.T, text string, ms []Mention) {
 func FuzzStatutes(f *testing.F) {
 	addSeeds(f, "Plaintiffs sue under 18 U.S.C. § 1595 and 47 U.S.C. § 230(c)(1).",
 		"18 U.S.C. §§ 1591(a)(2) and 1595(a); § 230; Section 230 of the CDA; Pub. L. No. 115-164; Rule 12(b)(6)",
-		"Title 18, Section 1591; section 1591 of title 18; 18\u00a0USC\u00a01591")
+		"Title 18, Section 1591; section 1591 of title 18; 18\u00a0USC\u00a01591",
+		"21, United States Code, Section 853; 1 U.S.C.U. §§ 1-2; 1 USC S. 1-2; 48 C.F.R. § 38.48; 82 Stat. 6; 59 FR 9061; Treas. Reg. § 1.41-2",
+		"S. 1693; H.R. 1865; Senate 1693; Pvt.L. 115-001; Public Law Number 107-743; Directive 2011/36/EU; CETS No. 197")
 	fuzzTagger(f, Statutes())
 }
 
 func FuzzCitations(f *testing.F) {
-	addSeeds(f, "519 F.3d 666, 671 (7th Cir. 2008); 809 F. Supp. 2d. 1041; 2021 WL\n5795306; 123 F. App’x 456")
+	addSeeds(f, "519 F.3d 666, 671 (7th Cir. 2008); 809 F. Supp. 2d. 1041; 2021 WL\n5795306; 123 F. App’x 456",
+		"Doe v. GTE Corp., 347 F.3d 655, 657 (7th Cir. 2003). Id. at 659. See GTE, supra, at 660. Twombly, 550 U.S. at 545.",
+		"19 Tenn. (Meigs) 456; 5 Law Rep. (1842) 321; CCH OSHD ¶ 33123; 2017 -Ohio- 2951; 2021COA112; 7 S.W. 3d LII",
+		"Bell Atl. Corp. v. Twombly, 550 U.S. 544, 570, 127 S. Ct. 1955, 167 L. Ed. 2d 929 (2007); In re Doe, 2021 WL 1 (N.D. Ill. Dec. 6, 2021)",
+		"Coombs’ Trial of Aaron Burr. 1; 1 Hay. & Haz. 176; 6 Dem.Surr. 478; Id.; id. at 5; (Id. ¶ 4)")
 	fuzzTagger(f, Citations())
 }
 
 func FuzzDefault(f *testing.F) {
-	addSeeds(f, "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\n\nG.G., Plaintiffs,\nv.\nX, INC., Defendants.\nNo. 20-cv-02335\nJudge A. B. Wood\nFiled: 05/16/22")
+	addSeeds(f, "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\n\nG.G., Plaintiffs,\nv.\nX, INC., Defendants.\nNo. 20-cv-02335\nJudge A. B. Wood\nFiled: 05/16/22",
+		"IN THE SUPREME COURT OF THE STATE OF NEW MEXICO\nNo. S-1-SC-39283\nPanel: STANFILL, C.J., and HORTON, CONNORS, and DOUGLAS, JJ.\n<br>570410/22 \n<br>Montesano, J.</td>\nJosie Garton, Judge.")
 	fuzzTagger(f, Default())
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,9 +80,9 @@ const (
 type statuteRules struct {
 	acts []namedAct
 	// where each (?i) or alternation-led pattern can match; see guide
-	uscAt, titleAt, ofTitleAt, pubLawAt, fedRuleAt, bareWordAt, bareRuleAt guide
+	uscAt, titleAt, ofTitleAt, pubLawAt, pvtAt, fedRuleAt, bareWordAt, bareRuleAt guide
 	// 1 title, 2 section sign or word, 3 first section, 4 list tail
-	usc *regexp.Regexp
+	usc, uscList *regexp.Regexp
 	// 1 title, 2 section
 	titleSection *regexp.Regexp
 	// 1 section, 2 title
@@ -97,7 +98,19 @@ type statuteRules struct {
 	// 1 family, 2 rule with subdivisions
 	fedRule *regexp.Regexp
 	// 1 rule with subdivisions
-	bareRule *regexp.Regexp
+	bareRule                       *regexp.Regexp
+	cfrAt, statAt, billAt, treasAt guide
+	// 1 title, 2 "part", 3 section or part
+	cfr *regexp.Regexp
+	// 1 volume, 2 "Stat." or the Federal Register, 3 page
+	stat *regexp.Regexp
+	// 1 chamber, 2 number
+	bill *regexp.Regexp
+	// 1 section
+	treas *regexp.Regexp
+	// 1 "Pub" or "Pvt"/"Private", 2 congress, 3 law number (replaces pubLaw's groups)
+	// signs that a text is a federal civil case, where a bare "Rule 12(b)(6)" is civil procedure
+	civil *regexp.Regexp
 	// one item of a list tail: the section and its subsections
 	listItem *regexp.Regexp
 }
@@ -105,16 +118,26 @@ type statuteRules struct {
 func newStatuteRules() *statuteRules {
 	r := &statuteRules{
 		acts:       namedActs(),
-		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c"}, before: 24, after: 200},
+		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200},
+		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40},
+		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24},
+		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24},
+		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
 		pubLawAt:   guide{needles: []string{"pub"}, after: 40},
+		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40},
 		bareWordAt: guide{needles: []string{"section"}, after: 40},
 		bareRuleAt: guide{needles: []string{"rule"}, after: 40},
 		fedRuleAt:  guide{needles: []string{"fed"}, after: 80},
 	}
-	r.usc = mustCompile(`\b(\d{1,2})\s*(?i:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?)\s*(§§|§|(?i:sections?|secs?\.)|)\s*(` +
-		sectionPat + subsectionPat + `)` + listTailPat)
+	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
+	// "21, United States Code, Section 853", "1 USC S. 1-2"
+	usc := `\b(\d{1,2}),?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)\s*`
+	// A list of sections follows only a plural sign: in "Section 853 and 1
+	// U.S. Code § 1" the "1" is the next title, not a second section.
+	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
+	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|Ss\.)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
 	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:United\s+States\s+Code\s*,?\s*)?(?:section|sec\.|§)\s*(` +
 		sectionPat + subsectionPat + `)`)
 	r.sectionOfTitle = mustCompile(`(?i)(?:\bsection|\bsec\.|§)\s*(` + sectionPat + subsectionPat + `)\s+of\s+title\s+(\d{1,2})\b`)
@@ -123,13 +146,21 @@ func newStatuteRules() *statuteRules {
 	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
 
 	r.actForms = actPatterns(r.acts)
-	r.pubLaw = mustCompile(`(?i)\bPub(?:lic|\.)?\s*L(?:aw|\.)?\s*(?:No\.?\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
+	r.pubLaw = mustCompile(`(?i)\b(Pub(?:lic|\.)?|Pvt\.?|Private)\s*L(?:aw|\.)?\s*(?:No\.?\s*|Number\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
+	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
+	r.stat = mustCompile(`\b(\d{1,3})\s+(Stat\.|Fed\.\s?Reg\.|F\.?R\.?)\s+(\d{1,3}(?:,\d{3})*|\d+)\b`)
+	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?(\d{2,5})\b`)
+	r.treas = mustCompile(`\bTreas\.\s?Reg\.\s*§\s*(\d+\.\d+(?:-\d+)?[a-z]?)`)
+	r.civil = mustCompile(`(?i)-cv-|\bcivil\s+action\b|\bFed(?:eral|\.)\s*R(?:ules?|\.)?\s*(?:of\s+)?Civ`)
 	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
 	r.bareRule = mustCompile(`\bRule\s+(\d+` + subsectionPat + `)`)
 	return r
 }
 
 type statuteTagger struct{ r *statuteRules }
+
+// rangeRE is a range of sections written as one: "1-2".
+var rangeRE = regexp.MustCompile(`^\d+-\d+$`)
 
 // Kinds of statute spans, carried in span.data.
 type (
@@ -145,11 +176,20 @@ func (t statuteTagger) Tag(text string) []Mention {
 	r := t.r
 	lower := lowerASCII(text)
 	var spans []span
-	for _, m := range r.uscAt.findAll(text, lower, r.usc) {
-		title := trimZeros(text[m[2]:m[3]])
-		spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionOf(text[m[6]:m[7]])}})
-		if sign := text[m[4]:m[5]]; sign == "§§" || strings.HasSuffix(strings.ToLower(sign), "s") {
-			spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sec} })...)
+	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
+		for _, m := range r.uscAt.findAll(text, lower, re) {
+			title := trimZeros(text[m[2]:m[3]])
+			sec := text[m[6]:m[7]]
+			plural := re == r.uscList
+			if rangeRE.MatchString(sectionOf(sec)) {
+				// "§§ 1-2": a range, from section 1. Hyphenated sections
+				// of the Code have a letter before the hyphen ("2000e-2").
+				sec = sec[:strings.IndexByte(sec, '-')]
+			}
+			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionOf(sec)}})
+			if plural {
+				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sec} })...)
+			}
 		}
 	}
 	for _, m := range r.titleAt.findAll(text, lower, r.titleSection) {
@@ -178,7 +218,46 @@ func (t statuteTagger) Tag(text string) []Mention {
 		}
 	}
 	for _, m := range r.pubLawAt.findAll(text, lower, r.pubLaw) {
-		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.publicLawNorm(trimZeros(text[m[2]:m[3]]) + "-" + trimZeros(text[m[4]:m[5]]))})
+		number := trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])
+		norm := r.publicLawNorm(number)
+		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
+			norm = "Pvt. L. " + number
+		}
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+	}
+	for _, m := range r.pvtAt.findAll(text, lower, r.pubLaw) {
+		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Pvt. L. " + trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])})
+		}
+	}
+	for _, m := range r.cfrAt.findAll(text, lower, r.cfr) {
+		title, sec := trimZeros(text[m[2]:m[3]]), text[m[6]:m[7]]
+		norm := title + " C.F.R. § " + sec
+		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "part") || m[4] < 0 && !strings.Contains(sec, ".") {
+			norm = title + " C.F.R. pt. " + sec
+		}
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+	}
+	for _, m := range r.statAt.findAll(text, lower, r.stat) {
+		vol, page := trimZeros(text[m[2]:m[3]]), strings.ReplaceAll(text[m[6]:m[7]], ",", "")
+		if text[m[4]] == 'S' {
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats })})
+		} else {
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: vol + " Fed. Reg. " + page})
+		}
+	}
+	for _, m := range r.billAt.findAll(text, lower, r.bill) {
+		chamber := "H.R."
+		if c := text[m[2]]; c == 'S' {
+			chamber = "S."
+		} else if strings.HasPrefix(text[m[2]:m[3]], "H.B") {
+			continue // state house bills have no federal meaning
+		}
+		bill := chamber + " " + trimZeros(text[m[4]:m[5]])
+		spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: r.knownAs(bill, func(a namedAct) []string { return a.bills })})
+	}
+	for _, m := range r.treasAt.findAll(text, lower, r.treas) {
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Treas. Reg. § " + text[m[2]:m[3]]})
 	}
 	for _, m := range r.fedRuleAt.findAll(text, lower, r.fedRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: ruleRef{ruleFamily(text[m[2]:m[3]]), strings.Join(strings.Fields(text[m[4]:m[5]]), "")}})
@@ -187,12 +266,33 @@ func (t statuteTagger) Tag(text string) []Mention {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareRuleIn{text[m[2]:m[3]]}})
 	}
 	spans = dropOverlaps(spans)
-	return resolveStatutes(text, spans)
+	civil := false
+	for _, s := range spans {
+		if _, ok := s.data.(bareRuleIn); ok {
+			civil = r.civil.MatchString(text)
+			break
+		}
+	}
+	return resolveStatutes(text, spans, civil)
+}
+
+// knownAs gives the norm of the act that a bill or Statutes at Large page
+// is, or the citation itself.
+func (r *statuteRules) knownAs(cite string, forms func(namedAct) []string) string {
+	for _, a := range r.acts {
+		if slices.Contains(forms(a), cite) {
+			return a.norm
+		}
+	}
+	return cite
 }
 
 // resolveStatutes walks the spans in text order, giving titles to bare
 // sections and families to bare rules from what came before (see Statutes).
-func resolveStatutes(text string, spans []span) []Mention {
+//
+// In a federal civil case (civil is set) a bare rule with no family cited
+// before it is a Federal Rule of Civil Procedure.
+func resolveStatutes(text string, spans []span, civil bool) []Mention {
 	cda := false
 	for _, s := range spans {
 		if ref, ok := s.data.(uscRef); ok && ref.title == "47" || s.norm == "47 U.S.C. § 230" || s.norm == "Communications Decency Act" {
@@ -232,10 +332,14 @@ func resolveStatutes(text string, spans []span) []Mention {
 			lastFamily = d.family
 			norm = d.family + " " + d.rule
 		case bareRuleIn:
-			if lastFamily == "" {
+			family := lastFamily
+			if family == "" && civil {
+				family = "Fed. R. Civ. P."
+			}
+			if family == "" {
 				continue
 			}
-			norm = lastFamily + " " + d.rule
+			norm = family + " " + d.rule
 		}
 		out = append(out, newMention(Statute, text, s.start, s.end, norm, ""))
 	}

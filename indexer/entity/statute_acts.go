@@ -19,51 +19,136 @@ type namedAct struct {
 	names []string
 	// public laws (Congress-number) that are this act.
 	publicLaws []string
+	// bills ("H.R. 1865", "S. 1693") and Statutes at Large pages ("132
+	// Stat. 1253") that are this act.
+	bills, stats []string
+	// what it is, in a sentence, for API clients
+	about string
+	// norms of statutes it amends, creates or belongs with (see Linked)
+	links []string
 }
 
-// namedActs lists the acts we know by name. Order matters where one form
-// starts another: the regexp prefers the earlier alternative, so "CDA
-// Section 230" comes before "CDA".
+// namedActs lists the acts and instruments we know by name. Order matters
+// where one form starts another: the regexp prefers the earlier
+// alternative, so "CDA Section 230" comes before "CDA", and the Trafficking
+// Victims Protection Reauthorization Act before the Act it reauthorises.
 func namedActs() []namedAct {
 	return []namedAct{
 		{
 			norm:  "47 U.S.C. § 230",
 			exact: []string{`CDA Section 230`, `CDA section 230`, `CDA § 230`, `CDA 230`},
 			names: []string{`Section 230`},
+			about: "Communications Decency Act § 230: immunity of online platforms for content of others",
+			links: []string{"Communications Decency Act"},
 		},
 		{
 			norm:       "FOSTA",
 			exact:      []string{"FOSTA"},
 			names:      []string{"Allow States and Victims to Fight Online Sex Trafficking Act"},
 			publicLaws: []string{"115-164"},
+			bills:      []string{"H.R. 1865"},
+			stats:      []string{"132 Stat. 1253"},
+			about:      "Allow States and Victims to Fight Online Sex Trafficking Act of 2017",
+			links:      []string{"SESTA", "47 U.S.C. § 230", "18 U.S.C. § 2421A", "18 U.S.C. § 1591", "18 U.S.C. § 1595"},
 		},
 		{
 			norm:  "SESTA",
 			exact: []string{"SESTA"},
 			names: []string{"Stop Enabling Sex Traffickers Act"},
+			bills: []string{"S. 1693"},
+			about: "Stop Enabling Sex Traffickers Act of 2017 (the Senate bill enacted as FOSTA)",
+			links: []string{"FOSTA"},
 		},
 		{
-			norm:  "TVPRA",
-			exact: []string{"TVPRA"},
-			names: []string{"Trafficking Victims Protection Reauthorization Act"},
+			norm:       "TVPRA",
+			exact:      []string{"TVPRA"},
+			names:      []string{"Trafficking Victims Protection Reauthorization Act", "William Wilberforce Trafficking Victims Protection Reauthorization Act"},
+			publicLaws: []string{"108-193", "109-164", "110-457"},
+			bills:      []string{"H.R. 2620", "H.R. 972", "H.R. 7311"},
+			stats:      []string{"117 Stat. 2875", "119 Stat. 3558", "122 Stat. 5044"},
+			about:      "Trafficking Victims Protection Reauthorization Acts of 2003, 2005 and 2008 (civil remedy, 18 U.S.C. § 1595)",
+			links:      []string{"TVPA", "18 U.S.C. § 1595"},
 		},
 		{
 			norm:       "TVPA",
 			exact:      []string{"TVPA"},
 			names:      []string{"Trafficking Victims Protection Act", "Victims of Trafficking and Violence Protection Act"},
 			publicLaws: []string{"106-386"},
+			bills:      []string{"H.R. 3244"},
+			stats:      []string{"114 Stat. 1464"},
+			about:      "Victims of Trafficking and Violence Protection Act of 2000, Division A: Trafficking Victims Protection Act",
+			links:      []string{"TVPRA", "18 U.S.C. § 1591", "22 U.S.C. § 7101"},
 		},
 		{
 			norm:       "JVTA",
 			exact:      []string{"JVTA"},
 			names:      []string{"Justice for Victims of Trafficking Act"},
 			publicLaws: []string{"114-22"},
+			bills:      []string{"S. 178"},
+			stats:      []string{"129 Stat. 227"},
+			about:      "Justice for Victims of Trafficking Act of 2015",
+			links:      []string{"18 U.S.C. § 1591"},
 		},
 		{
 			norm:  "Communications Decency Act",
 			exact: []string{"CDA"},
 			// "Communication" (singular) is a common slip, seen in the SHERLOC summary.
 			names: []string{"Communications Decency Act", "Communication Decency Act"},
+			about: "Communications Decency Act of 1996, Title V of the Telecommunications Act of 1996 (Pub. L. 104-104)",
+			links: []string{"47 U.S.C. § 230", "Telecommunications Act of 1996"},
+		},
+		{
+			norm:       "Telecommunications Act of 1996",
+			names:      []string{"Telecommunications Act of 1996"},
+			publicLaws: []string{"104-104"},
+			stats:      []string{"110 Stat. 56"},
+			about:      "Telecommunications Act of 1996; its Title V is the Communications Decency Act",
+			links:      []string{"Communications Decency Act"},
+		},
+		{
+			norm:       "DMCA",
+			exact:      []string{"DMCA"},
+			names:      []string{"Digital Millennium Copyright Act"},
+			publicLaws: []string{"105-304"},
+			about:      "Digital Millennium Copyright Act of 1998",
+			links:      []string{"17 U.S.C. § 512"},
+		},
+		{
+			norm: "Palermo Protocol",
+			names: []string{"Palermo Protocol", "Trafficking in Persons Protocol", "Protocol to Prevent, Suppress and Punish Trafficking in Persons",
+				"Protocol to Prevent, Suppress, and Punish Trafficking in Persons"},
+			about: "UN Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children (2000), supplementing the UN Convention against Transnational Organized Crime",
+		},
+		{
+			norm:  "UNTOC",
+			exact: []string{"UNTOC"},
+			names: []string{"United Nations Convention against Transnational Organized Crime", "Convention against Transnational Organized Crime"},
+			about: "United Nations Convention against Transnational Organized Crime (Palermo, 2000)",
+			links: []string{"Palermo Protocol"},
+		},
+		{
+			norm:  "CEDAW",
+			exact: []string{"CEDAW"},
+			names: []string{"Convention on the Elimination of All Forms of Discrimination against Women"},
+			about: "UN Convention on the Elimination of All Forms of Discrimination against Women (1979)",
+		},
+		{
+			norm: "CoE Trafficking Convention",
+			names: []string{"Council of Europe Convention on Action against Trafficking in Human Beings",
+				"Convention on Action against Trafficking in Human Beings", "Warsaw Convention on Action against Trafficking"},
+			exact: []string{"CETS No. 197", "CETS 197"},
+			about: "Council of Europe Convention on Action against Trafficking in Human Beings (Warsaw, 2005, CETS No. 197)",
+		},
+		{
+			norm:  "Directive 2011/36/EU",
+			names: []string{"Directive 2011/36/EU", "Anti-Trafficking Directive", "EU Anti-Trafficking Directive"},
+			about: "Directive 2011/36/EU of the European Parliament and of the Council on preventing and combating trafficking in human beings",
+		},
+		{
+			norm:  "Budapest Convention",
+			names: []string{"Budapest Convention on Cybercrime", "Budapest Convention", "Convention on Cybercrime"},
+			exact: []string{"ETS No. 185", "ETS 185"},
+			about: "Council of Europe Convention on Cybercrime (Budapest, 2001, ETS No. 185)",
 		},
 	}
 }

@@ -12,7 +12,7 @@
 //
 // Usage (from indexer/entity, via go generate):
 //
-//	go run ./internal/gencourts -in ../../../shared/fixtures/data/courts.json -out courts.json
+//	go run ./internal/gencourts -in testdata/data/courts.json -out courts.json
 package main
 
 import (
@@ -81,7 +81,7 @@ var directions = map[string]string{
 }
 
 func main() {
-	in := flag.String("in", "", "courts-db courts.json")
+	in := flag.String("in", "testdata/data/courts.json", "courts-db courts.json")
 	out := flag.String("out", "courts.json", "output file")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {

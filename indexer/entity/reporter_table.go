@@ -1,0 +1,239 @@
+package entity
+
+import (
+	"cmp"
+	_ "embed"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gentables -data testdata/data -out .
+
+// reportersJSON is every reporter edition of Free Law Project's
+// reporters-db (BSD-2-Clause, see LICENSE.reporters-db), with its variant
+// spellings and citation patterns, derived by internal/gentables.
+//
+//go:embed reporters.json
+var reportersJSON []byte
+
+type reporterRow struct {
+	Edition    string   `json:"e"`
+	Name       string   `json:"n"`
+	Type       string   `json:"t"`
+	Variations []string `json:"v"`
+	Templates  []int    `json:"p"`
+}
+
+type reporterTable struct {
+	Templates []string      `json:"templates"`
+	Editions  []reporterRow `json:"editions"`
+}
+
+// reporterTrie finds reporter abbreviations as written: its keys are the
+// abbreviations without white space, and a lookup skips the white space
+// of the text, so "F. Supp. 2d", "F.Supp.2d" and "F. Supp.\n2d" are one
+// key. A typographic apostrophe reads as an ASCII one.
+type reporterTrie struct {
+	nodes []trieNode
+}
+
+type trieNode struct {
+	next map[byte]int32
+	eds  []int32 // editions whose abbreviation ends here, best first
+}
+
+func newReporterTrie() *reporterTrie {
+	return &reporterTrie{nodes: []trieNode{{}}}
+}
+
+func (t *reporterTrie) add(key string, ed int32) {
+	key = strings.ReplaceAll(key, "’", "'")
+	n := int32(0)
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if isSpace(c) {
+			continue
+		}
+		nx, ok := t.nodes[n].next[c]
+		if !ok {
+			if t.nodes[n].next == nil {
+				t.nodes[n].next = map[byte]int32{}
+			}
+			nx = int32(len(t.nodes))
+			t.nodes[n].next[c] = nx
+			t.nodes = append(t.nodes, trieNode{})
+		}
+		n = nx
+	}
+	for _, e := range t.nodes[n].eds {
+		if e == ed {
+			return
+		}
+	}
+	t.nodes[n].eds = append(t.nodes[n].eds, ed)
+}
+
+// trieHit is an abbreviation found at a position: it ends at end (the
+// byte after its last non-space character).
+type trieHit struct {
+	end int
+	eds []int32
+}
+
+// match returns the abbreviations that start at i, longest first.
+func (t *reporterTrie) match(text string, i int) []trieHit {
+	var hits []trieHit
+	n := int32(0)
+	for j := i; j < len(text); {
+		c := text[j]
+		w := 1
+		if isSpace(c) {
+			if j == i {
+				break
+			}
+			j++
+			continue
+		}
+		if c == 0xE2 && strings.HasPrefix(text[j:], "’") {
+			c, w = '\'', len("’")
+		}
+		nx, ok := t.nodes[n].next[c]
+		if !ok {
+			break
+		}
+		n = nx
+		j += w
+		if len(t.nodes[n].eds) > 0 {
+			hits = append(hits, trieHit{end: j, eds: t.nodes[n].eds})
+		}
+	}
+	for a, b := 0, len(hits)-1; a < b; a, b = a+1, b-1 {
+		hits[a], hits[b] = hits[b], hits[a]
+	}
+	return hits
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// reporterRules is the reporters table ready for matching.
+type reporterRules struct {
+	table     reporterTable
+	trie      *reporterTrie
+	templates []*regexp.Regexp // $edition replaced by the slot byte
+	// groups of each template
+	volume, page, year []int
+	// edition key -> index, for short forms and tests
+	byEdition map[string]int32
+}
+
+// slot stands for the reporter in a window of text, so that one compiled
+// template serves every reporter that uses it.
+const slot = "\x01"
+
+// typeRank orders editions that share a spelling: federal reporters are
+// the likeliest in our documents.
+func typeRank(t string) int {
+	switch t {
+	case "federal":
+		return 0
+	case "specialty_west", "specialty_lexis":
+		return 1
+	case "state_regional":
+		return 2
+	case "state", "neutral":
+		return 3
+	}
+	return 4
+}
+
+var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
+	r := &reporterRules{trie: newReporterTrie(), byEdition: map[string]int32{}}
+	if err := json.Unmarshal(reportersJSON, &r.table); err != nil {
+		panic("entity: reporters.json: " + err.Error()) // embedded and tested
+	}
+	for _, t := range r.table.Templates {
+		re := regexp.MustCompile(templatePattern(t))
+		r.templates = append(r.templates, re)
+		r.volume = append(r.volume, re.SubexpIndex("volume"))
+		r.page = append(r.page, re.SubexpIndex("page"))
+		r.year = append(r.year, re.SubexpIndex("year"))
+	}
+	// Add editions in rank order, so that a spelling shared by several
+	// editions resolves to the likeliest; exact edition names first.
+	order := make([]int32, len(r.table.Editions))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		return cmp.Compare(typeRank(r.table.Editions[a].Type), typeRank(r.table.Editions[b].Type))
+	})
+	for _, i := range order {
+		e := r.table.Editions[i]
+		if _, ok := r.byEdition[e.Edition]; !ok {
+			r.byEdition[e.Edition] = i
+		}
+		r.trie.add(e.Edition, i)
+	}
+	for _, i := range order {
+		e := r.table.Editions[i]
+		for _, v := range e.Variations {
+			r.trie.add(v, i)
+		}
+		// a stray period after a series: "F. Supp. 2d."
+		for _, k := range append([]string{e.Edition}, e.Variations...) {
+			if strings.HasSuffix(k, "2d") || strings.HasSuffix(k, "3d") || strings.HasSuffix(k, "th") {
+				r.trie.add(k+".", i)
+			}
+		}
+	}
+	return r
+})
+
+// templatePattern turns a reporters-db template into a Go pattern for a
+// window of text: the reporter is the slot byte, a space is any run of
+// white space, an optional space any white space or none.
+func templatePattern(t string) string {
+	t = strings.ReplaceAll(t, "(?P<reporter>$edition)", "(?P<reporter>"+`\x01`+")")
+	t = strings.ReplaceAll(t, "$edition", `\x01`)
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '\\' && i+1 < len(t):
+			b.WriteByte(c)
+			b.WriteByte(t[i+1])
+			i++
+		case c == '[':
+			inClass = true
+			b.WriteByte(c)
+		case c == ']':
+			inClass = false
+			b.WriteByte(c)
+		case c == ' ' && !inClass:
+			if i+1 < len(t) && t[i+1] == '?' {
+				b.WriteString(`\s*`)
+				i++
+			} else {
+				b.WriteString(`\s+`)
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// special reports whether one of the editions of a hit has citation forms
+// of its own (roman page numbers, paragraphs, ...).
+func (r *reporterRules) special(h trieHit) bool {
+	for _, e := range h.eds {
+		if len(r.table.Editions[e].Templates) > 0 {
+			return true
+		}
+	}
+	return false
+}
