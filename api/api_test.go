@@ -60,6 +60,10 @@ func (f *fakeIndex) Similar(ctx context.Context, id string, size int) (*search.R
 	return f.Search(ctx, search.Request{})
 }
 
+func (f *fakeIndex) Entities(context.Context, string, string, int) ([]search.EntityValue, error) {
+	return []search.EntityValue{{Value: "ilnd", Name: "N.D. Ill.", Count: 1}}, nil
+}
+
 func (f *fakeIndex) Document(_ context.Context, id string) (*corpus.Document, error) {
 	if id != "abc" {
 		return nil, corpus.ErrNotFound

@@ -133,3 +133,29 @@ func handleSimilar(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc 
 		writeResult(w, r, search.Request{}, res, format)
 	}
 }
+
+func handleEntities(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		for k := range q {
+			if k != "prefix" && k != "size" {
+				writeError(w, r, logger, &search.RequestError{Param: k, Reason: "unknown parameter; this endpoint takes prefix and size"})
+				return
+			}
+		}
+		size, err := intParam(q, "size")
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
+		defer cancel()
+		kind := pathVar(r, "kind")
+		values, err := idx.Entities(ctx, kind, q.Get("prefix"), size)
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
+		writeJSON(w, r, map[string]any{"kind": kind, "values": values})
+	}
+}

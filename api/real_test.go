@@ -322,3 +322,54 @@ func TestTextFormatFitsAndHasPages(t *testing.T) {
 		}
 	}
 }
+
+func TestEntitiesOverHTTP(t *testing.T) {
+	var got struct {
+		Kind   string               `json:"kind"`
+		Values []search.EntityValue `json:"values"`
+	}
+	rec := fetch(t, "/entities/statute?prefix=18")
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != 200 {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	counts := map[string]int{}
+	for _, v := range got.Values {
+		counts[v.Value] = v.Count
+		if !strings.HasPrefix(v.Value, "18") {
+			t.Errorf("prefix=18 gave %q", v.Value)
+		}
+	}
+	// § 1595 is cited by the opinion and the case summary.
+	if counts["18 U.S.C. § 1595"] != 2 {
+		t.Errorf("18 U.S.C. § 1595 count %d, want 2 (values %v)", counts["18 U.S.C. § 1595"], got.Values)
+	}
+	rec = fetch(t, "/entities/statute?prefix=fos")
+	_ = json.Unmarshal(rec.Body.Bytes(), &got)
+	if len(got.Values) != 1 || got.Values[0].Value != "FOSTA" || !slices.Contains(got.Values[0].Aliases, "Pub. L. 115-164") {
+		t.Errorf("prefix=fos: %+v, want FOSTA with its public law as an alias", got.Values)
+	}
+	rec = fetch(t, "/entities/court?prefix=N.D.")
+	_ = json.Unmarshal(rec.Body.Bytes(), &got)
+	var ids []string
+	for _, v := range got.Values {
+		ids = append(ids, v.Value+" "+v.Name)
+	}
+	slices.Sort(ids)
+	if !slices.Equal(ids, []string{"cand N.D. Cal.", "ilnd N.D. Ill."}) {
+		t.Errorf("courts named N.D.*: %q", ids)
+	}
+	if rec := fetch(t, "/entities/planet"); rec.Code != 400 {
+		t.Errorf("unknown kind: %d", rec.Code)
+	}
+}
+
+func TestUnknownFilterValueNamesTheClosest(t *testing.T) {
+	rec := fetch(t, "/search?court=N.D.+Ilinois")
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "ilnd (N.D. Ill.)") {
+		t.Errorf("court=N.D. Ilinois: %d %s; want a 400 naming ilnd (N.D. Ill.)", rec.Code, rec.Body)
+	}
+	rec = fetch(t, "/search?statute=FOSTER")
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "FOSTA") {
+		t.Errorf("statute=FOSTER: %d %s; want a 400 naming FOSTA", rec.Code, rec.Body)
+	}
+}

@@ -18,6 +18,7 @@ type Index interface {
 	Search(ctx context.Context, req search.Request) (*search.Result, error)
 	Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error
 	Similar(ctx context.Context, id string, size int) (*search.Result, error)
+	Entities(ctx context.Context, kind, prefix string, size int) ([]search.EntityValue, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
 	Count() (uint64, error)
 }

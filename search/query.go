@@ -313,13 +313,13 @@ func (b builder) resolve(field, value string) (string, error) {
 			b.alias(field, value, norm)
 			return norm, nil
 		}
-		return "", fmt.Errorf("%q is not a statute lexsearch knows; try a form such as 18 U.S.C. § 1595, 47 USC 230 or FOSTA", value)
+		return "", fmt.Errorf("%q is not a statute lexsearch knows%s", value, closest(entity.SuggestStatute(value, 3)))
 	case corpus.FieldCourt:
 		if id, ok := entity.NormalizeCourt(value); ok {
 			b.alias(field, value, id)
 			return id, nil
 		}
-		return "", fmt.Errorf("%q is not a court lexsearch knows; try an id such as ilnd or a name such as N.D. Ill.", value)
+		return "", fmt.Errorf("%q is not a court lexsearch knows%s", value, closest(entity.SuggestCourt(value, 3)))
 	case corpus.FieldType:
 		if !slices.Contains(corpus.Types, value) {
 			return "", fmt.Errorf("%q is not a document type; use one of %s", value, strings.Join(corpus.Types, ", "))
@@ -345,6 +345,14 @@ func (b builder) alias(field, value, norm string) {
 	if value != norm {
 		*b.aliases = append(*b.aliases, Alias{Field: field, Typed: value, Canonical: norm})
 	}
+}
+
+// closest words the suggestions of an unknown value for an error message.
+func closest(suggestions []string) string {
+	if len(suggestions) == 0 {
+		return ""
+	}
+	return "; closest known: " + strings.Join(suggestions, ", ")
 }
 
 func term(field, value string) *bquery.TermQuery {
