@@ -373,3 +373,27 @@ func TestUnknownFilterValueNamesTheClosest(t *testing.T) {
 		t.Errorf("statute=FOSTER: %d %s; want a 400 naming FOSTA", rec.Code, rec.Body)
 	}
 }
+
+func TestRelevanceAndSnippetsOverHTTP(t *testing.T) {
+	// The phrase in a title beats the words scattered through a body.
+	res := fetchResult(t, url.Values{"q": {"online sex trafficking"}})
+	if len(res.Hits) == 0 || res.Hits[0].Source != "white-paper-combating-online-sex-trafficking-2018.md" {
+		t.Errorf("q=online sex trafficking: top %q, want the white paper titled with the phrase", hitSources(res))
+	}
+	res = fetchResult(t, url.Values{"q": {"section 230"}})
+	for _, h := range res.Hits {
+		if len(h.Snippets) == 0 || len(h.Snippets) > 3 {
+			t.Errorf("%s: %d snippets, want 1 to 3", h.Source, len(h.Snippets))
+		}
+		for _, s := range h.Snippets {
+			if s.Page < 1 || !strings.Contains(s.Text, "<mark>") {
+				t.Errorf("%s: snippet %+v lacks a page or a marked word", h.Source, s)
+			}
+		}
+	}
+	// A filter-only search shows each document's first lines.
+	res = fetchResult(t, url.Values{"court": {"ilnd"}})
+	if len(res.Hits) != 1 || len(res.Hits[0].Snippets) != 1 || !strings.HasPrefix(res.Hits[0].Snippets[0].Text, "IN THE UNITED STATES DISTRICT COURT") {
+		t.Errorf("court=ilnd snippets: %+v", res.Hits)
+	}
+}
