@@ -79,8 +79,12 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	if meta.CaseName != "" {
 		return meta.CaseName
 	}
-	if (doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary) && meta.Title == "" {
+	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
+	if court && meta.Title == "" {
 		if name := caseName(doc.Entities); name != "" {
+			return name
+		}
+		if name := caseLine(doc.Pages); name != "" {
 			return name
 		}
 	}
@@ -90,7 +94,7 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	for _, p := range doc.Pages {
 		for line := range strings.Lines(p.Text) {
 			line = strings.TrimSpace(line)
-			if len(line) >= 3 && len(line) <= 160 && !siteChrome.MatchString(line) {
+			if len(line) >= 3 && len(line) <= 160 && !siteChrome.MatchString(line) && !(court && courtHeader.MatchString(line)) {
 				return line
 			}
 		}
@@ -98,13 +102,46 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	return doc.Source
 }
 
+// shortCaseName matches a line that is only a case name, as opinions
+// print it in a running head: "Gildernew v. Gantner".
+var shortCaseName = regexp.MustCompile(`^[A-Z][\pL\d.,'&\- ]{1,60}? v(s)?\. [A-Z][\pL\d.,'&\- ]{1,60}$`)
+
+// courtHeader matches the lines of a caption that name the court or the
+// case number, which are not a title.
+var courtHeader = regexp.MustCompile(`(?i)^((in|for) )?(the )?(united states |u\.s\. )?(court of appeals|district court|supreme court|bankruptcy court|` +
+	`(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.|federal) circuit)\b|` +
+	`^(no\.|case no\.|docket no\.)?\s*[\d:-]+[a-z-]*$|` +
+	`^(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, \d{4}$`)
+
+// caseLine returns the first line among the first 60 of the document that
+// is only a case name, or "".
+func caseLine(pages []corpus.Page) string {
+	if len(pages) == 0 {
+		return ""
+	}
+	n := 0
+	for line := range strings.Lines(pages[0].Text) {
+		if n++; n > 60 {
+			break
+		}
+		if line = strings.TrimSpace(line); shortCaseName.MatchString(line) {
+			return line
+		}
+	}
+	return ""
+}
+
+// roleWord matches a party "name" that is only a caption's role label, a
+// tagger slip that must not become a title.
+var roleWord = regexp.MustCompile(`(?i)^(plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?)$`)
+
 // caseName builds "Plaintiff v. Defendant" from the first party of each
 // role in the caption.
 func caseName(mentions []corpus.Entity) string {
 	var plaintiff, defendant string
 	for _, m := range mentions {
 		switch {
-		case m.Kind != string(entity.Party):
+		case m.Kind != string(entity.Party), roleWord.MatchString(m.Norm):
 		case m.Role == entity.RolePlaintiff && plaintiff == "":
 			plaintiff = m.Norm
 		case m.Role == entity.RoleDefendant && defendant == "":
