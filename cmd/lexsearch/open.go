@@ -11,11 +11,27 @@ import (
 
 	"lexsearch/corpus"
 	"lexsearch/indexer"
+	"lexsearch/search"
 )
 
-// openIndex opens the index in dataDir. When there is none it first
-// indexes the embedded sample corpus, so a fresh checkout has something to
-// search.
+// openSearch opens the index in dataDir for searching; the caller calls
+// the returned close when done. When there is no index it first indexes
+// the embedded sample corpus, so a fresh checkout has something to search.
+func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir string) (*search.Index, func() error, error) {
+	bidx, err := openIndex(ctx, e, logger, dataDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, err := search.New(bidx)
+	if err != nil {
+		bidx.Close()
+		return nil, nil, err
+	}
+	return idx, bidx.Close, nil
+}
+
+// openIndex opens the bleve index in dataDir, indexing the sample corpus
+// first when there is none.
 func openIndex(ctx context.Context, e env, logger *slog.Logger, dataDir string) (bleve.Index, error) {
 	dir := filepath.Join(dataDir, indexer.IndexDir)
 	idx, err := indexer.OpenIndex(dir)

@@ -40,15 +40,11 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	req.Q = strings.Join(pos, " ")
 
 	logger := newLogger(e, e.stderr)
-	bidx, err := openIndex(ctx, e, logger, *data)
+	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
 	if err != nil {
 		return err
 	}
-	defer bidx.Close()
-	idx, err := search.New(bidx)
-	if err != nil {
-		return err
-	}
+	defer closeIndex()
 	res, err := idx.Search(ctx, req)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 
 	"lexsearch/api"
 	"lexsearch/indexer"
-	"lexsearch/search"
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
@@ -28,15 +27,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	logger := newLogger(e, e.stderr)
 
-	bidx, err := openIndex(ctx, e, logger, *data)
+	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
 	if err != nil {
 		return err
 	}
-	defer bidx.Close()
-	idx, err := search.New(bidx)
-	if err != nil {
-		return err
-	}
+	defer closeIndex()
 	n, err := idx.Count()
 	if err != nil {
 		return err
