@@ -64,6 +64,18 @@ func (f *fakeIndex) Entities(context.Context, string, string, int) ([]search.Ent
 	return []search.EntityValue{{Value: "ilnd", Name: "N.D. Ill.", Count: 1}}, nil
 }
 
+func (f *fakeIndex) Metadata(ctx context.Context, id string) (*corpus.Document, error) {
+	doc, err := f.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range doc.Pages {
+		doc.PageNumbers = append(doc.PageNumbers, p.Number)
+	}
+	doc.Pages = nil
+	return doc, nil
+}
+
 func (f *fakeIndex) Document(_ context.Context, id string) (*corpus.Document, error) {
 	if id != "abc" {
 		return nil, corpus.ErrNotFound

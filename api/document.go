@@ -18,7 +18,7 @@ import (
 
 func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		doc, err := idx.Document(r.Context(), pathVar(r, "id"))
+		doc, err := idx.Metadata(r.Context(), pathVar(r, "id"))
 		if err != nil {
 			writeError(w, r, logger, err)
 			return
@@ -30,17 +30,11 @@ func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 // documentView is a document as /documents/{id} shows it: the metadata and
 // every entity mention with its page, but not the text (that is /text).
 func documentView(doc *corpus.Document) any {
-	d := *doc
-	d.PageNumbers = make([]int, len(doc.Pages))
-	for i, p := range doc.Pages {
-		d.PageNumbers[i] = p.Number
-	}
-	d.Pages = nil
 	return struct {
 		corpus.Document
 		Text     string `json:"text_url"`
 		Original string `json:"original_url"`
-	}{d, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
+	}{*doc, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
 }
 
 // handleDocumentText writes the clean text with a marker line before each
@@ -66,7 +60,7 @@ func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
 func handleOriginal(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id := pathVar(r, "id")
-		doc, err := idx.Document(r.Context(), id)
+		doc, err := idx.Metadata(r.Context(), id)
 		if err != nil {
 			writeError(w, r, logger, err)
 			return
@@ -137,11 +131,9 @@ func handleSimilar(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc 
 func handleEntities(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		for k := range q {
-			if k != "prefix" && k != "size" {
-				writeError(w, r, logger, &search.RequestError{Param: k, Reason: "unknown parameter; this endpoint takes prefix and size"})
-				return
-			}
+		if err := rejectUnknown(q, []string{"prefix", "size"}); err != nil {
+			writeError(w, r, logger, err)
+			return
 		}
 		size, err := intParam(q, "size")
 		if err != nil {

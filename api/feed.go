@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"html"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"time"
 
 	"lexsearch/search"
@@ -116,7 +114,7 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 				e.Categories = append(e.Categories, atomCategory{Term: h.Court.ID, Label: h.Court.Name})
 			}
 			if len(h.Snippets) > 0 {
-				e.Summary = fmt.Sprintf("p. %d: %s", h.Snippets[0].Page, plain(h.Snippets[0].Text))
+				e.Summary = fmt.Sprintf("p. %d: %s", h.Snippets[0].Page, search.PlainSnippet(h.Snippets[0].Text, "", ""))
 			}
 			feed.Entries = append(feed.Entries, e)
 		}
@@ -147,8 +145,3 @@ func feedTitle(req search.Request) string {
 	}
 	return t
 }
-
-var tags = regexp.MustCompile(`</?mark>`)
-
-// plain turns a snippet's HTML into text.
-func plain(s string) string { return html.UnescapeString(tags.ReplaceAllString(s, "")) }

@@ -83,16 +83,8 @@ func outputFormat(r *http.Request) (string, error) {
 
 // requestFromQuery reads a search.Request from URL parameters.
 func requestFromQuery(q url.Values) (search.Request, error) {
-	var unknown []string
-	for k := range q {
-		if !slices.Contains(searchParams, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		return search.Request{}, &search.RequestError{Param: unknown[0],
-			Reason: fmt.Sprintf("unknown parameter; this endpoint takes %s", strings.Join(searchParams, ", "))}
+	if err := rejectUnknown(q, searchParams); err != nil {
+		return search.Request{}, err
 	}
 	req := search.Request{
 		Q:           q.Get("q"),
@@ -123,6 +115,23 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 		return req, err
 	}
 	return req, nil
+}
+
+// rejectUnknown fails on the first (alphabetically) parameter of q not in
+// allowed, so a typo such as "statue=" is an error rather than ignored.
+func rejectUnknown(q url.Values, allowed []string) error {
+	var unknown []string
+	for k := range q {
+		if !slices.Contains(allowed, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return &search.RequestError{Param: unknown[0],
+		Reason: fmt.Sprintf("unknown parameter; this endpoint takes %s", strings.Join(allowed, ", "))}
 }
 
 // values returns the non-empty values of a repeated parameter.

@@ -20,6 +20,7 @@ type Index interface {
 	Similar(ctx context.Context, id string, size int) (*search.Result, error)
 	Entities(ctx context.Context, kind, prefix string, size int) ([]search.EntityValue, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
+	Metadata(ctx context.Context, id string) (*corpus.Document, error)
 	Count() (uint64, error)
 }
 

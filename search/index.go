@@ -42,8 +42,22 @@ func New(idx bleve.Index) (*Index, error) {
 // Document returns the document with the given ID, with its pages and
 // entities, or corpus.ErrNotFound.
 func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
+	return ix.load(ctx, id, true)
+}
+
+// Metadata returns the document with the given ID with its entities and
+// page numbers but not its text, which can run to megabytes, or
+// corpus.ErrNotFound.
+func (ix *Index) Metadata(ctx context.Context, id string) (*corpus.Document, error) {
+	return ix.load(ctx, id, false)
+}
+
+func (ix *Index) load(ctx context.Context, id string, withPages bool) (*corpus.Document, error) {
 	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
-	sr.Fields = []string{corpus.FieldMeta, corpus.FieldEntities, corpus.FieldBody}
+	sr.Fields = []string{corpus.FieldMeta, corpus.FieldEntities}
+	if withPages {
+		sr.Fields = append(sr.Fields, corpus.FieldBody)
+	}
 	res, err := ix.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
@@ -51,22 +65,22 @@ func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, err
 	if len(res.Hits) == 0 {
 		return nil, corpus.ErrNotFound
 	}
-	f := res.Hits[0].Fields
-	var doc corpus.Document
-	meta, _ := f[corpus.FieldMeta].(string)
-	if err := json.Unmarshal([]byte(meta), &doc); err != nil {
-		return nil, fmt.Errorf("document %s: stored metadata: %w", id, err)
+	doc, err := storedMeta(res.Hits[0])
+	if err != nil {
+		return nil, err
 	}
-	if ents, ok := f[corpus.FieldEntities].(string); ok && ents != "" {
+	if ents, ok := res.Hits[0].Fields[corpus.FieldEntities].(string); ok && ents != "" {
 		if err := json.Unmarshal([]byte(ents), &doc.Entities); err != nil {
 			return nil, fmt.Errorf("document %s: stored entities: %w", id, err)
 		}
 	}
-	for i, text := range storedPages(f[corpus.FieldBody]) {
-		doc.Pages = append(doc.Pages, corpus.Page{Number: doc.PageNumber(i), Text: text})
+	if withPages {
+		for i, text := range storedPages(res.Hits[0].Fields[corpus.FieldBody]) {
+			doc.Pages = append(doc.Pages, corpus.Page{Number: doc.PageNumber(i), Text: text})
+		}
+		doc.PageNumbers = nil
 	}
-	doc.PageNumbers = nil
-	return &doc, nil
+	return doc, nil
 }
 
 // Count returns the number of indexed documents.

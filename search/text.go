@@ -59,7 +59,7 @@ func WriteText(w io.Writer, req Request, res *Result) error {
 			if s.Section != "" {
 				where += ", " + s.Section
 			}
-			writeWrapped(bw, "   ", where+": "+plainSnippet(s.Text))
+			writeWrapped(bw, "   ", where+": "+PlainSnippet(s.Text, "«", "»"))
 		}
 	}
 
@@ -109,9 +109,10 @@ func describeFilters(req Request) string {
 	return strings.Join(parts, "; ")
 }
 
-// plainSnippet turns a snippet's HTML into text, matches in guillemets.
-func plainSnippet(s string) string {
-	s = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(s)
+// PlainSnippet turns a snippet's HTML into text, each marked match
+// between open and close (« and » in text output, nothing in feeds).
+func PlainSnippet(s, open, close string) string {
+	s = strings.NewReplacer("<mark>", open, "</mark>", close).Replace(s)
 	return html.UnescapeString(s)
 }
 

@@ -75,26 +75,6 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-// writeRows writes a JSON array with one row per line: compact, yet
-// readable in a diff.
-func writeRows[T any](path string, rows []T) error {
-	var buf bytes.Buffer
-	buf.WriteString("[\n")
-	for i, r := range rows {
-		b, err := marshal(r)
-		if err != nil {
-			return err
-		}
-		buf.Write(b)
-		if i < len(rows)-1 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-	}
-	buf.WriteString("]\n")
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
 // --- courts ---
 
 type courtRecord struct {
