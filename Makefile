@@ -4,6 +4,9 @@ BIN     := bin/lexsearch
 DATA    ?= ./data
 ADDR    ?= 127.0.0.1:8080
 FUZZTIME ?= 30s
+# Corpus sizes `make bench` measures; BENCH_DOCS=2000 is a quick run.
+BENCH_DOCS ?= 10000,100000
+BENCH_FLAGS ?=
 
 .PHONY: build run test lint vet bench fuzz golden clean
 
@@ -26,8 +29,12 @@ vet:
 	$(GO) vet ./...
 
 # Speed and memory live here, never in unit tests: the machines are shared.
-bench:
+# The Go benchmarks, then lexbench: ingest, index size, memory, ready time
+# and query latency over HTTP at BENCH_DOCS documents, beside raw bleve,
+# written to BENCHMARKS.md (BENCH_FLAGS=-profile adds the top CPU costs).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./...
+	$(GO) run ./cmd/lexbench -docs $(BENCH_DOCS) -bin $(BIN) $(BENCH_FLAGS)
 
 # Each fuzz target for $(FUZZTIME); new crashers land in testdata/fuzz/.
 fuzz:

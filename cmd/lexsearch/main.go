@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"lexsearch/search"
@@ -19,11 +20,35 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	stopProfile := startProfile(os.Args[1:])
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stopProfile()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "lexsearch: %v\n", err)
 	}
 	os.Exit(exitCode(err))
+}
+
+// startProfile writes a CPU profile of the whole run to the file named by
+// LEXSEARCH_CPUPROFILE (for `make bench -profile`), in the main process
+// only: extraction workers inherit the environment but not the profile.
+func startProfile(args []string) (stop func()) {
+	path := os.Getenv("LEXSEARCH_CPUPROFILE")
+	if path == "" || len(args) > 0 && args[0] == workerCommand {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lexsearch: LEXSEARCH_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // A usageError is a mistake in the command line: exit status 2.
@@ -71,6 +96,7 @@ func commands() []command {
 		{"search", "run one search and print the hits and facets", runSearch},
 		{"extract", "print the clean text of one file with page markers, and its metadata", runExtract},
 		{"tag", "print the legal entities found in one file or standard input", runTag},
+		{"gen", "write a synthetic corpus of legal documents for benchmarks (-docs N -seed S -out DIR)", runGen},
 		{"version", "print the version", runVersion},
 		{"help", "list the subcommands", nil},
 	}
