@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,15 @@ type Near struct {
 // MatchAll matches every document: it is the empty query.
 type MatchAll struct{}
 
+// A Range matches documents dated From to To, both inclusive, as
+// YYYY-MM-DD; an empty bound is open. Parse normalises every spelling of a
+// range ([2018 TO 2021], year:{2017 TO 2022}, dateFiled:[2018-01-01T00:00:00Z
+// TO *]) to this one.
+type Range struct {
+	From, To string
+	Pos      int // 1-based rune position of the range (or of its field prefix)
+}
+
 // The units of Near, spelled as the lead's translation and `explain` show them.
 const (
 	UnitWord      = "word"      // a w/5 b
@@ -66,6 +76,7 @@ func (Or) node()       {}
 func (Not) node()      {}
 func (Near) node()     {}
 func (MatchAll) node() {}
+func (Range) node()    {}
 
 // String returns the term in canonical query syntax; see Format.
 func (t Term) String() string { return Format(t) }
@@ -84,6 +95,9 @@ func (n Not) String() string { return Format(n) }
 
 // String returns the proximity search in canonical query syntax; see Format.
 func (n Near) String() string { return Format(n) }
+
+// String returns the range in canonical query syntax; see Format.
+func (r Range) String() string { return Format(r) }
 
 // String returns "", the empty query, which is how MatchAll is written.
 func (m MatchAll) String() string { return Format(m) }
@@ -187,6 +201,12 @@ func format(b *strings.Builder, n Node, min int) {
 		// would cost a nesting level that Parse counts against MaxQueryDepth.
 		b.WriteByte('-')
 		format(b, n.Child, precNear)
+	case Range:
+		b.WriteString("date:[")
+		b.WriteString(cmp.Or(n.From, "*"))
+		b.WriteString(" TO ")
+		b.WriteString(cmp.Or(n.To, "*"))
+		b.WriteByte(']')
 	case Near:
 		format(b, n.Left, precNear) // connectors group to the left
 		switch n.Unit {

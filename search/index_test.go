@@ -90,6 +90,8 @@ func TestSearch(t *testing.T) {
 		{"prefix uses the stem", search.Request{Q: "beneficiar*", Courts: []string{"cand"}}, []string{twitter}, false},
 		{"year filter", search.Request{Years: []string{"2018"}}, []string{paper, unicef}, false},
 		{"date range", search.Request{From: "2018-02", To: "2021"}, []string{paper, twitter}, false},
+		{"range in the query", search.Request{Q: "date:[2018-02-01 TO 2021]"}, []string{paper, twitter}, false},
+		{"CourtListener % excludes", search.Request{Q: "trafficking % Backpage"}, []string{paper, twitter}, false},
 		{"two filters AND", search.Request{Statutes: []string{"FOSTA"}, Types: []string{"report"}}, []string{paper}, false},
 		{"newest first", search.Request{Sort: search.SortDateDesc}, []string{salesforce, twitter, paper, unicef, essay}, true},
 		{"oldest first", search.Request{Sort: search.SortDate}, []string{essay, unicef, paper, twitter, salesforce}, true},

@@ -71,19 +71,26 @@ func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
 		p.filters = append(p.filters, filter{f.facet, bleve.NewDisjunctionQuery(alts...)})
 	}
 	if req.From != "" || req.To != "" {
-		var start, end = minDate, maxDate
-		if req.From != "" {
-			start, _, _ = dateBounds(req.From)
-		}
-		if req.To != "" {
-			_, end, _ = dateBounds(req.To)
-		}
-		yes := true
-		dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
-		dr.SetField(corpus.FieldDate)
-		p.filters = append(p.filters, filter{"", dr})
+		p.filters = append(p.filters, filter{"", dateRange(req.From, req.To)})
 	}
 	return p, nil
+}
+
+// dateRange matches documents dated from the first day of from to the last
+// of to (each YYYY, YYYY-MM or YYYY-MM-DD, already validated); an empty
+// bound is open.
+func dateRange(from, to string) bquery.Query {
+	start, end := minDate, maxDate
+	if from != "" {
+		start, _, _ = dateBounds(from)
+	}
+	if to != "" {
+		_, end, _ = dateBounds(to)
+	}
+	yes := true
+	dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
+	dr.SetField(corpus.FieldDate)
+	return dr
 }
 
 // node translates one AST node. It returns nil for a node that constrains
@@ -119,6 +126,8 @@ func (b builder) node(n Node) (bquery.Query, error) {
 		return b.and([]Node{n})
 	case Near:
 		return b.near(n)
+	case Range:
+		return dateRange(n.From, n.To), nil
 	}
 	return nil, fmt.Errorf("search: unknown query node %T", n)
 }
