@@ -23,7 +23,7 @@ func main() {
 	stopProfile := startProfile(os.Args[1:])
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()
-	if err != nil {
+	if err != nil && !errors.Is(err, errHelp) {
 		fmt.Fprintf(os.Stderr, "lexsearch: %v\n", err)
 	}
 	os.Exit(exitCode(err))
@@ -110,9 +110,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return usagef("no subcommand given")
 	}
 	name := args[0]
-	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			// `help search` is `search -h`: the flags of that subcommand.
+			for _, c := range commands() {
+				if c.name == args[1] && c.run != nil {
+					return c.run(ctx, env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stdout}, []string{"-h"})
+				}
+			}
+			printHelp(stderr)
+			return usagef("help: unknown subcommand %q", args[1])
+		}
 		printHelp(stdout)
 		return nil
+	case "-version", "--version", "-v":
+		return runVersion(ctx, e, nil)
 	}
 	if name == workerCommand {
 		return runExtractWorker(ctx, e, args[1:])
