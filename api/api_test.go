@@ -86,6 +86,8 @@ func (f *fakeIndex) Document(_ context.Context, id string) (*corpus.Document, er
 
 func (f *fakeIndex) Count() (uint64, error) { return 1, nil }
 
+func (f *fakeIndex) LookupCitations(context.Context, string) ([]search.Found, error) { return nil, nil }
+
 func serve(t *testing.T, idx *fakeIndex, target string, header http.Header) *httptest.ResponseRecorder {
 	t.Helper()
 	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), idx, api.Config{

@@ -132,6 +132,19 @@ func openAPI() map[string]any {
 		}
 		paths[op.path] = map[string]any{"get": get}
 	}
+	paths["/citations"] = map[string]any{"post": map[string]any{
+		"summary":     "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",
+		"operationId": "post_citations",
+		"requestBody": map[string]any{"required": true, "content": map[string]any{
+			"text/plain":                        map[string]any{"schema": str},
+			"application/x-www-form-urlencoded": map[string]any{"schema": map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}},
+			"application/json":                  map[string]any{"schema": map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}},
+		}},
+		"responses": map[string]any{
+			"200":     map[string]any{"description": "One entry per citation found, in text order", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "array"}}}},
+			"default": map[string]any{"description": "A problem: 400 empty text, 413 over 256 KB, 415 another body type", "content": problem},
+		},
+	}}
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{

@@ -397,3 +397,60 @@ func TestRelevanceAndSnippetsOverHTTP(t *testing.T) {
 		t.Errorf("court=ilnd snippets: %+v", res.Hits)
 	}
 }
+
+// TestCitationsOverHTTP: POST /citations in each body form CourtListener
+// users and scripts send, and a clear 4xx for the rest.
+func TestCitationsOverHTTP(t *testing.T) {
+	const passage = "The claims arise under 18 U.S.C. § 1595 and 47 U.S.C. § 230(c)(1)."
+	for _, tc := range []struct {
+		name, contentType, body string
+		status                  int
+	}{
+		{"plain text", "text/plain; charset=utf-8", passage, http.StatusOK},
+		{"no content type", "", passage, http.StatusOK},
+		{"form", "application/x-www-form-urlencoded", url.Values{"text": {passage}}.Encode(), http.StatusOK},
+		{"json", "application/json", `{"text": "The claims arise under 18 U.S.C. § 1595 and 47 U.S.C. § 230(c)(1)."}`, http.StatusOK},
+		{"empty", "text/plain", "  ", http.StatusBadRequest},
+		{"bad json", "application/json", `{"text": `, http.StatusBadRequest},
+		{"json without text", "application/json", `{"body": "x"}`, http.StatusBadRequest},
+		{"pdf body", "application/pdf", "%PDF-1.4", http.StatusUnsupportedMediaType},
+		{"too long", "text/plain", strings.Repeat("a", search.MaxCiteText+1), http.StatusRequestEntityTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodPost, "/citations", strings.NewReader(tc.body))
+			if tc.contentType != "" {
+				req.Header.Set("Content-Type", tc.contentType)
+			}
+			rec := httptest.NewRecorder()
+			realHandler(t).ServeHTTP(rec, req)
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body)
+			}
+			if tc.status != http.StatusOK {
+				if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") {
+					t.Errorf("Content-Type %q, want problem+json", ct)
+				}
+				return
+			}
+			var found []search.Found
+			if err := json.Unmarshal(rec.Body.Bytes(), &found); err != nil {
+				t.Fatal(err)
+			}
+			var norms []string
+			for _, f := range found {
+				norms = append(norms, f.Normalized[0])
+			}
+			if !slices.Equal(norms, []string{"18 U.S.C. § 1595", "47 U.S.C. § 230"}) {
+				t.Fatalf("found %q", norms)
+			}
+			if found[0].Status != http.StatusOK || len(found[0].Documents) == 0 {
+				t.Errorf("no sample document cites § 1595: %+v", found[0])
+			}
+		})
+	}
+	rec := httptest.NewRecorder()
+	realHandler(t).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/citations", nil))
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("GET /citations: %d, want 405", rec.Code)
+	}
+}

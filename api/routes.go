@@ -17,6 +17,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	r.Handle("/documents/{id}/original", handleOriginal(logger, idx, cfg.Originals)).Methods(get...)
 	r.Handle("/documents/{id}/similar", handleSimilar(logger, idx, cfg)).Methods(get...)
 	r.Handle("/entities/{kind}", handleEntities(logger, idx, cfg)).Methods(get...)
+	r.Handle("/citations", handleCitations(logger, idx, cfg)).Methods(http.MethodPost)
 	r.Handle("/healthz", handleHealthz()).Methods(get...)
 	r.Handle("/readyz", handleReadyz(idx, cfg.Ready)).Methods(get...)
 	r.Handle("/openapi.json", handleOpenAPI()).Methods(get...)

@@ -22,6 +22,7 @@ type Index interface {
 	Document(ctx context.Context, id string) (*corpus.Document, error)
 	Metadata(ctx context.Context, id string) (*corpus.Document, error)
 	Count() (uint64, error)
+	LookupCitations(ctx context.Context, text string) ([]search.Found, error)
 }
 
 var _ Index = (*search.Index)(nil)

@@ -237,3 +237,38 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 		t.Errorf("amendment*: %v, %v; the stem amend should find amendments", res, err)
 	}
 }
+
+// TestLookupCitations: a pasted passage gives each citation and statute
+// with its span, and the sample documents that cite it.
+func TestLookupCitations(t *testing.T) {
+	idx := sampleIndex(t)
+	text := "Plaintiffs rely on 18 U.S.C. § 1595 and on Doe v. Backpage.com, LLC, 817 F.3d 12 (1st Cir. 2016)."
+	found, err := idx.LookupCitations(t.Context(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byNorm := map[string]search.Found{}
+	for _, f := range found {
+		byNorm[f.Normalized[0]] = f
+		if got := string([]rune(text)[f.Start:f.End]); got != f.Citation {
+			t.Errorf("%s: span %d-%d is %q, want %q", f.Normalized[0], f.Start, f.End, got, f.Citation)
+		}
+	}
+	st, ok := byNorm["18 U.S.C. § 1595"]
+	if !ok || st.Kind != "statute" || st.Status != 200 || len(st.Documents) == 0 {
+		t.Fatalf("18 U.S.C. § 1595: %+v (all: %+v)", st, found)
+	}
+	for _, d := range st.Documents {
+		if d.Relation != "cites" || !slices.Contains(d.Statutes, "18 U.S.C. § 1595") {
+			t.Errorf("document %s (%s) does not cite § 1595: %+v", d.ID, d.Title, d)
+		}
+	}
+	bp, ok := byNorm["817 F.3d 12"]
+	if !ok || bp.Kind != "citation" || bp.Court != "ca1" || bp.Year != 2016 {
+		t.Fatalf("817 F.3d 12: %+v", bp)
+	}
+
+	if _, err := idx.LookupCitations(t.Context(), strings.Repeat("x", search.MaxCiteText+1)); err == nil {
+		t.Error("an over-long text was accepted")
+	}
+}

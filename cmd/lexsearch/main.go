@@ -96,6 +96,7 @@ func commands() []command {
 		{"search", "run one search and print the hits and facets", runSearch},
 		{"extract", "print the clean text of one file with page markers, and its metadata", runExtract},
 		{"tag", "print the legal entities found in one file or standard input", runTag},
+		{"cite", "list the citations and statutes of a text with the indexed documents that are or cite them", runCite},
 		{"gen", "write a synthetic corpus of legal documents for benchmarks (-docs N -seed S -out DIR)", runGen},
 		{"version", "print the version", runVersion},
 		{"help", "list the subcommands", nil},
