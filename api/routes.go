@@ -7,20 +7,28 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// addRoutes is the whole API surface.
+// addRoutes is the whole API surface. Each route names the query
+// parameters it takes (withParams); the ones that search run under the
+// search limiter.
 func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	get := []string{http.MethodGet, http.MethodHead}
-	r.Handle("/search", handleSearch(logger, idx, cfg)).Methods(get...)
-	r.Handle("/feed.atom", handleFeed(logger, idx, cfg)).Methods(get...)
-	r.Handle("/documents/{id}", handleDocument(logger, idx)).Methods(get...)
-	r.Handle("/documents/{id}/text", handleDocumentText(logger, idx)).Methods(get...)
-	r.Handle("/documents/{id}/original", handleOriginal(logger, idx, cfg.Originals)).Methods(get...)
-	r.Handle("/documents/{id}/similar", handleSimilar(logger, idx, cfg)).Methods(get...)
-	r.Handle("/entities/{kind}", handleEntities(logger, idx, cfg)).Methods(get...)
-	r.Handle("/healthz", handleHealthz()).Methods(get...)
-	r.Handle("/readyz", handleReadyz(idx, cfg.Ready)).Methods(get...)
-	r.Handle("/openapi.json", handleOpenAPI()).Methods(get...)
-	r.Handle("/", handleIndex()).Methods(get...)
+	lim := newSearchLimiter(cfg.MaxSearches, cfg.SearchQueue, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
+	searching := func(spec paramSpec, h http.Handler) http.Handler { return withParams(spec, lim.wrap(h)) }
+
+	r.Handle("/search", searching(searchSpec, handleSearch(logger, idx, cfg))).Methods(get...)
+	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
+	r.Handle("/documents", withParams(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
+	r.Handle("/documents/{id}", withParams(noParams, handleDocument(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}", withParams(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
+	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
+	r.Handle("/documents/{id}/similar", searching(paramSpec{single: []string{"size", "format"}}, handleSimilar(logger, idx, cfg))).Methods(get...)
+	r.Handle("/entities/{kind}", searching(paramSpec{single: []string{"prefix", "size"}}, handleEntities(logger, idx, cfg))).Methods(get...)
+	r.Handle("/healthz", withParams(noParams, handleHealthz())).Methods(get...)
+	r.Handle("/readyz", withParams(noParams, handleReadyz(idx, cfg.Ready))).Methods(get...)
+	r.Handle("/metrics", withParams(noParams, cfg.Metrics.handler())).Methods(get...)
+	r.Handle("/openapi.json", withParams(noParams, handleOpenAPI())).Methods(get...)
+	r.Handle("/", withParams(noParams, handleIndex())).Methods(get...)
 
 	r.NotFoundHandler = handleNotFound()
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()

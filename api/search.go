@@ -37,7 +37,7 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			return
 		}
 		if slices.Contains(exportFormats, format) {
-			export(w, r, logger, idx, req, format)
+			export(w, r, logger, idx, req, format, cfg)
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
