@@ -1,0 +1,87 @@
+package indexer
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+func TestIngestReportsFIFOsAndGoesOn(t *testing.T) {
+	src := t.TempDir()
+	if err := os.WriteFile(filepath.Join(src, "opinion.txt"), []byte("The court grants the motion to dismiss."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(src, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := New(slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
+	type result struct {
+		stats Stats
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		// The FIFO both found by the walk and named on its own.
+		s, err := ix.Ingest(t.Context(), t.TempDir(), []Input{{FS: os.DirFS(src)}, {FS: os.DirFS(src), Paths: []string{"pipe.txt"}}}, Mode{})
+		done <- result{s, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("ingest blocked on the FIFO")
+	}
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if r.stats.Indexed != 1 || r.stats.SkippedBy()[SkipNotRegular] != 2 {
+		t.Errorf("indexed %d, skipped %v; want 1 indexed and the FIFO skipped twice as %s", r.stats.Indexed, r.stats.SkippedBy(), SkipNotRegular)
+	}
+}
+
+func TestLiveAddAndDelete(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
+	idx, err := createIndex(filepath.Join(dir, IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	live := ix.Live(idx, dir)
+	ctx := t.Context()
+	add := func(name, text, want string) LiveResult {
+		t.Helper()
+		r, err := live.Add(ctx, name, []byte(text))
+		if err != nil || r.Status != want {
+			t.Fatalf("Add %s: %+v %v, want %s", name, r, err, want)
+		}
+		return r
+	}
+	r := add("brief.txt", "Plaintiff alleges a violation of 18 U.S.C. 1595.", "created")
+	add("brief.txt", "Plaintiff alleges a violation of 18 U.S.C. 1595.", "unchanged")
+	add("brief.txt", "Plaintiff now alleges beneficiary liability.", "replaced")
+	if s := add("empty.txt", "   \n", "skipped"); s.Reason == "" {
+		t.Errorf("skip without a reason: %+v", s)
+	}
+	res, err := idx.Search(bleve.NewSearchRequest(bleve.NewMatchQuery("beneficiary")))
+	if err != nil || res.Total != 1 {
+		t.Fatalf("search after Add: %v %v", res, err)
+	}
+	if err := live.Delete(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := live.Delete(ctx, r.ID); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("second Delete: %v, want fs.ErrNotExist", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, OriginalsDir, r.ID)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the original outlived its document: %v", err)
+	}
+}
