@@ -23,11 +23,31 @@ import (
 // contract the store keeps: a file's id comes from its name, the same
 // bytes again are unchanged, new bytes replace, and Add returns once the
 // document is searchable.
+//
+// Writes are group-committed: while one batch is being made durable, the
+// documents that arrive queue up and go into the next batch together, so
+// many clients uploading at once share each commit's fsync instead of
+// waiting for one each.
 type Live struct {
 	ix      *Indexer
 	idx     bleve.Index
 	dataDir string
-	mu      sync.Mutex // one write at a time: status checks and writes must not interleave
+
+	commitMu sync.Mutex // held while a batch or a delete is written
+
+	qmu        sync.Mutex
+	queue      []*pendingAdd
+	committing bool // a leader is writing batches; queued adds wait for it
+}
+
+// pendingAdd is one prepared document waiting for a commit.
+type pendingAdd struct {
+	doc    *corpus.Document
+	fields map[string]any
+	data   []byte
+	status string
+	err    error
+	done   chan struct{}
 }
 
 // LiveResult is the outcome of one Live.Add. Status is created, replaced,
@@ -53,9 +73,7 @@ func (l *Live) Add(ctx context.Context, name string, data []byte) (LiveResult, e
 		return res, nil
 	}
 	kept := filepath.Join(l.dataDir, OriginalsDir, src.ID, name)
-	l.mu.Lock()
 	old, err := os.ReadFile(kept)
-	l.mu.Unlock()
 	if err == nil && bytes.Equal(old, data) {
 		if doc, err := l.idx.Document(src.ID); err == nil && doc != nil {
 			res.Status = "unchanged"
@@ -80,27 +98,79 @@ func (l *Live) Add(ctx context.Context, name string, data []byte) (LiveResult, e
 	if err != nil {
 		return res, fmt.Errorf("index %s: %w", name, err)
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	res.Status = "created"
-	if d, err := l.idx.Document(src.ID); err == nil && d != nil {
-		res.Status = "replaced"
+	p := &pendingAdd{doc: doc, fields: fields, data: data, done: make(chan struct{})}
+	l.commit(p)
+	if p.err != nil {
+		return res, p.err
 	}
-	if err := keep(l.dataDir, doc, data); err != nil {
-		return res, fmt.Errorf("keep %s: %w", name, err)
-	}
-	if err := l.idx.Index(src.ID, fields); err != nil {
-		return res, fmt.Errorf("index %s: %w", name, err)
-	}
-	res.Title = doc.Title
+	res.Status, res.Title = p.status, doc.Title
 	return res, nil
+}
+
+// commit queues p and returns once it is written. The first caller to
+// find no commit running becomes the leader and writes batches until the
+// queue is empty; the others wait for their document's batch.
+func (l *Live) commit(p *pendingAdd) {
+	l.qmu.Lock()
+	l.queue = append(l.queue, p)
+	if l.committing {
+		l.qmu.Unlock()
+		<-p.done
+		return
+	}
+	l.committing = true
+	for len(l.queue) > 0 {
+		batch := l.queue
+		l.queue = nil
+		l.qmu.Unlock()
+		l.writeBatch(batch)
+		l.qmu.Lock()
+	}
+	l.committing = false
+	l.qmu.Unlock()
+}
+
+// writeBatch keeps the originals and indexes the documents in one bleve
+// batch, which returns once the batch is persisted.
+func (l *Live) writeBatch(adds []*pendingAdd) {
+	l.commitMu.Lock()
+	defer l.commitMu.Unlock()
+	defer func() {
+		for _, p := range adds {
+			close(p.done)
+		}
+	}()
+	batch := l.idx.NewBatch()
+	inBatch := map[string]bool{}
+	for _, p := range adds {
+		p.status = "created"
+		if d, err := l.idx.Document(p.doc.ID); inBatch[p.doc.ID] || err == nil && d != nil {
+			p.status = "replaced"
+		}
+		if p.err = keep(l.dataDir, p.doc, p.data); p.err != nil {
+			p.err = fmt.Errorf("keep %s: %w", p.doc.Source, p.err)
+			continue
+		}
+		if p.err = batch.Index(p.doc.ID, p.fields); p.err != nil {
+			p.err = fmt.Errorf("index %s: %w", p.doc.Source, p.err)
+			continue
+		}
+		inBatch[p.doc.ID] = true
+	}
+	if err := l.idx.Batch(batch); err != nil {
+		for _, p := range adds {
+			if p.err == nil {
+				p.err = fmt.Errorf("commit: %w", err)
+			}
+		}
+	}
 }
 
 // Delete removes a document and what the data directory keeps of it. An
 // unknown id is an error wrapping fs.ErrNotExist.
 func (l *Live) Delete(_ context.Context, id string) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	l.commitMu.Lock()
+	defer l.commitMu.Unlock()
 	doc, err := l.idx.Document(id)
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", id, err)

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -83,5 +84,35 @@ func TestLiveAddAndDelete(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, OriginalsDir, r.ID)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the original outlived its document: %v", err)
+	}
+}
+
+func TestLiveConcurrentAddsAllLand(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
+	idx, err := createIndex(filepath.Join(dir, IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	live := ix.Live(idx, dir)
+	const n = 24
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			r, err := live.Add(t.Context(), fmt.Sprintf("doc%02d.txt", i), []byte(fmt.Sprintf("Opinion number %d on beneficiary liability.", i)))
+			if err == nil && r.Status != "created" {
+				err = fmt.Errorf("doc%02d: status %s", i, r.Status)
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if got, err := idx.DocCount(); err != nil || got != n {
+		t.Errorf("%d documents in the index (%v), want %d", got, err, n)
 	}
 }
