@@ -6,12 +6,12 @@ import (
 	"time"
 )
 
-// A searchLimiter bounds the searches that run at once. A few more may
-// wait a moment for a slot; past that, or past the wait, the client gets a
+// A limiter bounds the requests of one kind (searches, writes) that run
+// at once. A few more may wait a moment for a slot; past that, or past the wait, the client gets a
 // 429 with Retry-After at once, which keeps latency flat for the searches
 // that do run instead of letting every one slow down together (the way a
 // bounded search queue works in Elasticsearch).
-type searchLimiter struct {
+type limiter struct {
 	slots    chan struct{} // one token per running search
 	admitted chan struct{} // one token per running or waiting search
 	wait     time.Duration
@@ -19,8 +19,8 @@ type searchLimiter struct {
 	rejected func() // counts a 429
 }
 
-func newSearchLimiter(maxRunning, maxQueued int, wait, retry time.Duration, rejected func()) *searchLimiter {
-	return &searchLimiter{
+func newLimiter(maxRunning, maxQueued int, wait, retry time.Duration, rejected func()) *limiter {
+	return &limiter{
 		slots:    make(chan struct{}, maxRunning),
 		admitted: make(chan struct{}, maxRunning+maxQueued),
 		wait:     wait,
@@ -30,13 +30,13 @@ func newSearchLimiter(maxRunning, maxQueued int, wait, retry time.Duration, reje
 }
 
 // wrap runs next only while it holds a slot.
-func (l *searchLimiter) wrap(next http.Handler) http.Handler {
+func (l *limiter) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case l.admitted <- struct{}{}:
 			defer func() { <-l.admitted }()
 		default:
-			l.reject(w, r, "the server is running as many searches as it takes; retry after the time in Retry-After")
+			l.reject(w, r, "the server is running as many requests of this kind as it takes; retry after the time in Retry-After")
 			return
 		}
 		timer := time.NewTimer(l.wait)
@@ -45,7 +45,7 @@ func (l *searchLimiter) wrap(next http.Handler) http.Handler {
 		case l.slots <- struct{}{}:
 			defer func() { <-l.slots }()
 		case <-timer.C:
-			l.reject(w, r, "the server is busy and no search slot freed up in time; retry after the time in Retry-After")
+			l.reject(w, r, "the server is busy and no slot freed up in time; retry after the time in Retry-After")
 			return
 		case <-r.Context().Done():
 			return // the client left while waiting; nobody reads an answer
@@ -54,7 +54,7 @@ func (l *searchLimiter) wrap(next http.Handler) http.Handler {
 	})
 }
 
-func (l *searchLimiter) reject(w http.ResponseWriter, r *http.Request, detail string) {
+func (l *limiter) reject(w http.ResponseWriter, r *http.Request, detail string) {
 	l.rejected()
 	secs := max(1, int((l.retry+time.Second-1)/time.Second))
 	w.Header().Set("Retry-After", strconv.Itoa(secs))

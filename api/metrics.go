@@ -20,10 +20,12 @@ type Metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	rejected prometheus.Counter
-	indexed  *prometheus.CounterVec
-	skipped  *prometheus.CounterVec
-	ingest   prometheus.Histogram
-	commit   prometheus.Histogram
+	// writesRejected counts uploads and deletes answered 429.
+	writesRejected prometheus.Counter
+	indexed        *prometheus.CounterVec
+	skipped        *prometheus.CounterVec
+	ingest         prometheus.Histogram
+	commit         prometheus.Histogram
 }
 
 // NewMetrics returns a fresh set of metrics with the Go runtime and
@@ -44,6 +46,10 @@ func NewMetrics() *Metrics {
 			Name: "lexsearch_searches_rejected_total",
 			Help: "Searches answered 429 because every search slot and queue place was taken.",
 		}),
+		writesRejected: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "lexsearch_writes_rejected_total",
+			Help: "Uploads and deletes answered 429 because every write slot and queue place was taken.",
+		}),
 		indexed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lexsearch_documents_indexed_total",
 			Help: "Documents written, by outcome: created, replaced, unchanged, deleted.",
@@ -63,7 +69,7 @@ func NewMetrics() *Metrics {
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.rejected, m.indexed, m.skipped, m.ingest, m.commit,
+	m.reg.MustRegister(m.requests, m.latency, m.rejected, m.writesRejected, m.indexed, m.skipped, m.ingest, m.commit,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gorilla/mux"
 )
@@ -12,14 +13,20 @@ import (
 // search limiter.
 func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	get := []string{http.MethodGet, http.MethodHead}
-	lim := newSearchLimiter(cfg.MaxSearches, cfg.SearchQueue, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
+	lim := newLimiter(cfg.MaxSearches, cfg.SearchQueue, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
 	searching := func(spec paramSpec, h http.Handler) http.Handler { return withParams(spec, lim.wrap(h)) }
+	// Uploads hold up to MaxUpload bytes each while they are extracted, so
+	// they are bounded too, with a longer wait: extraction takes a while.
+	wlim := newLimiter(cfg.MaxWrites, 4*cfg.MaxWrites, 15*time.Second, 5*time.Second, cfg.Metrics.writesRejected.Inc)
+	writing := func(spec paramSpec, h http.Handler) http.Handler {
+		return withParams(spec, requireToken(cfg, wlim.wrap(h)))
+	}
 
 	r.Handle("/search", searching(searchSpec, handleSearch(logger, idx, cfg))).Methods(get...)
 	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
-	r.Handle("/documents", withParams(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
+	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
 	r.Handle("/documents/{id}", withParams(noParams, handleDocument(logger, idx))).Methods(get...)
-	r.Handle("/documents/{id}", withParams(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
+	r.Handle("/documents/{id}", writing(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
 	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
 	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
 	r.Handle("/documents/{id}/similar", searching(paramSpec{single: []string{"size", "format"}}, handleSimilar(logger, idx, cfg))).Methods(get...)

@@ -65,6 +65,17 @@ func viewOf(name string, a Added) addedView {
 	return v
 }
 
+// requireToken runs next only when writes are enabled and the request
+// carries the token; it comes before the write limiter, so clients without
+// the token cannot take the write slots.
+func requireToken(cfg Config, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if authorize(w, r, cfg) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
 // authorize lets a write through only when writes are enabled and the
 // request carries the token. It writes the problem and returns false
 // otherwise.
@@ -101,9 +112,6 @@ type upload struct {
 // each is committed and searchable.
 func handleAdd(logger *slog.Logger, cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !authorize(w, r, cfg) {
-			return
-		}
 		if r.ContentLength > cfg.MaxUpload {
 			writeProblem(w, r, tooLarge(cfg.MaxUpload))
 			return
@@ -316,9 +324,6 @@ func sniffUpload(data []byte) string {
 // handleDelete removes a document from the index.
 func handleDelete(logger *slog.Logger, cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !authorize(w, r, cfg) {
-			return
-		}
 		id := pathVar(r, "id")
 		err := cfg.Writer.Delete(r.Context(), id)
 		if errors.Is(err, fs.ErrNotExist) {
