@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -9,9 +11,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"lexsearch/indexer"
 )
 
 // TestLiveIngestThroughTheServer adds files to a running server with
@@ -128,5 +135,73 @@ func TestIdleConnectionsAreClosed(t *testing.T) {
 	}
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("closed after %s; the idle timeout is %s", took, limits.idle)
+	}
+}
+
+// TestShutdownDrainsUploads: SIGTERM (the context ending) while an upload
+// is half sent lets it finish and be acknowledged, then closes the index
+// cleanly: it reopens with the document in it.
+func TestShutdownDrainsUploads(t *testing.T) {
+	data := t.TempDir()
+	getenv := func(k string) string {
+		if k == "LEXSEARCH_TOKEN" {
+			return "drain-token"
+		}
+		return ""
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data}, getenv, strings.NewReader(""), &stdout, &stderr)
+	}()
+	addrRE := regexp.MustCompile(`on http://(127\.0\.0\.1:\d+)`)
+	var addr string
+	for deadline := time.Now().Add(60 * time.Second); addr == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := addrRE.FindStringSubmatch(stdout.String()); m != nil {
+			addr = m[1]
+		}
+	}
+	if addr == "" {
+		t.Fatalf("server did not start:\n%s", stderr.String())
+	}
+
+	body := "ORDER. The quokkaflux motion is granted in part under 18 U.S.C. 1595."
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /documents?name=drain.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer drain-token\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	time.Sleep(200 * time.Millisecond) // the request is in flight
+	cancel()                           // what SIGTERM does
+	time.Sleep(300 * time.Millisecond)
+	io.WriteString(conn, body[10:])
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("the in-flight upload got no answer: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("in-flight upload: %d", resp.StatusCode)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not return after draining")
+	}
+
+	idx, err := indexer.OpenIndex(filepath.Join(data, indexer.IndexDir))
+	if err != nil {
+		t.Fatalf("the index does not reopen after shutdown: %v", err)
+	}
+	defer idx.Close()
+	res, err := idx.Search(bleve.NewSearchRequest(bleve.NewMatchQuery("quokkaflux")))
+	if err != nil || res.Total != 1 {
+		t.Errorf("the drained upload is not in the reopened index: %v %v", res, err)
 	}
 }
