@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -32,6 +33,10 @@ type Live struct {
 	ix      *Indexer
 	idx     bleve.Index
 	dataDir string
+
+	// OnCommit, when set, is told how long each batch took to write and
+	// persist, and how many documents it held (for /metrics).
+	OnCommit func(took time.Duration, docs int)
 
 	commitMu sync.Mutex // held while a batch or a delete is written
 
@@ -157,7 +162,12 @@ func (l *Live) writeBatch(adds []*pendingAdd) {
 		}
 		inBatch[p.doc.ID] = true
 	}
-	if err := l.idx.Batch(batch); err != nil {
+	start := time.Now()
+	err := l.idx.Batch(batch)
+	if l.OnCommit != nil && err == nil {
+		l.OnCommit(time.Since(start), batch.Size())
+	}
+	if err != nil {
 		for _, p := range adds {
 			if p.err == nil {
 				p.err = fmt.Errorf("commit: %w", err)

@@ -62,6 +62,26 @@ func TestLiveIngestThroughTheServer(t *testing.T) {
 		t.Fatalf("search after live ingest: %d hits, want 2: %v", res.Total, sources(res))
 	}
 
+	// The uploads show in /metrics, commits included.
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`lexsearch_documents_indexed_total{status="created"} 2`,
+		`lexsearch_http_requests_total{code="201",method="POST",route="/documents"} 2`,
+		"lexsearch_commit_duration_seconds_count ",
+		"lexsearch_ingest_duration_seconds_count 2",
+		"lexsearch_index_documents 7", // the 5 sample documents and the 2 new ones
+		"lexsearch_index_size_bytes ",
+	} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+
 	// Without the token the server refuses, and ingest says why.
 	stdout.Reset()
 	err = run(t.Context(), []string{"ingest", "-server", base, src}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
@@ -78,7 +98,7 @@ func TestLiveIngestThroughTheServer(t *testing.T) {
 	// DELETE takes one out of the results.
 	req, _ := http.NewRequest(http.MethodDelete, base+"/documents/"+res.Hits[0].ID, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

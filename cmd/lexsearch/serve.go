@@ -120,7 +120,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		MaxUpload:     int64(maxUpload),
 	}
 	if token != "" {
-		cfg.Writer = liveWriter{ix.Live(bidx, *data)}
+		live := ix.Live(bidx, *data)
+		live.OnCommit = func(took time.Duration, _ int) { metrics.ObserveCommit(took) }
+		cfg.Writer = liveWriter{live}
 	}
 	srv := newHTTPServer(api.NewServer(logger, idx, cfg), defaultLimits, logger)
 	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nTry:\n", n, *data, base)
