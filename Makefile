@@ -31,14 +31,16 @@ bench:
 
 # Loopback only, bounded in time and count: LOADTEST_CLIENTS clients search
 # for LOADTEST_DURATION while LOADTEST_DOCS generated documents go through a
-# real server's POST /documents; prints requests, 5xx, 429s, p50/p99, peak
-# RSS and documents lost. Takes both cores for the duration.
+# real server's POST /documents (none sent after LOADTEST_MAX_TIME); prints
+# requests, 5xx, 429s, p50/p99, peak RSS and documents lost. Takes both
+# cores for the duration.
 LOADTEST_CLIENTS  ?= 32
 LOADTEST_DURATION ?= 60s
 LOADTEST_DOCS     ?= 5000
+LOADTEST_MAX_TIME ?= 10m
 loadtest: build
 	LOADTEST_BIN=$(CURDIR)/$(BIN) LOADTEST_CLIENTS=$(LOADTEST_CLIENTS) LOADTEST_DURATION=$(LOADTEST_DURATION) \
-	LOADTEST_DOCS=$(LOADTEST_DOCS) $(GO) test -tags loadtest -run '^TestLoad$$' -count=1 -v -timeout 20m ./cmd/lexsearch
+	LOADTEST_DOCS=$(LOADTEST_DOCS) LOADTEST_MAX_TIME=$(LOADTEST_MAX_TIME) $(GO) test -tags loadtest -run '^TestLoad$$' -count=1 -v -timeout 20m ./cmd/lexsearch
 
 # Each fuzz target for $(FUZZTIME); new crashers land in testdata/fuzz/.
 fuzz:

@@ -42,9 +42,10 @@ type Config struct {
 	MaxSearches int
 	SearchQueue int
 	QueueWait   time.Duration
-	// MaxWrites is how many uploads and deletes run at once (default 1
-	// per CPU, at least 2); four times as many may wait up to 15 s.
-	// Past that: 429.
+	// MaxWrites is how many uploads and deletes run at once (default 4
+	// per CPU: most of an upload's time is the wait for its commit, which
+	// concurrent uploads share); four times as many may wait up to 15 s.
+	// Past that: 429. Each running upload may hold MaxUpload bytes.
 	MaxWrites int
 	// BaseURL is the scheme, host and port absolute links (feeds, exports)
 	// start with. It is configured, never read from the request's Host or
@@ -86,7 +87,7 @@ func (c Config) withDefaults() Config {
 		c.SearchQueue = c.MaxSearches
 	}
 	if c.MaxWrites <= 0 {
-		c.MaxWrites = max(2, runtime.GOMAXPROCS(0))
+		c.MaxWrites = 4 * runtime.GOMAXPROCS(0)
 	}
 	if c.QueueWait <= 0 {
 		c.QueueWait = 2 * time.Second
