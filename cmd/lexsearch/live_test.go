@@ -225,3 +225,30 @@ func TestShutdownDrainsUploads(t *testing.T) {
 		t.Errorf("the drained upload is not in the reopened index: %v %v", res, err)
 	}
 }
+
+func TestServeFlagsAreChecked(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(empty, []byte("\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "-log-level", "loud"}, "use debug, info, warn or error"},
+		{[]string{"serve", "-token-file", empty}, "is empty"},
+		{[]string{"serve", "-token-file", filepath.Join(t.TempDir(), "missing")}, "-token-file"},
+		{[]string{"serve", "-base-url", "search.example.org"}, "give the scheme"},
+		{[]string{"ingest", "-server", "localhost:8080", "."}, "give the server's URL"},
+		{[]string{"ingest", "-server", "http://127.0.0.1:1", "-prune", "."}, "-rebuild and -prune"},
+	} {
+		var stdout, stderr strings.Builder
+		err := run(t.Context(), append(tc.args, "-data", t.TempDir()), func(k string) string {
+			if k == "LEXSEARCH_TOKEN" && tc.args[0] == "ingest" {
+				return "t"
+			}
+			return ""
+		}, strings.NewReader(""), &stdout, &stderr)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || exitCode(err) != 2 {
+			t.Errorf("%q: %v (exit %d), want a usage error with %q", tc.args, err, exitCode(err), tc.want)
+		}
+	}
+}
