@@ -94,6 +94,17 @@ func operations() []operation {
 	}
 }
 
+// okCode is the status of a successful answer to method.
+func okCode(method string) string {
+	switch method {
+	case http.MethodPost:
+		return "201"
+	case http.MethodDelete:
+		return "204"
+	}
+	return "200"
+}
+
 func withoutParams(ps []param, names ...string) []param {
 	var out []param
 outer:
@@ -137,8 +148,8 @@ func openAPI() map[string]any {
 			"operationId": method + strings.NewReplacer("/", "_", "{", "", "}", "", ".", "_").Replace(op.path),
 			"parameters":  params,
 			"responses": map[string]any{
-				"200":     map[string]any{"description": "OK", "content": content},
-				"default": map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout", "content": problem},
+				okCode(op.method): map[string]any{"description": "OK", "content": content},
+				"default":         map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout", "content": problem},
 			},
 		}
 		item, _ := paths[op.path].(map[string]any)
