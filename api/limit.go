@@ -48,7 +48,10 @@ func (l *limiter) wrap(next http.Handler) http.Handler {
 			l.reject(w, r, "the server is busy and no slot freed up in time; retry after the time in Retry-After")
 			return
 		case <-r.Context().Done():
-			return // the client left while waiting; nobody reads an answer
+			// The client left while waiting: nobody reads the answer, but
+			// the access log and metrics should not call it a 200.
+			writeProblem(w, r, problem{Status: 499, Detail: "the client went away"})
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
