@@ -39,10 +39,23 @@ func (s paramSpec) names() []string {
 // noParams is the spec of routes that take no query parameters.
 var noParams = paramSpec{}
 
-// searchSpec is what /search and /feed.atom take (searchParams).
-var searchSpec = paramSpec{
-	single: []string{"q", "from", "to", "sort", "size", "page", "cursor", "facet.size", "facet.prefix", "explain", "format"},
-	repeat: []string{"statute", "court", "party", "judge", "type", "lang", "year", "facet"},
+// searchSpec is what /search and /feed.atom take: the parameters
+// /openapi.json documents, so the two cannot drift apart.
+var searchSpec = specOf(searchParamDocs)
+
+// specOf is the spec of documented query parameters.
+func specOf(ps []param) paramSpec {
+	var s paramSpec
+	for _, p := range ps {
+		switch {
+		case p.in != "query":
+		case p.repeat:
+			s.repeat = append(s.repeat, p.name)
+		default:
+			s.single = append(s.single, p.name)
+		}
+	}
+	return s
 }
 
 // withParams rejects, before the handler runs, a query with a parameter the
