@@ -24,6 +24,7 @@ lint: vet
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags loadtest ./cmd/lexsearch
 
 # Speed and memory live here, never in unit tests: the machines are shared.
 bench:
