@@ -21,7 +21,7 @@ type hostileIndex struct{ fakeIndex }
 func (h *hostileIndex) Search(context.Context, search.Request) (*search.Result, error) {
 	return &search.Result{Total: 1, Page: 1, Size: 10, Hits: []search.Hit{{
 		ID: "abc", Source: "@evil.txt", Title: "=HYPERLINK(\"http://x.test\",\"<script>alert(1)</script>\")\r\nTY  - JOUR\r\nER  - ",
-		Type: "opinion", Docket: "-2+3", Court: &search.Court{ID: "ilnd", Name: "+N.D. Ill."},
+		Type: "opinion", Docket: "-2+3", Court: &search.Court{ID: "ilnd", Name: "+N.D. Ill.\x1b]0;pwned\x07"},
 	}}}, nil
 }
 
@@ -108,6 +108,9 @@ func TestSafeOutput(t *testing.T) {
 	if !strings.Contains(rec.Body.String(), "UR  - https://search.example.org/documents/abc\r\n") ||
 		strings.Contains(rec.Body.String(), "\nTY  - JOUR") || strings.Count(rec.Body.String(), "ER  - \r\n") != 1 {
 		t.Errorf("ris: a title started a record of its own, or links are wrong:\n%s", rec.Body)
+	}
+	if rec := get("/search?format=text"); strings.ContainsAny(rec.Body.String(), "\x1b\x07") {
+		t.Errorf("text format passes terminal escapes through:\n%q", rec.Body)
 	}
 	for _, target := range []string{"/search", "/documents/pdf", "/documents/pdf/text", "/nowhere", "/metrics"} {
 		if rec := get(target); rec.Header().Get("X-Content-Type-Options") != "nosniff" {
