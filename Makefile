@@ -8,7 +8,7 @@ FUZZTIME ?= 30s
 BENCH_DOCS ?= 10000,100000
 BENCH_FLAGS ?=
 
-.PHONY: build run test lint vet bench fuzz golden clean
+.PHONY: build run test lint vet bench fuzz golden clean loadtest
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lexsearch
@@ -27,6 +27,7 @@ lint: vet
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags loadtest ./cmd/lexsearch
 
 # Speed and memory live here, never in unit tests: the machines are shared.
 # The Go benchmarks, then lexbench: ingest, index size, memory, ready time
@@ -35,6 +36,19 @@ vet:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./...
 	$(GO) run ./cmd/lexbench -docs $(BENCH_DOCS) -bin $(BIN) $(BENCH_FLAGS)
+
+# Loopback only, bounded in time and count: LOADTEST_CLIENTS clients search
+# for LOADTEST_DURATION while LOADTEST_DOCS generated documents go through a
+# real server's POST /documents (none sent after LOADTEST_MAX_TIME); prints
+# requests, 5xx, 429s, p50/p99, peak RSS and documents lost. Takes both
+# cores for the duration.
+LOADTEST_CLIENTS  ?= 32
+LOADTEST_DURATION ?= 60s
+LOADTEST_DOCS     ?= 5000
+LOADTEST_MAX_TIME ?= 10m
+loadtest: build
+	LOADTEST_BIN=$(CURDIR)/$(BIN) LOADTEST_CLIENTS=$(LOADTEST_CLIENTS) LOADTEST_DURATION=$(LOADTEST_DURATION) \
+	LOADTEST_DOCS=$(LOADTEST_DOCS) LOADTEST_MAX_TIME=$(LOADTEST_MAX_TIME) $(GO) test -tags loadtest -run '^TestLoad$$' -count=1 -v -timeout 20m ./cmd/lexsearch
 
 # Each fuzz target for $(FUZZTIME); new crashers land in testdata/fuzz/.
 fuzz:

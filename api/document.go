@@ -1,6 +1,8 @@
 package api
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -81,17 +83,26 @@ func handleOriginal(logger *slog.Logger, idx Index, originals fs.FS) http.Handle
 			return
 		}
 		defer f.Close()
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" || strings.HasPrefix(ctype, "text/") {
-			ctype = "text/plain; charset=utf-8" // never let a browser run an ingested HTML page on our origin
+		// The type comes from the bytes, never the name: a kept .xhtml or
+		// .svg must not become a page that runs on our origin. A PDF may
+		// open in the browser; everything else downloads as plain text.
+		br := bufio.NewReader(f)
+		head, _ := br.Peek(1024)
+		ctype, disposition := "text/plain; charset=utf-8", "attachment"
+		if bytes.Contains(head, []byte("%PDF-")) {
+			ctype, disposition = "application/pdf", "inline"
 		}
 		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
+		cd := mime.FormatMediaType(disposition, map[string]string{"filename": name})
+		if cd == "" { // a name mime cannot quote
+			cd = disposition
+		}
+		w.Header().Set("Content-Disposition", cd)
 		w.Header().Set("Content-Security-Policy", "sandbox")
 		if r.Method == http.MethodHead {
 			return
 		}
-		_, _ = io.Copy(w, f)
+		_, _ = io.Copy(w, br)
 	}
 }
 

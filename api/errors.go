@@ -11,7 +11,7 @@ import (
 	"lexsearch/search"
 )
 
-// A problem is an RFC 7807 problem document. Detail is written for the
+// A problem is an RFC 9457 problem document. Detail is written for the
 // person who sent the request; internal error text never goes in it.
 type problem struct {
 	Type      string `json:"type"`
@@ -21,6 +21,8 @@ type problem struct {
 	Param     string `json:"param,omitempty"`
 	Instance  string `json:"instance,omitempty"`
 	RequestID string `json:"request_id,omitempty"`
+	// Document is the outcome of an upload that was not indexed (422).
+	Document *addedView `json:"document,omitempty"`
 }
 
 // writeError maps err to a status and a public message, in this one place.

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -65,16 +66,21 @@ func exporters(format string) exporter {
 // export streams the whole result set. Problems found before the first
 // byte (a bad query) are problem+json as usual; a failure after that can
 // only cut the stream short, and is logged.
-func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Index, req search.Request, format string) {
+//
+// The whole export runs under cfg.ExportTimeout: a client reading slowly,
+// or never, cannot hold a search slot and an index snapshot for ever.
+func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Index, req search.Request, format string, cfg Config) {
 	ex := exporters(format)
 	bw := bufio.NewWriterSize(w, 32<<10)
-	base := baseURL(r)
+	base := cfg.BaseURL
+	ctx, cancel := context.WithTimeout(r.Context(), cfg.ExportTimeout)
+	defer cancel()
 	started := false
 	n := 0
-	err := idx.Each(r.Context(), req, func(total uint64) {
+	err := idx.Each(ctx, req, func(total uint64) {
 		started = true
 		w.Header().Set("Content-Type", ex.contentType)
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="lexsearch.%s"`, ex.ext))
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="lexsearch.%s"`, ex.ext))
 		w.Header().Set("X-Total-Count", strconv.FormatUint(total, 10))
 		w.WriteHeader(http.StatusOK)
 	}, func(h search.Hit) error {
@@ -117,16 +123,6 @@ func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Ind
 // export starts arriving at once and memory stays flat.
 const exportFlushEvery = 200
 
-// baseURL is the scheme and host the client reached us by, for the links
-// in exports and feeds.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 var csvHeader = []string{"id", "source", "title", "type", "court", "court_name", "docket", "date", "lang", "statutes", "score", "url"}
 
 func csvRow(h search.Hit, base string) []string {
@@ -134,8 +130,24 @@ func csvRow(h search.Hit, base string) []string {
 	if h.Court != nil {
 		court, courtName = h.Court.ID, h.Court.Name
 	}
-	return []string{h.ID, h.Source, h.Title, h.Type, court, courtName, h.Docket, h.Date, h.Lang,
+	row := []string{h.ID, h.Source, h.Title, h.Type, court, courtName, h.Docket, h.Date, h.Lang,
 		strings.Join(h.Statutes, "; "), strconv.FormatFloat(h.Score, 'f', -1, 64), base + "/documents/" + h.ID}
+	for i, cell := range row {
+		row[i] = csvSafe(cell)
+	}
+	return row
+}
+
+// csvSafe keeps a spreadsheet from running a cell as a formula: a value
+// starting with = + - @ (or a tab or carriage return, which some
+// spreadsheets skip before looking) gets a leading apostrophe, the
+// spreadsheet convention for "this is text" (OWASP's CSV-injection advice).
+// Titles and party names come from ingested files, which anyone may write.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func writeCSV(w io.Writer, rec []string) error {

@@ -80,7 +80,7 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
-		base := baseURL(r)
+		base := cfg.BaseURL
 		self := base + r.URL.RequestURI()
 		feed := atomFeed{
 			ID:     self,

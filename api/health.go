@@ -31,7 +31,11 @@ func handleIndex() http.HandlerFunc {
 	}
 	var list []endpoint
 	for _, op := range operations() {
-		list = append(list, endpoint{"GET " + op.path, op.summary})
+		method := op.method
+		if method == "" {
+			method = http.MethodGet
+		}
+		list = append(list, endpoint{method + " " + op.path, op.summary})
 	}
 	body := map[string]any{"name": "lexsearch", "endpoints": list, "openapi": "/openapi.json"}
 	return func(w http.ResponseWriter, r *http.Request) { writeJSON(w, r, body) }

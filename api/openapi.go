@@ -51,6 +51,7 @@ var idParam = param{"id", "path", "Document id, as in hits.", str, false}
 
 // operation is one endpoint's description.
 type operation struct {
+	method        string // "" is GET
 	path, summary string
 	params        []param
 	responses     map[string]string // content type -> description
@@ -60,31 +61,48 @@ type operation struct {
 // two agree.
 func operations() []operation {
 	return []operation{
-		{"/search", "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", searchParamDocs,
+		{"", "/search", "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", searchParamDocs,
 			map[string]string{"application/json": "Result", "text/plain": "Readable result for terminals", "text/csv": "Every hit",
 				"application/x-ndjson": "Every hit, one JSON object a line", "application/x-research-info-systems": "Every hit as RIS",
 				"application/vnd.citationstyles.csl+json": "Every hit as CSL-JSON"}},
-		{"/feed.atom", "The newest documents matching a search, as an Atom feed: a saved search.", withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
+		{"", "/feed.atom", "The newest documents matching a search, as an Atom feed: a saved search.", withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
 			map[string]string{"application/atom+xml": "Atom feed"}},
-		{"/documents/{id}", "A document's metadata and every entity mention with its page.", []param{idParam},
+		{"", "/documents/{id}", "A document's metadata and every entity mention with its page.", []param{idParam},
 			map[string]string{"application/json": "Document"}},
-		{"/documents/{id}/text", "A document's clean text, a line '=== page N ===' before each page.", []param{idParam},
+		{"", "/documents/{id}/text", "A document's clean text, a line '=== page N ===' before each page.", []param{idParam},
 			map[string]string{"text/plain": "Text"}},
-		{"/documents/{id}/original", "The file as ingested.", []param{idParam},
+		{"", "/documents/{id}/original", "The file as ingested.", []param{idParam},
 			map[string]string{"application/octet-stream": "The original file"}},
-		{"/documents/{id}/similar", "Documents citing the same cases and statutes, then sharing distinctive words.",
+		{"", "/documents/{id}/similar", "Documents citing the same cases and statutes, then sharing distinctive words.",
 			[]param{idParam, {"size", "query", "How many, at most 100 (default 10).", num, false}, {"format", "query", "json or text", enum(pageFormats...), false}},
 			map[string]string{"application/json": "Result", "text/plain": "Readable result"}},
-		{"/entities/{kind}", "Canonical values of an entity kind with document counts and the aliases filters accept.",
+		{"", "/entities/{kind}", "Canonical values of an entity kind with document counts and the aliases filters accept.",
 			[]param{{"kind", "path", "statute, court, party, judge, citation or docket", enum(search.EntityKinds...), false},
 				{"prefix", "query", "Only values (for courts: ids or names) starting with this, case ignored.", str, false},
 				{"size", "query", "How many, at most 1,000 (default 50).", num, false}},
 			map[string]string{"application/json": "Values"}},
-		{"/healthz", "200 while the process runs.", nil, map[string]string{"application/json": "Status"}},
-		{"/readyz", "200 with the document count once the index answers, else 503.", nil, map[string]string{"application/json": "Status"}},
-		{"/openapi.json", "This description.", nil, map[string]string{"application/json": "OpenAPI 3.1 document"}},
-		{"/", "The list of endpoints.", nil, map[string]string{"application/json": "Endpoints"}},
+		{http.MethodPost, "/documents", "Add files (a raw body named by ?name= or Content-Disposition, or multipart/form-data); needs 'Authorization: Bearer TOKEN'. 201 created, 200 replaced or unchanged, 422 skipped with its reason.",
+			[]param{{"name", "query", "The file's name, for a raw body.", str, false}},
+			map[string]string{"application/json": "The outcome: id, name, status, reason, title, url"}},
+		{http.MethodDelete, "/documents/{id}", "Remove a document; needs 'Authorization: Bearer TOKEN'. 204 on success.", []param{idParam},
+			map[string]string{}},
+		{"", "/metrics", "Counters, latencies and index size in the Prometheus text format.", nil, map[string]string{"text/plain": "Prometheus metrics"}},
+		{"", "/healthz", "200 while the process runs.", nil, map[string]string{"application/json": "Status"}},
+		{"", "/readyz", "200 with the document count once the index answers, else 503.", nil, map[string]string{"application/json": "Status"}},
+		{"", "/openapi.json", "This description.", nil, map[string]string{"application/json": "OpenAPI 3.1 document"}},
+		{"", "/", "The list of endpoints.", nil, map[string]string{"application/json": "Endpoints"}},
 	}
+}
+
+// okCode is the status of a successful answer to method.
+func okCode(method string) string {
+	switch method {
+	case http.MethodPost:
+		return "201"
+	case http.MethodDelete:
+		return "204"
+	}
+	return "200"
 }
 
 func withoutParams(ps []param, names ...string) []param {
@@ -121,16 +139,25 @@ func openAPI() map[string]any {
 		for ct, desc := range op.responses {
 			content[ct] = map[string]any{"schema": map[string]any{"description": desc}}
 		}
+		method := strings.ToLower(op.method)
+		if method == "" {
+			method = "get"
+		}
 		get := map[string]any{
 			"summary":     op.summary,
-			"operationId": "get" + strings.NewReplacer("/", "_", "{", "", "}", "", ".", "_").Replace(op.path),
+			"operationId": method + strings.NewReplacer("/", "_", "{", "", "}", "", ".", "_").Replace(op.path),
 			"parameters":  params,
 			"responses": map[string]any{
-				"200":     map[string]any{"description": "OK", "content": content},
-				"default": map[string]any{"description": "A problem (RFC 7807): 400 bad request, 404 not found, 504 timeout", "content": problem},
+				okCode(op.method): map[string]any{"description": "OK", "content": content},
+				"default":         map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout", "content": problem},
 			},
 		}
-		paths[op.path] = map[string]any{"get": get}
+		item, _ := paths[op.path].(map[string]any)
+		if item == nil {
+			item = map[string]any{}
+			paths[op.path] = item
+		}
+		item[method] = get
 	}
 	paths["/citations"] = map[string]any{"post": map[string]any{
 		"summary":     "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",

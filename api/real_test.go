@@ -454,3 +454,19 @@ func TestCitationsOverHTTP(t *testing.T) {
 		t.Errorf("GET /citations: %d, want 405", rec.Code)
 	}
 }
+
+func TestHugePageIsABadRequestOnTheRealIndex(t *testing.T) {
+	for _, target := range []string{
+		"/search?page=922337203685477581&size=10",
+		"/search?page=9223372036854775807&size=100",
+		"/search?page=1001&size=10",
+		"/search?q=%FF%FE",
+		"/search?q=%zz%",
+		"/search?q=a&q=b",
+	} {
+		rec := fetch(t, target)
+		if rec.Code != http.StatusBadRequest || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
+			t.Errorf("%s: %d %s", target, rec.Code, rec.Body)
+		}
+	}
+}

@@ -3,25 +3,40 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gorilla/mux"
 )
 
-// addRoutes is the whole API surface.
+// addRoutes is the whole API surface. Each route names the query
+// parameters it takes (withParams); the ones that search run under the
+// search limiter.
 func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	get := []string{http.MethodGet, http.MethodHead}
-	r.Handle("/search", handleSearch(logger, idx, cfg)).Methods(get...)
-	r.Handle("/feed.atom", handleFeed(logger, idx, cfg)).Methods(get...)
-	r.Handle("/documents/{id}", handleDocument(logger, idx)).Methods(get...)
-	r.Handle("/documents/{id}/text", handleDocumentText(logger, idx)).Methods(get...)
-	r.Handle("/documents/{id}/original", handleOriginal(logger, idx, cfg.Originals)).Methods(get...)
-	r.Handle("/documents/{id}/similar", handleSimilar(logger, idx, cfg)).Methods(get...)
-	r.Handle("/entities/{kind}", handleEntities(logger, idx, cfg)).Methods(get...)
-	r.Handle("/citations", handleCitations(logger, idx, cfg)).Methods(http.MethodPost)
-	r.Handle("/healthz", handleHealthz()).Methods(get...)
-	r.Handle("/readyz", handleReadyz(idx, cfg.Ready)).Methods(get...)
-	r.Handle("/openapi.json", handleOpenAPI()).Methods(get...)
-	r.Handle("/", handleIndex()).Methods(get...)
+	lim := newLimiter(cfg.MaxSearches, cfg.SearchQueue, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
+	searching := func(spec paramSpec, h http.Handler) http.Handler { return withParams(spec, lim.wrap(h)) }
+	// Uploads hold up to MaxUpload bytes each while they are extracted, so
+	// they are bounded too, with a longer wait: extraction takes a while.
+	wlim := newLimiter(cfg.MaxWrites, 4*cfg.MaxWrites, 15*time.Second, 5*time.Second, cfg.Metrics.writesRejected.Inc)
+	writing := func(spec paramSpec, h http.Handler) http.Handler {
+		return withParams(spec, requireToken(cfg, wlim.wrap(h)))
+	}
+
+	r.Handle("/search", searching(searchSpec, handleSearch(logger, idx, cfg))).Methods(get...)
+	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
+	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
+	r.Handle("/documents/{id}", withParams(noParams, handleDocument(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}", writing(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
+	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
+	r.Handle("/documents/{id}/similar", searching(paramSpec{single: []string{"size", "format"}}, handleSimilar(logger, idx, cfg))).Methods(get...)
+	r.Handle("/entities/{kind}", searching(paramSpec{single: []string{"prefix", "size"}}, handleEntities(logger, idx, cfg))).Methods(get...)
+	r.Handle("/citations", searching(noParams, handleCitations(logger, idx, cfg))).Methods(http.MethodPost)
+	r.Handle("/healthz", withParams(noParams, handleHealthz())).Methods(get...)
+	r.Handle("/readyz", withParams(noParams, handleReadyz(idx, cfg.Ready))).Methods(get...)
+	r.Handle("/metrics", withParams(noParams, cfg.Metrics.handler())).Methods(get...)
+	r.Handle("/openapi.json", withParams(noParams, handleOpenAPI())).Methods(get...)
+	r.Handle("/", withParams(noParams, handleIndex())).Methods(get...)
 
 	r.NotFoundHandler = handleNotFound()
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()

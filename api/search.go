@@ -3,12 +3,14 @@ package api
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"lexsearch/search"
 )
@@ -37,7 +39,7 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			return
 		}
 		if slices.Contains(exportFormats, format) {
-			export(w, r, logger, idx, req, format)
+			export(w, r, logger, idx, req, format, cfg)
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
@@ -58,9 +60,25 @@ func writeResult(w http.ResponseWriter, r *http.Request, req search.Request, res
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if r.Method != http.MethodHead {
-		_ = search.WriteText(w, req, res) // a failed write means the client left
+	if r.Method == http.MethodHead {
+		return
 	}
+	var b strings.Builder
+	_ = search.WriteText(&b, req, res)                 // a Builder does not fail
+	_, _ = io.WriteString(w, terminalSafe(b.String())) // a failed write means the client left
+}
+
+// terminalSafe replaces control characters other than newline and tab:
+// the text format is read in terminals, where a title carrying ESC
+// sequences from an ingested file could rewrite the screen or the title
+// bar.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // outputFormat picks the response format: the format parameter, else

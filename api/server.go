@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -27,10 +29,29 @@ type Index interface {
 
 var _ Index = (*search.Index)(nil)
 
-// Config tunes the server. The zero value works.
+// Config tunes the server. The zero value works: reads only, the limits
+// below, links to http://localhost.
 type Config struct {
 	// SearchTimeout bounds one search; past it the client gets a 504.
 	SearchTimeout time.Duration
+	// ExportTimeout bounds one streamed export (format=csv and the like);
+	// past it the stream ends where it is.
+	ExportTimeout time.Duration
+	// MaxSearches is how many searches, feeds, exports and similar-document
+	// lookups run at once (default 2 per CPU); SearchQueue more may wait up
+	// to QueueWait for a slot (default as many, and 2 s). Past that: 429.
+	MaxSearches int
+	SearchQueue int
+	QueueWait   time.Duration
+	// MaxWrites is how many uploads and deletes run at once (default 4
+	// per CPU: most of an upload's time is the wait for its commit, which
+	// concurrent uploads share); four times as many may wait up to 15 s.
+	// Past that: 429. Each running upload may hold MaxUpload bytes.
+	MaxWrites int
+	// BaseURL is the scheme, host and port absolute links (feeds, exports)
+	// start with. It is configured, never read from the request's Host or
+	// X-Forwarded-* headers, which any client can set.
+	BaseURL string
 	// Originals holds each ingested file as <id>/<name> (the data
 	// directory's originals/ folder); nil disables /documents/{id}/original.
 	Originals fs.FS
@@ -39,11 +60,42 @@ type Config struct {
 	Ready func() bool
 	// Now is the clock feeds read; nil means time.Now.
 	Now func() time.Time
+	// Metrics collects what /metrics reports; nil makes a fresh set.
+	Metrics *Metrics
+	// IndexSize reports the bytes the index takes, for /metrics; nil
+	// leaves the gauge out.
+	IndexSize func() int64
+	// Writer adds and deletes documents for POST and DELETE /documents.
+	// Writes are allowed only when Writer is set and Token is not empty.
+	Writer Writer
+	// Token is the bearer token writes need.
+	Token string
+	// MaxUpload caps the bytes of one POST /documents body (default 64 MiB).
+	MaxUpload int64
 }
 
 func (c Config) withDefaults() Config {
 	if c.SearchTimeout <= 0 {
 		c.SearchTimeout = 10 * time.Second // a person at a terminal gives up long before a minute
+	}
+	if c.ExportTimeout <= 0 {
+		c.ExportTimeout = 2 * time.Minute
+	}
+	if c.MaxSearches <= 0 {
+		c.MaxSearches = 2 * runtime.GOMAXPROCS(0)
+	}
+	if c.SearchQueue <= 0 {
+		c.SearchQueue = c.MaxSearches
+	}
+	if c.MaxWrites <= 0 {
+		c.MaxWrites = 4 * runtime.GOMAXPROCS(0)
+	}
+	if c.QueueWait <= 0 {
+		c.QueueWait = 2 * time.Second
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if c.BaseURL == "" {
+		c.BaseURL = "http://localhost"
 	}
 	if c.Ready == nil {
 		c.Ready = func() bool { return true }
@@ -51,18 +103,28 @@ func (c Config) withDefaults() Config {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.Metrics == nil {
+		c.Metrics = NewMetrics()
+	}
+	if c.MaxUpload <= 0 {
+		c.MaxUpload = DefaultMaxUpload
+	}
 	return c
 }
 
 // NewServer returns the HTTP handler of the whole API. The middleware wraps
-// the router itself, so unmatched paths get request ids, access logs and
-// problem+json errors too.
+// the router itself, so unmatched paths get request ids, nosniff, access
+// logs, metrics and problem+json errors too.
 func NewServer(logger *slog.Logger, idx Index, cfg Config) http.Handler {
+	cfg = cfg.withDefaults()
+	cfg.Metrics.watchIndex(idx, cfg.IndexSize)
 	r := mux.NewRouter()
-	addRoutes(r, logger, idx, cfg.withDefaults())
+	addRoutes(r, logger, idx, cfg)
 	var h http.Handler = r
+	h = checkRequest(h)
 	h = recoverPanics(logger, h)
-	h = logRequests(logger, h)
+	h = logRequests(logger, cfg.Metrics, r, h)
 	h = withRequestID(h)
+	h = secureHeaders(h)
 	return h
 }

@@ -24,6 +24,9 @@ type Source struct {
 	ID     string // stable: see SourceID
 	Path   string // slash-separated, relative to the corpus root (an fs.FS path)
 	Format Format
+	// Err is set by Walk for a file that cannot be read at all: it wraps
+	// ErrUnreadable, ErrNotRegular or ErrSymlinkLoop.
+	Err error `json:"-"`
 }
 
 // SourceID is the document ID of the file at path p (relative to its corpus

@@ -193,7 +193,7 @@ func discover(ctx context.Context, inputs []Input) ([]job, error) {
 	for _, in := range inputs {
 		if in.Paths != nil {
 			for _, p := range in.Paths {
-				jobs = append(jobs, job{in.FS, corpus.Source{ID: corpus.SourceID(p), Path: p, Format: corpus.FormatOf(p)}})
+				jobs = append(jobs, job{in.FS, corpus.Source{ID: corpus.SourceID(p), Path: p, Format: corpus.FormatOf(p), Err: notRegular(in.FS, p)}})
 			}
 			continue
 		}
@@ -299,12 +299,29 @@ func (ix *Indexer) record(ctx context.Context, batch *bleve.Batch, dataDir strin
 	return nil
 }
 
+// notRegular says why the named file must not be opened, or nil: a FIFO
+// named on the command line would block the run on open.
+func notRegular(fsys fs.FS, name string) error {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil // Read reports it, as unreadable
+	}
+	if t := info.Mode().Type(); !t.IsRegular() && !t.IsDir() {
+		return fmt.Errorf("%w: %s", corpus.ErrNotRegular, t)
+	}
+	return nil
+}
+
 // errUnreadable reports a file that could not be read from its folder.
 var errUnreadable = errors.New("cannot read file")
 
 // prepareOne reads and prepares one file.
 func (ix *Indexer) prepareOne(ctx context.Context, j job) outcome {
 	out := outcome{src: j.src}
+	if j.src.Err != nil {
+		out.err = j.src.Err // found but not readable: never opened (a FIFO would block)
+		return out
+	}
 	if j.src.Format == "" {
 		out.err = fmt.Errorf("%w: %s is not PDF, HTML, text or Markdown", extract.ErrUnsupported, filepath.Ext(j.src.Path))
 		return out

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"lexsearch/corpus"
 	"lexsearch/indexer/extract"
 )
 
@@ -22,6 +23,8 @@ const (
 	SkipTimeout     SkipReason = "timeout"
 	SkipEmpty       SkipReason = "empty" // extracted fine, but no words left after cleaning
 	SkipUnreadable  SkipReason = "unreadable"
+	SkipNotRegular  SkipReason = "not-a-regular-file" // FIFO, socket, device: never opened
+	SkipLinkLoop    SkipReason = "symlink-loop"
 )
 
 // A Skip is one file that was not indexed, and why.
@@ -67,8 +70,12 @@ func ReasonFor(err error) SkipReason {
 		return SkipNeedsOCR
 	case errors.Is(err, context.DeadlineExceeded):
 		return SkipTimeout
-	case errors.Is(err, errUnreadable):
+	case errors.Is(err, errUnreadable), errors.Is(err, corpus.ErrUnreadable):
 		return SkipUnreadable
+	case errors.Is(err, corpus.ErrNotRegular):
+		return SkipNotRegular
+	case errors.Is(err, corpus.ErrSymlinkLoop):
+		return SkipLinkLoop
 	}
 	return SkipMalformed
 }

@@ -85,7 +85,7 @@ func (r Request) normalize() (Request, error) {
 		return r, &RequestError{"size", fmt.Sprintf("must be between 1 and %d, not %d", MaxSize, r.Size)}
 	case r.Page < 0:
 		return r, &RequestError{"page", fmt.Sprintf("must be 1 or more, not %d", r.Page)}
-	case r.Page*r.Size > MaxDepth:
+	case r.Page > MaxDepth/r.Size: // not Page*Size, which overflows for a huge page
 		return r, &RequestError{"page", fmt.Sprintf("page %d of %d hits reaches past hit %d, the deepest page= goes; follow the next cursor instead", r.Page, r.Size, MaxDepth)}
 	}
 	if r.FacetSize == 0 {

@@ -90,6 +90,8 @@ func TestNormalize(t *testing.T) {
 		{"size too big", Request{Size: 101}, "size"},
 		{"negative page", Request{Page: -1}, "page"},
 		{"too deep", Request{Size: 100, Page: 101}, "page"},
+		{"page times size overflows", Request{Size: 10, Page: 922337203685477581}, "page"},
+		{"deepest page", Request{Size: 100, Page: 100}, ""},
 		{"bad sort", Request{Sort: "oldest"}, "sort"},
 		{"bad type", Request{Types: []string{"memo"}}, "type"},
 		{"bad year", Request{Years: []string{"21"}}, "year"},

@@ -46,12 +46,17 @@ func (s *syncBuffer) String() string {
 // returns its base URL once /readyz answers 200.
 func startServer(t *testing.T) string {
 	t.Helper()
+	return startServerWith(t, func(string) string { return "" }, t.TempDir())
+}
+
+// startServerWith is startServer with an environment and data directory.
+func startServerWith(t *testing.T, getenv func(string) string, data string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	getenv := func(string) string { return "" }
 	go func() {
-		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", t.TempDir()}, getenv, strings.NewReader(""), &stdout, &stderr)
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data}, getenv, strings.NewReader(""), &stdout, &stderr)
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -86,11 +86,26 @@ func (m *multiFlag) Set(v string) error {
 // newLogger returns the logger subcommands log with: text to stderr, or
 // JSON lines when LEXSEARCH_LOG_FORMAT=json.
 func newLogger(e env, w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
-	if e.getenv("LEXSEARCH_LOG_FORMAT") == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+	logger, _ := newLoggerAt(e, w, "info")
+	return logger
+}
+
+// logLevelFlag adds -log-level.
+func logLevelFlag(fs *flag.FlagSet) *string {
+	return fs.String("log-level", "info", "debug, info, warn or error; debug adds query strings, which info never logs")
+}
+
+// newLoggerAt is newLogger at the given level.
+func newLoggerAt(e env, w io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, usagef("-log-level %q: use debug, info, warn or error", level)
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	opts := &slog.HandlerOptions{Level: l}
+	if e.getenv("LEXSEARCH_LOG_FORMAT") == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
 // pdfFlags adds -pdf-engine and -ocr, which choose how PDFs are read.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +15,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone (or, with no PATH, from the originals -data keeps) and swap it in when complete")
 	prune := fs.Bool("prune", false, "remove indexed documents that are not among PATHs")
-	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU)")
+	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU); with -server, uploads at once (default 4)")
+	server := fs.String("server", "", "send the files to the lexsearch server at this URL (POST /documents) instead of opening -data, which the server owns")
+	tokenFile := fs.String("token-file", "", "with -server: file holding the server's write token (or set LEXSEARCH_TOKEN)")
 	fileTimeout, fileMemory := isolationFlags(fs)
 	engine, ocr := pdfFlags(fs)
 	paths, err := parse(fs, e, args)
@@ -27,6 +30,23 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if len(paths) == 0 && !*rebuild {
 		fs.Usage()
 		return usagef("ingest: name at least one file or folder (or -rebuild alone, to rebuild from what -data keeps)")
+	}
+	if *server != "" {
+		if *rebuild || *prune {
+			return usagef("ingest -server adds and replaces files; -rebuild and -prune work on a data directory, with the server stopped")
+		}
+		if len(paths) == 0 {
+			return usagef("ingest -server: name at least one file or folder")
+		}
+		token, err := readToken(e, *tokenFile)
+		if err != nil {
+			return err
+		}
+		n := *workers
+		if n <= 0 {
+			n = 4 // the server extracts; more uploads at once only queue there
+		}
+		return ingestRemote(ctx, e, *server, token, n, paths)
 	}
 	inputs := make([]indexer.Input, 0, len(paths)+1)
 	if len(paths) == 0 {
@@ -58,6 +78,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	}))
 	defer ix.Close()
 	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})
+	if errors.Is(err, indexer.ErrIndexInUse) {
+		return fmt.Errorf("%w\n(to add files while the server runs, send them to it: lexsearch ingest -server http://ADDR PATH...)", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -4,20 +4,67 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"lexsearch/api"
 	"lexsearch/indexer"
+	"lexsearch/search"
 )
+
+// serverLimits are the http.Server's guards against slow and idle clients.
+type serverLimits struct {
+	readHeader, read, write, idle time.Duration
+	maxHeader                     int
+}
+
+// defaultLimits fit the API: requests are small except uploads (a 64 MiB
+// file on a slow link), answers are quick except exports (bounded by
+// Config.ExportTimeout, which is below the write timeout so an export ends
+// cleanly rather than being cut).
+var defaultLimits = serverLimits{
+	readHeader: 10 * time.Second,
+	read:       2 * time.Minute,
+	write:      3 * time.Minute,
+	idle:       time.Minute,
+	maxHeader:  64 << 10,
+}
+
+// newHTTPServer returns a server with the limits set: idle keep-alive
+// connections are closed, so thousands of them cannot use up the file
+// descriptors.
+func newHTTPServer(h http.Handler, l serverLimits, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: l.readHeader,
+		ReadTimeout:       l.read,
+		WriteTimeout:      l.write,
+		IdleTimeout:       l.idle,
+		MaxHeaderBytes:    l.maxHeader,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// drainTimeout is how long SIGTERM waits for requests in flight.
+const drainTimeout = 30 * time.Second
 
 func runServe(ctx context.Context, e env, args []string) error {
 	fs := newFlags("serve", "", e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	data := dataFlag(fs)
+	baseURL := fs.String("base-url", "", "scheme, host and port of absolute links in feeds and exports (default http://ADDR)")
+	tokenFile := fs.String("token-file", "", "file holding the bearer token that allows POST and DELETE /documents (or set LEXSEARCH_TOKEN)")
+	maxUpload := byteSize(api.DefaultMaxUpload)
+	fs.Var(&maxUpload, "max-upload", "largest POST /documents body, e.g. 64MiB")
+	maxSearches := fs.Int("max-searches", 0, "searches run at once before others queue, then get 429 (default 2 per CPU)")
+	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest one search may run")
+	level := logLevelFlag(fs)
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -25,13 +72,27 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("serve takes no arguments, got %q", pos)
 	}
-	logger := newLogger(e, e.stderr)
-
-	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
+	logger, err := newLoggerAt(e, e.stderr, *level)
 	if err != nil {
 		return err
 	}
-	defer closeIndex()
+	token, err := readToken(e, *tokenFile)
+	if err != nil {
+		return err
+	}
+	if *baseURL != "" && !strings.HasPrefix(*baseURL, "http://") && !strings.HasPrefix(*baseURL, "https://") {
+		return usagef("serve: -base-url %q: give the scheme too, e.g. https://search.example.org", *baseURL)
+	}
+
+	bidx, err := openIndex(ctx, e, logger, *data)
+	if err != nil {
+		return err
+	}
+	defer bidx.Close() // after the server has drained: see below
+	idx, err := search.New(bidx)
+	if err != nil {
+		return err
+	}
 	n, err := idx.Count()
 	if err != nil {
 		return err
@@ -41,9 +102,29 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	handler := api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(*data, indexer.OriginalsDir))})
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	base := "http://" + ln.Addr().String()
+	if *baseURL == "" {
+		*baseURL = base
+	}
+	metrics := api.NewMetrics()
+	ix := indexer.New(logger, workerOptions(logger, indexer.Options{}))
+	defer ix.Close()
+	cfg := api.Config{
+		SearchTimeout: *searchTimeout,
+		MaxSearches:   *maxSearches,
+		BaseURL:       *baseURL,
+		Originals:     os.DirFS(filepath.Join(*data, indexer.OriginalsDir)),
+		Metrics:       metrics,
+		IndexSize:     func() int64 { return dirSize(filepath.Join(*data, indexer.IndexDir)) },
+		Token:         token,
+		MaxUpload:     int64(maxUpload),
+	}
+	if token != "" {
+		live := ix.Live(bidx, *data)
+		live.OnCommit = func(took time.Duration, _ int) { metrics.ObserveCommit(took) }
+		cfg.Writer = liveWriter{live}
+	}
+	srv := newHTTPServer(api.NewServer(logger, idx, cfg), defaultLimits, logger)
 	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nTry:\n", n, *data, base)
 	for _, ex := range []string{
 		"/search?q=section+230&court=ilnd",
@@ -52,6 +133,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		"/search?q=%22affirmative+defense%22",
 	} {
 		fmt.Fprintf(e.stdout, "  curl '%s%s'\n", base, ex)
+	}
+	if token != "" {
+		fmt.Fprintf(e.stdout, "\nWrites are on: lexsearch ingest -server %s PATH... (with the same token)\n", base)
+	} else {
+		fmt.Fprintf(e.stdout, "\nRead-only: set LEXSEARCH_TOKEN or -token-file to add documents while serving.\n")
 	}
 	fmt.Fprintln(e.stdout)
 
@@ -62,13 +148,69 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	// Drain: stop accepting, let requests in flight finish, then the
+	// deferred closes shut the index with no search or write running.
+	logger.Info("shutting down: draining requests in flight", "wait", drainTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shut down: %w", err)
+		logger.Warn("requests still running after the drain; closing their connections", "err", err)
+		_ = srv.Close()
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
 }
+
+// readToken returns the write token: the first line of -token-file, else
+// LEXSEARCH_TOKEN, else "" (writes off). The token is never a flag value,
+// which any user could read in the process list.
+func readToken(e env, file string) (string, error) {
+	if file == "" {
+		return strings.TrimSpace(e.getenv("LEXSEARCH_TOKEN")), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", usagef("-token-file: %v", err)
+	}
+	token, _, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	if token = strings.TrimSpace(token); token == "" {
+		return "", usagef("-token-file %s is empty; put the token on its first line", file)
+	}
+	return token, nil
+}
+
+// dirSize is the bytes of the files under dir, for /metrics.
+func dirSize(dir string) int64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// liveWriter is the index's writer as the API sees it.
+type liveWriter struct{ l *indexer.Live }
+
+func (w liveWriter) Add(ctx context.Context, name string, data []byte) (api.Added, error) {
+	r, err := w.l.Add(ctx, name, data)
+	if err != nil {
+		return api.Added{}, err
+	}
+	a := api.Added{ID: r.ID, Status: r.Status, Title: r.Title}
+	if r.Reason != "" {
+		a.Reason = string(r.Reason)
+		if r.Err != nil {
+			a.Reason += ": " + r.Err.Error()
+		}
+	}
+	return a, nil
+}
+
+func (w liveWriter) Delete(ctx context.Context, id string) error { return w.l.Delete(ctx, id) }

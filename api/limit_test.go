@@ -1,0 +1,108 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"lexsearch/api"
+	"lexsearch/search"
+)
+
+// slowIndex holds every search until release is closed.
+type slowIndex struct {
+	fakeIndex
+	release chan struct{}
+}
+
+func (s *slowIndex) Search(ctx context.Context, req search.Request) (*search.Result, error) {
+	select {
+	case <-s.release:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return &search.Result{Total: 0, Page: 1, Size: 10, Hits: []search.Hit{}}, nil
+}
+
+func TestOverloadGets429NotErrors(t *testing.T) {
+	idx := &slowIndex{release: make(chan struct{})}
+	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), idx, api.Config{
+		MaxSearches: 2, SearchQueue: 2, QueueWait: 100 * time.Millisecond,
+	}))
+	defer srv.Close()
+
+	const clients = 20
+	codes := make([]int, clients)
+	retry := make([]string, clients)
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Go(func() {
+			resp, err := http.Get(srv.URL + "/search?q=x")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer resp.Body.Close()
+			codes[i], retry[i] = resp.StatusCode, resp.Header.Get("Retry-After")
+			if resp.StatusCode == 429 {
+				var p struct{ Detail string }
+				if json.NewDecoder(resp.Body).Decode(&p) != nil || !strings.Contains(p.Detail, "Retry-After") ||
+					!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
+					t.Errorf("429 body is not a problem naming Retry-After")
+				}
+			}
+		})
+	}
+	// The first searches hold their slots until every rejected client has
+	// had its answer; then they finish.
+	time.Sleep(400 * time.Millisecond)
+	close(idx.release)
+	wg.Wait()
+
+	ok, busy := 0, 0
+	for i, c := range codes {
+		switch c {
+		case 200:
+			ok++
+		case 429:
+			busy++
+			if retry[i] == "" {
+				t.Errorf("429 without Retry-After")
+			}
+		default:
+			t.Errorf("status %d; overload must give 200 or 429", c)
+		}
+	}
+	if ok < 2 || busy < clients-4 {
+		t.Errorf("%d answered, %d rejected; want the 2 slots used and the rest (beyond a queue of 2) rejected", ok, busy)
+	}
+
+	// The rejections are counted in /metrics.
+	resp, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		"lexsearch_searches_rejected_total " + itoa(busy),
+		`lexsearch_http_requests_total{code="429",method="GET",route="/search"} ` + itoa(busy),
+		`lexsearch_http_request_duration_seconds_bucket{route="/search"`,
+		"lexsearch_index_documents 1",
+		"go_goroutines",
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if strings.Contains(string(body), "q=x") {
+		t.Error("/metrics leaks query text")
+	}
+}
