@@ -13,6 +13,14 @@
   function modified(e) { return e.altKey || e.ctrlKey || e.metaKey; }
 
   var form = document.getElementById("search");
+
+  // On a narrow screen the filters fold away above the results; a tap on
+  // "Narrow the results" opens them. Without JavaScript they stay open.
+  var panel = document.querySelector(".facet-panel");
+  var narrow = window.matchMedia("(max-width: 760px)").matches;
+  if (panel && narrow) panel.open = false;
+  // Likewise the entity lists of a document, so its text comes sooner.
+  if (narrow) document.querySelectorAll(".entity-group").forEach(function (d) { d.open = false; });
   var box = document.getElementById("q");
 
   // Facet checkboxes, sort and page size apply at once.
