@@ -44,7 +44,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	handler := api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(*data, indexer.OriginalsDir))})
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	base := "http://" + ln.Addr().String()
-	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nTry:\n", n, *data, base)
+	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nIn a browser: %s/\n\nTry:\n", n, *data, base, base)
 	for _, ex := range []string{
 		"/search?q=section+230&court=ilnd",
 		"/search?q=beneficiary+liability&format=text",
