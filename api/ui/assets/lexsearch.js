@@ -126,7 +126,7 @@
     }, { passive: true });
   }
 
-  var cite = document.querySelector(".cite");
+  var cite = document.querySelector(".citebar");
   var citeButton = document.getElementById("cite-button");
   var citeText = document.getElementById("cite-text");
   var citeStatus = document.getElementById("cite-status");
@@ -143,7 +143,7 @@
     var text = citeFor(currentPage());
     citeText.textContent = text;
     function done(ok) {
-      citeStatus.textContent = ok ? "Copied: " + text : "Select the cite above and copy it (the browser refused the clipboard).";
+      citeStatus.textContent = ok ? "Copied to the clipboard." : "Select the cite above and copy it (the browser refused the clipboard).";
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
