@@ -124,7 +124,7 @@ func (p *Pages) Document(w http.ResponseWriter, r *http.Request, id string) {
 	defer cancel()
 	if sim, err := p.idx.Similar(ctx, doc.ID, similarShown); err == nil {
 		for i, hit := range sim.Hits {
-			hv := hitOf(hit, i+1, "")
+			hv := hitOf(hit, i+1, "", nil)
 			hv.Snippets = nil
 			v.Similar = append(v.Similar, hv)
 		}

@@ -221,7 +221,7 @@ func (p *Pages) Search(w http.ResponseWriter, r *http.Request, req search.Reques
 	v.First = (page-1)*res.Size + 1
 	v.End = v.First + len(res.Hits) - 1
 	for i, h := range res.Hits {
-		v.Hits = append(v.Hits, hitOf(h, v.First+i, v.Q))
+		v.Hits = append(v.Hits, hitOf(h, v.First+i, v.Q, params))
 	}
 	v.Facets = facets(params, res.Facets)
 	v.Histogram, v.HistMax = histogram(params, res.Histogram)
@@ -332,7 +332,9 @@ func courtLabel(id string) string {
 	return id
 }
 
-func hitOf(h search.Hit, rank int, q string) hitView {
+// hitOf builds one result; its statutes link to the current search
+// narrowed to that statute (params nil: to all documents citing it).
+func hitOf(h search.Hit, rank int, q string, params url.Values) hitView {
 	docURL := "/documents/" + url.PathEscape(h.ID)
 	if q != "" {
 		docURL += "?" + url.Values{"q": {q}}.Encode()
@@ -349,7 +351,11 @@ func hitOf(h search.Hit, rank int, q string) hitView {
 		v.Snippets = append(v.Snippets, snippetView{URL: docURL + "#p" + strconv.Itoa(s.Page), Page: s.Page, Section: s.Section, Parts: snippetParts(s.Text)})
 	}
 	for _, s := range h.Statutes {
-		v.Statutes = append(v.Statutes, link{Label: s, URL: searchURL(url.Values{"statute": {s}})})
+		next := narrowed(params)
+		if !slices.Contains(next["statute"], s) {
+			next.Add("statute", s)
+		}
+		v.Statutes = append(v.Statutes, link{Label: s, URL: searchURL(next)})
 	}
 	return v
 }

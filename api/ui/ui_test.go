@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"html"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -125,4 +127,82 @@ func TestExplainQueryErrorPointsAtTheCharacter(t *testing.T) {
 	if qe.At != `"` || qe.Pos != 1 {
 		t.Errorf("unbalanced quote: at %q pos %d", qe.At, qe.Pos)
 	}
+}
+
+func TestPagingFollowsTheCursorPastTheDepth(t *testing.T) {
+	params := url.Values{"q": {"trafficking"}, "size": {"100"}, "page": {"100"}}
+	deepest := search.MaxDepth / 100
+	pg := paging(params, &search.Result{Total: 20000, Page: deepest, Size: 100, Next: "CUR"}, deepest)
+	if !strings.Contains(pg.Next, "cursor=CUR") || strings.Contains(pg.Next, "page=") {
+		t.Errorf("next from the deepest page = %q, want the cursor", pg.Next)
+	}
+	if !strings.Contains(pg.Prev, "page=99") {
+		t.Errorf("prev = %q", pg.Prev)
+	}
+	pg = paging(url.Values{"q": {"x"}, "cursor": {"CUR"}}, &search.Result{Total: 20000, Size: 100, Next: "CUR2"}, 1)
+	if !strings.Contains(pg.Next, "cursor=CUR2") || pg.First != "/search?q=x" || pg.Prev != "" {
+		t.Errorf("a cursor page: %+v", pg)
+	}
+	pg = paging(url.Values{"q": {"x"}}, &search.Result{Total: 35, Page: 1, Size: 10, Next: "C"}, 1)
+	if pg.Next != "/search?page=2&q=x" || pg.Last != 4 || len(pg.Numbers) != 4 {
+		t.Errorf("first of four pages: %+v", pg)
+	}
+}
+
+func FuzzHighlighter(f *testing.F) {
+	for _, s := range [][2]string{
+		{"section 230", "Section 230’s protection"},
+		{`amend* "beneficiary liability"~5 NOT x`, "amendments; beneficiary’s liabilities"},
+		{"(", "é\u0301 it's"},
+		{"a w/5 b /s c", "\xff\xfe broken utf-8 a b c"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, q, text string) {
+		parts, _ := newHighlighter(q).parts(text)
+		var all strings.Builder
+		for _, p := range parts {
+			if p.Mark && p.Text == "" {
+				t.Fatal("an empty mark")
+			}
+			all.WriteString(p.Text)
+		}
+		if all.String() != text {
+			t.Fatalf("parts %q do not add up to %q", all.String(), text)
+		}
+	})
+}
+
+func FuzzSnippetParts(f *testing.F) {
+	for _, s := range []string{"a <mark>b</mark> c", "<mark>", "</mark><mark>x", "&lt;mark&gt; &amp;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Rendered back as search renders snippets, the parts read the same.
+		parts := snippetParts(s)
+		var b strings.Builder
+		for _, p := range parts {
+			if p.Mark {
+				b.WriteString("<mark>" + html.EscapeString(p.Text) + "</mark>")
+			} else {
+				b.WriteString(html.EscapeString(p.Text))
+			}
+		}
+		again := snippetParts(b.String())
+		if len(joinParts(again)) != len(joinParts(parts)) || joinParts(again) != joinParts(parts) {
+			t.Fatalf("%q reads as %+v, rendered back as %+v", s, parts, again)
+		}
+	})
+}
+
+func joinParts(ps []part) string {
+	var b strings.Builder
+	for _, p := range ps {
+		if p.Mark {
+			b.WriteString("[" + p.Text + "]")
+		} else {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
 }
