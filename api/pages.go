@@ -45,3 +45,7 @@ func searchPage(pages *ui.Pages, w http.ResponseWriter, r *http.Request) {
 func documentPage(pages *ui.Pages, w http.ResponseWriter, r *http.Request) {
 	pages.Document(w, r, pathVar(r, "id"))
 }
+
+func notFoundPage(pages *ui.Pages, w http.ResponseWriter, r *http.Request) {
+	pages.NotFound(w, r)
+}

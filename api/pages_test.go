@@ -178,6 +178,10 @@ func TestDocumentPage(t *testing.T) {
 		}
 	}
 	checkPage(t, fetchAs(t, "/documents/nosuchdocument", browserAccept), http.StatusNotFound)
+	checkPage(t, fetchAs(t, "/no/such/page", browserAccept), http.StatusNotFound)
+	if rec := fetchAs(t, "/no/such/page", "*/*"); rec.Code != http.StatusNotFound || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
+		t.Errorf("unknown path for curl: %d %s", rec.Code, rec.Header().Get("Content-Type"))
+	}
 }
 
 func TestAssets(t *testing.T) {

@@ -28,7 +28,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 		r.Handle(ui.AssetPrefix+"{file}", pages.Assets()).Methods(get...)
 	}
 
-	r.NotFoundHandler = handleNotFound()
+	r.NotFoundHandler = htmlOr(pages, notFoundPage, handleNotFound())
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()
 }
 

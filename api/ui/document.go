@@ -51,7 +51,7 @@ type docView struct {
 	TextURL, JSONURL string
 	SimilarURL       string
 	Similar          []hitView
-	Shortcuts        []link
+	Shortcuts        []shortcut
 }
 
 // entityKinds are the entity groups of the document page, in order, with
@@ -213,7 +213,7 @@ func paragraphs(text string) []string {
 	return out
 }
 
-var documentShortcuts = []link{
+var documentShortcuts = []shortcut{
 	{"j / k", "next / previous page of the text"},
 	{"c", "copy the pin cite of the page you are on"},
 	{"/", "back to the search box"},

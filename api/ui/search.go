@@ -154,7 +154,7 @@ type searchView struct {
 	Exports     []link
 	Loosen      []loosen
 	Help        []helpRow
-	Shortcuts   []link
+	Shortcuts   []shortcut
 	FilterCount int
 }
 
@@ -600,7 +600,13 @@ func requestOf(params url.Values, req search.Request) search.Request {
 	return req
 }
 
-var searchShortcuts = []link{
+// A shortcut is a key of the page script and what it does; the pages
+// list them in their help.
+type shortcut struct {
+	Keys, Action string
+}
+
+var searchShortcuts = []shortcut{
 	{"/", "focus the search box"},
 	{"j / k", "next / previous result"},
 	{"→ / ←  (or n / p)", "next / previous page of results"},

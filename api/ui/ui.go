@@ -172,6 +172,11 @@ func (p *Pages) render(w http.ResponseWriter, r *http.Request, status int, page 
 	}
 }
 
+// NotFound renders the page of a URL that names nothing.
+func (p *Pages) NotFound(w http.ResponseWriter, r *http.Request) {
+	p.renderError(w, r, http.StatusNotFound, "There is no page at this address. Search the collection instead.", "Page not found")
+}
+
 // errorPage is the data of the error template.
 type errorPage struct {
 	Title     string
