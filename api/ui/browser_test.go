@@ -343,6 +343,27 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("print", func(t *testing.T) {
+		ctx := env.tab(t)
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/documents/" + salesforceID + "?q=section+230", "/search?q=section+230"} {
+			env.open(t, ctx, path)
+			hidden := eval[[]string](t, ctx, `['.masthead', '.searchbar', '.facets', '.entities', '.citebar button', '.pager', '.footer', '.histogram']
+			  .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none')`)
+			if len(hidden) > 0 {
+				t.Errorf("%s prints %v, which are for the screen", path, hidden)
+			}
+			shown := eval[[]string](t, ctx, `['.doc-title', '.page p', '.cite-line', '.hit-title', '.snippet']
+			  .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display === 'none')`)
+			if len(shown) > 0 {
+				t.Errorf("%s does not print %v", path, shown)
+			}
+		}
+		env.screenshot(t, ctx, "search-print.png")
+	})
+
 	t.Run("query error points at the character", func(t *testing.T) {
 		ctx := env.tab(t)
 		env.open(t, ctx, "/search?q="+url.QueryEscape(`section 230 (immunity`))
