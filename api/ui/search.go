@@ -405,7 +405,14 @@ func facets(params url.Values, counts map[string][]search.Bucket) []facetView {
 		var extra []facetValue
 		for _, c := range chosen {
 			if c = strings.TrimSpace(c); c != "" {
-				extra = append(extra, facetValue{Param: f.name, Value: c, Label: c, Checked: true})
+				label := c
+				switch f.name {
+				case corpus.FieldCourt:
+					label = courtLabel(c)
+				case corpus.FieldType:
+					label = typeLabel(c)
+				}
+				extra = append(extra, facetValue{Param: f.name, Value: c, Label: label, Checked: true})
 			}
 		}
 		values = append(extra, values...)
