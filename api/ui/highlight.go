@@ -53,13 +53,16 @@ func snippetParts(s string) []part {
 type highlighter struct {
 	stems    map[string]bool
 	prefixes []string
+	// seen remembers the answer for each folded word: a long document
+	// repeats its words, and stemming each occurrence is most of the cost.
+	seen map[string]bool
 }
 
 // newHighlighter collects the words of q that a match must or may contain:
 // words and phrases in the text fields, but not those under NOT, nor field
 // values such as court:ilnd. An unparsable query highlights nothing.
 func newHighlighter(q string) *highlighter {
-	h := &highlighter{stems: map[string]bool{}}
+	h := &highlighter{stems: map[string]bool{}, seen: map[string]bool{}}
 	node, err := search.Parse(q)
 	if err != nil {
 		return h
@@ -132,6 +135,15 @@ func (h *highlighter) parts(text string) ([]part, bool) {
 }
 
 func (h *highlighter) match(w string) bool {
+	if m, ok := h.seen[w]; ok {
+		return m
+	}
+	m := h.matchUncached(w)
+	h.seen[w] = m
+	return m
+}
+
+func (h *highlighter) matchUncached(w string) bool {
 	for _, p := range h.prefixes {
 		if strings.HasPrefix(w, p) {
 			return true
@@ -147,7 +159,12 @@ func words(s string) [][2]int {
 	var out [][2]int
 	start := -1
 	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		var inWord bool
+		if r < utf8.RuneSelf {
+			inWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
 		if !inWord && (r == '\'' || r == '’') && start >= 0 {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 			inWord = unicode.IsLetter(next)
@@ -169,6 +186,9 @@ func words(s string) [][2]int {
 // fold lower-cases w, removes its accents and a possessive "'s".
 func fold(w string) string {
 	w = strings.ToLower(w)
+	if isASCII(w) { // most words: nothing to decompose
+		return strings.TrimSuffix(w, "'s")
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if !unicode.Is(unicode.Mn, r) {
@@ -180,6 +200,15 @@ func fold(w string) string {
 		w = strings.TrimSuffix(w, s)
 	}
 	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 var stopOnce = sync.OnceValue(func() map[string]bool {

@@ -206,3 +206,14 @@ func joinParts(ps []part) string {
 	}
 	return b.String()
 }
+
+func BenchmarkHighlightPage(b *testing.B) {
+	page := strings.Repeat("Section 230 of the Communications Decency Act protects interactive computer services from liability; ", 60)
+	b.ReportAllocs()
+	for b.Loop() {
+		h := newHighlighter(`"section 230" liability amend*`)
+		for range 20 { // a 20-page opinion
+			h.parts(page)
+		}
+	}
+}
