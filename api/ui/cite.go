@@ -23,33 +23,31 @@ func citeDate(d string) string {
 	return fmt.Sprintf("%s %d, %d", bluebookMonths[t.Month()-1], t.Day(), t.Year())
 }
 
-// legalTypes are the document types cited as court documents (slip
-// opinions, dockets); reports and articles are cited by title and page.
-var legalTypes = map[string]bool{corpus.TypeOpinion: true, corpus.TypeDocket: true, corpus.TypeCaseSummary: true}
-
 // pinCite returns a citation of doc at a page, split around the page
 // number so the page can be filled in by the page the reader is on:
 //
 //	G.G. v. Salesforce.com, Inc., No. 1:20-cv-02335, slip op. at 7 (N.D. Ill. May 16, 2022)
+//	John Doe 1 v. Twitter, Inc., No. 21-cv-00485, at 1 (N.D. Cal. Aug. 19, 2021)
 //	Combating Online Sex Trafficking, at 7 (2018)
+//
+// An opinion is cited as a slip opinion; a docket sheet or a case summary
+// by its docket number and page; a report by its year and an article by
+// its date.
 func pinCite(doc *corpus.Document, courtName string) (before, after string) {
 	paren := citeDate(doc.Date)
 	if courtName != "" {
 		paren = courtName + " " + paren
+	} else if t, err := time.Parse(time.DateOnly, doc.Date); err == nil && doc.Type == corpus.TypeReport {
+		paren = strconv.Itoa(t.Year()) // reports are cited by year alone
 	}
 	before = doc.Title
-	if legalTypes[doc.Type] {
-		if doc.Docket != "" {
-			before += ", No. " + doc.Docket
-		}
+	if doc.Docket != "" && doc.Type != corpus.TypeReport && doc.Type != corpus.TypeArticle {
+		before += ", No. " + doc.Docket
+	}
+	if doc.Type == corpus.TypeOpinion {
 		before += ", slip op. at "
 	} else {
 		before += ", at "
-		if doc.Date != "" && courtName == "" {
-			if t, err := time.Parse(time.DateOnly, doc.Date); err == nil && doc.Type == corpus.TypeReport {
-				paren = strconv.Itoa(t.Year()) // reports are cited by year alone
-			}
-		}
 	}
 	if paren = strings.TrimSpace(paren); paren != "" {
 		after = " (" + paren + ")"

@@ -27,6 +27,8 @@ func TestPinCite(t *testing.T) {
 		{corpus.Document{Title: "Innocent Victims", Type: "article", Date: "2018-01-11"}, "",
 			"Innocent Victims, at 7 (Jan. 11, 2018)"},
 		{corpus.Document{Title: "Untitled", Type: "article"}, "", "Untitled, at 7"},
+		{corpus.Document{Title: "John Doe 1 v. Twitter, Inc.", Type: "case-summary", Docket: "21-cv-00485", Date: "2021-08-19"}, "N.D. Cal.",
+			"John Doe 1 v. Twitter, Inc., No. 21-cv-00485, at 7 (N.D. Cal. Aug. 19, 2021)"},
 	} {
 		before, after := pinCite(&tc.doc, tc.court)
 		if got := before + "7" + after; got != tc.want {
