@@ -450,8 +450,12 @@ func TestBrowser(t *testing.T) {
 					t.Errorf("%s loads %s from another origin", tc.path, r)
 				}
 			}
-			if tc.width == 360 && strings.HasPrefix(tc.path, "/search") {
-				env.screenshot(t, ctx, "search-360.png")
+			if tc.width == 360 {
+				name := "search-360.png"
+				if strings.HasPrefix(tc.path, "/documents/") {
+					name = "document-360.png"
+				}
+				env.screenshot(t, ctx, name)
 			}
 		}
 	})

@@ -43,7 +43,9 @@ func typeLabel(t string) string {
 	return t
 }
 
-// Facet lists longer than facetShown values hide the rest behind "more…".
+// Facet lists longer than facetShown values hide the rest behind "more…",
+// unless the rest is one or two values: a "more…" that hides one is a
+// click for nothing.
 const (
 	facetShown    = 6
 	pageFacetSize = 100
@@ -422,7 +424,7 @@ func facets(params url.Values, counts map[string][]search.Bucket) []facetView {
 			if val.Checked {
 				fv.Checked++
 			}
-			if len(fv.Shown) < facetShown || val.Checked {
+			if len(fv.Shown) < facetShown || val.Checked || len(values) <= facetShown+2 {
 				fv.Shown = append(fv.Shown, val)
 			} else {
 				fv.More = append(fv.More, val)
