@@ -112,6 +112,7 @@ func TestSearchPage(t *testing.T) {
 		"format=csv", "format=ris", "/feed.atom?", "format=json",
 		`<legend>Statute`, `<legend>Year`, `<legend>Judge`,
 		"Documents by year",
+		`<link rel="alternate" type="application/atom+xml" title="This search as a feed" href="/feed.atom?court=ilnd&amp;q=section&#43;230">`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %s", want)

@@ -255,6 +255,32 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("facet filter box and histogram", func(t *testing.T) {
+		ctx := env.tab(t)
+		env.open(t, ctx, "/search")
+		all := eval[page](t, ctx, readPage)
+		within(t, ctx, chromedp.SendKeys(chromedp.ID("ff-statute"), "u.s.c"))
+		visible := eval[[]string](t, ctx, `[...document.querySelectorAll('#facet-statute .facet-value')]
+		  .filter(li => !li.hidden).map(li => li.dataset.label)`)
+		if len(visible) < 2 {
+			t.Fatalf("typing u.s.c left %q", visible)
+		}
+		for _, v := range visible {
+			if !strings.Contains(strings.ToLower(v), "u.s.c") {
+				t.Errorf("typing u.s.c left %q visible", v)
+			}
+		}
+		if open := eval[bool](t, ctx, `document.querySelector('#facet-statute details.more').open`); !open {
+			t.Error(`filtering did not open "more…"`)
+		}
+		// A bar of the histogram narrows to its year.
+		follow(t, ctx, chromedp.Click(chromedp.CSS(`.barcol a.bar-link`)))
+		year := eval[page](t, ctx, readPage)
+		if !strings.Contains(year.URL, "year=") || len(year.Chips) != 1 || year.Count == all.Count {
+			t.Errorf("after clicking a year: %+v", year)
+		}
+	})
+
 	t.Run("paging and keys", func(t *testing.T) {
 		ctx := env.tab(t)
 		env.open(t, ctx, "/search?size=2&sort=date")

@@ -154,6 +154,7 @@ type searchView struct {
 	HistMax     int
 	Pager       pager
 	Exports     []link
+	FeedURL     string
 	Loosen      []loosen
 	Help        []helpRow
 	Shortcuts   []shortcut
@@ -229,6 +230,7 @@ func (p *Pages) Search(w http.ResponseWriter, r *http.Request, req search.Reques
 	v.Histogram, v.HistMax = histogram(params, res.Histogram)
 	v.Pager = paging(params, res, page)
 	v.Exports = exports(params)
+	v.FeedURL = feedURL(params)
 	if res.Total == 0 {
 		v.Loosen = p.loosen(r.Context(), params, req)
 	}
@@ -528,23 +530,28 @@ func exports(params url.Values) []link {
 		}
 	}
 	page.Set("format", "json")
+	return []link{
+		{"JSON", searchURL(page)},
+		{"CSV", with("csv")},
+		{"RIS", with("ris")},
+		{"CSL-JSON", with("csl")},
+		{"Atom feed", feedURL(params)},
+	}
+}
+
+// feedURL is the search as an Atom feed, which takes only the query and
+// the filters.
+func feedURL(params url.Values) string {
 	feed := url.Values{}
 	for _, k := range append([]string{"q"}, filterParams...) {
 		if vs := params[k]; len(vs) > 0 {
 			feed[k] = slices.Clone(vs)
 		}
 	}
-	feedURL := "/feed.atom"
-	if len(feed) > 0 {
-		feedURL += "?" + feed.Encode()
+	if len(feed) == 0 {
+		return "/feed.atom"
 	}
-	return []link{
-		{"JSON", searchURL(page)},
-		{"CSV", with("csv")},
-		{"RIS", with("ris")},
-		{"CSL-JSON", with("csl")},
-		{"Atom feed", feedURL},
-	}
+	return "/feed.atom?" + feed.Encode()
 }
 
 // loosen says, for a search that found nothing, how many documents it
