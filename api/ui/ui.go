@@ -128,23 +128,41 @@ func (p *Pages) Assets() http.Handler {
 }
 
 // WantsHTML reports whether the request comes from a browser asking for a
-// page: its Accept header names text/html. curl (*/*) and API clients
-// (application/json) do not, and keep getting JSON on the same URLs.
+// page: its Accept header prefers text/html to JSON. curl (*/*) and API
+// clients (application/json) do not, and keep getting JSON on the same
+// URLs; a client that names both gets the one it weighs higher, or the
+// one it names first.
 func WantsHTML(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+	htmlQ, jsonQ := -1.0, -1.0
+	htmlAt, jsonAt := 0, 0
+	for i, part := range strings.Split(r.Header.Get("Accept"), ",") {
 		fields := strings.Split(part, ";")
-		if !strings.EqualFold(strings.TrimSpace(fields[0]), "text/html") {
-			continue
-		}
+		mt := strings.ToLower(strings.TrimSpace(fields[0]))
+		q := 1.0
 		for _, f := range fields[1:] {
 			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
-			if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); strings.TrimSpace(k) == "q" && err == nil && q <= 0 {
-				return false // text/html;q=0 means "anything but HTML"
+			if strings.TrimSpace(k) == "q" {
+				if n, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					q = n
+				}
 			}
 		}
-		return true
+		switch {
+		case mt == "text/html" && q > htmlQ:
+			htmlQ, htmlAt = q, i
+		case (mt == "application/json" || mt == "application/problem+json") && q > jsonQ:
+			jsonQ, jsonAt = q, i
+		}
 	}
-	return false
+	switch {
+	case htmlQ <= 0:
+		return false
+	case jsonQ < 0:
+		return true
+	case htmlQ != jsonQ:
+		return htmlQ > jsonQ
+	}
+	return htmlAt < jsonAt
 }
 
 // render executes one page's template into a buffer first, so a template

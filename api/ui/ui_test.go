@@ -88,11 +88,15 @@ func TestSnippetParts(t *testing.T) {
 func TestWantsHTML(t *testing.T) {
 	for accept, want := range map[string]bool{
 		"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8": true,
-		"*/*":                             false,
-		"":                                false,
-		"application/json":                false,
-		"application/json, text/html;q=0": false,
-		"TEXT/HTML; q=0.5":                true,
+		"*/*":                               false,
+		"":                                  false,
+		"application/json":                  false,
+		"application/json, text/html;q=0":   false,
+		"TEXT/HTML; q=0.5":                  true,
+		"application/json, text/html;q=0.9": false,
+		"text/html;q=0.9, application/json;q=0.5": true,
+		"application/json, text/html":             false,
+		"text/html, application/json":             true,
 	} {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header.Set("Accept", accept)
