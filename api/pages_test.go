@@ -168,7 +168,7 @@ func TestDocumentPage(t *testing.T) {
 	id := salesforceID(t)
 	body := checkPage(t, fetchAs(t, "/documents/"+id+"?q=section+230", browserAccept), http.StatusOK)
 	for _, want := range []string{
-		`<h1 class="doc-title">G.G. v. Salesforce.com, Inc.</h1>`,
+		`<h1 class="doc-title" lang="en">G.G. v. Salesforce.com, Inc.</h1>`,
 		`id="p7"`, "<mark>Section</mark> <mark>230</mark>",
 		`data-before="G.G. v. Salesforce.com, Inc., No. 1:20-cv-02335, slip op. at "`,
 		`data-after=" (N.D. Ill. May 16, 2022)"`,

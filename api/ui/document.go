@@ -39,6 +39,7 @@ type pageView struct {
 
 type docView struct {
 	Title, ID, Q     string
+	Lang             string // the language of the text, for screen readers and hyphenation
 	Meta             []metaRow
 	Entities         []entityGroup
 	Pages            []pageView
@@ -89,6 +90,7 @@ func (p *Pages) Document(w http.ResponseWriter, r *http.Request, id string) {
 	if v.Title == "" {
 		v.Title = doc.Source
 	}
+	v.Lang = doc.Lang
 	back := url.Values{}
 	if q != "" {
 		back.Set("q", q)

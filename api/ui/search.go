@@ -74,7 +74,7 @@ type hitView struct {
 	Rank                          int
 	ID, URL, Title, Type, Source  string
 	Court, CourtID, Date, DateISO string
-	Docket                        string
+	Docket, Lang                  string
 	Snippets                      []snippetView
 	Statutes                      []link
 }
@@ -344,7 +344,7 @@ func hitOf(h search.Hit, rank int, q string, params url.Values) hitView {
 		docURL += "?" + url.Values{"q": {q}}.Encode()
 	}
 	v := hitView{Rank: rank, ID: h.ID, URL: docURL, Title: h.Title, Type: typeLabel(h.Type), Source: h.Source,
-		Docket: h.Docket, DateISO: h.Date, Date: displayDate(h.Date)}
+		Docket: h.Docket, Lang: h.Lang, DateISO: h.Date, Date: displayDate(h.Date)}
 	if v.Title == "" {
 		v.Title = h.Source
 	}
