@@ -59,8 +59,16 @@ type option struct {
 	Selected     bool
 }
 
+// The types below are what the templates read. Every field is plain text
+// or a URL we built; the templates escape each for its context.
+
 type link struct {
 	Label, URL string
+}
+
+// A hidden is a parameter the search form sends unchanged.
+type hidden struct {
+	Name, Value string
 }
 
 type queryError struct {
@@ -141,8 +149,8 @@ type searchView struct {
 	Sorts       []option
 	Sizes       []option
 	From, To    string
-	Hidden      []link // filter values carried by the form but shown nowhere else (lang)
-	Searched    bool   // false when the page could not search at all
+	Hidden      []hidden // filter values the form carries but shows nowhere else (lang)
+	Searched    bool     // false when the page could not search at all
 	Total       uint64
 	TookMS      float64
 	First, End  int
@@ -174,7 +182,7 @@ func (p *Pages) Search(w http.ResponseWriter, r *http.Request, req search.Reques
 	v.Sorts = options(params.Get("sort"), []option{{"relevance", "Relevance", false}, {"-date", "Newest first", false}, {"date", "Oldest first", false}})
 	v.Sizes = options(params.Get("size"), []option{{"10", "10 per page", false}, {"25", "25 per page", false}, {"50", "50 per page", false}, {"100", "100 per page", false}})
 	for _, l := range params["lang"] {
-		v.Hidden = append(v.Hidden, link{Label: "lang", URL: l})
+		v.Hidden = append(v.Hidden, hidden{Name: "lang", Value: l})
 	}
 	v.Chips, v.ClearAll = chips(params)
 	v.FilterCount = len(v.Chips)
@@ -299,6 +307,8 @@ func without(params url.Values, key, value string) url.Values {
 	return out
 }
 
+// chips lists the filters in force, each with the URL of the search
+// without it, and the URL of the search without any.
 func chips(params url.Values) ([]chip, string) {
 	var out []chip
 	clear := narrowed(params)
@@ -307,21 +317,16 @@ func chips(params url.Values) ([]chip, string) {
 			if strings.TrimSpace(v) == "" {
 				continue
 			}
-			label := name
+			label, value := name, v
 			switch name {
-			case "from":
-				label = "from"
 			case "to":
 				label = "until"
 			case "type":
-				v2 := typeLabel(v)
-				out = append(out, chip{Label: label, Value: v2, RemoveURL: searchURL(without(params, name, v))})
-				continue
+				value = typeLabel(v)
 			case "court":
-				out = append(out, chip{Label: label, Value: courtLabel(v), RemoveURL: searchURL(without(params, name, v))})
-				continue
+				value = courtLabel(v)
 			}
-			out = append(out, chip{Label: label, Value: v, RemoveURL: searchURL(without(params, name, v))})
+			out = append(out, chip{Label: label, Value: value, RemoveURL: searchURL(without(params, name, v))})
 		}
 		delete(clear, name)
 	}
