@@ -105,8 +105,13 @@ func (p *Pages) Document(w http.ResponseWriter, r *http.Request, id string) {
 	v.Entities = entityGroups(doc)
 
 	h := newHighlighter(q)
-	for _, pg := range doc.Pages {
+	anchors := map[string]bool{}
+	for i, pg := range doc.Pages {
 		pv := pageView{Number: pg.Number, Anchor: "p" + strconv.Itoa(pg.Number)}
+		if anchors[pv.Anchor] { // two pages stamped alike: the second gets its position too
+			pv.Anchor += "-" + strconv.Itoa(i+1)
+		}
+		anchors[pv.Anchor] = true
 		for _, para := range paragraphs(pg.Text) {
 			parts, marked := h.parts(para)
 			pv.Paras = append(pv.Paras, parts)
