@@ -64,11 +64,12 @@ func operations() []operation {
 		{"", "/search", "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", searchParamDocs,
 			map[string]string{"application/json": "Result", "text/plain": "Readable result for terminals", "text/csv": "Every hit",
 				"application/x-ndjson": "Every hit, one JSON object a line", "application/x-research-info-systems": "Every hit as RIS",
-				"application/vnd.citationstyles.csl+json": "Every hit as CSL-JSON"}},
+				"application/vnd.citationstyles.csl+json": "Every hit as CSL-JSON",
+				"text/html": "The search page, for a browser (Accept: text/html and no format)"}},
 		{"", "/feed.atom", "The newest documents matching a search, as an Atom feed: a saved search.", withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
 			map[string]string{"application/atom+xml": "Atom feed"}},
 		{"", "/documents/{id}", "A document's metadata and every entity mention with its page.", []param{idParam},
-			map[string]string{"application/json": "Document"}},
+			map[string]string{"application/json": "Document", "text/html": "The document page, for a browser (Accept: text/html and no format)"}},
 		{"", "/documents/{id}/text", "A document's clean text, a line '=== page N ===' before each page.", []param{idParam},
 			map[string]string{"text/plain": "Text"}},
 		{"", "/documents/{id}/original", "The file as ingested.", []param{idParam},
@@ -90,7 +91,9 @@ func operations() []operation {
 		{"", "/healthz", "200 while the process runs.", nil, map[string]string{"application/json": "Status"}},
 		{"", "/readyz", "200 with the document count once the index answers, else 503.", nil, map[string]string{"application/json": "Status"}},
 		{"", "/openapi.json", "This description.", nil, map[string]string{"application/json": "OpenAPI 3.1 document"}},
-		{"", "/", "The list of endpoints.", nil, map[string]string{"application/json": "Endpoints"}},
+		{"", "/", "The list of endpoints.", nil, map[string]string{"application/json": "Endpoints", "text/html": "The search page, for a browser"}},
+		{"", "/ui/{file}", "The stylesheet, script and icon of the HTML pages.", []param{{"file", "path", "An asset name, as the pages link it.", str, false}},
+			map[string]string{"text/css": "Stylesheet", "text/javascript": "Script", "image/svg+xml": "Icon"}},
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+
+	"lexsearch/api/ui"
 )
 
 // addRoutes is the whole API surface. Each route names the query
@@ -22,10 +24,11 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 		return withParams(spec, requireToken(cfg, wlim.wrap(h)))
 	}
 
-	r.Handle("/search", searching(searchSpec, handleSearch(logger, idx, cfg))).Methods(get...)
+	pages := newPages(logger, idx, cfg) // HTML for browsers on the same URLs; see pages.go
+	r.Handle("/search", searching(searchSpec, htmlOr(pages, searchPage, handleSearch(logger, idx, cfg)))).Methods(get...)
 	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
 	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
-	r.Handle("/documents/{id}", withParams(noParams, handleDocument(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}", htmlOr(pages, documentPage, withParams(noParams, handleDocument(logger, idx)))).Methods(get...)
 	r.Handle("/documents/{id}", writing(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
 	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
 	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
@@ -36,9 +39,12 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	r.Handle("/readyz", withParams(noParams, handleReadyz(idx, cfg.Ready))).Methods(get...)
 	r.Handle("/metrics", withParams(noParams, cfg.Metrics.handler())).Methods(get...)
 	r.Handle("/openapi.json", withParams(noParams, handleOpenAPI())).Methods(get...)
-	r.Handle("/", withParams(noParams, handleIndex())).Methods(get...)
+	r.Handle("/", htmlOr(pages, searchPage, withParams(noParams, handleIndex()))).Methods(get...)
+	if pages != nil {
+		r.Handle(ui.AssetPrefix+"{file}", withParams(paramSpec{single: []string{"v"}}, pages.Assets())).Methods(get...)
+	}
 
-	r.NotFoundHandler = handleNotFound()
+	r.NotFoundHandler = htmlOr(pages, notFoundPage, handleNotFound())
 	r.MethodNotAllowedHandler = handleMethodNotAllowed()
 }
 

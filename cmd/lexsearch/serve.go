@@ -125,7 +125,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		cfg.Writer = liveWriter{live}
 	}
 	srv := newHTTPServer(api.NewServer(logger, idx, cfg), defaultLimits, logger)
-	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nTry:\n", n, *data, base)
+	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nIn a browser: %s/\n\nTry:\n", n, *data, base, base)
 	for _, ex := range []string{
 		"/search?q=section+230&court=ilnd",
 		"/search?q=beneficiary+liability&format=text",
