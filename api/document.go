@@ -20,6 +20,13 @@ import (
 
 func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		// format=json is how a browser asks for the JSON instead of the
+		// page (see pages.go); it is the only format here.
+		if f := r.URL.Query().Get("format"); f != "" && f != "json" {
+			writeProblem(w, r, problem{Status: http.StatusBadRequest, Param: "format",
+				Detail: fmt.Sprintf("format %q: a document is JSON (format=json), its text is /documents/{id}/text", f)})
+			return
+		}
 		doc, err := idx.Metadata(r.Context(), pathVar(r, "id"))
 		if err != nil {
 			writeError(w, r, logger, err)

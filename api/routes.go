@@ -28,7 +28,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	r.Handle("/search", searching(searchSpec, htmlOr(pages, searchPage, handleSearch(logger, idx, cfg)))).Methods(get...)
 	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
 	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
-	r.Handle("/documents/{id}", htmlOr(pages, documentPage, withParams(noParams, handleDocument(logger, idx)))).Methods(get...)
+	r.Handle("/documents/{id}", htmlOr(pages, documentPage, withParams(paramSpec{single: []string{"format"}}, handleDocument(logger, idx)))).Methods(get...)
 	r.Handle("/documents/{id}", writing(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
 	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
 	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
