@@ -70,7 +70,7 @@ func htmlResult(doc *html.Node) *Result {
 	} else {
 		root := contentRoot(doc)
 		var stampMeta Meta
-		res.Pages, stampMeta = cleanPaged([]string{nodeText(root, false)}, cleanOptions{blankIsParagraph: true})
+		res.Pages, stampMeta = cleanPaged([]string{articleText(doc)}, cleanOptions{blankIsParagraph: true})
 		res.Meta.DocketNumber = stampMeta.DocketNumber
 		res.Meta.DocumentNumber = stampMeta.DocumentNumber
 		res.Meta.DateFiled = stampMeta.DateFiled
