@@ -45,7 +45,16 @@ type elemStats struct {
 // readability holds the measurements and scores of one page.
 type readability struct {
 	stats map[*html.Node]*elemStats
-	score map[*html.Node]float64
+	score map[*html.Node]float64 // paragraph score credited to a container
+}
+
+// candidateScore is a container's paragraph score adjusted by its shape:
+// the tag and class prior counts at most as much as the text does, so a
+// well-named wrapper of a byline does not beat a plainly named body.
+func (r *readability) candidateScore(n *html.Node) float64 {
+	s := r.score[n]
+	prior := max(-s, min(s, tagWeight(n)+classWeight(n)))
+	return (s + prior) * (1 - r.linkDensity(n))
 }
 
 // alwaysDropped never holds article text in a rendered page.
@@ -243,9 +252,6 @@ func (r *readability) scoreParagraph(p *html.Node) {
 	score *= 1 - r.linkDensity(p)
 	level := 0
 	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
-		if _, ok := r.score[a]; !ok {
-			r.score[a] = tagWeight(a) + classWeight(a)
-		}
 		switch level {
 		case 0:
 			r.score[a] += score
@@ -263,11 +269,11 @@ func (r *readability) scoreParagraph(p *html.Node) {
 func (r *readability) articleNodes() []*html.Node {
 	var top *html.Node
 	best := 0.0
-	for n, s := range r.score {
+	for n := range r.score {
 		if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 			continue
 		}
-		adj := s * (1 - r.linkDensity(n))
+		adj := r.candidateScore(n)
 		if top == nil || adj > best || adj == best && before(n, top) {
 			top, best = n, adj
 		}
@@ -298,11 +304,11 @@ func (r *readability) articleNodes() []*html.Node {
 		if topHints != "" && attr(c, "class") == topHints {
 			bonus = best * 0.2
 		}
-		if s, ok := r.score[c]; ok && s*(1-r.linkDensity(c))+bonus >= threshold && classWeight(c) >= 0 {
+		if _, ok := r.score[c]; ok && r.candidateScore(c)+bonus >= threshold && classWeight(c) >= 0 {
 			out = append(out, c)
 			continue
 		}
-		if c.DataAtom == atom.P {
+		if isParagraph(c) && classWeight(c) >= 0 {
 			st := r.stats[c]
 			ld := r.linkDensity(c)
 			if st.text > 80 && ld < 0.25 || st.text > 0 && ld == 0 && endsSentence(strings.TrimSpace(inlineText(c))) {
@@ -343,7 +349,9 @@ func (r *readability) furniture(n *html.Node, keep map[*html.Node]bool) bool {
 		return false
 	}
 	switch n.DataAtom {
-	case atom.Nav, atom.Aside, atom.Form, atom.Footer, atom.Header, atom.Dialog, atom.Menu:
+	case atom.Nav, atom.Aside, atom.Form, atom.Footer, atom.Header, atom.Dialog, atom.Menu,
+		atom.Figcaption, atom.Img, atom.Picture, atom.Video, atom.Audio:
+		// Photo captions and credits are not the article's text.
 		return true
 	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Span,
 		atom.Figure, atom.Li, atom.P, atom.Article, atom.Center, atom.Font:
@@ -363,7 +371,7 @@ func (r *readability) furniture(n *html.Node, keep map[*html.Node]bool) bool {
 	}
 	ld := r.linkDensity(n)
 	switch {
-	case ld > 0.5 && n.DataAtom != atom.P:
+	case ld > 0.5 && (n.DataAtom != atom.P || s.text < 200):
 		return true // a list of links: menus, related stories, tags
 	case ld > 0.25 && w <= 0 && s.paras == 0 && s.text < 500:
 		return true
