@@ -46,6 +46,7 @@ type elemStats struct {
 type readability struct {
 	stats map[*html.Node]*elemStats
 	score map[*html.Node]float64 // paragraph score credited to a container
+	mass  map[*html.Node]float64 // undecayed paragraph score of all descendants
 }
 
 // candidateScore is a container's paragraph score adjusted by its shape:
@@ -109,15 +110,27 @@ func hintWords(n *html.Node) []string {
 	return out
 }
 
+// hasLongHint reports whether w, a run-together name ("newscaption",
+// "postcontent"), holds a hint of six letters or more; shorter hints
+// ("ad", "nav") only count as whole words.
+func hasLongHint(w string, hints map[string]bool) bool {
+	for h := range hints {
+		if len(h) >= 6 && len(w) > len(h) && strings.Contains(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // classWeight is +25 when an element's names say content and -25 when
 // they say furniture (furniture wins a tie: "post-comments").
 func classWeight(n *html.Node) float64 {
 	furniture, content := false, false
 	for _, w := range hintWords(n) {
 		switch {
-		case furnitureHints[w]:
+		case furnitureHints[w] || hasLongHint(w, furnitureHints):
 			furniture = true
-		case contentHints[w]:
+		case contentHints[w] || hasLongHint(w, contentHints):
 			content = true
 		}
 	}
@@ -250,6 +263,9 @@ func (r *readability) scoreParagraph(p *html.Node) {
 	}
 	score := 1 + float64(s.commas) + min(float64(s.text)/100, 3)
 	score *= 1 - r.linkDensity(p)
+	for a := p.Parent; a != nil; a = a.Parent {
+		r.mass[a] += score
+	}
 	level := 0
 	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 		switch level {
@@ -263,6 +279,10 @@ func (r *readability) scoreParagraph(p *html.Node) {
 		level++
 	}
 }
+
+// climbGain is how much more prose a parent must hold than the best
+// container for the article to be taken as the parent.
+const climbGain = 1.5
 
 // articleNodes returns the elements holding the article, in document
 // order, or nil when the page has no paragraph to score.
@@ -281,10 +301,19 @@ func (r *readability) articleNodes() []*html.Node {
 	if top == nil {
 		return nil
 	}
-	// A container with a single child is the same content with more
-	// room for furniture around it; climbing to it only matters when
-	// the best node is one of several children with the article's text
-	// spread among them, which the sibling pass below collects.
+	// An article split into blocks (a lead, text blocks between
+	// embeds) has its best block inside a container that holds the
+	// rest: climb while the parent adds a good share of prose without
+	// adding links.
+	// Wrappers that add nothing are passed through, up to a few levels.
+	for p, up := top.Parent, 0; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && up < 4; p, up = p.Parent, up+1 {
+		if r.linkDensity(p) > 0.25 || classWeight(p) < 0 {
+			break
+		}
+		if r.mass[p] >= r.mass[top]*climbGain {
+			top, up = p, 0
+		}
+	}
 	parent := top.Parent
 	if parent == nil {
 		return []*html.Node{top}
@@ -371,7 +400,7 @@ func (r *readability) furniture(n *html.Node, keep map[*html.Node]bool) bool {
 	}
 	ld := r.linkDensity(n)
 	switch {
-	case ld > 0.5 && (n.DataAtom != atom.P || s.text < 200):
+	case ld > 0.5 && (n.DataAtom != atom.P || s.text < 200 || ld > 0.7):
 		return true // a list of links: menus, related stories, tags
 	case ld > 0.25 && w <= 0 && s.paras == 0 && s.text < 500:
 		return true
@@ -401,7 +430,7 @@ func (r *readability) renderArticle(nodes []*html.Node) string {
 // articleText returns the main text of a page: the article when one
 // is found, else the page's content root.
 func articleText(doc *html.Node) string {
-	r := readability{stats: map[*html.Node]*elemStats{}, score: map[*html.Node]float64{}}
+	r := readability{stats: map[*html.Node]*elemStats{}, score: map[*html.Node]float64{}, mass: map[*html.Node]float64{}}
 	r.measure(doc)
 	r.scoreParagraphs(doc)
 	if nodes := r.articleNodes(); len(nodes) > 0 {
