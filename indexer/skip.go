@@ -22,6 +22,7 @@ const (
 	SkipTimeout     SkipReason = "timeout"
 	SkipEmpty       SkipReason = "empty" // extracted fine, but no words left after cleaning
 	SkipUnreadable  SkipReason = "unreadable"
+	SkipBinary      SkipReason = "binary" // named as text, but the bytes are not text
 )
 
 // A Skip is one file that was not indexed, and why.
@@ -61,6 +62,8 @@ func ReasonFor(err error) SkipReason {
 		return SkipTooLarge
 	case errors.Is(err, extract.ErrEncrypted):
 		return SkipEncrypted
+	case errors.Is(err, extract.ErrBinary):
+		return SkipBinary
 	case errors.Is(err, errEmpty):
 		return SkipEmpty
 	case errors.Is(err, extract.ErrNoText):

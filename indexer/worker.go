@@ -100,6 +100,7 @@ var wireKinds = []struct {
 	{"unsupported", extract.ErrUnsupported},
 	{"too-large", extract.ErrTooLarge},
 	{"encrypted", extract.ErrEncrypted},
+	{"binary", extract.ErrBinary},
 	{"no-text", extract.ErrNoText},
 	{"timeout", context.DeadlineExceeded},
 	{"malformed", extract.ErrMalformed},

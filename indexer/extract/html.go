@@ -30,7 +30,11 @@ func HTML(opts Options) Extractor {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
-		doc, err := html.Parse(strings.NewReader(decodeHTML(data)))
+		page, err := decodeHTML(data)
+		if err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		doc, err := html.Parse(strings.NewReader(page))
 		if err != nil {
 			// The HTML5 parser accepts any input; an error here is a read
 			// error from our own reader, but report it as what it would be.
@@ -44,21 +48,24 @@ func HTML(opts Options) Extractor {
 	})
 }
 
-// decodeHTML returns the page as UTF-8. Valid UTF-8 is taken as is
-// whatever the page declares, since scrapers often re-save pages as UTF-8
-// without fixing the <meta charset>; otherwise the declared or sniffed
-// encoding is used.
-func decodeHTML(data []byte) string {
-	data = trimBOM(data)
-	if utf8.Valid(data) {
-		return string(data)
+// decodeHTML returns the page as UTF-8. A byte-order mark or the NUL
+// pattern of UTF-16 wins; valid UTF-8 is taken as is whatever the page
+// declares, since scrapers often re-save pages as UTF-8 without fixing
+// the <meta charset>; otherwise the declared or sniffed encoding is used.
+// Bytes that are not text fail with ErrBinary.
+func decodeHTML(data []byte) (string, error) {
+	if enc, bom := sniffEncoding(data); enc != encUTF8 || utf8.Valid(data[bom:]) {
+		return decodeText(data)
+	}
+	if err := binaryBytes(data); err != nil {
+		return "", err
 	}
 	enc, _, _ := charset.DetermineEncoding(data, "")
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return decodeText(data)
+		return mixedToUTF8(data), nil
 	}
-	return string(out)
+	return string(out), nil
 }
 
 // htmlResult builds the Result of a parsed page.

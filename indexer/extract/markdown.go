@@ -24,7 +24,11 @@ func Markdown(opts Options) Extractor {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract markdown: %w", err)
 		}
-		text, title, headings := stripMarkdown(decodeText(data))
+		src, err := decodeText(data)
+		if err != nil {
+			return nil, fmt.Errorf("extract markdown: %w", err)
+		}
+		text, title, headings := stripMarkdown(src)
 		var res Result
 		res.Pages, res.Meta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.Title = title
