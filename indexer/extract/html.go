@@ -123,19 +123,6 @@ func contentRoot(doc *html.Node) *html.Node {
 	return doc
 }
 
-// htmlTitle returns the page's <title>, or its first <h1>.
-func htmlTitle(doc *html.Node) string {
-	if t := find(doc, isAtom(atom.Title)); t != nil {
-		if s := normalizeInline(inlineText(t)); s != "" {
-			return s
-		}
-	}
-	if h := find(doc, isAtom(atom.H1)); h != nil {
-		return normalizeInline(inlineText(h))
-	}
-	return ""
-}
-
 // normalizeInline applies the text normalisation of Clean to a one-line
 // value such as a title or a party name.
 func normalizeInline(s string) string {
