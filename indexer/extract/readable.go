@@ -337,8 +337,9 @@ func (r *readability) articleNodes() []*html.Node {
 			out = append(out, c)
 			continue
 		}
-		if isParagraph(c) && classWeight(c) >= 0 {
-			st := r.stats[c]
+		// Prose beside the best block: a paragraph, or a block of
+		// paragraphs (a lead), with few links.
+		if st := r.stats[c]; (isParagraph(c) || st.paras > 0) && classWeight(c) >= 0 && tagWeight(c) > -20 {
 			ld := r.linkDensity(c)
 			if st.text > 80 && ld < 0.25 || st.text > 0 && ld == 0 && endsSentence(strings.TrimSpace(inlineText(c))) {
 				out = append(out, c)

@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A blog post in the shape common CMS themes give it: masthead and menu,
+// the post, a share bar, related posts, a comment list and a comment
+// form, a sidebar, a cookie banner and a footer. Only the post remains,
+// with its headings, list, quote and table.
+func TestArticleDropsPageFurniture(t *testing.T) {
+	page := `<html><head><title>Section 230 after FOSTA | A Law Blog</title></head><body>
+<div id="cookie-notice">We use cookies to improve your experience. Accept</div>
+<div class="site-header"><a href="/">A Law Blog</a><ul class="menu"><li><a href="/">Home</a></li><li><a href="/about">About</a></li><li><a href="/topics">Topics</a></li></ul></div>
+<div id="page" class="wrap">
+ <div id="primary">
+  <div class="post-12 post type-post">
+   <h1 class="entry-title">Section 230 after FOSTA</h1>
+   <div class="entry-meta">Posted on <a href="/2018/04">April 11, 2018</a> by <a href="/author/x">admin</a></div>
+   <div class="entry-content">
+    <p>Congress passed FOSTA in 2018, amending Section 230 of the Communications Decency Act so that sex-trafficking claims are no longer barred.</p>
+    <h2>What changed</h2>
+    <p>The act adds an exception for civil claims under 18 U.S.C. § 1595, where the underlying conduct violates section 1591, and for certain state prosecutions.</p>
+    <ul><li>Civil claims by victims, under section 1595.</li><li>State criminal charges, mirroring section 1591.</li></ul>
+    <blockquote><p>Nothing in this section shall be construed to impair or limit any claim in a civil action.</p></blockquote>
+    <table><tr><th>Case</th><th>Year</th></tr><tr><td>Doe v. Backpage</td><td>2016</td></tr><tr><td>J.B. v. G6 Hospitality</td><td>2020</td></tr></table>
+    <p>Courts have since divided on how far the exception reaches, and on whether a platform must itself have violated section 1591.</p>
+   </div>
+   <div class="sharedaddy"><h3>Share this:</h3><ul><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li><li><a href="#">Email</a></li></ul></div>
+   <div class="jp-relatedposts"><h3>Related</h3><a href="/a">The SESTA debate, explained in full for readers</a> <a href="/b">Backpage seized by the FBI, and what comes next</a></div>
+  </div>
+  <div id="comments" class="comments-area">
+   <h2>3 thoughts on “Section 230 after FOSTA”</h2>
+   <ol class="comment-list"><li class="comment"><p>Great post, thanks for writing it up so clearly, I shared it with my class.</p></li><li class="comment"><p>I disagree with the second point, the exception is narrower than you say.</p></li></ol>
+   <div id="respond"><h3>Leave a Reply</h3><form><p>You are commenting using your Twitter account.</p><textarea></textarea><input type="submit" value="Post Comment"></form></div>
+  </div>
+ </div>
+ <div id="secondary" class="widget-area"><div class="widget"><h3>Subscribe to Blog via Email</h3><form><input type="email"><button>Subscribe</button></form></div><div class="widget"><h3>Recent Posts</h3><ul><li><a href="/1">One post</a></li><li><a href="/2">Another post</a></li></ul></div></div>
+</div>
+<div class="site-footer">© 2018 A Law Blog. Proudly powered by WordPress.</div>
+</body></html>`
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := res.Text()
+	for _, want := range []string{
+		"Congress passed FOSTA in 2018",
+		"What changed",
+		"Civil claims by victims, under section 1595.",
+		"Nothing in this section shall be construed",
+		"Doe v. Backpage 2016",
+		"whether a platform must itself have violated section 1591.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("article text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"cookies", "Home", "Share this", "Twitter", "Related", "SESTA debate", "thoughts on", "Great post", "Leave a Reply", "Subscribe", "Recent Posts", "WordPress"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("page furniture %q kept:\n%s", bad, text)
+		}
+	}
+	if res.Meta.Title != "Section 230 after FOSTA" {
+		t.Errorf("title %q", res.Meta.Title)
+	}
+}
+
+// A news story whose lead paragraphs sit beside a "read more" block is
+// read whole, and a page of little text is indexed with what it has.
+func TestArticleSplitBodyAndShortPage(t *testing.T) {
+	page := `<body><nav><a href="/">News</a> <a href="/world">World</a></nav><section class="story">
+<div class="lead"><p>A federal judge on Monday allowed a trafficking survivor's suit against the platform to go forward, rejecting its immunity defense.</p></div>
+<div class="read-all"><p>The judge found that the complaint plausibly alleged the platform benefited from a venture it knew, or should have known, engaged in trafficking.</p>
+<p>The company said it would appeal, arguing that the ruling conflicts with decisions of other courts in the circuit.</p>
+<p>Lawyers for the survivor said the decision was the first of its kind, and that discovery would begin next month.</p></div>
+</section><div class="trending"><a href="/x">Ten things to know today about the markets and the weather</a></div></body>`
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := res.Text()
+	if !strings.Contains(text, "A federal judge on Monday") || !strings.Contains(text, "discovery would begin next month") {
+		t.Errorf("story not read whole:\n%s", text)
+	}
+	if strings.Contains(text, "Ten things") || strings.Contains(text, "World") {
+		t.Errorf("furniture kept:\n%s", text)
+	}
+	short, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(`<body><div class="menu"><a href="/">Home</a></div><p>Under construction.</p></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := short.Text(); got != "Under construction." {
+		t.Errorf("short page text %q", got)
+	}
+}
