@@ -75,18 +75,12 @@ func htmlResult(doc *html.Node) *Result {
 		res.Meta = d.meta
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
-		root := contentRoot(doc)
+		text, headings := articleContent(doc)
 		var stampMeta Meta
-		res.Pages, stampMeta = cleanPaged([]string{articleText(doc)}, cleanOptions{blankIsParagraph: true})
+		res.Pages, stampMeta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.DocketNumber = stampMeta.DocketNumber
 		res.Meta.DocumentNumber = stampMeta.DocumentNumber
 		res.Meta.DateFiled = stampMeta.DateFiled
-		var headings []string
-		for _, h := range findAll(root, func(n *html.Node) bool {
-			return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
-		}) {
-			headings = append(headings, inlineText(h))
-		}
 		if len(res.Pages) > 0 {
 			res.Sections = locateSections(res.Pages[0], headings)
 		}

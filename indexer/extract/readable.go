@@ -412,32 +412,49 @@ func (r *readability) furniture(n *html.Node, keep map[*html.Node]bool) bool {
 }
 
 // renderArticle writes the text of the article nodes, leaving out the
-// furniture inside them.
-func (r *readability) renderArticle(nodes []*html.Node) string {
+// furniture inside them, and returns it with the article's headings
+// (h1 to h3) in order.
+func (r *readability) renderArticle(nodes []*html.Node) (string, []string) {
 	keep := make(map[*html.Node]bool, len(nodes))
 	for _, n := range nodes {
 		keep[n] = true
 	}
+	var headings []string
 	t := textRenderer{keepChrome: true, skip: func(n *html.Node) bool {
-		return invisible(n) || r.furniture(n, keep)
+		if invisible(n) || r.furniture(n, keep) {
+			return true
+		}
+		if isHeading(n) {
+			headings = append(headings, inlineText(n))
+		}
+		return false
 	}}
 	for _, n := range nodes {
 		t.newline(2)
 		t.render(n, false)
 	}
-	return t.b.String()
+	return t.b.String(), headings
 }
 
-// articleText returns the main text of a page: the article when one
-// is found, else the page's content root.
-func articleText(doc *html.Node) string {
+func isHeading(n *html.Node) bool {
+	return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
+}
+
+// articleContent returns the main text of a page and its headings: the
+// article when one is found, else the page's content root.
+func articleContent(doc *html.Node) (string, []string) {
 	r := readability{stats: map[*html.Node]*elemStats{}, score: map[*html.Node]float64{}, mass: map[*html.Node]float64{}}
 	r.measure(doc)
 	r.scoreParagraphs(doc)
 	if nodes := r.articleNodes(); len(nodes) > 0 {
-		if s := r.renderArticle(nodes); strings.TrimSpace(s) != "" {
-			return s
+		if s, h := r.renderArticle(nodes); strings.TrimSpace(s) != "" {
+			return s, h
 		}
 	}
-	return nodeText(contentRoot(doc), false)
+	root := contentRoot(doc)
+	var headings []string
+	for _, h := range findAll(root, isHeading) {
+		headings = append(headings, inlineText(h))
+	}
+	return nodeText(root, false), headings
 }

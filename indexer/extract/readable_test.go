@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,6 +67,13 @@ func TestArticleDropsPageFurniture(t *testing.T) {
 	if res.Meta.Title != "Section 230 after FOSTA" {
 		t.Errorf("title %q", res.Meta.Title)
 	}
+	// The article's headings are its sections; the furniture's are not.
+	if got := titles(res.Sections); !slices.Contains(got, "What changed") || slices.ContainsFunc(got, func(s string) bool {
+		return strings.Contains(s, "Share") || strings.Contains(s, "Reply") || strings.Contains(s, "Related") || strings.Contains(s, "Recent")
+	}) {
+		t.Errorf("sections %q", got)
+	}
+	checkSections(t, res)
 }
 
 // A news story whose lead paragraphs sit beside a "read more" block is
