@@ -64,7 +64,7 @@ func ReasonFor(err error) SkipReason {
 		return SkipEncrypted
 	case errors.Is(err, extract.ErrBinary):
 		return SkipBinary
-	case errors.Is(err, errEmpty):
+	case errors.Is(err, errEmpty), errors.Is(err, extract.ErrEmpty):
 		return SkipEmpty
 	case errors.Is(err, extract.ErrNoText):
 		return SkipNeedsOCR

@@ -102,6 +102,7 @@ var wireKinds = []struct {
 	{"encrypted", extract.ErrEncrypted},
 	{"binary", extract.ErrBinary},
 	{"no-text", extract.ErrNoText},
+	{"empty", extract.ErrEmpty},
 	{"timeout", context.DeadlineExceeded},
 	{"malformed", extract.ErrMalformed},
 }

@@ -42,7 +42,7 @@ func HTML(opts Options) Extractor {
 		}
 		res := htmlResult(doc)
 		if strings.TrimSpace(res.Text()) == "" {
-			return nil, fmt.Errorf("extract html: %w", ErrNoText)
+			return nil, fmt.Errorf("extract html: %w", ErrEmpty)
 		}
 		return res, nil
 	})

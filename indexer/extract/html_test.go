@@ -92,8 +92,8 @@ func TestHTMLLatin1(t *testing.T) {
 
 func TestHTMLNoText(t *testing.T) {
 	_, err := HTML(Options{}).Extract(context.Background(), strings.NewReader("<html><script>x()</script></html>"))
-	if !errors.Is(err, ErrNoText) {
-		t.Errorf("err = %v, want ErrNoText", err)
+	if !errors.Is(err, ErrEmpty) || errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v, want ErrEmpty (a page is never a scan)", err)
 	}
 }
 

@@ -42,7 +42,7 @@ func Markdown(opts Options) Extractor {
 			res.Sections = paragraphHeadings(res.Pages[0])
 		}
 		if strings.TrimSpace(res.Text()) == "" {
-			return nil, fmt.Errorf("extract markdown: %w", ErrNoText)
+			return nil, fmt.Errorf("extract markdown: %w", ErrEmpty)
 		}
 		return &res, nil
 	})

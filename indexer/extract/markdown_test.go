@@ -92,7 +92,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		res, err := Markdown(Options{}).Extract(context.Background(), strings.NewReader(in))
 		if err != nil {
-			if !errors.Is(err, ErrNoText) && !errors.Is(err, ErrBinary) {
+			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
 				t.Fatalf("unexpected error %v", err)
 			}
 			return

@@ -28,7 +28,7 @@ func Text(opts Options) Extractor {
 		}
 		res := textResult(cutWidgetTail(text))
 		if strings.TrimSpace(res.Text()) == "" {
-			return nil, fmt.Errorf("extract text: %w", ErrNoText)
+			return nil, fmt.Errorf("extract text: %w", ErrEmpty)
 		}
 		return res, nil
 	})
