@@ -254,6 +254,21 @@ func (r *readability) scoreParagraphs(root *html.Node) {
 		}
 	}
 	walk(root)
+	r.sumMass(root)
+}
+
+// sumMass adds to each element the mass of its descendants.
+func (r *readability) sumMass(n *html.Node) float64 {
+	total := r.mass[n]
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			total += r.sumMass(c)
+		}
+	}
+	if total != 0 {
+		r.mass[n] = total
+	}
+	return total
 }
 
 func (r *readability) scoreParagraph(p *html.Node) {
@@ -263,9 +278,9 @@ func (r *readability) scoreParagraph(p *html.Node) {
 	}
 	score := 1 + float64(s.commas) + min(float64(s.text)/100, 3)
 	score *= 1 - r.linkDensity(p)
-	for a := p.Parent; a != nil; a = a.Parent {
-		r.mass[a] += score
-	}
+	// The parent's mass; sumMass carries it to the other ancestors in
+	// one pass, so deep nesting costs no more than the page's size.
+	r.mass[p.Parent] += score
 	level := 0
 	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 		switch level {
