@@ -83,6 +83,11 @@ func htmlResult(doc *html.Node) *Result {
 		res.Meta.DateFiled = stampMeta.DateFiled
 		if len(res.Pages) > 0 {
 			res.Sections = locateSections(res.Pages[0], headings)
+			if len(headings) == 0 {
+				// Opinions published as HTML often set their
+				// headings as bold paragraphs: "I. BACKGROUND".
+				res.Sections = paragraphHeadings(res.Pages[0], true)
+			}
 		}
 	}
 	if res.Meta.Title == "" {

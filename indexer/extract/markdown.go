@@ -39,7 +39,7 @@ func Markdown(opts Options) Extractor {
 		if len(headings) == 0 {
 			// Markdown converted from a PDF or a word processor often
 			// keeps its headings as plain paragraphs.
-			res.Sections = paragraphHeadings(res.Pages[0])
+			res.Sections = paragraphHeadings(res.Pages[0], false)
 		}
 		if strings.TrimSpace(res.Text()) == "" {
 			return nil, fmt.Errorf("extract markdown: %w", ErrEmpty)

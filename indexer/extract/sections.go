@@ -345,8 +345,10 @@ func locateSections(page Page, titles []string) []Section {
 // followed by the text it heads: an unnumbered line followed by another
 // short line (a pull quote's attribution, a logo name, a cover page's
 // display lines) is not one; nor is a caption, a glossary entry or a
-// label that recurs.
-func paragraphHeadings(page Page) []Section {
+// label that recurs. With numberedOnly, only numbered headings count
+// (web pages, whose short paragraphs are as often furniture as
+// headings).
+func paragraphHeadings(page Page, numberedOnly bool) []Section {
 	var out []Section
 	paras := strings.Split(page.Text, "\n\n")
 	off := 0
@@ -358,12 +360,14 @@ func paragraphHeadings(page Page) []Section {
 		}
 		next := paras[i+1]
 		if t, ok := numberedLine(p); ok && t != "" {
-			if bodyParagraph(next) || numberedOK(next) {
+			kind := numberKind(p)
+			listed := kind == numberKind(next) || i > 0 && kind == numberKind(paras[i-1])
+			if !listed && (bodyParagraph(next) || numberedOK(next)) {
 				out = append(out, Section{Page: page.Number, Offset: start, Title: p})
 			}
 			continue
 		}
-		if titleLine(p) && !captionLead.MatchString(p) && bodyParagraph(next) {
+		if !numberedOnly && titleLine(p) && !captionLead.MatchString(p) && bodyParagraph(next) {
 			out = append(out, Section{Page: page.Number, Offset: start, Title: p})
 		}
 	}
