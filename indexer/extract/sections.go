@@ -20,6 +20,15 @@ const maxSections = 500
 // 2 is then empty).
 var numberedHeading = regexp.MustCompile(`^((?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[IVXL]{1,6}\.|[A-H]\.|(?i:part|chapter)\s+(?:[IVXL]{1,6}|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b[.:]?))(?:\s+(\S.*))?$`)
 
+// capsName is a personal name in capitals with a middle initial, as in
+// counsel and clerk blocks ("MARCIA M. WALDRON"): a name, not a heading.
+var capsName = regexp.MustCompile(`^\p{Lu}{2,}\s+\p{Lu}\.\s+\p{Lu}{2,}`)
+
+// bracketed reports whether a line is a bracketed notice ("[PUBLISH]").
+func bracketed(l string) bool {
+	return strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]")
+}
+
 // captionLead starts the caption of a figure or table, or its source
 // line, rather than a heading: "Source ILO", "Figure 3: ...", "Photo:".
 var captionLead = regexp.MustCompile(`^(?i:source|sources|credit|credits|photo|photograph|image|figure|fig\.|chart|graph|table|map|illustration|note)(?:\s*:|\s+(?:\d|\p{Lu}))`)
@@ -140,7 +149,7 @@ func textSections(pages []Page) []Section {
 			// A heading starts its paragraph; the line after it, if
 			// the paragraph goes on, is text, not more capitals (an
 			// address block, a caption).
-			if starts && capsHeading(line) && !captionLead.MatchString(line) && (next == "" || !capsHeading(next) && strings.IndexFunc(next, unicode.IsLower) >= 0) {
+			if starts && capsHeading(line) && !captionLead.MatchString(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && strings.IndexFunc(next, unicode.IsLower) >= 0) {
 				if n := len(out); n > 0 && out[n-1].Page == p.Number && strings.HasSuffix(out[n-1].Title, line) {
 					continue // the title of a numeral just above
 				}
