@@ -12,11 +12,12 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// HTML returns the extractor for HTML pages. It keeps the main content
-// (the <main> or <article> element when there is one) and drops scripts,
-// styles, navigation, headers, footers, forms and elements whose id, class
-// or role mark them as cookie banners, menus, share bars, sidebars or
-// advertising. PACER docket sheets are recognised and parsed: Meta then
+// HTML returns the extractor for HTML pages. It keeps the page's article,
+// found by scoring paragraphs and their containers (see readable.go), and
+// drops scripts, styles, navigation, comment sections and forms, share
+// bars, related-post lists, banners and whatever else has the shape of
+// page furniture; the title is the article's headline (htmltitle.go).
+// A page without words fails with ErrEmpty. PACER docket sheets are recognised and parsed: Meta then
 // has Type "docket", the case fields, parties and entries, and the page
 // text holds every entry so that entries are searchable. The result is one
 // page.
