@@ -26,11 +26,15 @@ func Markdown(opts Options) Extractor {
 		if err != nil {
 			return nil, fmt.Errorf("extract markdown: %w", err)
 		}
-		md := renderMarkdown([]byte(src))
+		front, body := frontMatter(src)
+		md := renderMarkdown([]byte(body))
 		text, title, headings := md.text, md.title, md.headings
 		var res Result
 		res.Pages, res.Meta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.Title = title
+		if t := cleanTitle(front["title"]); t != "" {
+			res.Meta.Title = t
+		}
 		if res.Meta.Title == "" {
 			res.Meta.Title = firstShortLine(res.Text())
 		}
@@ -46,6 +50,46 @@ func Markdown(opts Options) Extractor {
 		}
 		return &res, nil
 	})
+}
+
+// frontMatter splits off the YAML front matter that static-site
+// generators put at the top of Markdown files ("---", "key: value" lines,
+// "---"), which CommonMark would read as a rule and a heading. It
+// returns the top-level scalar values, unquoted, and the rest.
+func frontMatter(src string) (map[string]string, string) {
+	rest, ok := strings.CutPrefix(src, "---\n")
+	if !ok {
+		rest, ok = strings.CutPrefix(src, "---\r\n")
+	}
+	if !ok {
+		return nil, src
+	}
+	end := -1
+	for i, off := 0, 0; off < len(rest) && i < 200; i++ {
+		l, _, _ := strings.Cut(rest[off:], "\n")
+		if t := strings.TrimRight(l, "\r "); t == "---" || t == "..." {
+			end = off
+			break
+		}
+		off += len(l) + 1
+	}
+	if end < 0 {
+		return nil, src
+	}
+	meta := map[string]string{}
+	for _, l := range strings.Split(rest[:end], "\n") {
+		k, v, ok := strings.Cut(strings.TrimRight(l, "\r"), ":")
+		if !ok || k == "" || k[0] == ' ' || k[0] == '\t' || k[0] == '-' || k[0] == '#' {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+			v = v[1 : len(v)-1]
+		}
+		meta[strings.ToLower(strings.TrimSpace(k))] = v
+	}
+	_, after, _ := strings.Cut(rest[end:], "\n")
+	return meta, after
 }
 
 // firstShortLine returns the first non-empty line short enough to be a

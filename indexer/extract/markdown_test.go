@@ -21,6 +21,8 @@ func TestMarkdown(t *testing.T) {
 		{"code fences keep code", "Text\n\n```go\nx := 1\n```\n\nMore `inline` code", "Text\n\nx := 1\n\nMore inline code", "Text"},
 		{"html tags and entities", "<u>Prostitution</u>: a &amp; b <br/> c", "Prostitution: a & b c", "Prostitution: a & b c"},
 		{"escapes", `\$ 300 \*not em\*`, "$ 300 *not em*", "$ 300 *not em*"},
+		{"front matter", "---\ntitle: \"FOSTA: <b>a</b> Review\"\ndate: 2019-01-02\ntags:\n  - law\n---\n\nBody text.\n", "Body text.", "FOSTA: a Review"},
+		{"a rule first is not front matter", "---\n\nBody text.\n", "Body text.", "Body text."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
