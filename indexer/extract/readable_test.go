@@ -104,3 +104,33 @@ func TestArticleSplitBodyAndShortPage(t *testing.T) {
 		t.Errorf("short page text %q", got)
 	}
 }
+
+// A long report in many <section>s, one much longer than the others, is
+// read whole, with every section's heading.
+func TestArticleManySections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><nav><a href="/">Home</a> <a href="/reports">Reports</a></nav><main><h1>Online Exploitation Report</h1>`)
+	parts := []struct{ head, para string }{
+		{"Summary", "This report reviews, in brief, how traffickers use online platforms."},
+		{"Findings", strings.Repeat("Platforms were used to advertise victims, to recruit them, and to take payment, in every region studied. ", 12)},
+		{"Law", "Section 230 was amended by FOSTA in 2018, and courts have since read the exception narrowly."},
+		{"Recommendations", "States should share evidence, and platforms should report, as the law requires."},
+	}
+	for _, p := range parts {
+		b.WriteString(`<section class="block"><h2>` + p.head + `</h2><p>` + p.para + `</p></section>`)
+	}
+	b.WriteString(`</main><footer>© NGO</footer></body></html>`)
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := res.Text()
+	for _, p := range parts {
+		if !strings.Contains(text, p.head) || !strings.Contains(text, strings.TrimSpace(p.para[:40])) {
+			t.Errorf("section %q missing from:\n%s", p.head, text)
+		}
+	}
+	if got := titles(res.Sections); !slices.Contains(got, "Summary") || !slices.Contains(got, "Recommendations") {
+		t.Errorf("sections %q", got)
+	}
+}
