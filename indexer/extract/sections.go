@@ -149,7 +149,7 @@ func textSections(pages []Page) []Section {
 			// A heading starts its paragraph; the line after it, if
 			// the paragraph goes on, is text, not more capitals (an
 			// address block, a caption).
-			if starts && capsHeading(line) && !captionLead.MatchString(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && strings.IndexFunc(next, unicode.IsLower) >= 0) {
+			if starts && capsHeading(line) && !captionLead.MatchString(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && proseLine(next)) {
 				if n := len(out); n > 0 && out[n-1].Page == p.Number && strings.HasSuffix(out[n-1].Title, line) {
 					continue // the title of a numeral just above
 				}
@@ -250,6 +250,13 @@ func numberedPrev(l string) bool {
 func numberedOK(l string) bool {
 	_, ok := numberedLine(l)
 	return ok
+}
+
+// proseLine reports whether a line reads as words of text: lower-case
+// letters and spaces, and not an e-mail address or a link (a name over
+// its contact lines in a counsel block is not a heading).
+func proseLine(l string) bool {
+	return bodyLine(l) && strings.Contains(l, " ") && !strings.Contains(l, "@") && !strings.Contains(l, "://")
 }
 
 // bodyLine reports whether a line reads as running text: it has
