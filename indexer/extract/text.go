@@ -26,7 +26,7 @@ func Text(opts Options) Extractor {
 		if err != nil {
 			return nil, fmt.Errorf("extract text: %w", err)
 		}
-		res := textResult(cutWidgetTail(text))
+		res := textResult(cutCommentSection(cutWidgetTail(text)))
 		if strings.TrimSpace(res.Text()) == "" {
 			return nil, fmt.Errorf("extract text: %w", ErrEmpty)
 		}

@@ -60,3 +60,56 @@ func cutWidgetTail(text string) string {
 	}
 	return strings.TrimRight(strings.Join(lines[:start], "\n"), "\n ") + "\n"
 }
+
+// cutCommentSection returns text up to the header of its comment section,
+// or text unchanged. Blogs head their comments with a count and the
+// post's own title in quotes ("13 Responses to “Title”", "One thought on
+// "Title""); a line of that shape, naming the title the text opens with,
+// ends the post.
+func cutCommentSection(text string) string {
+	lines := strings.Split(text, "\n")
+	first := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return text
+	}
+	title := strings.TrimSpace(lines[first])
+	if n := utf8.RuneCountInString(title); n > 150 || len(strings.Fields(title)) < 3 {
+		return text
+	}
+	quoted := []string{"“" + title + "”", "\"" + title + "\"", "‘" + title + "’"}
+	for i := first + 1; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" || utf8.RuneCountInString(l) > 250 || !countWord(l) {
+			continue
+		}
+		for _, q := range quoted {
+			if strings.Contains(l, q) {
+				return strings.TrimRight(strings.Join(lines[:i], "\n"), "\n ") + "\n"
+			}
+		}
+	}
+	return text
+}
+
+// countWord reports whether a line starts with a count: digits or a
+// number word.
+func countWord(l string) bool {
+	w, _, _ := strings.Cut(l, " ")
+	if w == "" {
+		return false
+	}
+	if strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "no":
+		return true
+	}
+	return false
+}

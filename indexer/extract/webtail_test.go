@@ -29,3 +29,22 @@ func TestCutWidgetTail(t *testing.T) {
 		}
 	}
 }
+
+func TestCutCommentSection(t *testing.T) {
+	post := "Human Trafficking Influenced by Digital Media\n\nAlicia was twelve years old when a trafficker abducted her.\n\nI look forward to our discussion on Wednesday!\n\n~ by a student on October 24, 2015.\n\n"
+	comments := "13 Responses to “Human Trafficking Influenced by Digital Media”\n\n  1. After our discussion last week, Twitter came up.\n"
+	if got := cutCommentSection(post + comments); got != strings.TrimRight(post, "\n")+"\n" {
+		t.Errorf("comments kept or post cut:\n%s", got)
+	}
+	// Quoting a title without a count, or a count without the title, is
+	// text.
+	for _, keep := range []string{
+		post + "The phrase “Human Trafficking Influenced by Digital Media” is ours.\n",
+		post + "13 responses were received to the survey.\n",
+		"Short\n\n2 Responses to “Short”\n",
+	} {
+		if got := cutCommentSection(keep); got != keep {
+			t.Errorf("cut text without a comment header:\n%q", got)
+		}
+	}
+}
