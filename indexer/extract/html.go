@@ -77,6 +77,9 @@ func htmlResult(doc *html.Node) *Result {
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
 		text, headings := articleContent(doc)
+		// Comments the class names did not mark still have their
+		// header: "3 thoughts on “Title”".
+		text = cutCommentHeader(text, htmlTitle(doc), 0)
 		var stampMeta Meta
 		res.Pages, stampMeta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.DocketNumber = stampMeta.DocketNumber

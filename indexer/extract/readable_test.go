@@ -134,3 +134,24 @@ func TestArticleManySections(t *testing.T) {
 		t.Errorf("sections %q", got)
 	}
 }
+
+// Comments without class names are cut at their header, which names the
+// post.
+func TestArticleUnmarkedComments(t *testing.T) {
+	page := `<html><head><title>Section 230 after FOSTA | Blog</title></head><body><div>
+<h1>Section 230 after FOSTA</h1>
+<p>Congress passed FOSTA in 2018, amending Section 230 so that sex-trafficking claims are no longer barred.</p>
+<p>Courts have since divided on how far the exception reaches, and on what a platform must know.</p>
+<h2>2 thoughts on “Section 230 after FOSTA”</h2>
+<p>Great post, and thanks for writing it up so clearly; I shared it with my class on Twitter.</p>
+<p>I disagree with the second point, since the exception is narrower than you say, in my view.</p>
+</div></body></html>`
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := res.Text()
+	if !strings.Contains(text, "what a platform must know.") || strings.Contains(text, "thoughts on") || strings.Contains(text, "Twitter") {
+		t.Errorf("text:\n%s", text)
+	}
+}

@@ -68,22 +68,23 @@ func cutWidgetTail(text string) string {
 // ends the post.
 func cutCommentSection(text string) string {
 	lines := strings.Split(text, "\n")
-	first := -1
 	for i, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			first = i
-			break
+		if t := strings.TrimSpace(l); t != "" {
+			return cutCommentHeader(text, t, i+1)
 		}
 	}
-	if first < 0 {
-		return text
-	}
-	title := strings.TrimSpace(lines[first])
+	return text
+}
+
+// cutCommentHeader cuts text at the first line, from line from on, that
+// starts with a count and quotes title.
+func cutCommentHeader(text, title string, from int) string {
 	if n := utf8.RuneCountInString(title); n > 150 || len(strings.Fields(title)) < 3 {
 		return text
 	}
+	lines := strings.Split(text, "\n")
 	quoted := []string{"“" + title + "”", "\"" + title + "\"", "‘" + title + "’"}
-	for i := first + 1; i < len(lines); i++ {
+	for i := from; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		if l == "" || utf8.RuneCountInString(l) > 250 || !countWord(l) {
 			continue
