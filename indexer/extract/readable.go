@@ -86,6 +86,36 @@ var (
 		"complementary", "contentinfo", "dateline", "timestamp", "utility", "jump")
 )
 
+// roleHints are the furniture hints that name what an element is for
+// (comments, sharing, navigation), as opposed to what it is about or
+// how it looks ("tag-fosta" on a post, "meta", "header"): a block of
+// prose is pruned for a role, never for a label.
+var roleHints = hintSet("comment", "comments", "commentlist", "respond", "reply",
+	"disqus", "share", "sharing", "sharedaddy", "social", "sidebar", "widget",
+	"related", "recommended", "recirculation", "recirc", "outbrain", "taboola",
+	"sponsor", "sponsored", "advert", "advertisement", "cookie", "cookies",
+	"consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
+	"popup", "modal", "nav", "navbar", "navigation", "menu", "breadcrumb",
+	"breadcrumbs", "footer", "pagination", "pager", "donate", "donation",
+	"paywall", "complementary", "contentinfo")
+
+// roleFurniture reports whether an element's names give it a furniture
+// role.
+func roleFurniture(n *html.Node) bool {
+	for _, w := range hintWords(n) {
+		if roleHints[w] || hasLongHint(w, roleHints) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseHeavy reports whether an element holds a body of prose: several
+// paragraphs, hundreds of characters, few links.
+func proseHeavy(s *elemStats, linkDensity float64) bool {
+	return s.paras >= 3 && s.text >= 500 && linkDensity < 0.25
+}
+
 func hintSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -408,7 +438,7 @@ func (r *readability) furniture(n *html.Node, keep map[*html.Node]bool) bool {
 		return false
 	}
 	w := classWeight(n)
-	if w < 0 {
+	if w < 0 && (roleFurniture(n) || !proseHeavy(s, r.linkDensity(n))) {
 		return true
 	}
 	if s.text == 0 {

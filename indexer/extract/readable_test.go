@@ -155,3 +155,19 @@ func TestArticleUnmarkedComments(t *testing.T) {
 		t.Errorf("text:\n%s", text)
 	}
 }
+
+// Taxonomy classes on a post ("tag-fosta", "category-news") label it;
+// they do not make it furniture.
+func TestArticleTaxonomyClasses(t *testing.T) {
+	para := "<p>Congress passed FOSTA in 2018, amending Section 230 so that sex-trafficking claims are no longer barred, as the courts have since held.</p>"
+	page := `<html><body><main><div class="intro"><p>Filed under news, with a short note from the editors about this week.</p></div>` +
+		`<article class="post-7 post type-post tag-fosta tag-meta category-news"><header class="entry-header"><h1>FOSTA</h1></header>` +
+		strings.Repeat(para, 4) + `</article><div class="comments"><p>First comment, and a long one, about the law and what it means for us all.</p></div></main></body></html>`
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := res.Text(); strings.Count(text, "Congress passed FOSTA") != 4 || strings.Contains(text, "First comment") {
+		t.Errorf("text:\n%s", text)
+	}
+}
