@@ -165,6 +165,10 @@ func classWeight(n *html.Node) float64 {
 		}
 	}
 	switch {
+	case furniture && (content || !roleFurniture(n)):
+		// A label ("tag-news", "meta") or a mixed name
+		// ("post-header"): weak evidence either way.
+		return -10
 	case furniture:
 		return -25
 	case content:
