@@ -69,6 +69,17 @@ func decodeHTML(data []byte) (string, error) {
 	return string(out), nil
 }
 
+// pacerPage reports whether a page is a PACER report, by the docket
+// heading parseDocket looks for.
+func pacerPage(doc *html.Node) bool {
+	body := find(doc, isAtom(atom.Body))
+	if body == nil {
+		body = doc
+	}
+	raw := nodeText(body, true)
+	return districtMarker.MatchString(raw) || appellateMarker.MatchString(raw) && strings.Contains(raw, "Docket")
+}
+
 // htmlResult builds the Result of a parsed page.
 func htmlResult(doc *html.Node) *Result {
 	var res Result
@@ -77,6 +88,12 @@ func htmlResult(doc *html.Node) *Result {
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
 		text, headings := articleContent(doc)
+		if pacerPage(doc) {
+			// A PACER report that is not a full docket (no entries
+			// yet, a query page) is all header tables: keep them.
+			root := contentRoot(doc)
+			text, headings = nodeText(root, false), nil
+		}
 		// Comments the class names did not mark still have their
 		// header: "3 thoughts on “Title”".
 		text = cutCommentHeader(text, htmlTitle(doc), 0)

@@ -171,3 +171,19 @@ func TestArticleTaxonomyClasses(t *testing.T) {
 		t.Errorf("text:\n%s", text)
 	}
 }
+
+// A PACER report with its header tables but no entries (a docket with
+// nothing filed yet, a query result) keeps every header line: the court
+// and the case number.
+func TestPACERReportWithoutEntries(t *testing.T) {
+	res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(readTestdata(t, "dockets/district/cand_4.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := res.Text()
+	for _, want := range []string{"California Northern District (San Francisco)", "CRIMINAL DOCKET FOR CASE #: 3:09-cr-00418-JSW-1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
