@@ -25,6 +25,7 @@ const (
 	SkipUnreadable  SkipReason = "unreadable"
 	SkipNotRegular  SkipReason = "not-a-regular-file" // FIFO, socket, device: never opened
 	SkipLinkLoop    SkipReason = "symlink-loop"
+	SkipBinary      SkipReason = "binary" // named as text, but the bytes are not text
 )
 
 // A Skip is one file that was not indexed, and why.
@@ -64,7 +65,9 @@ func ReasonFor(err error) SkipReason {
 		return SkipTooLarge
 	case errors.Is(err, extract.ErrEncrypted):
 		return SkipEncrypted
-	case errors.Is(err, errEmpty):
+	case errors.Is(err, extract.ErrBinary):
+		return SkipBinary
+	case errors.Is(err, errEmpty), errors.Is(err, extract.ErrEmpty):
 		return SkipEmpty
 	case errors.Is(err, extract.ErrNoText):
 		return SkipNeedsOCR

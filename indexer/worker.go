@@ -100,7 +100,9 @@ var wireKinds = []struct {
 	{"unsupported", extract.ErrUnsupported},
 	{"too-large", extract.ErrTooLarge},
 	{"encrypted", extract.ErrEncrypted},
+	{"binary", extract.ErrBinary},
 	{"no-text", extract.ErrNoText},
+	{"empty", extract.ErrEmpty},
 	{"timeout", context.DeadlineExceeded},
 	{"malformed", extract.ErrMalformed},
 }

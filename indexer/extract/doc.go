@@ -5,7 +5,7 @@
 // ForFormat picks the extractor for a corpus format; every extractor bounds
 // its input (Options.MaxBytes), honours its context, and fails with one of
 // the sentinel errors (ErrUnsupported, ErrMalformed, ErrEncrypted,
-// ErrNoText, ErrTooLarge) wrapped with detail, so that the indexer can skip
+// ErrNoText, ErrEmpty, ErrBinary, ErrTooLarge) wrapped with detail, so that the indexer can skip
 // a file for a stated reason instead of indexing it empty or garbled.
 //
 // All formats share one cleaning pipeline (Clean, CleanPages): NFKC
@@ -25,9 +25,15 @@
 // A PDF without a text layer is read by OCR (pdftoppm and tesseract)
 // when they are installed; see Options.OCR.
 //
+// Text, HTML and Markdown bytes are sniffed first (sniff.go): binary data
+// fails with ErrBinary; UTF-16 and UTF-32 are decoded; bytes that are not
+// UTF-8 are read as Windows-1252. Web pages are reduced to their article
+// (readable.go); Markdown is parsed by goldmark (mdrender.go).
+//
 // Result.Sections lists where headings start: Markdown and HTML headings,
-// and in PDF and plain text the lines shaped like headings (capitals,
-// roman numerals).
+// and in PDF, plain text and heading-less Markdown the lines shaped like
+// headings (numbered and lettered, "Part II", short capitals), not
+// captions, recurring labels or numbered paragraphs.
 //
 // Extractors and Clean keep no state between calls and are safe for
 // concurrent use. One caveat: the PDF library cannot be interrupted within

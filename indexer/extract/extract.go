@@ -14,7 +14,10 @@ var (
 	ErrMalformed   = errors.New("malformed file")
 	ErrEncrypted   = errors.New("encrypted file")
 	ErrNoText      = errors.New("no text layer (needs OCR)")
-	ErrTooLarge    = errors.New("file too large")
+	// ErrEmpty reports a text, HTML or Markdown file with no words: it
+	// is empty, not a scan, so it never needs OCR.
+	ErrEmpty    = errors.New("no text")
+	ErrTooLarge = errors.New("file too large")
 )
 
 // A Page is the clean text of one page. Number is the page number a reader

@@ -12,11 +12,12 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// HTML returns the extractor for HTML pages. It keeps the main content
-// (the <main> or <article> element when there is one) and drops scripts,
-// styles, navigation, headers, footers, forms and elements whose id, class
-// or role mark them as cookie banners, menus, share bars, sidebars or
-// advertising. PACER docket sheets are recognised and parsed: Meta then
+// HTML returns the extractor for HTML pages. It keeps the page's article,
+// found by scoring paragraphs and their containers (see readable.go), and
+// drops scripts, styles, navigation, comment sections and forms, share
+// bars, related-post lists, banners and whatever else has the shape of
+// page furniture; the title is the article's headline (htmltitle.go).
+// A page without words fails with ErrEmpty. PACER docket sheets are recognised and parsed: Meta then
 // has Type "docket", the case fields, parties and entries, and the page
 // text holds every entry so that entries are searchable. The result is one
 // page.
@@ -30,7 +31,11 @@ func HTML(opts Options) Extractor {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
-		doc, err := html.Parse(strings.NewReader(decodeHTML(data)))
+		page, err := decodeHTML(data)
+		if err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		doc, err := html.Parse(strings.NewReader(page))
 		if err != nil {
 			// The HTML5 parser accepts any input; an error here is a read
 			// error from our own reader, but report it as what it would be.
@@ -38,27 +43,41 @@ func HTML(opts Options) Extractor {
 		}
 		res := htmlResult(doc)
 		if strings.TrimSpace(res.Text()) == "" {
-			return nil, fmt.Errorf("extract html: %w", ErrNoText)
+			return nil, fmt.Errorf("extract html: %w", ErrEmpty)
 		}
 		return res, nil
 	})
 }
 
-// decodeHTML returns the page as UTF-8. Valid UTF-8 is taken as is
-// whatever the page declares, since scrapers often re-save pages as UTF-8
-// without fixing the <meta charset>; otherwise the declared or sniffed
-// encoding is used.
-func decodeHTML(data []byte) string {
-	data = trimBOM(data)
-	if utf8.Valid(data) {
-		return string(data)
+// decodeHTML returns the page as UTF-8. A byte-order mark or the NUL
+// pattern of UTF-16 wins; valid UTF-8 is taken as is whatever the page
+// declares, since scrapers often re-save pages as UTF-8 without fixing
+// the <meta charset>; otherwise the declared or sniffed encoding is used.
+// Bytes that are not text fail with ErrBinary.
+func decodeHTML(data []byte) (string, error) {
+	if enc, bom := sniffEncoding(data); enc != encUTF8 || utf8.Valid(data[bom:]) {
+		return decodeText(data)
+	}
+	if err := binaryBytes(data); err != nil {
+		return "", err
 	}
 	enc, _, _ := charset.DetermineEncoding(data, "")
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return decodeText(data)
+		return mixedToUTF8(data), nil
 	}
-	return string(out)
+	return string(out), nil
+}
+
+// pacerPage reports whether a page is a PACER report, by the docket
+// heading parseDocket looks for.
+func pacerPage(doc *html.Node) bool {
+	body := find(doc, isAtom(atom.Body))
+	if body == nil {
+		body = doc
+	}
+	raw := nodeText(body, true)
+	return districtMarker.MatchString(raw) || appellateMarker.MatchString(raw) && strings.Contains(raw, "Docket")
 }
 
 // htmlResult builds the Result of a parsed page.
@@ -68,20 +87,28 @@ func htmlResult(doc *html.Node) *Result {
 		res.Meta = d.meta
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
-		root := contentRoot(doc)
+		text, headings := articleContent(doc)
+		if pacerPage(doc) {
+			// A PACER report that is not a full docket (no entries
+			// yet, a query page) is all header tables: keep them.
+			root := contentRoot(doc)
+			text, headings = nodeText(root, false), nil
+		}
+		// Comments the class names did not mark still have their
+		// header: "3 thoughts on “Title”".
+		text = cutCommentHeader(text, htmlTitle(doc), 0)
 		var stampMeta Meta
-		res.Pages, stampMeta = cleanPaged([]string{nodeText(root, false)}, cleanOptions{blankIsParagraph: true})
+		res.Pages, stampMeta = cleanPaged([]string{text}, cleanOptions{blankIsParagraph: true})
 		res.Meta.DocketNumber = stampMeta.DocketNumber
 		res.Meta.DocumentNumber = stampMeta.DocumentNumber
 		res.Meta.DateFiled = stampMeta.DateFiled
-		var headings []string
-		for _, h := range findAll(root, func(n *html.Node) bool {
-			return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
-		}) {
-			headings = append(headings, inlineText(h))
-		}
 		if len(res.Pages) > 0 {
 			res.Sections = locateSections(res.Pages[0], headings)
+			if len(headings) == 0 {
+				// Opinions published as HTML often set their
+				// headings as bold paragraphs: "I. BACKGROUND".
+				res.Sections = paragraphHeadings(res.Pages[0], true)
+			}
 		}
 	}
 	if res.Meta.Title == "" {
@@ -114,19 +141,6 @@ func contentRoot(doc *html.Node) *html.Node {
 		return b
 	}
 	return doc
-}
-
-// htmlTitle returns the page's <title>, or its first <h1>.
-func htmlTitle(doc *html.Node) string {
-	if t := find(doc, isAtom(atom.Title)); t != nil {
-		if s := normalizeInline(inlineText(t)); s != "" {
-			return s
-		}
-	}
-	if h := find(doc, isAtom(atom.H1)); h != nil {
-		return normalizeInline(inlineText(h))
-	}
-	return ""
 }
 
 // normalizeInline applies the text normalisation of Clean to a one-line

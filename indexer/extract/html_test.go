@@ -21,7 +21,7 @@ func TestHTML(t *testing.T) {
 			<div class="share-buttons">Share on X</div></main>
 			<aside>Related stories</aside><footer>© Site</footer></body></html>`,
 			"Doe v. Roe\n\nThe court held that the claim fails.\n\nSecond & last paragraph.",
-			"Doe v. Roe | News",
+			"Doe v. Roe",
 		},
 		{
 			"article preferred over body",
@@ -92,8 +92,8 @@ func TestHTMLLatin1(t *testing.T) {
 
 func TestHTMLNoText(t *testing.T) {
 	_, err := HTML(Options{}).Extract(context.Background(), strings.NewReader("<html><script>x()</script></html>"))
-	if !errors.Is(err, ErrNoText) {
-		t.Errorf("err = %v, want ErrNoText", err)
+	if !errors.Is(err, ErrEmpty) || errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v, want ErrEmpty (a page is never a scan)", err)
 	}
 }
 
@@ -102,10 +102,15 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<table><tr><td>Date Filed</td><td>#</td><td>Docket Text</td></tr><tr><td>01/02/2020</td><td>1</td><td>COMPLAINT</td></tr></table>`)
 	f.Add(readTestdata(f, "dockets/district/cand.html"))
 	f.Add(readTestdata(f, "dockets/appellate/ca11_1.html"))
+	f.Add(`<title>a <b>b</b> | c</title><meta property="og:title" content="&lt;script&gt;x">`)
+	f.Add(`<div class="post-content"><p>one, two</p><div class="comments"><p>three</p></div></div><form><input></form>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(in))
 		if err == nil && len(res.Pages) != 1 {
 			t.Fatalf("%d pages", len(res.Pages))
+		}
+		if err == nil && res.Meta.Type != "docket" && strings.ContainsAny(res.Meta.Title, "<>") {
+			t.Fatalf("markup in title %q", res.Meta.Title)
 		}
 	})
 }

@@ -97,8 +97,11 @@ type textRenderer struct {
 	// forms: docket pages wrap their entries in a form (for the document
 	// checkboxes) and use bare tables whose classes mean nothing.
 	keepChrome bool
-	pending    int  // newlines owed before the next text: 1 line, 2 paragraph
-	space      bool // a space is owed before the next text
+	// skip, when set, replaces the tag and class rules above: the
+	// article extractor decides what to leave out by its own measure.
+	skip    func(*html.Node) bool
+	pending int  // newlines owed before the next text: 1 line, 2 paragraph
+	space   bool // a space is owed before the next text
 }
 
 func (t *textRenderer) newline(n int) {
@@ -147,7 +150,11 @@ func (t *textRenderer) render(n *html.Node, pre bool) {
 		t.text(n.Data, pre)
 		return
 	case html.ElementNode:
-		if skippedTags[n.DataAtom] && !(t.keepChrome && n.DataAtom == atom.Form) || (!t.keepChrome && isChromeElement(n)) || hidden(n) {
+		if t.skip != nil {
+			if t.skip(n) {
+				return
+			}
+		} else if skippedTags[n.DataAtom] && !(t.keepChrome && n.DataAtom == atom.Form) || (!t.keepChrome && isChromeElement(n)) || hidden(n) {
 			return
 		}
 	case html.DocumentNode:

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,33 +13,135 @@ import (
 // hundred, "headings" found by shape are noise.
 const maxSections = 500
 
-// romanHeading is a heading numbered in roman numerals: "I. Section 230",
-// "IV. DISCUSSION". The numeral may stand alone on its line.
-var romanHeading = regexp.MustCompile(`^(?:[IVX]{1,5})\.(?:\s+(\S.*))?$`)
+// numberedHeading is a heading numbered or lettered as reports and
+// opinions number them: "1. Scope", "2.1 Courts", "2.2.1 Liability",
+// "IV. DISCUSSION", "B. Section 230", "Part II", "Chapter 3: Findings".
+// The number may stand alone on its line, the title on the next (group
+// 2 is then empty).
+var numberedHeading = regexp.MustCompile(`^((?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[IVXL]{1,6}\.|[A-H]\.|(?i:part|chapter)\s+(?:[IVXL]{1,6}|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b[.:]?))(?:\s+(\S.*))?$`)
+
+// capsName is a personal name in capitals with a middle initial, as in
+// counsel and clerk blocks ("MARCIA M. WALDRON"): a name, not a heading.
+var capsName = regexp.MustCompile(`^\p{Lu}{2,}\s+\p{Lu}\.\s+\p{Lu}{2,}`)
+
+// bracketed reports whether a line is a bracketed notice ("[PUBLISH]").
+func bracketed(l string) bool {
+	return strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]")
+}
+
+// captionLead starts the caption of a figure or table, or its source
+// line, rather than a heading: "Source ILO", "Figure 3: ...", "Photo:".
+var captionLead = regexp.MustCompile(`^(?i:source|sources|credit|credits|photo|photograph|image|figure|fig\.|chart|graph|table|map|illustration|note)(?:\s*:|\s+(?:\d|\p{Lu}))`)
+
+// headingTitle reports whether t, the words of a numbered heading after
+// its number, read as a title: a capital first, a dozen words or so, not
+// a sentence, a list item's clause or a caption party line.
+func headingTitle(t string) bool {
+	n := utf8.RuneCountInString(t)
+	words := strings.Fields(t)
+	if n == 0 || n > 100 || len(words) > 16 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "\"'“‘(«"))
+	if !unicode.IsUpper(r) && r != '§' {
+		return false
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(t); last {
+	case ',', ';', ':':
+		return false
+	case '.':
+		// "A. Standard of Review." is a heading; "1. The court
+		// granted the motion. It ..." is a paragraph.
+		if len(words) > 10 || strings.Contains(strings.TrimSuffix(t, "."), ". ") {
+			return false
+		}
+	}
+	return true
+}
+
+// numberedLine returns the heading's title text and true when line is a
+// numbered heading: the number alone, or the number and a title.
+func numberedLine(line string) (title string, ok bool) {
+	if utf8.RuneCountInString(line) > 110 {
+		return "", false
+	}
+	m := numberedHeading.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	if m[2] == "" {
+		return "", true
+	}
+	return m[2], headingTitle(m[2])
+}
 
 // textSections finds headings in clean text by their shape, for formats
-// that do not mark them (PDF, plain text): a short line in capitals that
-// starts a paragraph and is followed by ordinary text or nothing
-// ("BACKGROUND", "STANDARD OF REVIEW"), or a
-// roman-numeral heading ("I. Section 230"). A numeral alone on its line
-// takes the next line as its title.
+// that do not mark them (PDF, plain text). A heading starts a paragraph
+// and is followed by text, not by more display lines; it is either
+// numbered or lettered ("I. Section 230", "2.1 Courts", "B. Immunity",
+// "Part II", a numeral alone on its line taking the next line as its
+// title) or a short line in capitals ("BACKGROUND", "STANDARD OF
+// REVIEW"). Labels that recur (a "HIGHLIGHTS" box on every page) and
+// caption lines ("Source: ILO") are display text, not headings.
 func textSections(pages []Page) []Section {
 	var out []Section
 	for _, p := range pages {
 		lines := strings.SplitAfter(p.Text, "\n")
+		full := fullLine(lines)
 		off := 0
 		for i := 0; i < len(lines) && len(out) < maxSections; i++ {
 			start := off
 			off += len(lines[i])
 			line := strings.TrimSpace(lines[i])
-			if m := romanHeading.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) <= 80 {
+			if line == "" {
+				continue
+			}
+			starts := i == 0 || strings.TrimSpace(lines[i-1]) == ""
+			next := ""
+			if i+1 < len(lines) {
+				next = strings.TrimSpace(lines[i+1])
+			}
+			prev := ""
+			if i > 0 {
+				prev = strings.TrimSpace(lines[i-1])
+			}
+			// A numbered heading follows the end of a paragraph: a blank
+			// line, a sentence's end, a short last line, or a heading.
+			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || utf8.RuneCountInString(prev)*10 < full*6
+			if t, ok := numberedLine(line); ok && afterBreak {
 				title := line
-				if m[1] == "" {
-					next := nextNonEmpty(lines[i+1:])
-					if next == "" || !headingShaped(next) && utf8.RuneCountInString(next) > 80 {
+				kind := numberKind(line)
+				switch {
+				case kind == numberKind(prevNonEmpty(lines[:i])) || kind == numberKind(nextNonEmpty(lines[i+1:])):
+					// Items of a numbered list or a table of contents,
+					// one per line, not headings between text.
+					continue
+				case t == "":
+					// A numeral alone: the title is the next line.
+					j := i + 1
+					for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+						j++
+					}
+					nn, after := nextNonEmpty(lines[j:]), ""
+					if j+1 < len(lines) {
+						after = strings.TrimSpace(lines[j+1])
+					}
+					switch {
+					case nn != "" && (headingTitle(nn) || capsHeading(nn)) && utf8.RuneCountInString(nn) < full && !continues(after):
+						title = line + " " + nn
+					case kind != "part":
+						// "Part II" heads a part by itself; "A." does not.
 						continue
 					}
-					title = line + " " + next
+				case next != "" && !numberedOK(next) && (continues(next) || utf8.RuneCountInString(line) >= full),
+					endsOpen(t):
+					// The line wraps on into the next: a sentence
+					// that starts with a number, not a heading.
+					continue
+				case kind == "letter" && line[0] != 'A' && !followsLetter(out, line[0]):
+					// "F. JAMES LOPREST, JR." is a name; a lettered
+					// heading continues a sequence from "A.".
+					continue
 				}
 				out = append(out, Section{Page: p.Number, Offset: start, Title: title})
 				continue
@@ -45,18 +149,144 @@ func textSections(pages []Page) []Section {
 			// A heading starts its paragraph; the line after it, if
 			// the paragraph goes on, is text, not more capitals (an
 			// address block, a caption).
-			starts := i == 0 || strings.TrimSpace(lines[i-1]) == ""
-			next := ""
-			if i+1 < len(lines) {
-				next = strings.TrimSpace(lines[i+1])
-			}
-			if starts && capsHeading(line) && (next == "" || !capsHeading(next) && strings.IndexFunc(next, unicode.IsLower) >= 0) {
+			if starts && capsHeading(line) && !captionLead.MatchString(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && proseLine(next)) {
 				if n := len(out); n > 0 && out[n-1].Page == p.Number && strings.HasSuffix(out[n-1].Title, line) {
 					continue // the title of a numeral just above
 				}
 				out = append(out, Section{Page: p.Number, Offset: start, Title: line})
 			}
 		}
+	}
+	return dropRepeatedLabels(out, pages)
+}
+
+// numberKind names the numbering scheme and depth of a numbered line
+// ("arabic 2" for "2.1"), or "" for a line that is not numbered.
+func numberKind(l string) string {
+	m := numberedHeading.FindStringSubmatch(l)
+	switch {
+	case m == nil:
+		return ""
+	case m[1][0] >= '0' && m[1][0] <= '9':
+		return "arabic " + strconv.Itoa(strings.Count(strings.TrimSuffix(m[1], "."), ".")+1)
+	case len(m[1]) == 2 && m[1][0] >= 'A' && m[1][0] <= 'H' && !strings.ContainsAny(m[1][:1], "IVXL"):
+		return "letter"
+	case strings.ContainsAny(m[1][:1], "IVXL") && m[1][len(m[1])-1] == '.':
+		return "roman"
+	}
+	return "part"
+}
+
+// continues reports whether a line starts with a lower-case letter, as
+// the continuation of a sentence does.
+func continues(l string) bool {
+	return startsLower(strings.TrimLeft(l, "\"'“‘(["))
+}
+
+// fullLine returns the length, in runes, from which a line fills the
+// page's measure (nine tenths of the 80th percentile of the lengths of
+// its text lines): such a line wraps on, where a heading stops short.
+// It returns a length no line reaches when the page has too few lines
+// to tell.
+func fullLine(lines []string) int {
+	var ls []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n >= 20 {
+			ls = append(ls, n)
+		}
+	}
+	if len(ls) < 5 {
+		return 1 << 30
+	}
+	slices.Sort(ls)
+	return ls[len(ls)*8/10] * 9 / 10
+}
+
+// followsLetter reports whether the last lettered heading found is the
+// letter before c.
+func followsLetter(found []Section, c byte) bool {
+	for i := len(found) - 1; i >= 0; i-- {
+		if t := found[i].Title; numberKind(t) == "letter" {
+			return t[0] == c-1
+		}
+	}
+	return false
+}
+
+func prevNonEmpty(lines []string) string {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(lines[i]); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// endsOpen reports whether a title ends with a word that cannot end a
+// heading ("... admitted to practice in the State of California and"):
+// the line was cut by the page width.
+func endsOpen(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return false
+	}
+	if strings.HasSuffix(t, "-") && !strings.HasSuffix(t, " -") {
+		return true // a word hyphenated at the line's end
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "and", "or", "the", "-", "a", "an", "of", "in", "to", "for", "with", "by", "on", "at", "from", "that", "which", "is", "are", "was", "were", "be":
+		return true
+	}
+	return false
+}
+
+// numberedPrev reports whether a line is itself a numbered heading, so
+// that "2. Law" directly followed by "2.1 Treaties" counts both.
+func numberedPrev(l string) bool {
+	_, ok := numberedLine(strings.TrimSpace(l))
+	return ok
+}
+
+func numberedOK(l string) bool {
+	_, ok := numberedLine(l)
+	return ok
+}
+
+// proseLine reports whether a line reads as words of text: lower-case
+// letters and spaces, and not an e-mail address or a link (a name over
+// its contact lines in a counsel block is not a heading).
+func proseLine(l string) bool {
+	return bodyLine(l) && strings.Contains(l, " ") && !strings.Contains(l, "@") && !strings.Contains(l, "://")
+}
+
+// bodyLine reports whether a line reads as running text: it has
+// lower-case letters and is not a caption.
+func bodyLine(l string) bool {
+	return strings.IndexFunc(l, unicode.IsLower) >= 0 && !captionLead.MatchString(l)
+}
+
+// dropRepeatedLabels removes unnumbered headings whose line occurs more
+// than once in the text: a heading names one part of a document, while
+// a label repeated on every box or page ("HIGHLIGHTS", "Key facts") is
+// display text.
+func dropRepeatedLabels(ss []Section, pages []Page) []Section {
+	if len(ss) == 0 {
+		return ss
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		for _, l := range strings.Split(p.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" && len(l) <= 110 {
+				count[strings.ToLower(l)]++
+			}
+		}
+	}
+	out := ss[:0]
+	for _, s := range ss {
+		if _, numbered := numberedLine(s.Title); !numbered && count[strings.ToLower(s.Title)] > 1 {
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -68,11 +298,6 @@ func nextNonEmpty(lines []string) string {
 		}
 	}
 	return ""
-}
-
-// headingShaped reports whether a line reads like a heading's title.
-func headingShaped(l string) bool {
-	return capsHeading(l) || utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, ",")
 }
 
 // capsHeading reports whether a line is a short heading in capitals: at
@@ -129,28 +354,52 @@ func locateSections(page Page, titles []string) []Section {
 }
 
 // paragraphHeadings finds headings in text whose paragraphs are known
-// (Markdown converted from a layout, where headings lost their markup): a
-// paragraph of one short line, in title case or capitals, without the
-// punctuation that ends a sentence or a list item, followed by more text.
-func paragraphHeadings(page Page) []Section {
+// (Markdown converted from a layout, where headings lost their markup):
+// a paragraph of one short line that is a numbered heading ("1. Scope",
+// "2.1 Courts"), or that is in title case or capitals without the
+// punctuation that ends a sentence or a list item. A heading is
+// followed by the text it heads: an unnumbered line followed by another
+// short line (a pull quote's attribution, a logo name, a cover page's
+// display lines) is not one; nor is a caption, a glossary entry or a
+// label that recurs. With numberedOnly, only numbered headings count
+// (web pages, whose short paragraphs are as often furniture as
+// headings).
+func paragraphHeadings(page Page, numberedOnly bool) []Section {
 	var out []Section
 	paras := strings.Split(page.Text, "\n\n")
 	off := 0
 	for i, p := range paras {
 		start := off
 		off += len(p) + 2
-		if len(out) >= maxSections || i+1 == len(paras) || !titleLine(p) {
+		if len(out) >= maxSections || i+1 == len(paras) || strings.ContainsRune(p, '\n') {
 			continue
 		}
-		out = append(out, Section{Page: page.Number, Offset: start, Title: p})
+		next := paras[i+1]
+		if t, ok := numberedLine(p); ok && t != "" {
+			kind := numberKind(p)
+			listed := kind == numberKind(next) || i > 0 && kind == numberKind(paras[i-1])
+			if !listed && (bodyParagraph(next) || numberedOK(next)) {
+				out = append(out, Section{Page: page.Number, Offset: start, Title: p})
+			}
+			continue
+		}
+		if !numberedOnly && titleLine(p) && !captionLead.MatchString(p) && bodyParagraph(next) {
+			out = append(out, Section{Page: page.Number, Offset: start, Title: p})
+		}
 	}
-	return out
+	return dropRepeatedLabels(out, []Page{page})
+}
+
+// bodyParagraph reports whether a paragraph is text a heading could
+// head: a sentence or more, or several lines (a list, a table).
+func bodyParagraph(p string) bool {
+	return strings.ContainsRune(p, '\n') || len(strings.Fields(p)) >= 6 && bodyLine(p) && !numberedOK(p) && !titleLine(p)
 }
 
 // titleLine reports whether l is one line shaped like a heading.
 func titleLine(l string) bool {
 	n := utf8.RuneCountInString(l)
-	if n < 3 || n > 60 || strings.ContainsRune(l, '\n') || strings.ContainsAny(l[len(l)-1:], ".,;:!?|") {
+	if n < 3 || n > 60 || strings.ContainsRune(l, '\n') || strings.ContainsAny(l[len(l)-1:], ".,;:!?|") || strings.ContainsAny(l, ";|@") || strings.Contains(l, "://") {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(l); !unicode.IsUpper(r) {

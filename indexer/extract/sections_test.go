@@ -43,6 +43,10 @@ func TestSections(t *testing.T) {
 		{"markdown headings", "markdown", "# Report\n\nIntro text.\n\n## Section 230\n\nBody *text*.\n\nSetext\n======\n\nMore.", []string{"Report", "Section 230", "Setext"}},
 		{"html h1 to h3", "html", "<html><body><h1>Opinion</h1><p>Text.</p><h2>I. <em>Background</em></h2><p>More.</p><h4>Not this</h4><h3>Discussion</h3><p>End.</p></body></html>", []string{"Opinion", "I. Background", "Discussion"}},
 		{"text caps and roman numerals", "text", "MEMORANDUM OPINION\n\nThe plaintiff sued the platform in 2021\nfor what its users posted.\n\nBACKGROUND\nThe facts are these, and they are\nnot in dispute.\n\nI. Section 230\nThe statute bars the claim against\nthe platform.\n\nII.\nDISCUSSION\nWe agree with the court below\non every point.\n", []string{"MEMORANDUM OPINION", "BACKGROUND", "I. Section 230", "II. DISCUSSION"}},
+		{"numbered and lettered headings in text", "text", "The court considers each claim in turn below.\nII. DISCUSSION\nWe review de novo, as the parties agree.\nA. Section 230\nThe statute bars the claim, as we explain.\nB. Standing\nPlaintiff has standing to sue here.\nPart III\nThe remaining claims fail as well, for the reasons given.\n", []string{"II. DISCUSSION", "A. Section 230", "B. Standing", "Part III"}},
+		{"numbered paragraphs and lists are not headings", "text", "The declarant states as follows, under penalty of perjury, to the court.\n\n1. I am a licensed attorney admitted to practice in the State of California and\nthe Ninth Circuit, and I represent the plaintiffs.\n\nAs counsel you must file:\n\n1. Appearance Form\n\n2. Disclosure Statement\n\nF. JAMES LOPREST, JR., United States Attorney\nfor the Southern District of New York.\n", nil},
+		{"html bold numbered headings", "html", "<html><body><div><p>The court considers the motion, which the plaintiff opposes in full.</p><p><b>I. BACKGROUND</b></p><p>The plaintiff sued the platform in 2021 over posts by its users, and the platform moved to dismiss.</p><p><b>II. DISCUSSION</b></p><p>We agree with the platform, for the reasons that follow in this opinion.</p><p>Advertisement</p><p>The judgment is affirmed in all respects, and the mandate shall issue.</p></div></body></html>", []string{"I. BACKGROUND", "II. DISCUSSION"}},
+		{"names and notices in capitals are not headings", "text", "[PUBLISH]\n\nThe appeal is from the district court, which dismissed the claims.\n\nMARCIA M. WALDRON\nClerk of the court, who signs the notice below.\n\nSEAN RIORDAN\nsriordan@example.org\n", nil},
 		{"caption lines are not headings", "text", "JOHN DOE,\nPlaintiff,\nv.\nACME CORP.,\nDefendant.\n\nThe court held a hearing on the motion today.\n", nil},
 	}
 	for _, tt := range tests {
@@ -69,9 +73,18 @@ func TestSectionsWhitePaper(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := titles(res.Sections)
-	for _, want := range []string{"Executive Summary", "Glossary", "Sources"} {
+	for _, want := range []string{"Executive Summary", "Glossary", "Sources",
+		"1. Denouncing an Alarming Situation", "2. Setting out the Current State of Law",
+		"2.1 Describing the international legal framework", "3.7.1 Sex Tours", "5. Elaborating Recommendations around Several Axes"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no section %q in %q", want, got)
+		}
+	}
+	// Display text: a recurring box label, a figure's source line, the
+	// attribution of a pull quote, cover-page lines.
+	for _, bad := range []string{"HIGHLIGHTS", "STAT HIGHLIGHTS", "Source ILO", "Thorn", "Deloitte Consultant", "WHITE PAPER"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("display text %q is a section", bad)
 		}
 	}
 	checkSections(t, res)
@@ -89,4 +102,18 @@ func TestSectionsPDF(t *testing.T) {
 		}
 	}
 	checkSections(t, res)
+}
+
+func TestParagraphHeadings(t *testing.T) {
+	text := "Key facts\n\n97%\n\nKey facts\n\nof detected victims are women and girls, a share that has grown.\n\n" +
+		"Figure 3: Victims by region\n\n" +
+		"1. Scope of the Report\n\nThis report covers online recruitment of victims and the platforms used.\n\n" +
+		"ICT: Information and Communication Technology\n\n" +
+		"Acme Foundation\n\n" +
+		"2. Recommendations\n\n2.1 Cooperation\n\nStates should share evidence across borders more readily than they do.\n"
+	got := titles(paragraphHeadings(Page{Number: 1, Text: text}, false))
+	want := []string{"1. Scope of the Report", "2. Recommendations", "2.1 Cooperation"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections %q, want %q", got, want)
+	}
 }

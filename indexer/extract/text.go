@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // Text returns the extractor for plain text. Valid UTF-8 is taken as is;
@@ -25,9 +22,13 @@ func Text(opts Options) Extractor {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract text: %w", err)
 		}
-		res := textResult(decodeText(data))
+		text, err := decodeText(data)
+		if err != nil {
+			return nil, fmt.Errorf("extract text: %w", err)
+		}
+		res := textResult(cutCommentSection(cutWidgetTail(text)))
 		if strings.TrimSpace(res.Text()) == "" {
-			return nil, fmt.Errorf("extract text: %w", ErrNoText)
+			return nil, fmt.Errorf("extract text: %w", ErrEmpty)
 		}
 		return res, nil
 	})
@@ -47,27 +48,4 @@ func textResult(text string) *Result {
 	res.Meta.Lang = DetectLang(res.Text())
 	res.Sections = textSections(res.Pages)
 	return &res
-}
-
-// decodeText returns data as UTF-8, converting from Windows-1252 when data
-// is not valid UTF-8. A UTF-8 byte-order mark is dropped.
-func decodeText(data []byte) string {
-	data = trimBOM(data)
-	if utf8.Valid(data) {
-		return string(data)
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		// The Windows-1252 decoder maps every byte; this is unreachable,
-		// but falling back to replacement characters is safe.
-		return strings.ToValidUTF8(string(data), "\uFFFD")
-	}
-	return string(out)
-}
-
-func trimBOM(data []byte) []byte {
-	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
-		return data[3:]
-	}
-	return data
 }

@@ -32,7 +32,7 @@ func TestText(t *testing.T) {
 		{"byte-order mark dropped", "\xef\xbb\xbfHello there", []Page{{1, "Hello there"}}, nil},
 		{"crlf normalised", "one\r\ntwo\r\n\r\nthree", []Page{{1, "one\ntwo\n\nthree"}}, nil},
 		{"form feeds split pages", "page one\fpage two\f\fpage four", []Page{{1, "page one"}, {2, "page two"}, {3, ""}, {4, "page four"}}, nil},
-		{"blank is no text", " \n\t\n", nil, ErrNoText},
+		{"blank is no text", " \n\t\n", nil, ErrEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+)
+
+// ErrBinary reports a file named as text (.txt, .html, .md) whose bytes
+// are not text: random or compressed data, a NUL-filled file, an
+// executable. It is skipped, never indexed as an article.
+var ErrBinary = errors.New("binary content, not text")
+
+// sniffWindow is how much of a file the binary test reads: enough to see
+// the shape of the bytes, bounded so a large file costs nothing extra.
+const sniffWindow = 64 << 10
+
+// textEncoding is what sniffing found a file's bytes to be.
+type textEncoding int
+
+const (
+	encUTF8 textEncoding = iota // or ASCII, or a legacy 8-bit encoding
+	encUTF16LE
+	encUTF16BE
+	encUTF32LE
+	encUTF32BE
+)
+
+// sniffEncoding reads the byte-order mark, or for UTF-16 without one the
+// pattern of NUL bytes that text in the Latin range leaves (every other
+// byte zero). It returns the encoding and the length of the mark.
+func sniffEncoding(data []byte) (textEncoding, int) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return encUTF32LE, 4
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return encUTF32BE, 4
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return encUTF16LE, 2
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return encUTF16BE, 2
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return encUTF8, 3
+	}
+	head := data[:min(len(data), sniffWindow)]
+	if len(head) < 4 {
+		return encUTF8, 0
+	}
+	// Count NULs by position modulo 4: UTF-32 text in the Latin range
+	// has three zero bytes of every four, UTF-16 one of every two.
+	var zero [4]int
+	for i, b := range head {
+		if b == 0 {
+			zero[i%4]++
+		}
+	}
+	quarter := len(head) / 4
+	mostly := func(n int) bool { return n*10 >= quarter*9 }
+	rarely := func(n int) bool { return n*20 <= quarter }
+	switch {
+	case rarely(zero[0]) && mostly(zero[1]) && mostly(zero[2]) && mostly(zero[3]):
+		return encUTF32LE, 0
+	case mostly(zero[0]) && mostly(zero[1]) && mostly(zero[2]) && rarely(zero[3]):
+		return encUTF32BE, 0
+	case rarely(zero[0]+zero[2]) && zero[1]+zero[3] >= quarter:
+		// Half of the odd bytes or more are zero and almost no even
+		// byte is: little-endian UTF-16 (text with some non-Latin
+		// characters still leaves most high bytes zero).
+		return encUTF16LE, 0
+	case rarely(zero[1]+zero[3]) && zero[0]+zero[2] >= quarter:
+		return encUTF16BE, 0
+	}
+	return encUTF8, 0
+}
+
+// decodeText returns the bytes of a text file as UTF-8: a byte-order mark
+// (or the NUL pattern of UTF-16) chooses UTF-16 or UTF-32; UTF-8 is taken
+// as is; bytes that are not UTF-8 are read as Windows-1252 (a superset of
+// printable Latin-1), so an "é" saved by an old tool stays an "é". It
+// fails with ErrBinary when the bytes are not text at all.
+func decodeText(data []byte) (string, error) {
+	enc, bom := sniffEncoding(data)
+	var wide encoding.Encoding
+	switch enc {
+	case encUTF16LE:
+		wide = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
+	case encUTF16BE:
+		wide = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
+	case encUTF32LE:
+		wide = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)
+	case encUTF32BE:
+		wide = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)
+	}
+	data = data[bom:]
+	if wide != nil {
+		out, err := wide.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("%w: %w", ErrBinary, err)
+		}
+		s := string(out)
+		if err := binaryText(s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}
+	if err := binaryBytes(data); err != nil {
+		return "", err
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	return mixedToUTF8(data), nil
+}
+
+// binaryBytes tests the first sniffWindow bytes of an 8-bit file: text
+// has no NUL bytes (a stray few are tolerated), few control characters
+// besides tab, newline, carriage return and form feed, and, when it is
+// not UTF-8, a minority of bytes above ASCII.
+func binaryBytes(data []byte) error {
+	head := data[:min(len(data), sniffWindow)]
+	if len(head) == 0 {
+		return nil
+	}
+	nul, ctl, high := 0, 0, 0
+	for _, b := range head {
+		switch {
+		case b == 0:
+			nul++
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B, b == 0x7F:
+			ctl++
+		case b >= 0x80:
+			high++
+		}
+	}
+	n := len(head)
+	switch {
+	case nul*100 > n:
+		return fmt.Errorf("%w: %d%% NUL bytes", ErrBinary, nul*100/n)
+	case (nul+ctl)*20 > n:
+		return fmt.Errorf("%w: %d%% control bytes", ErrBinary, (nul+ctl)*100/n)
+	}
+	if high*10 > n*3 && !utf8.Valid(trimPartialRune(head)) {
+		// Latin-1 prose has an accented letter every few words; data
+		// has a high bit on half its bytes.
+		return fmt.Errorf("%w: %d%% bytes above ASCII and not UTF-8", ErrBinary, high*100/n)
+	}
+	return nil
+}
+
+// trimPartialRune drops a UTF-8 sequence cut by the sniff window.
+func trimPartialRune(b []byte) []byte {
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// binaryText applies the control-character test to decoded text: more
+// than one character in twenty that no text would hold means the bytes
+// were not text in this encoding.
+func binaryText(s string) error {
+	n, ctl := 0, 0
+	for _, r := range s {
+		n++
+		// Unassigned, private-use and control code points are rare in
+		// text and common in bytes misread as UTF-16 or UTF-32.
+		if !unicode.IsPrint(r) && !strings.ContainsRune("\t\n\r\f\v\x1b\u00a0\u00ad\u200b\u200c\u200d\u2028\u2029\u3000\ufeff", r) || r == utf8.RuneError {
+			ctl++
+		}
+		if n == sniffWindow {
+			break
+		}
+	}
+	if n > 0 && ctl*20 > n {
+		return fmt.Errorf("%w: %d%% control or undecodable characters", ErrBinary, ctl*100/n)
+	}
+	return nil
+}
+
+// mixedToUTF8 decodes bytes that are mostly UTF-8 with some bytes that
+// are not (a file edited by tools with different defaults): valid UTF-8
+// sequences are kept, every other byte is read as Windows-1252.
+func mixedToUTF8(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	dec := charmap.Windows1252
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteRune(dec.DecodeByte(data[0]))
+			data = data[1:]
+			continue
+		}
+		b.Write(data[:size])
+		data = data[size:]
+	}
+	return b.String()
+}
