@@ -38,12 +38,8 @@ func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 
 // documentView is a document as /documents/{id} shows it: the metadata and
 // every entity mention with its page, but not the text (that is /text).
-func documentView(doc *corpus.Document) any {
-	return struct {
-		corpus.Document
-		Text     string `json:"text_url"`
-		Original string `json:"original_url"`
-	}{*doc, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
+func documentView(doc *corpus.Document) documentJSON {
+	return documentJSON{*doc, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
 }
 
 // handleDocumentText writes the clean text with a marker line before each
@@ -166,6 +162,9 @@ func handleEntities(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc
 			writeError(w, r, logger, err)
 			return
 		}
-		writeJSON(w, r, map[string]any{"kind": kind, "values": values})
+		if values == nil {
+			values = []search.EntityValue{}
+		}
+		writeJSON(w, r, entitiesJSON{Kind: kind, Values: values})
 	}
 }

@@ -6,6 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/gorilla/mux"
 
 	"lexsearch/corpus"
 	"lexsearch/search"
@@ -66,9 +71,27 @@ func handleNotFound() http.HandlerFunc {
 	}
 }
 
-func handleMethodNotAllowed() http.HandlerFunc {
+// handleMethodNotAllowed answers 405 with the Allow header RFC 9110
+// requires: the methods the routes of this path take.
+func handleMethodNotAllowed(router *mux.Router) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		_ = router.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+			re, err := route.GetPathRegexp()
+			if err != nil || !regexp.MustCompile(re).MatchString(r.URL.Path) {
+				return nil
+			}
+			methods, _ := route.GetMethods()
+			for _, m := range methods {
+				if !slices.Contains(allow, m) {
+					allow = append(allow, m)
+				}
+			}
+			return nil
+		})
+		slices.Sort(allow)
+		w.Header().Set("Allow", strings.Join(allow, ", "))
 		writeProblem(w, r, problem{Status: http.StatusMethodNotAllowed,
-			Detail: fmt.Sprintf("%s does not accept %s", r.URL.Path, r.Method)})
+			Detail: fmt.Sprintf("%s does not accept %s; it takes %s", r.URL.Path, r.Method, strings.Join(allow, ", "))})
 	}
 }

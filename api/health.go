@@ -25,10 +25,6 @@ func handleReadyz(idx Index, ready func() bool) http.HandlerFunc {
 
 // handleIndex lists the endpoints, for a person who opens the root URL.
 func handleIndex() http.HandlerFunc {
-	type endpoint struct {
-		Path    string `json:"path"`
-		Summary string `json:"summary"`
-	}
 	var list []endpoint
 	for _, op := range operations() {
 		method := op.method
@@ -37,6 +33,6 @@ func handleIndex() http.HandlerFunc {
 		}
 		list = append(list, endpoint{method + " " + op.path, op.summary})
 	}
-	body := map[string]any{"name": "lexsearch", "endpoints": list, "openapi": "/openapi.json"}
+	body := endpointsJSON{Name: "lexsearch", Endpoints: list, OpenAPI: "/openapi.json"}
 	return func(w http.ResponseWriter, r *http.Request) { writeJSON(w, r, body) }
 }

@@ -1,7 +1,11 @@
 package api
 
 import (
+	"cmp"
+	"maps"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"lexsearch/corpus"
@@ -49,63 +53,120 @@ var searchParamDocs = []param{
 
 var idParam = param{"id", "path", "Document id, as in hits.", str, false}
 
+// A body is one content type of a request or response: a Go value whose
+// type is its JSON schema (see schemas), or a description of a body that
+// is not JSON.
+type body struct {
+	desc  string
+	value any // nil: not JSON; a map[string]any: a schema written out
+}
+
+func text(desc string) body { return body{desc: desc} }
+
 // operation is one endpoint's description.
 type operation struct {
 	method        string // "" is GET
 	path, summary string
 	params        []param
-	responses     map[string]string // content type -> description
+	responses     map[string]body // content type -> body of a success
+	status        int             // the success status; 0 is 200
+	request       map[string]body // content type -> request body (POST)
+	also          map[int]string  // other statuses worth naming: 422, 204
 }
+
+// documentJSON is /documents/{id} as JSON (documentView builds it).
+type documentJSON struct {
+	corpus.Document
+	Text     string `json:"text_url"`
+	Original string `json:"original_url"`
+}
+
+// entitiesJSON is /entities/{kind} as JSON.
+type entitiesJSON struct {
+	Kind   string               `json:"kind"`
+	Values []search.EntityValue `json:"values"`
+}
+
+// endpointsJSON is / as JSON.
+type endpointsJSON struct {
+	Name      string     `json:"name"`
+	Endpoints []endpoint `json:"endpoints"`
+	OpenAPI   string     `json:"openapi"`
+}
+
+type endpoint struct {
+	Path    string `json:"path"`
+	Summary string `json:"summary"`
+}
+
+var (
+	statusJSON = map[string]any{"type": "object", "required": []string{"status"}, "properties": map[string]any{"status": str}}
+	readyJSON  = map[string]any{"type": "object", "required": []string{"status", "documents"},
+		"properties": map[string]any{"status": str, "documents": map[string]any{"type": "integer"}}}
+	textField = map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}
+)
 
 // operations describes every route of routes.go; a test checks that the
-// two agree.
+// two agree, route by route and parameter by parameter.
 func operations() []operation {
+	html := text("The page, for a browser (Accept: text/html and no format)")
+	result := body{"Result", search.Result{}}
 	return []operation{
-		{"", "/search", "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", searchParamDocs,
-			map[string]string{"application/json": "Result", "text/plain": "Readable result for terminals", "text/csv": "Every hit",
-				"application/x-ndjson": "Every hit, one JSON object a line", "application/x-research-info-systems": "Every hit as RIS",
-				"application/vnd.citationstyles.csl+json": "Every hit as CSL-JSON",
-				"text/html": "The search page, for a browser (Accept: text/html and no format)"}},
-		{"", "/feed.atom", "The newest documents matching a search, as an Atom feed: a saved search.", withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
-			map[string]string{"application/atom+xml": "Atom feed"}},
-		{"", "/documents/{id}", "A document's metadata and every entity mention with its page.", []param{idParam},
-			map[string]string{"application/json": "Document", "text/html": "The document page, for a browser (Accept: text/html and no format)"}},
-		{"", "/documents/{id}/text", "A document's clean text, a line '=== page N ===' before each page.", []param{idParam},
-			map[string]string{"text/plain": "Text"}},
-		{"", "/documents/{id}/original", "The file as ingested.", []param{idParam},
-			map[string]string{"application/octet-stream": "The original file"}},
-		{"", "/documents/{id}/similar", "Documents citing the same cases and statutes, then sharing distinctive words.",
-			[]param{idParam, {"size", "query", "How many, at most 100 (default 10).", num, false}, {"format", "query", "json or text", enum(pageFormats...), false}},
-			map[string]string{"application/json": "Result", "text/plain": "Readable result"}},
-		{"", "/entities/{kind}", "Canonical values of an entity kind with document counts and the aliases filters accept.",
-			[]param{{"kind", "path", "statute, court, party, judge, citation or docket", enum(search.EntityKinds...), false},
+		{path: "/search", summary: "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", params: searchParamDocs,
+			responses: map[string]body{"application/json": result, "text/plain": text("Readable result for terminals"), "text/csv": text("Every hit"),
+				"application/x-ndjson": text("Every hit, one JSON object a line"), "application/x-research-info-systems": text("Every hit as RIS"),
+				"application/vnd.citationstyles.csl+json": text("Every hit as CSL-JSON"), "text/html": html}},
+		{path: "/feed.atom", summary: "The newest documents matching a search, as an Atom feed: a saved search.",
+			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
+			responses: map[string]body{"application/atom+xml": text("Atom feed")}},
+		{path: "/documents/{id}", summary: "A document's metadata and every entity mention with its page.",
+			params:    []param{idParam, {"format", "query", "json: the JSON even in a browser (the only format).", enum("json"), false}},
+			responses: map[string]body{"application/json": {"Document", documentJSON{}}, "text/html": html}},
+		{path: "/documents/{id}/text", summary: "A document's clean text, a line '=== page N ===' before each page.", params: []param{idParam},
+			responses: map[string]body{"text/plain": text("Text")}},
+		{path: "/documents/{id}/original", summary: "The file as ingested: a PDF inline, anything else as a text/plain download.", params: []param{idParam},
+			responses: map[string]body{"application/pdf": text("The original PDF"), "text/plain": text("The original file, as text")}},
+		{path: "/documents/{id}/similar", summary: "Documents citing the same cases and statutes, then sharing distinctive words.",
+			params: []param{idParam, {"size", "query", "How many, at most 100.", withDefault(num, 10), false},
+				{"format", "query", "json or text", enum(pageFormats...), false}},
+			responses: map[string]body{"application/json": result, "text/plain": text("Readable result")}},
+		{path: "/entities/{kind}", summary: "Canonical values of an entity kind with document counts and the aliases filters accept.",
+			params: []param{{"kind", "path", "statute, court, party, judge, citation or docket", enum(search.EntityKinds...), false},
 				{"prefix", "query", "Only values (for courts: ids or names) starting with this, case ignored.", str, false},
-				{"size", "query", "How many, at most 1,000 (default 50).", num, false}},
-			map[string]string{"application/json": "Values"}},
-		{http.MethodPost, "/documents", "Add files (a raw body named by ?name= or Content-Disposition, or multipart/form-data); needs 'Authorization: Bearer TOKEN'. 201 created, 200 replaced or unchanged, 422 skipped with its reason.",
-			[]param{{"name", "query", "The file's name, for a raw body.", str, false}},
-			map[string]string{"application/json": "The outcome: id, name, status, reason, title, url"}},
-		{http.MethodDelete, "/documents/{id}", "Remove a document; needs 'Authorization: Bearer TOKEN'. 204 on success.", []param{idParam},
-			map[string]string{}},
-		{"", "/metrics", "Counters, latencies and index size in the Prometheus text format.", nil, map[string]string{"text/plain": "Prometheus metrics"}},
-		{"", "/healthz", "200 while the process runs.", nil, map[string]string{"application/json": "Status"}},
-		{"", "/readyz", "200 with the document count once the index answers, else 503.", nil, map[string]string{"application/json": "Status"}},
-		{"", "/openapi.json", "This description.", nil, map[string]string{"application/json": "OpenAPI 3.1 document"}},
-		{"", "/", "The list of endpoints.", nil, map[string]string{"application/json": "Endpoints", "text/html": "The search page, for a browser"}},
-		{"", "/ui/{file}", "The stylesheet, script and icon of the HTML pages.", []param{{"file", "path", "An asset name, as the pages link it.", str, false}},
-			map[string]string{"text/css": "Stylesheet", "text/javascript": "Script", "image/svg+xml": "Icon"}},
+				{"size", "query", "How many, at most 1,000.", withDefault(num, 50), false}},
+			responses: map[string]body{"application/json": {"Values", entitiesJSON{}}}},
+		{method: http.MethodPost, path: "/citations", summary: "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",
+			request: map[string]body{"text/plain": text("The text"), "application/x-www-form-urlencoded": {"text=...", textField},
+				"application/json": {`{"text": ...}`, textField}},
+			responses: map[string]body{"application/json": {"One entry per citation found, in text order", []search.Found{}}}},
+		{method: http.MethodPost, path: "/documents", summary: "Add files (a raw body named by ?name= or Content-Disposition, or multipart/form-data); needs 'Authorization: Bearer TOKEN'. 201 created, 200 replaced or unchanged, 422 skipped with its reason.",
+			params: []param{{"name", "query", "The file's name, for a raw body.", str, false}}, status: http.StatusCreated,
+			request: map[string]body{"application/octet-stream": text("One file"),
+				"multipart/form-data": {"One or more files", map[string]any{"type": "object", "properties": map[string]any{
+					"file": map[string]any{"type": "array", "items": map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}}}}}},
+			responses: map[string]body{"application/json": {"The outcome of one file, or of each (documents)", map[string]any{"oneOf": []any{
+				(&schemas{}).object(reflect.TypeOf(addedView{})),
+				map[string]any{"type": "object", "required": []string{"documents"}, "properties": map[string]any{
+					"documents": map[string]any{"type": "array", "items": (&schemas{}).object(reflect.TypeOf(addedView{}))}}},
+			}}}},
+			also: map[int]string{http.StatusOK: "Replaced or unchanged", http.StatusUnprocessableEntity: "Skipped, with its reason"}},
+		{method: http.MethodDelete, path: "/documents/{id}", summary: "Remove a document; needs 'Authorization: Bearer TOKEN'.", params: []param{idParam},
+			status: http.StatusNoContent},
+		{path: "/metrics", summary: "Counters, latencies and index size in the Prometheus text format.", responses: map[string]body{"text/plain": text("Prometheus metrics")}},
+		{path: "/healthz", summary: "200 while the process runs.", responses: map[string]body{"application/json": {"Status", statusJSON}}},
+		{path: "/readyz", summary: "200 with the document count once the index answers, else 503.", responses: map[string]body{"application/json": {"Status", readyJSON}}},
+		{path: "/openapi.json", summary: "This description.", responses: map[string]body{"application/json": {"OpenAPI 3.1 document", map[string]any{"type": "object"}}}},
+		{path: "/", summary: "The list of endpoints; the search page for a browser.", responses: map[string]body{"application/json": {"Endpoints", endpointsJSON{}}, "text/html": html}},
+		{path: "/ui/{file}", summary: "The stylesheet, script and icon of the HTML pages.",
+			params:    []param{{"file", "path", "An asset name, as the pages link it.", str, false}, {"v", "query", "The asset's version, for caching.", str, false}},
+			responses: map[string]body{"text/css": text("Stylesheet"), "text/javascript": text("Script"), "image/svg+xml": text("Icon")}},
 	}
 }
 
-// okCode is the status of a successful answer to method.
-func okCode(method string) string {
-	switch method {
-	case http.MethodPost:
-		return "201"
-	case http.MethodDelete:
-		return "204"
-	}
-	return "200"
+func withDefault(schema map[string]any, v any) map[string]any {
+	out := maps.Clone(schema)
+	out["default"] = v
+	return out
 }
 
 func withoutParams(ps []param, names ...string) []param {
@@ -122,74 +183,96 @@ outer:
 	return out
 }
 
-// openAPI builds the OpenAPI 3.1 document.
+// openAPI builds the OpenAPI 3.1 document: parameters from the tables
+// above, schemas from the Go types the handlers encode.
 func openAPI() map[string]any {
-	problem := map[string]any{"application/problem+json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Problem"}}}
+	sc := newSchemas()
+	problemRef := sc.ref(problem{})
+	problems := map[string]any{"application/problem+json": map[string]any{"schema": problemRef}}
+	content := func(bodies map[string]body) map[string]any {
+		out := map[string]any{}
+		for ct, b := range bodies {
+			var schema map[string]any
+			switch v := b.value.(type) {
+			case nil:
+				schema = map[string]any{"type": "string", "description": b.desc}
+			case map[string]any:
+				schema = v
+			default:
+				schema = sc.ref(v)
+			}
+			out[ct] = map[string]any{"schema": schema}
+		}
+		return out
+	}
 	paths := map[string]any{}
 	for _, op := range operations() {
-		var params []any
+		params := []any{}
 		for _, p := range op.params {
 			schema := p.schema
 			if p.repeat {
 				schema = map[string]any{"type": "array", "items": p.schema}
 			}
-			params = append(params, map[string]any{
-				"name": p.name, "in": p.in, "description": p.desc, "required": p.in == "path",
-				"schema": schema, "explode": true,
-			})
+			pm := map[string]any{"name": p.name, "in": p.in, "description": p.desc, "required": p.in == "path", "schema": schema}
+			if p.repeat {
+				pm["style"], pm["explode"] = "form", true
+			}
+			params = append(params, pm)
 		}
-		content := map[string]any{}
-		for ct, desc := range op.responses {
-			content[ct] = map[string]any{"schema": map[string]any{"description": desc}}
+		method := strings.ToLower(cmp.Or(op.method, http.MethodGet))
+		status := cmp.Or(op.status, http.StatusOK)
+		ok := map[string]any{"description": http.StatusText(status)}
+		if len(op.responses) > 0 {
+			ok["content"] = content(op.responses)
 		}
-		method := strings.ToLower(op.method)
-		if method == "" {
-			method = "get"
+		responses := map[string]any{
+			strconv.Itoa(status): ok,
+			"default": map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 405 wrong method (see Allow), 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout",
+				"content": problems},
 		}
-		get := map[string]any{
+		for code, desc := range op.also {
+			r := map[string]any{"description": desc}
+			if len(op.responses) > 0 {
+				r["content"] = content(op.responses)
+			}
+			responses[strconv.Itoa(code)] = r
+		}
+		o := map[string]any{
 			"summary":     op.summary,
 			"operationId": method + strings.NewReplacer("/", "_", "{", "", "}", "", ".", "_").Replace(op.path),
 			"parameters":  params,
-			"responses": map[string]any{
-				okCode(op.method): map[string]any{"description": "OK", "content": content},
-				"default":         map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout", "content": problem},
-			},
+			"responses":   responses,
+		}
+		if len(op.request) > 0 {
+			o["requestBody"] = map[string]any{"required": true, "content": content(op.request)}
+		}
+		if op.method == http.MethodPost || op.method == http.MethodDelete {
+			if op.path != "/citations" {
+				o["security"] = []any{map[string]any{"token": []any{}}}
+			}
 		}
 		item, _ := paths[op.path].(map[string]any)
 		if item == nil {
 			item = map[string]any{}
 			paths[op.path] = item
 		}
-		item[method] = get
+		item[method] = o
 	}
-	paths["/citations"] = map[string]any{"post": map[string]any{
-		"summary":     "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",
-		"operationId": "post_citations",
-		"requestBody": map[string]any{"required": true, "content": map[string]any{
-			"text/plain":                        map[string]any{"schema": str},
-			"application/x-www-form-urlencoded": map[string]any{"schema": map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}},
-			"application/json":                  map[string]any{"schema": map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}},
-		}},
-		"responses": map[string]any{
-			"200":     map[string]any{"description": "One entry per citation found, in text order", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "array"}}}},
-			"default": map[string]any{"description": "A problem: 400 empty text, 413 over 256 KB, 415 another body type", "content": problem},
-		},
-	}}
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
 			"title":       "lexsearch",
 			"version":     "1",
 			"description": "Full-text, faceted search over court opinions, dockets, case summaries, reports and articles on online sex-trafficking law.",
+			"license":     map[string]any{"name": "See the project repository"},
 		},
-		"paths": paths,
-		"components": map[string]any{"schemas": map[string]any{"Problem": map[string]any{
-			"type": "object",
-			"properties": map[string]any{
-				"type": str, "title": str, "status": map[string]any{"type": "integer"}, "detail": str,
-				"param": str, "instance": str, "request_id": str,
-			},
-		}}},
+		"servers": []any{map[string]any{"url": "/"}},
+		"paths":   paths,
+		"components": map[string]any{
+			"schemas": sc.components,
+			"securitySchemes": map[string]any{"token": map[string]any{"type": "http", "scheme": "bearer",
+				"description": "The write token (LEXSEARCH_TOKEN or -token-file); writes are refused without one."}},
+		},
 	}
 }
 

@@ -1,13 +1,20 @@
 package api
 
 import (
+	"cmp"
+	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gorilla/mux"
+	"github.com/pb33f/libopenapi"
+	validator "github.com/pb33f/libopenapi-validator"
 )
 
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {
@@ -45,5 +52,86 @@ func TestOpenAPIDescribesEverySearchParam(t *testing.T) {
 	}
 	if !slices.Equal(documented, searchParams) {
 		t.Errorf("documented %q, accepted %q", documented, searchParams)
+	}
+}
+
+// TestOpenAPIIsValid checks /openapi.json against the OpenAPI 3.1
+// specification's own schema with a real validator (libopenapi-validator),
+// so client generators and linters accept it.
+func TestOpenAPIIsValid(t *testing.T) {
+	v := specValidator(t)
+	if ok, errs := v.ValidateDocument(); !ok {
+		for _, e := range errs {
+			t.Errorf("%s: %s", e.Message, e.Reason)
+			for _, se := range e.SchemaValidationErrors {
+				t.Errorf("  at %s: %s", se.FieldPath, se.Reason)
+			}
+		}
+	}
+}
+
+// specValidator returns a validator of the document /openapi.json serves.
+func specValidator(t *testing.T) validator.Validator {
+	t.Helper()
+	js, err := json.Marshal(openAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := libopenapi.NewDocument(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, errs := validator.NewValidator(doc)
+	if len(errs) > 0 {
+		t.Fatalf("the document does not build: %v", errs)
+	}
+	return v
+}
+
+// TestOpenAPIParamsAreTheRoutes: every query parameter the description
+// names is one its route takes, and a parameter it does not name is
+// refused: the router and the description agree parameter by parameter.
+func TestOpenAPIParamsAreTheRoutes(t *testing.T) {
+	h := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{})
+	fill := strings.NewReplacer("{id}", "doc1", "{kind}", "statute", "{file}", "style.css")
+	unknown := func(rec *httptest.ResponseRecorder, name string) bool {
+		var p problem
+		_ = json.Unmarshal(rec.Body.Bytes(), &p)
+		return rec.Code == http.StatusBadRequest && p.Param == name && strings.Contains(p.Detail, "unknown parameter")
+	}
+	for _, op := range operations() {
+		method := cmp.Or(op.method, http.MethodGet)
+		path := fill.Replace(op.path)
+		for _, p := range op.params {
+			if p.in != "query" {
+				continue
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(method, path+"?"+url.Values{p.name: {"x"}}.Encode(), strings.NewReader("")))
+			if unknown(rec, p.name) {
+				t.Errorf("%s %s documents %s, but the route refuses it: %s", method, op.path, p.name, rec.Body)
+			}
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(method, path+"?undocumented=1", strings.NewReader("")))
+		if !unknown(rec, "undocumented") {
+			t.Errorf("%s %s takes a parameter the description does not name: %d %s", method, op.path, rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestMethodNotAllowedSaysAllow: a 405 names the methods the path takes.
+func TestMethodNotAllowedSaysAllow(t *testing.T) {
+	h := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{})
+	for target, want := range map[string]string{
+		"/search":         "GET, HEAD",
+		"/documents/doc1": "DELETE, GET, HEAD",
+		"/citations":      "POST",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPut, target, nil))
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != want {
+			t.Errorf("PUT %s: %d, Allow %q, want 405 and %q", target, rec.Code, rec.Header().Get("Allow"), want)
+		}
 	}
 }

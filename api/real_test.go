@@ -21,6 +21,9 @@ import (
 	"lexsearch/corpus"
 	"lexsearch/indexer"
 	"lexsearch/search"
+
+	"github.com/pb33f/libopenapi"
+	validator "github.com/pb33f/libopenapi-validator"
 )
 
 // The tests in this file run the real search over the embedded sample
@@ -467,6 +470,58 @@ func TestHugePageIsABadRequestOnTheRealIndex(t *testing.T) {
 		rec := fetch(t, target)
 		if rec.Code != http.StatusBadRequest || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
 			t.Errorf("%s: %d %s", target, rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestResponsesMatchOpenAPI: real answers over the sample corpus validate
+// against the schemas /openapi.json serves, so a client generated from the
+// description reads what the server sends.
+func TestResponsesMatchOpenAPI(t *testing.T) {
+	spec := fetch(t, "/openapi.json")
+	doc, err := libopenapi.NewDocument(spec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, errs := validator.NewValidator(doc)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	id := fetchResult(t, url.Values{"q": {"salesforce"}}).Hits[0].ID
+	for _, target := range []string{
+		"/search?q=section+230&court=ilnd",
+		"/search?q=trafficking&explain=true&size=2",
+		"/search?statute=FOSTA&facet=none",
+		"/documents/" + id,
+		"/documents/" + id + "/similar",
+		"/entities/court",
+		"/entities/party?prefix=zzz",
+		"/healthz",
+		"/readyz",
+		"/",
+	} {
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		rec := httptest.NewRecorder()
+		realHandler(t).ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: %d %s", target, rec.Code, rec.Body)
+			continue
+		}
+		if ok, verrs := v.ValidateHttpResponse(req, rec.Result()); !ok {
+			for _, e := range verrs {
+				t.Errorf("%s: %s: %s", target, e.Message, e.Reason)
+				for _, se := range e.SchemaValidationErrors {
+					t.Errorf("  at %s: %s", se.FieldPath, se.Reason)
+				}
+			}
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/citations", strings.NewReader("See 18 U.S.C. § 1595."))
+	rec := httptest.NewRecorder()
+	realHandler(t).ServeHTTP(rec, req)
+	if ok, verrs := v.ValidateHttpResponse(req, rec.Result()); !ok {
+		for _, e := range verrs {
+			t.Errorf("POST /citations: %s: %s", e.Message, e.Reason)
 		}
 	}
 }

@@ -45,7 +45,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	}
 
 	r.NotFoundHandler = htmlOr(pages, notFoundPage, handleNotFound())
-	r.MethodNotAllowedHandler = handleMethodNotAllowed()
+	r.MethodNotAllowedHandler = handleMethodNotAllowed(r)
 }
 
 // pathVar returns a path variable of the matched route.
