@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -157,8 +158,13 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
 		docket = n
 	}
-	if meta.DateFiled != "" {
+	// A date that is not on the calendar ("02/31/22") is dropped, never
+	// the document.
+	if _, err := time.Parse(time.DateOnly, meta.DateFiled); err == nil {
 		date = meta.DateFiled
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		date = ""
 	}
 	doc.Court, doc.Docket, doc.Date = court, docket, date
 	if len(date) >= 4 {

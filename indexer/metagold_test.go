@@ -1,0 +1,164 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
+)
+
+// goldDoc is what a person reads off the first page of a real PDF, written
+// by hand (testdata/metagold/meta_gold.json, from the shared fixtures).
+type goldDoc struct {
+	CaseName     string   `json:"case_name"`
+	CaseNameAlts []string `json:"case_name_alts"`
+	Court        string   `json:"court"`
+	Docket       []string `json:"docket"`
+	Date         string   `json:"date"`
+	Type         *string  `json:"type"` // nil: none of our types fits; not scored
+}
+
+// The share of the hand-checked PDFs whose field must be right. They are
+// floors, not the goal (every one right): a change that makes any field
+// worse on these real filings fails here, and the table the test logs
+// shows which document lost it.
+const (
+	minTitleRight  = 0.05
+	minTypeRight   = 0.66
+	minDocketRight = 0.88
+	minDateRight   = 1.0
+)
+
+// TestMetaGold runs the whole pipeline (PDF extraction, cleaning, tagging,
+// folding) on real court PDFs and compares the title, type, docket number
+// and date with what a person reads off each. Court is logged but not
+// scored here (the court tagger's own tests own it).
+func TestMetaGold(t *testing.T) {
+	dir := filepath.Join("testdata", "metagold")
+	raw, err := os.ReadFile(filepath.Join(dir, "meta_gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Documents map[string]goldDoc `json:"documents"`
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(gold.Documents))
+	for name := range gold.Documents {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+
+	ix := New(quiet(), Options{})
+	var right, total [4]int // title, type, docket, date
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-34s %-5s %-5s %-5s %-5s %-8s %s\n", "file", "title", "type", "dock", "date", "court", "got")
+	for _, name := range names {
+		g := gold.Documents[name]
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := corpus.Source{ID: corpus.SourceID(name), Path: name, Format: corpus.FormatPDF}
+		doc, err := ix.Prepare(t.Context(), src, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		ok := [4]bool{
+			titleMatches(doc.Title, append([]string{g.CaseName}, g.CaseNameAlts...)),
+			g.Type == nil || doc.Type == *g.Type,
+			docketMatches(doc.Docket, g.Docket),
+			doc.Date == g.Date,
+		}
+		scored := [4]bool{true, g.Type != nil, true, true}
+		mark := [4]string{}
+		for i := range ok {
+			mark[i] = "-"
+			if scored[i] {
+				total[i]++
+				mark[i] = "FAIL"
+				if ok[i] {
+					right[i]++
+					mark[i] = "ok"
+				}
+			}
+		}
+		courtMark := "ok"
+		if doc.Court != g.Court {
+			courtMark = "(" + doc.Court + ")"
+		}
+		fmt.Fprintf(&table, "%-34s %-5s %-5s %-5s %-5s %-8s %q %s %q %s\n", name, mark[0], mark[1], mark[2], mark[3], courtMark,
+			doc.Title, doc.Type, doc.Docket, doc.Date)
+	}
+	t.Logf("meta_gold over %d real PDFs:\n%s", len(names), table.String())
+	for i, field := range []string{"title", "type", "docket", "date"} {
+		share := float64(right[i]) / float64(max(total[i], 1))
+		t.Logf("%s right on %d of %d (%.2f)", field, right[i], total[i], share)
+		if floor := [4]float64{minTitleRight, minTypeRight, minDocketRight, minDateRight}[i]; share < floor {
+			t.Errorf("%s right on %d of %d (%.2f), want at least %.2f", field, right[i], total[i], share, floor)
+		}
+	}
+}
+
+// titleMatches reports whether got is one of the accepted case names,
+// compared as a person would: ignoring case and punctuation.
+func titleMatches(got string, accepted []string) bool {
+	for _, a := range accepted {
+		if looseText(got) == looseText(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// looseText lower-cases s and keeps only its letters and digits, one
+// space between words.
+func looseText(s string) string {
+	s = strings.ToLower(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// docketMatches reports whether got is one of the accepted docket numbers,
+// each normalised the way the docket tagger does.
+func docketMatches(got string, accepted []string) bool {
+	for _, a := range accepted {
+		if n, ok := entity.NormalizeDocket(a); ok {
+			a = n
+		}
+		if got == a {
+			return true
+		}
+	}
+	return false
+}
+
+// TestImpossibleDateIsDropped: a stamp with a date that is not on the
+// calendar loses the date, not the document.
+func TestImpossibleDateIsDropped(t *testing.T) {
+	ix := New(quiet(), Options{})
+	text := "Case: 1:22-cv-00101 Document #: 12 Filed: 02/31/22 Page 1 of 2\n" +
+		"IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\n\n" +
+		"JANE DOE,\nPlaintiff,\nv.\nACME WEB SERVICES, INC.,\nDefendant.\n\n" +
+		"MEMORANDUM OPINION AND ORDER\nThe motion to dismiss is denied.\n"
+	src := corpus.Source{ID: corpus.SourceID("stamp.txt"), Path: "stamp.txt", Format: corpus.FormatText}
+	doc, err := ix.Prepare(t.Context(), src, []byte(text))
+	if err != nil {
+		t.Fatalf("Prepare: %v; want the document indexed without its impossible date", err)
+	}
+	if doc.Date != "" {
+		t.Errorf("date %q, want none (02/31/22 is not a date)", doc.Date)
+	}
+	if doc.Docket != "1:22-cv-00101" {
+		t.Errorf("docket %q, want 1:22-cv-00101 from the stamp", doc.Docket)
+	}
+}
