@@ -74,17 +74,23 @@ func leading(pages []corpus.Page, n int) string {
 }
 
 // title picks the document's title: what the format states, else the case
-// name for court documents, else the first short line of text.
+// name in the caption of a court document (or of a letter or form filed in
+// a court), else the first short line of text.
 func title(doc *corpus.Document, meta extract.Meta) string {
 	if meta.CaseName != "" {
 		return meta.CaseName
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
-	if court && meta.Title == "" {
-		if name := caseName(doc.Entities); name != "" {
+	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
+		if name := captionTitle(doc.Pages[0].Text, leading(doc.Pages, 200000)); name != "" {
 			return name
 		}
+	}
+	if court && meta.Title == "" {
 		if name := caseLine(doc.Pages); name != "" {
+			return name
+		}
+		if name := caseName(doc.Entities); name != "" {
 			return name
 		}
 	}
@@ -101,6 +107,26 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	}
 	return doc.Source
 }
+
+// courtHeaded reports whether one of the first lines of text names a
+// court: a filing, an order or a clerk's letter.
+func courtHeaded(text string) bool {
+	n := 0
+	for line := range strings.Lines(text) {
+		if n++; n > 30 {
+			break
+		}
+		if l := strings.TrimSpace(line); len(l) < 100 && courtName.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// courtName matches a line that names a court.
+var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(court of appeals|district court|supreme court|bankruptcy court|` +
+	`court of (criminal |civil )?appeals)\b|^(in )?the .{0,30}\b(supreme|appellate|superior|district|circuit) court\b|` +
+	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b`)
 
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".

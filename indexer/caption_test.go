@@ -1,0 +1,82 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+
+	"lexsearch/corpus"
+	"lexsearch/indexer/extract"
+)
+
+func TestCaptionTitle(t *testing.T) {
+	for _, tc := range []struct{ name, text, body, want string }{
+		{"district caption with a column of parentheses",
+			"IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nEASTERN DIVISION\n\n" +
+				"JANE ROE, individually and on behalf of all        )\nothers similarly situated,      )\n         Plaintiff,     )   Case No. 1:21-cv-01234\n" +
+				"    v.                                           )\nMEGAWEB HOLDINGS, LLC d/b/a SiteX,    )   Judge Sara L. Ellis\n        Defendant.        )\n",
+			"", "Roe v. Megaweb Holdings, LLC"},
+		{"government and alias",
+			"UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nv.\nJOHN Q. PUBLIC, a/k/a Jack,\nDefendant-Appellant.\n", "", "United States v. Public"},
+		{"clerk block between the sides",
+			"FILED\nMarch 3, 2021\nNo. 20-1234\nMARY K. SMITH,\nversus\nJane W. Brown\nClerk\nPlaintiff—Appellant,\nACME WIDGET COMPANY; OTHER CORP.,\nDefendants—Appellees.\n",
+			"", "Smith v. Acme Widget Co."},
+		{"in the matter of",
+			"SUPREME COURT OF THE STATE OF NEW YORK\nIn the Matter of the Application of\nJOHN SMITH,\nPetitioner.\n", "", "In re Smith"},
+		{"ex parte",
+			"COURT OF CRIMINAL APPEALS OF TEXAS\nNO. WR-12,345-01\nEX PARTE JOSE GARCIA, Applicant\n", "Garcia applied for a writ.", "Ex parte Garcia"},
+		{"state in its own court",
+			"IN THE SUPREME COURT OF OHIO\nSTATE OF OHIO,\nAppellee,\nv.\nROBERT LEE JONES,\nAppellant.\n", "", "State v. Jones"},
+		{"state in a federal court",
+			"UNITED STATES COURT OF APPEALS\nFOR THE THIRD CIRCUIT\nCOMMONWEALTH OF PENNSYLVANIA,\nPetitioner,\nv.\nUNITED STATES DEPARTMENT OF EDUCATION,\nRespondent.\n",
+			"", "Pennsylvania v. United States Department of Education"},
+		{"two-word surname the opinion uses",
+			"ANA GARCIA LOPEZ,\nPlaintiff,\nv.\nBOB KING,\nDefendant.\n", "Garcia Lopez argues that King erred. Garcia Lopez also says.", "Garcia Lopez v. King"},
+		{"middle name the opinion never uses alone",
+			"ANA MARIA LOPEZ,\nPlaintiff,\nv.\nBOB KING,\nDefendant.\n", "Lopez argues that King erred.", "Lopez v. King"},
+		{"syllabus heading broken after v.",
+			"(Slip Opinion) OCTOBER TERM, 2019\nSee United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nSUPREME COURT OF THE UNITED STATES\nSyllabus\nACME CORP. v.\n\nSMITH ET AL.\n",
+			"", "Acme Corp. v. Smith"},
+		{"letter's re line",
+			"UNITED STATES COURT OF APPEALS\nDear Counsel:\nRe: Case No. 19-5555, Northwind Shipping Company v. Linda Hill, et al\n", "", "Northwind Shipping Co. v. Hill"},
+		{"a sentence with v. is not a caption",
+			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := captionTitle(tc.text, tc.body); got != tc.want {
+				t.Errorf("captionTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTitleNeverARoleDateOrClerk(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"08-6301-cv\nGildernew v. Gantner\nUNITED STATES COURT OF APPEALS\nF OR THE S ECOND C IRCUIT", "Gildernew v. Gantner"},
+		{"FILED\nUnited States Court of Appeals\nFor the First Circuit\nNo. 20-1507\nFebruary 5, 2010\nCALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\nJANET T. MILLS,\nDefendant, Appellee.", "Calvary Chapel of Bangor v. Mills"},
+	} {
+		doc := &corpus.Document{Type: corpus.TypeOpinion, Pages: []corpus.Page{{Number: 1, Text: tc.text}},
+			Entities: []corpus.Entity{{Kind: "party", Norm: "Plaintiff", Role: "plaintiff"}, {Kind: "party", Norm: "Janet T. Mills", Role: "defendant"}}}
+		if got := title(doc, extract.Meta{}); got != tc.want {
+			t.Errorf("title of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// FuzzCaptionTitle: any first page gives a one-line title or none, and
+// never a bare role word.
+func FuzzCaptionTitle(f *testing.F) {
+	f.Add("JANE ROE,\nPlaintiff,\nv.\nACME, INC.,\nDefendant.\n", "Roe sued.")
+	f.Add("In re:\nFOO BAR,\nINC. LITIGATION\n\nX,\nPlaintiffs-Appellants,\nv.\n", "")
+	f.Add("Re: Case No. 1, A v. B, et al\n", "")
+	f.Add("STATE OF X, ex rel. Y Z,\nv.\n\n", "Z")
+	f.Add("v.\nv.\nv.\n", "")
+	f.Fuzz(func(t *testing.T, text, body string) {
+		got := captionTitle(text, body)
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("title %q spans lines", got)
+		}
+		if roleWord.MatchString(strings.TrimSpace(got)) {
+			t.Errorf("title %q is a role word", got)
+		}
+	})
+}
