@@ -80,3 +80,27 @@ func FuzzCaptionTitle(f *testing.F) {
 		}
 	})
 }
+
+func TestClassifyCourtDecisions(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"slip opinion with its syllabus (headnote)",
+			"(Slip Opinion) OCTOBER TERM, 2019\nSyllabus\nNOTE: Where it is feasible, a syllabus (headnote) will be released.\n" +
+				"SUPREME COURT OF THE UNITED STATES\nSyllabus\nACME CORP. v. SMITH ET AL.\nCERTIORARI TO THE UNITED STATES COURT OF APPEALS FOR THE NINTH CIRCUIT\n",
+			corpus.TypeOpinion},
+		{"state appellate opinion",
+			"In the Kansas Court of Appeals\nWestern District\nJOHN DOE,\nAppellant,\nvs.\nSTATE OF KANSAS,\nRespondent.\n\nIntroduction\nDoe appeals. We affirm.\n",
+			corpus.TypeOpinion},
+		{"order of a circuit court",
+			"United States Court of Appeals\nFor the Seventh Circuit\nNo. 19-1\nIN RE: JOHN DOE\n\nORDER\nThe motion is granted.\n", corpus.TypeOpinion},
+		{"news article about a case",
+			"Court rules against site in trafficking case\nBy A. Reporter\nThe Supreme Court of the United States said on Monday that Doe v. Site may go on. We affirm our view.\n",
+			corpus.TypeArticle},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &corpus.Document{Pages: []corpus.Page{{Number: 1, Text: tc.text}}}
+			if got := classify(doc, extract.Meta{}); got != tc.want {
+				t.Errorf("classify = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -34,12 +34,28 @@ var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|si
 	`stay informed\b|share( this)?$|cookie|accept all|search$|` +
 	`\[?(not for publication|unpublished|do not publish|publish|filed|not precedential|precedential)\]?$)`)
 
+// decisionSignals are what a court's decision says of itself: its title
+// line ("ORDER", "OPINION", "ORDER AND JUDGMENT"), a slip opinion's
+// syllabus, the court's voice ("we affirm", "By the Court:").
+var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
+	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
+	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
+	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
+	`\b(circuit|district|chief) judges?\b|\bbefore:`)
+
 // classify decides the document type (corpus.Type*).
 func classify(doc *corpus.Document, meta extract.Meta) string {
 	if meta.Type == corpus.TypeDocket {
 		return corpus.TypeDocket
 	}
 	head := leading(doc.Pages, 6000)
+	// A court's own decision: a court named at the head, a caption, and
+	// the decision's voice. A slip opinion's syllabus calls itself a
+	// headnote, which is no case summary.
+	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" &&
+		decisionSignals.MatchString(head) {
+		return corpus.TypeOpinion
+	}
 	switch {
 	case summarySignals.MatchString(head):
 		return corpus.TypeCaseSummary

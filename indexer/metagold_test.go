@@ -31,7 +31,7 @@ type goldDoc struct {
 // shows which document lost it.
 const (
 	minTitleRight  = 0.94
-	minTypeRight   = 0.66
+	minTypeRight   = 1.0
 	minDocketRight = 0.88
 	minDateRight   = 1.0
 )
