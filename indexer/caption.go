@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"lexsearch/indexer/entity"
 )
 
 // A caption is the block at the head of a court filing that names the
@@ -594,4 +596,37 @@ func capitalise(w string) string {
 		return "'n"
 	}
 	return out
+}
+
+var (
+	// docketLine is a caption's case number: "No. 11–889.", "Case No.
+	// 21-cv-00485-JCS", "Nos. 08-1234, 08-1235", "Docket No. 08-6301-cv",
+	// or the number alone on its line ("2009-1361"). Another court's number
+	// ("D.C. No.", "USDC No.", "Originating Case No.") has a label of its
+	// own first, so it does not match.
+	docketLine = regexp.MustCompile(`(?i)^(?:(?:case|docket|appeal|cause|civil action|criminal action)\s+)?(?:nos?\.|numbers?|#)\s*:?\s*` +
+		`((?:\d{1,2}:)?\d{2}-[a-z]{1,4}-\d{1,6}(?:-[a-z]{1,4})*|[a-z]{0,4}\d{2,4}[-–—][a-z]{0,4}\d{1,6}(?:[-–—][a-z0-9]{1,6})*)\b|` +
+		`^(\d{4}[-–—]\d{3,5}|\d{2}[-–—]\d{3,5}(?:-[a-z]{2})?)$`)
+)
+
+// captionDocket returns the case number printed in the caption of a
+// court document, normalised as the docket tagger does, or "".
+func captionDocket(text string) string {
+	lines := captionPrep(text)
+	for _, l := range lines[:min(len(lines), 60)] {
+		m := docketLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		num := m[1]
+		if num == "" {
+			num = m[2]
+		}
+		num = strings.NewReplacer("–", "-", "—", "-").Replace(num)
+		if n, ok := entity.NormalizeDocket(num); ok {
+			return n
+		}
+		return num
+	}
+	return ""
 }

@@ -104,3 +104,17 @@ func TestClassifyCourtDecisions(t *testing.T) {
 		})
 	}
 }
+
+func TestCaptionDocket(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"SUPREME COURT OF THE UNITED STATES\nSyllabus\nACME v. SMITH\nNo. 11–889. Argued April 23, 2013—Decided June 13, 2013\n", "11-889"},
+		{"United States Court of Appeals for the Federal Circuit\n2009-1361\nPAUL N. NELSON,\n", "2009-1361"},
+		{"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nJOHN DOE,\nPlaintiff,\nv.\nTWITTER, INC.,\nDefendant.\nCase No. 21-cv-00485-JCS\n", "21-cv-00485"},
+		{"UNITED STATES COURT OF APPEALS\nNos. 08-1234, 08-1235\nA,\nv.\nB,\n", "08-1234"},
+		{"UNITED STATES COURT OF APPEALS\n(D.C. No. 5:06-CV-00376-C)\nUSDC No. 3:20-CV-257\nOriginating Case No. : 16-0556\n", ""},
+	} {
+		if got := captionDocket(tc.text); got != tc.want {
+			t.Errorf("captionDocket(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

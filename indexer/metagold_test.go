@@ -32,7 +32,7 @@ type goldDoc struct {
 const (
 	minTitleRight  = 0.94
 	minTypeRight   = 1.0
-	minDocketRight = 0.88
+	minDocketRight = 1.0
 	minDateRight   = 1.0
 )
 

@@ -158,6 +158,11 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
 		docket = n
 	}
+	if docket == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+		// The number as the caption prints it ("No. 11–889.", a bare
+		// "2009-1361"), which the tagger does not take for the document's.
+		docket = captionDocket(doc.Pages[0].Text)
+	}
 	// A date that is not on the calendar ("02/31/22") is dropped, never
 	// the document.
 	if _, err := time.Parse(time.DateOnly, meta.DateFiled); err == nil {
