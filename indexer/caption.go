@@ -38,14 +38,14 @@ const maxPartyLines = 4
 var (
 	// separator is the line between the sides: "v.", "vs.", "versus",
 	// "–v.–", "-v-", possibly after the first side's role.
-	separator = regexp.MustCompile(`(?i)^(?:` + roleWords + `)?[\s,.;:\-–—]*[(\-–—.\s]*(?:v|vs|versus)[\s.\-–—)]*$`)
+	separator = regexp.MustCompile(`(?i)^(?:(?:` + roleWords + `)(?:\(s\))?)?[\s,.;:\-–—]*[(\-–—.\s]*(?:v|vs|versus|against)[\s.\-–—)]*$`)
 	// separatorFirst is a separator followed by the second side on the
 	// same line: "v. ACME, INC.,".
 	separatorFirst = regexp.MustCompile(`(?i)^(?:v|vs|versus)\.?\s+(\S.*)$`)
 	// roleLine is a line that is only a party's role.
-	roleLine = regexp.MustCompile(`(?i)^[\s,.;:]*(?:(?:` + roleWords + `)[\s,.;:\-–—/&]*(?:and\s+)?)+\s*\d*$`)
+	roleLine = regexp.MustCompile(`(?i)^[\s,.;:]*(?:(?:` + roleWords + `)(?:\(s\))?[\s,.;:\-–—/&*]*(?:and\s+)?)+\s*\d*$`)
 	// roleTail cuts a role written after a name on the same line.
-	roleTail = regexp.MustCompile(`(?i)[\s,;]+(?:` + roleWords + `)(?:[\s,.;\-–—/&]+(?:` + roleWords + `))*[\s,.;]*\d*$`)
+	roleTail = regexp.MustCompile(`(?i)[\s,;]+(?:` + roleWords + `)(?:\(s\))?(?:[\s,.;\-–—/&]+(?:and\s+)?(?:` + roleWords + `)(?:\(s\))?)*[\s,.;]*\d*$`)
 	// clerkLabel is the line under a clerk's name in a court's stamp.
 	clerkLabel = regexp.MustCompile(`(?i)^(?:acting |deputy |chief deputy )?clerk(?: of (?:the )?court)?\.?$`)
 	// procedural drops the words a citation leaves out of "In re": "the
@@ -88,7 +88,9 @@ var (
 	parenthetical = regexp.MustCompile(`\s*\([^)]*\)`)
 	// sideColumn is where a caption's right-hand column starts: "JANE
 	// DOE, ) Case No. 1:20-cv-1".
-	sideColumn = regexp.MustCompile(`\s+[)\]|§]\s.*$|\s+[)\]|§]$`)
+	// Where the text keeps the page's layout, a gap of three spaces or
+	// more, or a column of asterisks or colons, does the same.
+	sideColumn = regexp.MustCompile(`\s+[)\]|§*:]\s.*$|\s+[)\]|§*:]$|\S\s{3,}\S.*$`)
 )
 
 const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|movants?|intervenors?|claimants?|` +
@@ -145,12 +147,18 @@ func captionPrep(text string) []string {
 		if len(line) > maxCaptionLine {
 			line = "" // a paragraph, not a caption's line
 		}
-		line = strings.ReplaceAll(line, "_", " ")
+		line = underscores.ReplaceAllString(line, " ") // a form's blanks
 		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, ")") || strings.HasPrefix(line, "]") {
+		if strings.HasPrefix(line, ")") || strings.HasPrefix(line, "]") || strings.HasPrefix(line, "*") {
 			line = ""
 		}
-		line = strings.TrimSpace(sideColumn.ReplaceAllString(line, ""))
+		line = strings.TrimSpace(line)
+		if loc := sideColumn.FindStringIndex(line); loc != nil {
+			if line[loc[0]] != ' ' && line[loc[0]] != '\t' {
+				loc[0]++ // the \S before a wide gap stays
+			}
+			line = strings.TrimSpace(line[:loc[0]])
+		}
 		if !strings.ContainsFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			line = ""
 		}
@@ -230,7 +238,7 @@ func (c caption) adversary(lines []string, sep int) string {
 	for j := sep - 1; j >= 0 && len(left) < maxPartyLines; j-- {
 		l := lines[j]
 		switch {
-		case l == "" && len(left) == 0, roleLine.MatchString(l) && len(left) == 0:
+		case l == "" && len(left) == 0, roleLine.MatchString(l) && len(left) == 0, noise(l) && l != "":
 			continue
 		case clerkLabel.MatchString(l) && len(left) == 0:
 			j-- // the clerk's name above the label
@@ -247,6 +255,9 @@ func (c caption) adversary(lines []string, sep int) string {
 	}
 	for j := sep + 1; j < len(lines) && len(right) < maxPartyLines; j++ {
 		l := lines[j]
+		if l != "" && noise(l) {
+			continue
+		}
 		if len(right) == 0 {
 			if l == "" || roleLine.MatchString(l) {
 				continue
@@ -267,6 +278,22 @@ func (c caption) adversary(lines []string, sep int) string {
 		return ""
 	}
 	return a + " v. " + b
+}
+
+var underscores = regexp.MustCompile(`\s*_+\s*`)
+
+// numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".
+var numberLabel = regexp.MustCompile(`(?i)\bnos?\.\s*[\w\-–]*\d`)
+
+// noise reports whether a line of a caption belongs to its other column
+// or to a number, not to a party: a lone token with figures ("A168758"),
+// a case number, a line with unbalanced parentheses ("(Los Angeles
+// County").
+func noise(l string) bool {
+	if !strings.Contains(l, " ") && strings.ContainsFunc(l, unicode.IsDigit) {
+		return true
+	}
+	return numberLabel.MatchString(l) || strings.Count(l, "(") != strings.Count(l, ")")
 }
 
 // nextLine returns the index of the first non-blank line after i, or -1.
@@ -297,6 +324,7 @@ func (c caption) inline(lines []string, i int, l string) string {
 		right = lines[k]
 	}
 	right = caseNumberTail.ReplaceAllString(right, "")
+	left, right = roleTail.ReplaceAllString(left, ""), roleTail.ReplaceAllString(right, "")
 	if !nameLike(etAl.ReplaceAllString(left, "")) || !nameLike(etAl.ReplaceAllString(right, "")) {
 		return ""
 	}
@@ -331,6 +359,7 @@ func nameLike(s string) bool {
 // party turns one side of a caption into the name a citation uses.
 func (c caption) party(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	s = roleTail.ReplaceAllString(s, "")
 	s = parenthetical.ReplaceAllString(s, "")
 	s = alias.ReplaceAllString(s, "")
 	s = etAl.ReplaceAllString(s, "")
@@ -359,7 +388,7 @@ func (c caption) party(s string) string {
 // trimEnd drops the punctuation after a name, but not the full stop of
 // "Inc.", "Co." or "G.G.".
 func trimEnd(s string) string {
-	s = strings.Trim(s, " ,;:-–—")
+	s = strings.Trim(s, " ,;:-–—*†‡")
 	words := strings.Fields(s)
 	if n := len(words); n > 0 && strings.HasSuffix(s, ".") {
 		last := strings.TrimSuffix(words[n-1], ".")
@@ -390,11 +419,17 @@ func firstParty(s string) string {
 		s = s[:i]
 		break
 	}
-	// "K2 Inc. and K-2 Corporation": a second party after a company.
+	// "K2 Inc. and K-2 Corporation": a second party after a company, or
+	// a company after a name of two words or more ("Chicago Transit
+	// Authority and Clever Devices, Ltd.").
 	for _, loc := range listAnd.FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:loc[0]], ". ")
 		words := strings.Fields(before)
 		if len(words) > 0 && corporate.MatchString(strings.Trim(words[len(words)-1], ",")) {
+			return s[:loc[0]]
+		}
+		after := strings.Fields(s[loc[1]:])
+		if len(words) >= 2 && len(after) >= 2 && corporate.MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
 	}
@@ -403,7 +438,10 @@ func firstParty(s string) string {
 
 // cite writes one party's name as a citation does.
 func (c caption) cite(s string) string {
-	if c.caps {
+	if c.caps || len(strings.Fields(s)) >= 2 && !organisation.MatchString(s) {
+		// A capitalised caption, or a person's name with the surname
+		// in capitals ("Emmanuel LAGUERRE"): one word in capitals in a
+		// company's name is an acronym ("DVA"), and stays.
 		s = titleCase(s)
 	}
 	s = strings.TrimSpace(s)
@@ -411,6 +449,8 @@ func (c caption) cite(s string) string {
 	switch {
 	case lower == "united states of america" || lower == "the united states of america" || lower == "the united states":
 		return "United States"
+	case lower == "the people" || strings.HasPrefix(lower, "the people of the state of ") || strings.HasPrefix(lower, "people of the state of "):
+		return "People"
 	case strings.HasPrefix(lower, "state of "), strings.HasPrefix(lower, "commonwealth of "), strings.HasPrefix(lower, "people of the state of "):
 		// The state is "State" in its own courts, its name elsewhere.
 		i := strings.Index(lower, " of ")
@@ -453,7 +493,7 @@ var organisation = regexp.MustCompile(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|comp
 	`foundation|trust|fund|society|union|services?|systems?|industries|international|holdings|partners|partnership|enterprises|authority|office|bureau|` +
 	`administration|hospital|center|centre|institute|club|league|committee|government|republic|nation|insurance|financial|capital|technologies|media|` +
 	`network|communications|foods|products|america|american|national|federal|estate|security|securities|management|associates|coalition|alliance|` +
-	`project|campaign|center|court|police|sheriff|secretary|director|warden|commissioner|attorney|general|llp|pllc|plc|n\.a|gmbh|ag|s\.a|the|of|for|and|inc\.)\b|[&\d@]|\.com\b`)
+	`project|campaign|center|court|police|sheriff|secretary|director|warden|commissioner|attorney|general|llp|pllc|plc|n\.a|gmbh|ag|s\.a|the|of|for|inc\.)\b|[&\d@]|\.com\b`)
 
 // suffixes end a person's name without being the surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "esq": true, "md": true, "phd": true}
@@ -472,6 +512,16 @@ func (c caption) surname(s string) string {
 	words := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	for len(words) > 1 && suffixes[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
 		words = words[:len(words)-1]
+	}
+	// "Lawrence and Glenda Pachniak": two first names, one surname.
+	for i, w := range words {
+		if strings.EqualFold(w, "and") {
+			if i == 0 || len(words)-i < 3 {
+				return ""
+			}
+			words = append(words[:i:i], words[i+1:]...)
+			break
+		}
 	}
 	if len(words) < 2 || len(words) > 5 {
 		return ""
@@ -561,7 +611,8 @@ func titleCase(s string) string {
 		core := strings.TrimRight(w, ",;:")
 		tail := w[len(core):]
 		switch {
-		case keepUpper[core], strings.ContainsFunc(core, unicode.IsDigit), isInitials(core) && len(core) > 1:
+		case keepUpper[core], strings.ContainsFunc(core, unicode.IsDigit), isInitials(core) && len(core) > 1,
+			strings.ContainsFunc(core, unicode.IsLower) && i > 0:
 		case i > 0 && smallWords[strings.ToLower(strings.TrimRight(core, "."))]:
 			core = strings.ToLower(core)
 		default:
@@ -591,6 +642,10 @@ func capitalise(w string) string {
 		}
 	}
 	out := b.String()
+	// "MCDONOUGH" -> "McDonough".
+	if len(out) > 3 && strings.HasPrefix(out, "Mc") {
+		out = "Mc" + strings.ToUpper(out[2:3]) + out[3:]
+	}
 	// "'N" in "Steak 'N Shake" is a word of its own, and lower-case.
 	if out == "'N" {
 		return "'n"

@@ -38,6 +38,20 @@ func TestCaptionTitle(t *testing.T) {
 			"", "Acme Corp. v. Smith"},
 		{"letter's re line",
 			"UNITED STATES COURT OF APPEALS\nDear Counsel:\nRe: Case No. 19-5555, Northwind Shipping Company v. Linda Hill, et al\n", "", "Northwind Shipping Co. v. Hill"},
+		{"layout text with a right-hand column and a number between the sides",
+			"IN THE COURT OF APPEAL OF THE STATE OF OREGON\n\n THE PEOPLE,\n         Plaintiff and Respondent,\n                                  B123456\n v.\n" +
+				" MARY ANN QUILL,                    (Lane County\n                                   Super. Ct. No. 20CR1234)\n         Defendant and Appellant.\n",
+			"", "People v. Quill"},
+		{"asterisk column",
+			"In the United States Court of Federal Claims\n*****************************\nJOHN PUBLIC,          *     Special Master Doe\n" +
+				"           Petitioner, *     Filed: May 16, 2017\n      v.               *\nSECRETARY OF HEALTH AND     *\nHUMAN SERVICES,             *\n          Respondent. *\n",
+			"", "Public v. Secretary of Health and Human Services"},
+		{"against",
+			"SUPREME COURT OF THE STATE OF NEW YORK\nAcme Realty LLC,\nPlaintiff(s),\n-against-\nTitle Agency LLC, JOHN ROE,\nDefendant(s).\n", "", "Acme Realty LLC v. Title Agency LLC"},
+		{"a surname in capitals, two first names",
+			"BOARD OF IMMIGRATION APPEALS\nMatter of Emmanuel LAGUERRE, Respondent\n", "", "In re Laguerre"},
+		{"two first names and one surname",
+			"INDIANA TAX COURT\nLAWRENCE AND GLENDA PACHNIAK,\nPetitioners,\nv.\nMARSHALL COUNTY ASSESSOR,\nRespondent.\n", "", "Pachniak v. Marshall County Assessor"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {

@@ -142,7 +142,10 @@ func courtHeaded(text string) bool {
 // courtName matches a line that names a court.
 var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(court of appeals|district court|supreme court|bankruptcy court|` +
 	`court of (criminal |civil )?appeals)\b|^(in )?the .{0,30}\b(supreme|appellate|superior|district|circuit) court\b|` +
-	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b`)
+	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b|` +
+	// "INDIANA TAX COURT", "Court of Federal Claims": a short line that is
+	// a court's name (a party named after a court ends in a comma)
+	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$`)
 
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".
