@@ -615,6 +615,9 @@ func titleCase(s string) string {
 			strings.ContainsFunc(core, unicode.IsLower) && i > 0:
 		case i > 0 && smallWords[strings.ToLower(strings.TrimRight(core, "."))]:
 			core = strings.ToLower(core)
+		case len(core) == 2 && !particles[strings.ToLower(core)] && !strings.ContainsFunc(core, func(r rune) bool { return !unicode.IsUpper(r) }):
+			// "GV Ranch Station", "LA Printex": two capitals are initials
+			// (a particle, "DE", or a small word, "OF", is not).
 		default:
 			core = capitalise(core)
 		}

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,6 +131,32 @@ func TestCaptionDocket(t *testing.T) {
 	} {
 		if got := captionDocket(tc.text); got != tc.want {
 			t.Errorf("captionDocket(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestBankruptcyDocketTitles: a bankruptcy docket page's case-name slot
+// says "Chapter 7"; the case is known by its debtor, and an adversary
+// proceeding by its plaintiff and defendant.
+func TestBankruptcyDocketTitles(t *testing.T) {
+	ix := New(quiet(), Options{})
+	for _, tc := range []struct{ file, want string }{
+		{"azb_16.html", "Dawn J Corbin"},
+		{"deb_3.html", "Washington Mutual, Inc."},
+		{"nvb_42.html", "GV Ranch Station, Inc."},
+		{"wawb_3.html", "James Rigby v. Michael K Mastro"},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "dockets", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := corpus.Source{ID: corpus.SourceID(tc.file), Path: tc.file, Format: corpus.FormatHTML}
+		doc, err := ix.Prepare(t.Context(), src, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Type != corpus.TypeDocket || !titleMatches(doc.Title, []string{tc.want}) {
+			t.Errorf("%s: %s %q, want docket %q", tc.file, doc.Type, doc.Title, tc.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -93,8 +94,21 @@ func leading(pages []corpus.Page, n int) string {
 // name in the caption of a court document (or of a letter or form filed in
 // a court), else the first short line of text.
 func title(doc *corpus.Document, meta extract.Meta) string {
-	if meta.CaseName != "" {
+	if meta.CaseName != "" && !notACaseName.MatchString(meta.CaseName) {
 		return meta.CaseName
+	}
+	if doc.Type == corpus.TypeDocket && len(doc.Pages) > 0 {
+		if name := labelled(doc.Pages[0].Text, debtorLabel); name != "" {
+			return name
+		}
+		// An adversary proceeding: its plaintiff against its defendant.
+		p, d := labelled(doc.Pages[0].Text, plaintiffLabel), labelled(doc.Pages[0].Text, defendantLabel)
+		if p != "" && d != "" {
+			return p + " v. " + d
+		}
+	}
+	if notACaseName.MatchString(meta.Title) {
+		meta.Title = ""
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
 	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
@@ -122,6 +136,44 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 		}
 	}
 	return doc.Source
+}
+
+// notACaseName matches what a docket page's case-name slot may hold that
+// is no case name: a bankruptcy chapter, a link's text, a role word, a
+// bare number.
+var notACaseName = regexp.MustCompile(`(?i)^\s*(chapter \d+|show associated cases|(plaintiffs?|defendants?|petitioners?|respondents?|debtors?|appellants?|appellees?)|[\d\s:\-–]*|mdl)\s*$`)
+
+// The labels above a party's name in a docket page's party table.
+var (
+	debtorLabel    = regexp.MustCompile(`(?i)^(debtor( 1)?|debtor in possession|joint debtor)$`)
+	plaintiffLabel = regexp.MustCompile(`(?i)^plaintiffs?$`)
+	defendantLabel = regexp.MustCompile(`(?i)^defendants?$`)
+)
+
+// labelled returns the name under the first line of a docket page that
+// is a party label (a bankruptcy case is known by its debtor), or "".
+func labelled(text string, label *regexp.Regexp) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines[:min(len(lines), 200)] {
+		if !label.MatchString(strings.TrimSpace(l)) {
+			continue
+		}
+		for _, n := range lines[i+1 : min(len(lines), i+4)] {
+			n = strings.TrimSpace(n)
+			if n == "" || strings.Trim(n, "-_ ") == "" {
+				continue
+			}
+			n = etAl.ReplaceAllString(n, "")
+			if !strings.ContainsFunc(n, unicode.IsLetter) || len(n) > 120 {
+				return ""
+			}
+			if !strings.ContainsFunc(n, unicode.IsLower) {
+				n = titleCase(n)
+			}
+			return trimEnd(firstParty(n))
+		}
+	}
+	return ""
 }
 
 // courtHeaded reports whether one of the first lines of text names a
