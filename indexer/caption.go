@@ -101,7 +101,7 @@ const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|r
 // document, used to tell a two-word surname ("Zepeda Rivas") from a
 // middle name ("Montrail Triplet").
 func captionTitle(text, body string) string {
-	lines := captionPrep(text)
+	lines := captionPrep(text, false)
 	var header []string
 	for _, l := range lines[:min(len(lines), 20)] {
 		if courtName.MatchString(l) {
@@ -137,8 +137,9 @@ func captionTitle(text, body string) string {
 }
 
 // captionPrep returns the first lines of text, trimmed, without a
-// caption's right-hand column, blank where a line has no word.
-func captionPrep(text string) []string {
+// caption's right-hand column, blank where a line has no word; with
+// numbers, a case number after a party's name is kept.
+func captionPrep(text string, numbers bool) []string {
 	var out []string
 	for line := range strings.Lines(text) {
 		if len(out) >= captionLines {
@@ -153,6 +154,9 @@ func captionPrep(text string) []string {
 			line = ""
 		}
 		line = strings.TrimSpace(line)
+		if !numbers {
+			line = cutRightNumber(line)
+		}
 		if loc := sideColumn.FindStringIndex(line); loc != nil {
 			if line[loc[0]] != ' ' && line[loc[0]] != '\t' {
 				loc[0]++ // the \S before a wide gap stays
@@ -250,7 +254,7 @@ func (c caption) adversary(lines []string, sep int) string {
 		left = append([]string{l}, left...)
 	}
 	var right []string
-	if m := separatorFirst.FindStringSubmatch(lines[sep]); m != nil {
+	if m := separatorFirst.FindStringSubmatch(lines[sep]); m != nil && !noise(m[1]) {
 		right = append(right, m[1])
 	}
 	for j := sep + 1; j < len(lines) && len(right) < maxPartyLines; j++ {
@@ -282,6 +286,25 @@ func (c caption) adversary(lines []string, sep int) string {
 
 var underscores = regexp.MustCompile(`\s*_+\s*`)
 
+// rightNumber is a case number label after a party's text, where a
+// two-column caption puts its numbers: "JOHN DOE, No. 08-1234",
+// "Plaintiff-Appellant, D.C. No.".
+var rightNumber = regexp.MustCompile(`(?i)\s+(?:(?:d\.\s?c\.|usdc|bap|agency|tax ct\.|district court|originating)\s+)?(?:case\s+)?nos?\.(?:\s.*)?$`)
+
+// numberLead is what may stand before "No." in a label of a line's own
+// ("Re: Case No. 19-5555, A v. B").
+var numberLead = regexp.MustCompile(`(?i)(^|:|\b(?:case|docket|appeal|cause|action|civil|criminal))\s*$`)
+
+// cutRightNumber drops a case number label and what follows it when
+// the line has a party's text before it (a name and its comma).
+func cutRightNumber(line string) string {
+	loc := rightNumber.FindStringIndex(line)
+	if loc == nil || numberLead.MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
+		return line
+	}
+	return line[:loc[0]]
+}
+
 // numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".
 var numberLabel = regexp.MustCompile(`(?i)\bnos?\.\s*[\w\-–]*\d`)
 
@@ -290,8 +313,8 @@ var numberLabel = regexp.MustCompile(`(?i)\bnos?\.\s*[\w\-–]*\d`)
 // a case number, a line with unbalanced parentheses ("(Los Angeles
 // County").
 func noise(l string) bool {
-	if !strings.Contains(l, " ") && strings.ContainsFunc(l, unicode.IsDigit) {
-		return true
+	if !strings.Contains(l, " ") && strings.ContainsFunc(l, unicode.IsDigit) || utf8.RuneCountInString(l) == 1 {
+		return true // "A168758", "CV-05-1234-ABC", a column's "X"
 	}
 	return numberLabel.MatchString(l) || strings.Count(l, "(") != strings.Count(l, ")")
 }
@@ -596,7 +619,8 @@ func usesAlone(body, name, before string) bool {
 
 // smallWords stay lower-case inside a title-cased name.
 var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "to": true, "a": true, "an": true,
-	"by": true, "ex": true, "rel": true, "de": true, "del": true, "la": true, "du": true, "von": true, "van": true, "'n": true, "v": true, "et": true, "al": true}
+	"by": true, "ex": true, "rel": true, "de": true, "del": true, "la": true, "du": true, "von": true, "van": true, "'n": true, "v": true, "et": true, "al": true,
+	"as": true, "or": true, "with": true, "from": true, "upon": true}
 
 // keepUpper are the words a capitalised caption keeps in capitals.
 var keepUpper = map[string]bool{"LLC": true, "L.L.C.": true, "LLP": true, "L.L.P.": true, "PLLC": true, "LP": true, "L.P.": true, "N.A.": true, "P.C.": true,
@@ -670,7 +694,7 @@ var (
 // captionDocket returns the case number printed in the caption of a
 // court document, normalised as the docket tagger does, or "".
 func captionDocket(text string) string {
-	lines := captionPrep(text)
+	lines := captionPrep(text, true)
 	for _, l := range lines[:min(len(lines), 60)] {
 		m := docketLine.FindStringSubmatch(l)
 		if m == nil {

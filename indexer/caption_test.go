@@ -54,6 +54,13 @@ func TestCaptionTitle(t *testing.T) {
 			"BOARD OF IMMIGRATION APPEALS\nMatter of Emmanuel LAGUERRE, Respondent\n", "", "In re Laguerre"},
 		{"two first names and one surname",
 			"INDIANA TAX COURT\nLAWRENCE AND GLENDA PACHNIAK,\nPetitioners,\nv.\nMARSHALL COUNTY ASSESSOR,\nRespondent.\n", "", "Pachniak v. Marshall County Assessor"},
+		{"two-column caption with the numbers on the right",
+			"FOR PUBLICATION\nUNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT\nJOHN DOE, No. 08-1234\nPlaintiff-Appellant, D.C. No.\n" +
+				"v. CV-05-1234-ABC\nACME WIDGETS, INC., OPINION\nDefendant-Appellee.\nAppeal from the United States District Court\n",
+			"", "Doe v. Acme Widgets, Inc."},
+		{"a column of bracket marks",
+			"UNITED STATES COURT OF APPEALS\nFOR THE SIXTH CIRCUIT\nX\nJOHN ROE,\n-\nPetitioner-Appellant,\n-\nv.\n>\n,\nMARY SMITH, Warden,\nN\nRespondent-Appellee.\n",
+			"", "Roe v. Smith"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
