@@ -63,7 +63,8 @@ var (
 		`(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|` +
 		// a bare case number ("2009-1361", "08-6301-cv"), a court's
 		// district or division ("Eastern District", "DIVISION THREE")
-		`[\d:\-–]+(?:-[a-z]{1,4})?(?:-\w+)*$|(?:\w+\s+){0,3}(?:district|division|circuit)$|division\s+\w+$)`)
+		`[\d:\-–]+(?:-[a-z]{1,4})?(?:-\w+)*$|(?:\w+\s+){0,3}(?:district|division|circuit)$|division\s+\w+$|` +
+		`(?:for\s+)?(?:the\s+)?(?:(?:northern|southern|eastern|western|middle|central)\s+)?district\s+of\b)`)
 	// inlineCase is a line that is a whole case name: a running head, a
 	// letter's "Re:" line, a syllabus heading.
 	inlineCase = regexp.MustCompile(`^(.*?\S)\s+(?:v|vs)\.(?:\s+(\S.*))?$`)
@@ -103,9 +104,14 @@ const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|r
 func captionTitle(text, body string) string {
 	lines := captionPrep(text, false)
 	var header []string
-	for _, l := range lines[:min(len(lines), 20)] {
+	for i, l := range lines[:min(len(lines), 20)] {
 		if courtName.MatchString(l) {
 			header = append(header, l)
+			// "IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA": the
+			// court's name goes on, where a party's line ends in a comma.
+			if i+1 < len(lines) && !strings.HasSuffix(lines[i+1], ",") {
+				header = append(header, lines[i+1])
+			}
 		}
 	}
 	c := caption{body: body, header: strings.Join(header, " ")}
@@ -154,6 +160,7 @@ func captionPrep(text string, numbers bool) []string {
 			line = ""
 		}
 		line = strings.TrimSpace(line)
+		line = pleadingNumber.ReplaceAllString(line, "")
 		if !numbers {
 			line = cutRightNumber(line)
 		}
@@ -285,6 +292,10 @@ func (c caption) adversary(lines []string, sep int) string {
 }
 
 var underscores = regexp.MustCompile(`\s*_+\s*`)
+
+// pleadingNumber is the line number pleading paper prints in the left
+// margin (1 to 28), read at the start of each line.
+var pleadingNumber = regexp.MustCompile(`^(?:[1-9]|1\d|2[0-8])(?:\s+|$)`)
 
 // rightNumber is a case number label after a party's text, where a
 // two-column caption puts its numbers: "JOHN DOE, No. 08-1234",

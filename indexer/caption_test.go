@@ -28,6 +28,9 @@ func TestCaptionTitle(t *testing.T) {
 			"COURT OF CRIMINAL APPEALS OF TEXAS\nNO. WR-12,345-01\nEX PARTE JOSE GARCIA, Applicant\n", "Garcia applied for a writ.", "Ex parte Garcia"},
 		{"state in its own court",
 			"IN THE SUPREME COURT OF OHIO\nSTATE OF OHIO,\nAppellee,\nv.\nROBERT LEE JONES,\nAppellant.\n", "", "State v. Jones"},
+		{"state in its own court, the court's name on two lines",
+			"IN THE SUPREME COURT\n STATE OF NORTH DAKOTA\n\n2024 ND 143\n\nRonald Wayne Wootan,      Petitioner and Appellant\n  v.\nState of North Dakota,    Respondent and Appellee\n",
+			"Wootan appeals.", "Wootan v. State"},
 		{"state in a federal court",
 			"UNITED STATES COURT OF APPEALS\nFOR THE THIRD CIRCUIT\nCOMMONWEALTH OF PENNSYLVANIA,\nPetitioner,\nv.\nUNITED STATES DEPARTMENT OF EDUCATION,\nRespondent.\n",
 			"", "Pennsylvania v. United States Department of Education"},
@@ -61,6 +64,10 @@ func TestCaptionTitle(t *testing.T) {
 		{"a column of bracket marks",
 			"UNITED STATES COURT OF APPEALS\nFOR THE SIXTH CIRCUIT\nX\nJOHN ROE,\n-\nPetitioner-Appellant,\n-\nv.\n>\n,\nMARY SMITH, Warden,\nN\nRespondent-Appellee.\n",
 			"", "Roe v. Smith"},
+		{"pleading paper with line numbers",
+			"1 JANE LAWYER (SBN 123456)\n2 Attorney for Plaintiff\n3\n4 UNITED STATES DISTRICT COURT\n5 NORTHERN DISTRICT OF CALIFORNIA\n6\n" +
+				"7 JANE DOE, Case No. 3:21-cv-00485\n8 Plaintiff,\n9 v.\n10 MEGASITE, INC.,\n11 Defendant.\n12\n",
+			"", "Doe v. Megasite, Inc."},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
