@@ -58,7 +58,9 @@ var (
 	stopLine = regexp.MustCompile(`(?i)^(?:(?:in |for )?(?:the )?(?:united states|u\.s\.|supreme|district|circuit|court|bankruptcy)\b.*\bcourts?\b|` +
 		`(?:case |docket |d\.\s?c\. |usdc |civil |criminal )?(?:nos?\.|numbers?|#)\s*:?\s*[\w:\-–]+|` +
 		`(?:filed|decided|argued|submitted|entered|dated|before|appeal from|appeals from|on appeal|on petition|petition for|certiorari|syllabus|` +
-		`order|opinion|judgment|memorandum|per curiam|\(?slip opinion|\[?publish|\[?do not publish|not for publication|` +
+		`order|opinion|judgment|memorandum|per curiam|\(?slip opinion|\[?publish|\[?do not publish|not for publication|for publication|` +
+		`unpublished|(?:not )?precedential|nonprecedential|recommended for|file name|pursuant to|summary calendar|to be cited|` +
+		`electronic citation|certified for publication|note:|` +
 		`(?:august|october|january|june|april) term)\b|` +
 		`(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|` +
 		// a bare case number ("2009-1361", "08-6301-cv"), a court's
