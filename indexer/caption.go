@@ -456,8 +456,9 @@ func firstParty(s string) string {
 		break
 	}
 	// "K2 Inc. and K-2 Corporation": a second party after a company, or
-	// a company after a name of two words or more ("Chicago Transit
-	// Authority and Clever Devices, Ltd.").
+	// a company after an organisation's name ("Chicago Transit Authority
+	// and Clever Devices, Ltd."; not "Deloitte & Touche LLP", not "Bed
+	// Bath and Beyond Inc.").
 	for _, loc := range listAnd.FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:loc[0]], ". ")
 		words := strings.Fields(before)
@@ -465,7 +466,9 @@ func firstParty(s string) string {
 			return s[:loc[0]]
 		}
 		after := strings.Fields(s[loc[1]:])
-		if len(words) >= 2 && len(after) >= 2 && corporate.MatchString(strings.Trim(after[len(after)-1], ",")) {
+		and := strings.EqualFold(strings.TrimSpace(strings.Trim(s[loc[0]:loc[1]], ", ")), "and")
+		if and && len(words) >= 2 && len(after) >= 2 && organisation.MatchString(before) &&
+			corporate.MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
 	}

@@ -71,6 +71,10 @@ func TestCaptionTitle(t *testing.T) {
 			"1 JANE LAWYER (SBN 123456)\n2 Attorney for Plaintiff\n3\n4 UNITED STATES DISTRICT COURT\n5 NORTHERN DISTRICT OF CALIFORNIA\n6\n" +
 				"7 JANE DOE, Case No. 3:21-cv-00485\n8 Plaintiff,\n9 v.\n10 MEGASITE, INC.,\n11 Defendant.\n12\n",
 			"", "Doe v. Megasite, Inc."},
+		{"an ampersand inside a company's name",
+			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff,\nv.\nALL 4 SPORTS & FITNESS INC,\nDefendant.\n", "", "Doe v. All 4 Sports & Fitness Inc"},
+		{"a second company after an agency",
+			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff,\nv.\nCHICAGO TRANSIT AUTHORITY and CLEVER DEVICES, LTD.,\nDefendants.\n", "", "Doe v. Chicago Transit Authority"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
@@ -163,7 +167,7 @@ func TestBankruptcyDocketTitles(t *testing.T) {
 		{"nvb_42.html", "GV Ranch Station, Inc."},
 		{"wawb_3.html", "James Rigby v. Michael K Mastro"},
 	} {
-		data, err := os.ReadFile(filepath.Join("testdata", "dockets", tc.file))
+		data, err := os.ReadFile(filepath.Join("testdata", "dockets", "bankruptcy", tc.file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -162,3 +162,79 @@ func TestImpossibleDateIsDropped(t *testing.T) {
 		t.Errorf("docket %q, want 1:22-cv-00101 from the stamp", doc.Docket)
 	}
 }
+
+// The share of the shared docket pages whose field must be right (see
+// TestDocketGold); floors at today's figures, to be raised.
+const (
+	minDocketTitleRight = 0.89
+	minDocketTypeRight  = 0.95
+	minDocketNumRight   = 0.92
+	minDocketDateRight  = 0.98
+)
+
+// TestDocketGold runs the whole pipeline on real PACER docket pages
+// (district, appellate, bankruptcy; testdata/dockets, with the fields a
+// person reads off each in the .json beside it) and compares the title
+// with the case name (case- and punctuation-insensitively), the type,
+// the docket number and the date filed. Adversary proceedings are named
+// "<debtor> - Adversary Proceeding" by the source and "<plaintiff> v.
+// <defendant>" by us; they count as misses.
+func TestDocketGold(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "dockets", "*", "*.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no dockets: %v", err)
+	}
+	ix := New(quiet(), Options{})
+	var right, total [4]int // title, type, docket, date
+	var table strings.Builder
+	for _, f := range files {
+		var gold struct {
+			CaseName string `json:"case_name"`
+			Docket   string `json:"docket_number"`
+			Date     string `json:"date_filed"`
+		}
+		raw, err := os.ReadFile(strings.TrimSuffix(f, ".html") + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(raw, &gold); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
+		doc, err := ix.Prepare(t.Context(), corpus.Source{ID: corpus.SourceID(name), Path: name, Format: corpus.FormatHTML}, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		ok := [4]bool{
+			titleMatches(doc.Title, []string{gold.CaseName}),
+			doc.Type == corpus.TypeDocket,
+			docketMatches(doc.Docket, []string{gold.Docket}),
+			doc.Date == gold.Date,
+		}
+		line := ""
+		for i := range ok {
+			total[i]++
+			if ok[i] {
+				right[i]++
+			} else {
+				line += [4]string{" title", " type", " docket", " date"}[i]
+			}
+		}
+		if line != "" {
+			fmt.Fprintf(&table, "%-30s wrong:%s; got %q %s %q %s\n", name, line, doc.Title, doc.Type, doc.Docket, doc.Date)
+		}
+	}
+	t.Logf("docket pages with a wrong field:\n%s", table.String())
+	for i, field := range []string{"title", "type", "docket", "date"} {
+		share := float64(right[i]) / float64(total[i])
+		t.Logf("%s right on %d of %d (%.2f)", field, right[i], total[i], share)
+		if floor := [4]float64{minDocketTitleRight, minDocketTypeRight, minDocketNumRight, minDocketDateRight}[i]; share < floor {
+			t.Errorf("%s right on %d of %d (%.2f), want at least %.2f", field, right[i], total[i], share, floor)
+		}
+	}
+}
