@@ -98,11 +98,14 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 		return meta.CaseName
 	}
 	if doc.Type == corpus.TypeDocket && len(doc.Pages) > 0 {
-		if name := labelled(doc.Pages[0].Text, debtorLabel); name != "" {
+		// The debtor as the page prints it ("TLC Vision (USA)
+		// Corporation, et al." is the case of the debtor and its
+		// affiliates).
+		if name := labelled(doc.Pages[0].Text, debtorLabel, true); name != "" {
 			return name
 		}
 		// An adversary proceeding: its plaintiff against its defendant.
-		p, d := labelled(doc.Pages[0].Text, plaintiffLabel), labelled(doc.Pages[0].Text, defendantLabel)
+		p, d := labelled(doc.Pages[0].Text, plaintiffLabel, false), labelled(doc.Pages[0].Text, defendantLabel, false)
 		if p != "" && d != "" {
 			return p + " v. " + d
 		}
@@ -151,8 +154,9 @@ var (
 )
 
 // labelled returns the name under the first line of a docket page that
-// is a party label (a bankruptcy case is known by its debtor), or "".
-func labelled(text string, label *regexp.Regexp) string {
+// is a party label (a bankruptcy case is known by its debtor), or "":
+// as printed, or cut to the party's name (no description, no "et al.").
+func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines[:min(len(lines), 200)] {
 		if !label.MatchString(strings.TrimSpace(l)) {
@@ -163,14 +167,16 @@ func labelled(text string, label *regexp.Regexp) string {
 			if n == "" || strings.Trim(n, "-_ ") == "" {
 				continue
 			}
-			n = etAl.ReplaceAllString(n, "")
 			if !strings.ContainsFunc(n, unicode.IsLetter) || len(n) > 120 {
 				return ""
 			}
 			if !strings.ContainsFunc(n, unicode.IsLower) {
 				n = titleCase(n)
 			}
-			return trimEnd(firstParty(n))
+			if asPrinted {
+				return trimEnd(n)
+			}
+			return trimEnd(firstParty(etAl.ReplaceAllString(n, "")))
 		}
 	}
 	return ""
