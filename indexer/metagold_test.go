@@ -238,3 +238,31 @@ func TestDocketGold(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentDate: a court document's date is its own decision or
+// filing date, not the argument date nor a date its text cites.
+func TestDocumentDate(t *testing.T) {
+	ix := New(quiet(), Options{})
+	for _, tc := range []struct{ name, text, want string }{
+		{"decided after argued",
+			"UNITED STATES COURT OF APPEALS\nFOR THE SECOND CIRCUIT\n(Argued: January 25, 2010 Decided: February 4, 2010)\nJOHN DOE,\nPlaintiff-Appellant,\nv.\nACME CORP.,\nDefendant-Appellee.\n" +
+				"On March 3, 2008, the district court entered judgment. We affirm.\n", "2010-02-04"},
+		{"filed after submitted",
+			"United States Court of Appeals\nFOR THE EIGHTH CIRCUIT\nSubmitted: September 14, 2009\nFiled: February 5, 2010\nJOHN DOE,\nAppellant,\nv.\nACME CORP.,\nAppellee.\n" +
+				"The order of May 1, 2008 is affirmed.\n", "2010-02-05"},
+		{"the header's date, not a cited one",
+			"UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\nJOHN DOE,\nPlaintiff-Appellant,\nversus\nACME CORP.,\nDefendant-Appellee.\n(February 5, 2010)\n" +
+				"Before MARCUS, FAY and ANDERSON, Circuit Judges.\nOn April 2, 2002, Doe filed her petition. We affirm.\n", "2010-02-05"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := corpus.Source{ID: corpus.SourceID(tc.name), Path: "op.txt", Format: corpus.FormatText}
+			doc, err := ix.Prepare(t.Context(), src, []byte(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Date != tc.want {
+				t.Errorf("date %q, want %q", doc.Date, tc.want)
+			}
+		})
+	}
+}
