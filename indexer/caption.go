@@ -122,7 +122,9 @@ func captionTitle(text, body string) string {
 		if sep < 0 && (separator.MatchString(l) || separatorFirst.MatchString(l)) {
 			sep = i
 		}
-		if re < 0 && inRe.MatchString(l) {
+		// "In re" opens a caption near the top; further down, or with a
+		// reporter cite after it, it is a case the text cites.
+		if re < 0 && i < 60 && inRe.MatchString(l) && !reporterCite.MatchString(l) {
 			re = i
 		}
 	}

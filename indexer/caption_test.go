@@ -75,6 +75,8 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff,\nv.\nALL 4 SPORTS & FITNESS INC,\nDefendant.\n", "", "Doe v. All 4 Sports & Fitness Inc"},
 		{"a second company after an agency",
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff,\nv.\nCHICAGO TRANSIT AUTHORITY and CLEVER DEVICES, LTD.,\nDefendants.\n", "", "Doe v. Chicago Transit Authority"},
+		{"a cited In re is not a caption",
+			"UNITED STATES COURT OF APPEALS\nORDER\nIn re Grand Jury Subpoena, 123 F.3d 456 (2d Cir. 1999), controls.\n", "", ""},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
