@@ -187,6 +187,9 @@ type caption struct {
 	// caps is set when the caption is written in capitals, so its words
 	// are title-cased; otherwise a word in capitals is an acronym.
 	caps bool
+	// asPrinted keeps the names as the document writes them: no
+	// surname for a person's name.
+	asPrinted bool
 }
 
 // allCaps reports whether s has at least two words of three or more
@@ -348,12 +351,19 @@ func nextLine(lines []string, i int) int {
 // "Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al")
 // or broken after the "v." (a syllabus heading).
 func (c caption) inline(lines []string, i int, l string) string {
+	short := shortTitle.MatchString(l)
 	l = lineLabel.ReplaceAllString(l, "")
 	m := inlineCase.FindStringSubmatch(l)
 	if m == nil || len(l) > 140 || citeSignal.MatchString(l) || reporterCite.MatchString(l) {
 		return ""
 	}
 	left, right := m[1], m[2]
+	if short && right != "" {
+		// The clerk's short title is a case name already, cut to a
+		// length, not a caption to shorten further.
+		right = c.shortTitleRest(lines, i, right)
+		c.asPrinted = true
+	}
 	if right == "" {
 		k := nextLine(lines, i)
 		if k < 0 || k > i+3 {
@@ -372,6 +382,43 @@ func (c caption) inline(lines []string, i int, l string) string {
 		return ""
 	}
 	return a + " v. " + b
+}
+
+var (
+	// shortTitle is a clerk's notice's field for the case name, which
+	// wraps onto the next line of the form.
+	shortTitle = regexp.MustCompile(`(?i)^short title\s*:`)
+)
+
+// shortTitleRest mends the second side of a short title that the form
+// wrapped: a word of the next column read into it ("National CITY)") is
+// dropped, and the wrapped rest, on the next line before the next
+// field's label ("Football League Playe DC Judge: Failla"), is added.
+func (c caption) shortTitleRest(lines []string, i int, right string) string {
+	words := strings.Fields(right)
+	for len(words) > 1 && strings.Count(words[len(words)-1], ")") > strings.Count(words[len(words)-1], "(") {
+		words = words[:len(words)-1]
+	}
+	right = strings.Join(words, " ")
+	k := nextLine(lines, i)
+	if k < 0 || k > i+3 {
+		return right
+	}
+	colon := strings.IndexByte(lines[k], ':')
+	if colon < 0 {
+		return right
+	}
+	// The label is the word before the colon, with an acronym before it
+	// ("DC Judge:").
+	words = strings.Fields(lines[k][:colon])
+	n := len(words) - 1
+	if n > 0 && len(words[n-1]) <= 4 && !strings.ContainsFunc(words[n-1], unicode.IsLower) {
+		n--
+	}
+	if rest := strings.Join(words[:max(n, 0)], " "); rest != "" && nameLike(rest) && !inlineCase.MatchString(rest) {
+		right += " " + rest
+	}
+	return right
 }
 
 // nameLike reports whether s reads as a name: every word capitalised
@@ -505,6 +552,9 @@ func (c caption) cite(s string) string {
 		return place
 	}
 	s = abbreviate(s)
+	if c.asPrinted {
+		return s
+	}
 	if sur := c.surname(s); sur != "" {
 		return sur
 	}

@@ -77,6 +77,12 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff,\nv.\nCHICAGO TRANSIT AUTHORITY and CLEVER DEVICES, LTD.,\nDefendants.\n", "", "Doe v. Chicago Transit Authority"},
 		{"a cited In re is not a caption",
 			"UNITED STATES COURT OF APPEALS\nORDER\nIn re Grand Jury Subpoena, 123 F.3d 456 (2d Cir. 1999), controls.\n", "", ""},
+		{"a clerk's notice whose short title wraps under the next column",
+			"United States Court of Appeals for the Second Circuit\nDate: October 31, 2017\nDocket #: 17-3510\nDC Docket #: 17-cv-6761\nDC Court: SDNY (NEW YORK\n" +
+				"Short Title: Acme Widget Company Manag v. Beta CITY)\n\nGadget Workers Associat DC Judge: Failla\n\nDOCKETING NOTICE\n",
+			"", "Acme Widget Company Manag v. Beta Gadget Workers Associat"},
+		{"a short title that does not wrap",
+			"United States Court of Appeals for the Second Circuit\nShort Title: Doe v. Roe\n\nDOCKETING NOTICE\n", "", "Doe v. Roe"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
