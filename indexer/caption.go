@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -777,6 +778,25 @@ func captionDocket(text string) string {
 			return n
 		}
 		return num
+	}
+	return ""
+}
+
+// lineDate is a date alone on its line, perhaps in parentheses:
+// "(February 5, 2010)", "FEBRUARY 5, 2010".
+var lineDate = regexp.MustCompile(`(?i)^\(?((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4})\)?\.?$`)
+
+// dateLine returns, as YYYY-MM-DD, the first date that stands alone on a
+// line of text, or "".
+func dateLine(text string) string {
+	for _, l := range captionPrep(text, true) {
+		m := lineDate.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if d, err := time.Parse("January 2, 2006", capitalise(strings.ToLower(m[1]))); err == nil {
+			return d.Format(time.DateOnly)
+		}
 	}
 	return ""
 }

@@ -250,6 +250,10 @@ func TestDocumentDate(t *testing.T) {
 		{"filed after submitted",
 			"United States Court of Appeals\nFOR THE EIGHTH CIRCUIT\nSubmitted: September 14, 2009\nFiled: February 5, 2010\nJOHN DOE,\nAppellant,\nv.\nACME CORP.,\nAppellee.\n" +
 				"The order of May 1, 2008 is affirmed.\n", "2010-02-05"},
+		{"a date alone on its line under the judges",
+			"United States Court of Appeals\nFor the First Circuit\nNo. 09-1234\nJOHN DOE,\nPlaintiff, Appellant,\nv.\nACME CORP.,\nDefendant, Appellee.\n" +
+				"Before\nLynch, Chief Judge,\nTorruella and Howard, Circuit Judges.\n" + strings.Repeat("Counsel for the parties appeared on the brief. ", 20) + "\n\nFebruary 5, 2010\n\n" +
+				"In 2008, Doe sued Acme. We affirm.\n", "2010-02-05"},
 		{"the header's date, not a cited one",
 			"UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\nJOHN DOE,\nPlaintiff-Appellant,\nversus\nACME CORP.,\nDefendant-Appellee.\n(February 5, 2010)\n" +
 				"Before MARCUS, FAY and ANDERSON, Circuit Judges.\nOn April 2, 2002, Doe filed her petition. We affirm.\n", "2010-02-05"},

@@ -171,6 +171,11 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
 		date = ""
 	}
+	if date == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+		// A court's date line, alone on its line on the first page
+		// ("February 5, 2010" under the judges), is the decision's.
+		date = dateLine(doc.Pages[0].Text)
+	}
 	doc.Court, doc.Docket, doc.Date = court, docket, date
 	if len(date) >= 4 {
 		doc.Year = date[:4]
