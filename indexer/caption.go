@@ -230,6 +230,12 @@ func (c caption) inRe(lines []string, i int) string {
 		if l == "" || roleLine.MatchString(l) || separator.MatchString(l) || stopLine.MatchString(l) {
 			break
 		}
+		// A line with a role under it is the first party of the
+		// adversary caption that follows ("MICHAEL TOFAUTE, et al.," /
+		// "Plaintiffs-Appellants,").
+		if len(parts) > 0 && !open() && j+1 < len(lines) && roleLine.MatchString(lines[j+1]) {
+			break
+		}
 		parts = append(parts, l)
 	}
 	name := strings.Join(parts, " ")
@@ -334,6 +340,9 @@ var numberLabel = regexp.MustCompile(`(?i)\bnos?\.\s*[\w\-–]*\d`)
 func noise(l string) bool {
 	if !strings.Contains(l, " ") && strings.ContainsFunc(l, unicode.IsDigit) || utf8.RuneCountInString(l) == 1 {
 		return true // "A168758", "CV-05-1234-ABC", a column's "X"
+	}
+	if strings.HasPrefix(l, "(") && strings.HasSuffix(l, ")") {
+		return true // "(W.D. Okla.)", "(D.C. No. 5:06-CV-00376-C)"
 	}
 	return numberLabel.MatchString(l) || strings.Count(l, "(") != strings.Count(l, ")")
 }

@@ -83,6 +83,12 @@ func TestCaptionTitle(t *testing.T) {
 			"", "Acme Widget Company Manag v. Beta Gadget Workers Associat"},
 		{"a short title that does not wrap",
 			"United States Court of Appeals for the Second Circuit\nShort Title: Doe v. Roe\n\nDOCKETING NOTICE\n", "", "Doe v. Roe"},
+		{"an MDL's In re above the appeal's caption, with no blank line",
+			"United States Court of Appeals\nNo. 17-2400\nIN RE:\nACME WIDGET SYSTEM,\nINC. SALES PRACTICES\nLITIGATION\nMICHAEL ROE, et al.,\nPlaintiffs-Appellants,\nv.\nACME WIDGET SYSTEM, INC.,\nDefendant-Appellee.\n",
+			"", "In re Acme Widget System, Inc. Sales Practices Litigation"},
+		{"a court's place in parentheses between the sides",
+			"UNITED STATES COURT OF APPEALS\nTENTH CIRCUIT\nJOHN DOE,\nPetitioner - Appellant,\nv.\nNo. 06-1234\n(W.D. Okla.)\n(D.C. No. 5:06-CV-00376-C)\nRICHARD ROE, Warden,\nRespondent – Appellee.\n",
+			"", "Doe v. Roe"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
