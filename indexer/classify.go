@@ -42,7 +42,7 @@ var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judge
 	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
 	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
 	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
-	`\b(circuit|district|chief) judges?\b|\bbefore:`)
+	`\bcircuit judges\b|\bbefore:`)
 
 // classify decides the document type (corpus.Type*).
 func classify(doc *corpus.Document, meta extract.Meta) string {
