@@ -195,3 +195,21 @@ func TestBankruptcyDocketTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseNameFromPartyMentions(t *testing.T) {
+	for _, tc := range []struct {
+		plaintiff, defendant, want string
+	}{
+		{"UNITED STATES OF AMERICA", "JERROLD MARTIN, also known as Jay", "United States v. Martin"},
+		{"Plaintiff", "Acme Corp.", ""},
+		{"Jane Roe", "Acme Corp., Defendant", "Roe v. Acme Corp."},
+	} {
+		mentions := []corpus.Entity{
+			{Kind: "party", Norm: tc.plaintiff, Role: "plaintiff"},
+			{Kind: "party", Norm: tc.defendant, Role: "defendant"},
+		}
+		if got := caseName(mentions); got != tc.want {
+			t.Errorf("caseName(%q, %q) = %q, want %q", tc.plaintiff, tc.defendant, got, tc.want)
+		}
+	}
+}

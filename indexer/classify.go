@@ -251,7 +251,12 @@ func caseName(mentions []corpus.Entity) string {
 			defendant = m.Norm
 		}
 	}
-	if plaintiff == "" || defendant == "" {
+	// The tagger's names may still carry a role or an alias ("Plaintiff -
+	// v. JERROLD MARTIN, also known as Jay"): cite them as a caption.
+	var c caption
+	c.caps = allCaps(plaintiff + " " + defendant)
+	plaintiff, defendant = c.party(plaintiff), c.party(defendant)
+	if plaintiff == "" || defendant == "" || roleWord.MatchString(plaintiff) || roleWord.MatchString(defendant) {
 		return ""
 	}
 	return plaintiff + " v. " + defendant
