@@ -71,8 +71,9 @@ var (
 	// inlineCase is a line that is a whole case name: a running head, a
 	// letter's "Re:" line, a syllabus heading.
 	inlineCase = regexp.MustCompile(`^(.*?\S)\s+(?:v|vs)\.(?:\s+(\S.*))?$`)
-	// lineLabel is what a letter or a form writes before the case name.
-	lineLabel = regexp.MustCompile(`(?i)^(?:re|short title|caption|case name|case title|in the matter of)\s*:\s*(?:(?:case )?no\.?\s*[\w:\-–]+,?\s*)?`)
+	// lineLabel is what a letter or a form writes before the case name,
+	// with the case's number: "Re: Case No. 17-3994,", "Re: 20-1234".
+	lineLabel = regexp.MustCompile(`(?i)^(?:re|short title|caption|case name|case title|in the matter of)\s*:\s*(?:(?:case )?no\.?\s*[\w:\-–]+,?\s*|\d\w*[:\-–][\w:\-–]*,?\s+)?`)
 	// citeSignal opens a citation sentence, not a caption.
 	citeSignal = regexp.MustCompile(`^(?:See|Cf\.|Compare|But|Accord|E\.g\.|Citing|Quoting)\b`)
 	// reporterCite is "200 U. S. 321": a case name followed by its cite

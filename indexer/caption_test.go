@@ -89,6 +89,10 @@ func TestCaptionTitle(t *testing.T) {
 		{"a court's place in parentheses between the sides",
 			"UNITED STATES COURT OF APPEALS\nTENTH CIRCUIT\nJOHN DOE,\nPetitioner - Appellant,\nv.\nNo. 06-1234\n(W.D. Okla.)\n(D.C. No. 5:06-CV-00376-C)\nRICHARD ROE, Warden,\nRespondent – Appellee.\n",
 			"", "Doe v. Roe"},
+		{"a re line with a bare number",
+			"UNITED STATES COURT OF APPEALS\nDear Counsel:\nRe: 20-1234 Jane Doe v. Acme Corp.\n", "", "Doe v. Acme Corp."},
+		{"a re line with a company whose name starts with a figure",
+			"UNITED STATES COURT OF APPEALS\nRe: 3M Company v. Jane Doe\n", "", "3M Co. v. Doe"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
