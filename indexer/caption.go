@@ -566,6 +566,11 @@ func (c caption) cite(s string) string {
 	if c.asPrinted {
 		return s
 	}
+	// A citation leaves out a leading "The": "THE BANK OF NEW YORK
+	// MELLON" is "Bank of New York Mellon".
+	if strings.HasPrefix(lower, "the ") && len(strings.Fields(s)) > 2 {
+		s = strings.TrimSpace(s[4:])
+	}
 	if sur := c.surname(s); sur != "" {
 		return sur
 	}

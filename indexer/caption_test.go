@@ -93,6 +93,8 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nDear Counsel:\nRe: 20-1234 Jane Doe v. Acme Corp.\n", "", "Doe v. Acme Corp."},
 		{"a re line with a company whose name starts with a figure",
 			"UNITED STATES COURT OF APPEALS\nRe: 3M Company v. Jane Doe\n", "", "3M Co. v. Doe"},
+		{"a leading The",
+			"UNITED STATES COURT OF APPEALS\nTHE BANK OF NEW YORK MELLON,\nPlaintiff-Appellee,\nv.\nJOHN DOE, JR.,\nDefendant-Appellant.\n", "", "Bank of New York Mellon v. Doe"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
