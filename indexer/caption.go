@@ -600,7 +600,11 @@ var organisation = regexp.MustCompile(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|comp
 	`foundation|trust|fund|society|union|services?|systems?|industries|international|holdings|partners|partnership|enterprises|authority|office|bureau|` +
 	`administration|hospital|center|centre|institute|club|league|committee|government|republic|nation|insurance|financial|capital|technologies|media|` +
 	`network|communications|foods|products|america|american|national|federal|estate|security|securities|management|associates|coalition|alliance|` +
-	`project|campaign|center|court|police|sheriff|secretary|director|warden|commissioner|attorney|general|llp|pllc|plc|n\.a|gmbh|ag|s\.a|the|of|for|inc\.)\b|[&\d@]|\.com\b`)
+	`project|campaign|center|court|police|sheriff|secretary|director|warden|commissioner|attorney|general|llp|pllc|plc|n\.a|gmbh|ag|s\.a|` +
+	`operations|platforms|properties|realty|investments?|ventures|solutions|software|labs|energy|motors|airlines?|pharmaceuticals|` +
+	`hotels?|resorts?|casinos?|restaurants?|stores|markets?|brands|entertainment|studios|publishing|news|health|healthcare|medical|` +
+	`clinic|mutual|credit|mortgage|finance|logistics|transport|transportation|railroad|railway|electric|gas|oil|steel|coal|chemical|` +
+	`the|of|for|inc\.)\b|[&\d@]|\.com\b`)
 
 // suffixes end a person's name without being the surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "esq": true, "md": true, "phd": true}

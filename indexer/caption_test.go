@@ -95,6 +95,8 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nRe: 3M Company v. Jane Doe\n", "", "3M Co. v. Doe"},
 		{"a leading The",
 			"UNITED STATES COURT OF APPEALS\nTHE BANK OF NEW YORK MELLON,\nPlaintiff-Appellee,\nv.\nJOHN DOE, JR.,\nDefendant-Appellant.\n", "", "Bank of New York Mellon v. Doe"},
+		{"a firm's name without a suffix",
+			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff-Appellant,\nv.\nMETA PLATFORMS,\nDefendant-Appellee.\n", "", "Doe v. Meta Platforms"},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
