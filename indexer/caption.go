@@ -531,6 +531,10 @@ func firstParty(s string) string {
 			corporate.MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
+		// "JOHN DOE and JANE ROE": two people, each named in full.
+		if and && len(words) >= 2 && len(after) >= 2 && !organisation.MatchString(before) && !organisation.MatchString(s[loc[1]:]) {
+			return s[:loc[0]]
+		}
 	}
 	return s
 }

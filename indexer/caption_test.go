@@ -97,6 +97,8 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nTHE BANK OF NEW YORK MELLON,\nPlaintiff-Appellee,\nv.\nJOHN DOE, JR.,\nDefendant-Appellant.\n", "", "Bank of New York Mellon v. Doe"},
 		{"a firm's name without a suffix",
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff-Appellant,\nv.\nMETA PLATFORMS,\nDefendant-Appellee.\n", "", "Doe v. Meta Platforms"},
+		{"two people on one side",
+			"UNITED STATES COURT OF APPEALS\nJOHN DOE and JANE ROE,\nPlaintiffs-Appellants,\nv.\nACME CORP.,\nDefendant-Appellee.\n", "", "Doe v. Acme Corp."},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
