@@ -478,8 +478,14 @@ func (c caption) party(s string) string {
 			s += " ex rel. " + r
 		}
 	}
+	if len(strings.Fields(s)) > maxPartyWords {
+		return "" // a paragraph read into the caption, not a name
+	}
 	return s
 }
+
+// maxPartyWords is the most words one party's cited name may have.
+const maxPartyWords = 15
 
 // trimEnd drops the punctuation after a name, but not the full stop of
 // "Inc.", "Co." or "G.G.".

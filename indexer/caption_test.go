@@ -99,6 +99,8 @@ func TestCaptionTitle(t *testing.T) {
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE,\nPlaintiff-Appellant,\nv.\nMETA PLATFORMS,\nDefendant-Appellee.\n", "", "Doe v. Meta Platforms"},
 		{"two people on one side",
 			"UNITED STATES COURT OF APPEALS\nJOHN DOE and JANE ROE,\nPlaintiffs-Appellants,\nv.\nACME CORP.,\nDefendant-Appellee.\n", "", "Doe v. Acme Corp."},
+		{"a paragraph is not a party",
+			"UNITED STATES COURT OF APPEALS\nJOHN DOE\nv.\nEntry of Appearance appellants should read paragraphs 1 and 18 of the Guide for Pro Se Petitioners and Appellants before filing this form with the clerk\n", "", ""},
 		{"a sentence with v. is not a caption",
 			"UNITED STATES COURT OF APPEALS\nIn Doe v. Twitter, the court held that the claim failed.\n", "", ""},
 	} {
