@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/extract"
@@ -126,13 +127,15 @@ func TestTitleNeverARoleDateOrClerk(t *testing.T) {
 }
 
 // FuzzCaptionTitle: any first page gives a one-line title or none, and
-// never a bare role word.
+// never a bare role word; a docket number with figures or none; a real
+// date or none.
 func FuzzCaptionTitle(f *testing.F) {
 	f.Add("JANE ROE,\nPlaintiff,\nv.\nACME, INC.,\nDefendant.\n", "Roe sued.")
 	f.Add("In re:\nFOO BAR,\nINC. LITIGATION\n\nX,\nPlaintiffs-Appellants,\nv.\n", "")
 	f.Add("Re: Case No. 1, A v. B, et al\n", "")
 	f.Add("STATE OF X, ex rel. Y Z,\nv.\n\n", "Z")
 	f.Add("v.\nv.\nv.\n", "")
+	f.Add("UNITED STATES COURT OF APPEALS\nNo. 11–889.\n(FEBRUARY 31, 2010)\nFebruary 5, 2010\n", "")
 	f.Fuzz(func(t *testing.T, text, body string) {
 		got := captionTitle(text, body)
 		if strings.ContainsAny(got, "\n\r") {
@@ -140,6 +143,14 @@ func FuzzCaptionTitle(f *testing.F) {
 		}
 		if roleWord.MatchString(strings.TrimSpace(got)) {
 			t.Errorf("title %q is a role word", got)
+		}
+		if d := captionDocket(text); d != "" && !strings.ContainsAny(d, "0123456789") {
+			t.Errorf("docket %q has no number", d)
+		}
+		if d := dateLine(text); d != "" {
+			if _, err := time.Parse(time.DateOnly, d); err != nil {
+				t.Errorf("date %q is not YYYY-MM-DD", d)
+			}
 		}
 	})
 }
