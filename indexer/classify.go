@@ -203,7 +203,8 @@ var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s
 	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b|` +
 	// "INDIANA TAX COURT", "Court of Federal Claims": a short line that is
 	// a court's name (a party named after a court ends in a comma)
-	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$`)
+	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$|` +
+	`^(the )?(united states )?bankruptcy appellate panel\b`)
 
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".

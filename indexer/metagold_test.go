@@ -254,6 +254,10 @@ func TestDocumentDate(t *testing.T) {
 			"United States Court of Appeals\nFor the First Circuit\nNo. 09-1234\nJOHN DOE,\nPlaintiff, Appellant,\nv.\nACME CORP.,\nDefendant, Appellee.\n" +
 				"Before\nLynch, Chief Judge,\nTorruella and Howard, Circuit Judges.\n" + strings.Repeat("Counsel for the parties appeared on the brief. ", 20) + "\n\nFebruary 5, 2010\n\n" +
 				"In 2008, Doe sued Acme. We affirm.\n", "2010-02-05"},
+		{"a bankruptcy appellate panel's date line",
+			"UNITED STATES BANKRUPTCY APPELLATE PANEL\nFOR THE FIRST CIRCUIT\nBAP No. MW 00-005\nIN RE: ACME CO., INC.,\nDebtor.\n" +
+				"Before\nGOODMAN, VAUGHN, U.S. Bankruptcy Judges\n" + strings.Repeat("Counsel for the parties appeared on the brief. ", 20) + "\n\nApril 26, 2001\n\n" +
+				"In 1999, Acme filed its petition. We affirm.\n", "2001-04-26"},
 		{"the header's date, not a cited one",
 			"UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\nJOHN DOE,\nPlaintiff-Appellant,\nversus\nACME CORP.,\nDefendant-Appellee.\n(February 5, 2010)\n" +
 				"Before MARCUS, FAY and ANDERSON, Circuit Judges.\nOn April 2, 2002, Doe filed her petition. We affirm.\n", "2010-02-05"},
