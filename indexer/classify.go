@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -34,12 +35,28 @@ var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|si
 	`stay informed\b|share( this)?$|cookie|accept all|search$|` +
 	`\[?(not for publication|unpublished|do not publish|publish|filed|not precedential|precedential)\]?$)`)
 
+// decisionSignals are what a court's decision says of itself: its title
+// line ("ORDER", "OPINION", "ORDER AND JUDGMENT"), a slip opinion's
+// syllabus, the court's voice ("we affirm", "By the Court:").
+var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
+	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
+	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
+	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
+	`\bcircuit judges\b|\bbefore:`)
+
 // classify decides the document type (corpus.Type*).
 func classify(doc *corpus.Document, meta extract.Meta) string {
 	if meta.Type == corpus.TypeDocket {
 		return corpus.TypeDocket
 	}
 	head := leading(doc.Pages, 6000)
+	// A court's own decision: a court named at the head, a caption, and
+	// the decision's voice. A slip opinion's syllabus calls itself a
+	// headnote, which is no case summary.
+	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" &&
+		decisionSignals.MatchString(head) {
+		return corpus.TypeOpinion
+	}
 	switch {
 	case summarySignals.MatchString(head):
 		return corpus.TypeCaseSummary
@@ -74,17 +91,39 @@ func leading(pages []corpus.Page, n int) string {
 }
 
 // title picks the document's title: what the format states, else the case
-// name for court documents, else the first short line of text.
+// name in the caption of a court document (or of a letter or form filed in
+// a court), else the first short line of text.
 func title(doc *corpus.Document, meta extract.Meta) string {
-	if meta.CaseName != "" {
+	if meta.CaseName != "" && !notACaseName.MatchString(meta.CaseName) {
 		return meta.CaseName
 	}
-	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
-	if court && meta.Title == "" {
-		if name := caseName(doc.Entities); name != "" {
+	if doc.Type == corpus.TypeDocket && len(doc.Pages) > 0 {
+		// The debtor as the page prints it ("TLC Vision (USA)
+		// Corporation, et al." is the case of the debtor and its
+		// affiliates).
+		if name := labelled(doc.Pages[0].Text, debtorLabel, true); name != "" {
 			return name
 		}
+		// An adversary proceeding: its plaintiff against its defendant.
+		p, d := labelled(doc.Pages[0].Text, plaintiffLabel, false), labelled(doc.Pages[0].Text, defendantLabel, false)
+		if p != "" && d != "" {
+			return p + " v. " + d
+		}
+	}
+	if notACaseName.MatchString(meta.Title) {
+		meta.Title = ""
+	}
+	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
+	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
+		if name := captionTitle(doc.Pages[0].Text, leading(doc.Pages, 200000)); name != "" {
+			return name
+		}
+	}
+	if court && meta.Title == "" {
 		if name := caseLine(doc.Pages); name != "" {
+			return name
+		}
+		if name := caseName(doc.Entities); name != "" {
 			return name
 		}
 	}
@@ -101,6 +140,71 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	}
 	return doc.Source
 }
+
+// notACaseName matches what a docket page's case-name slot may hold that
+// is no case name: a bankruptcy chapter, a link's text, a role word, a
+// bare number.
+var notACaseName = regexp.MustCompile(`(?i)^\s*(chapter \d+|show associated cases|(plaintiffs?|defendants?|petitioners?|respondents?|debtors?|appellants?|appellees?)|[\d\s:\-–]*|mdl)\s*$`)
+
+// The labels above a party's name in a docket page's party table.
+var (
+	debtorLabel    = regexp.MustCompile(`(?i)^(debtor( 1)?|debtor in possession|joint debtor)$`)
+	plaintiffLabel = regexp.MustCompile(`(?i)^plaintiffs?$`)
+	defendantLabel = regexp.MustCompile(`(?i)^defendants?$`)
+)
+
+// labelled returns the name under the first line of a docket page that
+// is a party label (a bankruptcy case is known by its debtor), or "":
+// as printed, or cut to the party's name (no description, no "et al.").
+func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines[:min(len(lines), 200)] {
+		if !label.MatchString(strings.TrimSpace(l)) {
+			continue
+		}
+		for _, n := range lines[i+1 : min(len(lines), i+4)] {
+			n = strings.TrimSpace(n)
+			if n == "" || strings.Trim(n, "-_ ") == "" {
+				continue
+			}
+			if !strings.ContainsFunc(n, unicode.IsLetter) || len(n) > 120 {
+				return ""
+			}
+			if !strings.ContainsFunc(n, unicode.IsLower) {
+				n = titleCase(n)
+			}
+			if asPrinted {
+				return trimEnd(n)
+			}
+			return trimEnd(firstParty(etAl.ReplaceAllString(n, "")))
+		}
+	}
+	return ""
+}
+
+// courtHeaded reports whether one of the first lines of text names a
+// court: a filing, an order or a clerk's letter.
+func courtHeaded(text string) bool {
+	n := 0
+	for line := range strings.Lines(text) {
+		if n++; n > 30 {
+			break
+		}
+		if l := strings.TrimSpace(line); len(l) < 100 && courtName.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// courtName matches a line that names a court.
+var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(court of appeals|district court|supreme court|bankruptcy court|` +
+	`court of (criminal |civil )?appeals)\b|^(in )?the .{0,30}\b(supreme|appellate|superior|district|circuit) court\b|` +
+	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b|` +
+	// "INDIANA TAX COURT", "Court of Federal Claims": a short line that is
+	// a court's name (a party named after a court ends in a comma)
+	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$|` +
+	`^(the )?(united states )?bankruptcy appellate panel\b`)
 
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".
@@ -148,7 +252,12 @@ func caseName(mentions []corpus.Entity) string {
 			defendant = m.Norm
 		}
 	}
-	if plaintiff == "" || defendant == "" {
+	// The tagger's names may still carry a role or an alias ("Plaintiff -
+	// v. JERROLD MARTIN, also known as Jay"): cite them as a caption.
+	var c caption
+	c.caps = allCaps(plaintiff + " " + defendant)
+	plaintiff, defendant = c.party(plaintiff), c.party(defendant)
+	if plaintiff == "" || defendant == "" || roleWord.MatchString(plaintiff) || roleWord.MatchString(defendant) {
 		return ""
 	}
 	return plaintiff + " v. " + defendant

@@ -13,7 +13,6 @@ import (
 	"testing/fstest"
 
 	"lexsearch/corpus"
-	"lexsearch/indexer/extract"
 )
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -285,19 +284,6 @@ func BenchmarkIngest(b *testing.B) {
 	for b.Loop() {
 		if _, err := ix.Ingest(b.Context(), b.TempDir(), []Input{{FS: corpus.Docs()}}, Mode{}); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-func TestTitleOfCourtDocuments(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
-		{"08-6301-cv\nGildernew v. Gantner\nUNITED STATES COURT OF APPEALS\nF OR THE S ECOND C IRCUIT", "Gildernew v. Gantner"},
-		{"FILED\nUnited States Court of Appeals\nFor the First Circuit\nNo. 20-1507\nFebruary 5, 2010\nCALVARY CHAPEL OF BANGOR,", "CALVARY CHAPEL OF BANGOR,"},
-	} {
-		doc := &corpus.Document{Type: corpus.TypeOpinion, Pages: []corpus.Page{{Number: 1, Text: tc.text}},
-			Entities: []corpus.Entity{{Kind: "party", Norm: "Plaintiff", Role: "plaintiff"}, {Kind: "party", Norm: "Janet T. Mills", Role: "defendant"}}}
-		if got := title(doc, extract.Meta{}); got != tc.want {
-			t.Errorf("title of %q = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -157,8 +158,23 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
 		docket = n
 	}
-	if meta.DateFiled != "" {
+	if docket == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+		// The number as the caption prints it ("No. 11–889.", a bare
+		// "2009-1361"), which the tagger does not take for the document's.
+		docket = captionDocket(doc.Pages[0].Text)
+	}
+	// A date that is not on the calendar ("02/31/22") is dropped, never
+	// the document.
+	if _, err := time.Parse(time.DateOnly, meta.DateFiled); err == nil {
 		date = meta.DateFiled
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		date = ""
+	}
+	if date == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+		// A court's date line, alone on its line on the first page
+		// ("February 5, 2010" under the judges), is the decision's.
+		date = dateLine(doc.Pages[0].Text)
 	}
 	doc.Court, doc.Docket, doc.Date = court, docket, date
 	if len(date) >= 4 {

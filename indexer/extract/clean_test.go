@@ -142,7 +142,12 @@ func TestParseStamp(t *testing.T) {
 		{"Case 2:18-cr-00464-DJH Document 1 Filed 03/28/18 Page 2 of 92", stamp{"2:18-cr-00464-DJH", "1", "2018-03-28", 2}, true},
 		{"Case: 1:20-cv-02335 was filed by the plaintiffs in 2020", stamp{}, false},
 		{"Case: 1:20-cv-02335 Page 3", stamp{}, false},
-		{"Case: 19-1234 Document: 5 Filed: 13/45/2020", stamp{}, false},
+		// An impossible date is dropped; the stamp is still a stamp.
+		{"Case: 19-1234 Document: 5 Filed: 13/45/2020", stamp{"19-1234", "5", "", 0}, true},
+		{"Case: 1:22-cv-00101 Document #: 12 Filed: 02/31/22 Page 2 of 9", stamp{"1:22-cv-00101", "12", "", 2}, true},
+		{"Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19, Page 10 of 15", stamp{"20-16276", "19", "2020-08-05", 10}, true},
+		{"Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2", stamp{"17-3510", "1-1", "2017-10-31", 1}, true},
+		{"Case: 20-16276, see the order of 08/05/2020", stamp{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

@@ -14,8 +14,11 @@ import (
 // word starts at a gap wider than a tenth of the font size, at a change
 // of font size, or where the baseline moves; words of a line are joined
 // by a space where they are 3% of the font size apart or more, and run
-// together otherwise (a superscript footnote mark, a change of font
-// within a word). Lines are read top to bottom, and columns (a white
+// together otherwise (a change of font within a word). Two departures
+// from pdftotext, which reads both wrong: a raised footnote marker is
+// always a word of its own ("Strickland7" reads "Strickland 7"), and
+// small capitals are one word with their full-size capital ("F OR" reads
+// "FOR"); both are told by font size and baseline, not by word lists. Lines are read top to bottom, and columns (a white
 // gutter running down several lines) one after the other, left first.
 const (
 	wordBreakGap   = 0.1  // × font size: a wider gap starts a new word
@@ -224,12 +227,44 @@ func writeWords(b *strings.Builder, words []*pdfWord) {
 		if i > 0 {
 			p := words[i-1]
 			gap := w.xMin - p.xMax
-			if gap >= wordSpaceGap*max(p.size, w.size) && !letterSpaced(words, i) {
+			switch {
+			case footnoteMark(p, w) || footnoteMark(w, p):
+				b.WriteByte(' ')
+			case smallCaps(p, w):
+			case gap >= wordSpaceGap*max(p.size, w.size) && !letterSpaced(words, i):
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(w.text.String())
 	}
+}
+
+// footnoteMark reports whether mark, next to word, is a footnote marker:
+// figures or a dagger set smaller than the word and raised above its
+// baseline. It is kept, as a word of its own ("1The" reads "1 The"). A
+// raised ordinal ("5th") is letters, and stays with its number.
+func footnoteMark(mark, word *pdfWord) bool {
+	if mark.size > 0.9*word.size || mark.base-word.base <= baselineShift {
+		return false
+	}
+	s := mark.text.String()
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsDigit(r) && !strings.ContainsRune("*†‡§", r)
+	})
+}
+
+// smallCaps reports whether p and w are two parts of one word set in
+// small capitals: a capital at the full size followed, with no word gap,
+// by capitals at a smaller size on the same baseline ("F" + "OR" reads
+// "FOR", where pdftotext writes "F OR").
+func smallCaps(p, w *pdfWord) bool {
+	if w.size >= 0.95*p.size || w.size < 0.6*p.size || math.Abs(w.base-p.base) > baselineShift ||
+		w.xMin-p.xMax >= wordBreakGap*p.size {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p.text.String())
+	first, _ := utf8.DecodeRuneInString(w.text.String())
+	return unicode.IsUpper(last) && unicode.IsUpper(first)
 }
 
 // letterSpaced reports whether words[i-1] and words[i] belong to a run of

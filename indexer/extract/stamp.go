@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A stamp is what CM/ECF prints across the top of every page of a filed
@@ -29,9 +30,12 @@ type stamp struct {
 var stampHead = regexp.MustCompile(`^(?:(?:USCA\d*|Appellate|Appeal)\s+)?Case:?\s*#?:?\s*(\d{1,2}:\d{2}-[a-zA-Z]{1,4}-\d{2,6}(?:-[A-Za-z0-9]+)*|\d{2,4}-\d{1,6}(?:-[A-Za-z0-9]+)*)\s*`)
 
 // stampField matches one field of a stamp. The fields come in different
-// orders and spacings from court to court, so the stamp is read field by
-// field and must consist of nothing else.
-var stampField = regexp.MustCompile(`^(?i:(document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|pages?(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:date\s+)?filed\s*:?\s*(\d{1,2}/\d{1,2}/\d{2,4})|entry\s+id\s*:?\s*\d+|doclink\s*:?\s*\d+)\s*`)
+// orders and spacings from court to court, separated by spaces or commas
+// (the Second and Ninth Circuits print "Case: 20-16276, 08/05/2020, ID:
+// 11778722, DktEntry: 19, Page 10 of 15"), so the stamp is read field by
+// field and must consist of nothing else. A date may stand bare, and so
+// may a long number (an entry id).
+var stampField = regexp.MustCompile(`^,?\s*(?i:(dktentry|document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|pages?(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:(?:date\s+)?filed\s*:?\s*)?(\d{1,2}/\d{1,2}/\d{2,4})|(?:entry\s+)?id\s*:?\s*\d+|doclink\s*:?\s*\d+|\d{6,})\s*`)
 
 // parseStamp reads a trimmed line as a page stamp. It needs the docket
 // number and at least a document number or a filing date, so that a
@@ -43,7 +47,7 @@ func parseStamp(line string) (stamp, bool) {
 	}
 	s := stamp{docket: m[1]}
 	rest := line[len(m[0]):]
-	fields := 0
+	fields, dated := 0, false
 	for rest != "" {
 		f := stampField.FindStringSubmatch(rest)
 		if f == nil {
@@ -56,15 +60,16 @@ func parseStamp(line string) (stamp, bool) {
 		case f[3] != "":
 			s.page, _ = strconv.Atoi(f[3])
 		case f[4] != "":
-			d, ok := usDate(f[4])
-			if !ok {
-				return stamp{}, false
+			dated = true
+			// An impossible date ("02/31/22", a typing slip) is
+			// dropped; the stamp still gives the docket and page.
+			if d, ok := usDate(f[4]); ok {
+				s.filed = d
 			}
-			s.filed = d
 		}
 		rest = rest[len(f[0]):]
 	}
-	if fields == 0 || (s.document == "" && s.filed == "") {
+	if fields == 0 || (s.document == "" && !dated) {
 		return stamp{}, false
 	}
 	return s, true
@@ -124,7 +129,8 @@ func onlyStampFields(t string) bool {
 }
 
 // usDate turns M/D/YY or M/D/YYYY into YYYY-MM-DD. Two-digit years are
-// read as 19YY from 70 on: CM/ECF stamps start in the late 1990s.
+// read as 19YY from 70 on: CM/ECF stamps start in the late 1990s. A date
+// that is not on the calendar (February 31) is not a date.
 func usDate(s string) (string, bool) {
 	parts := strings.Split(s, "/")
 	if len(parts) != 3 {
@@ -147,7 +153,11 @@ func usDate(s string) (string, bool) {
 	default:
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	out := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	if _, err := time.Parse(time.DateOnly, out); err != nil {
+		return "", false
+	}
+	return out, true
 }
 
 // liftStamp copies what a stamp says into meta, keeping the first value
