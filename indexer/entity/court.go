@@ -80,6 +80,9 @@ func NormalizeCourt(s string) (id string, ok bool) {
 		return id, true
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "the "), "The ")
+	if id, ok := parseFederalCourt(s, true); ok {
+		return id, true
+	}
 	for _, c := range r.fullNames(s, lowerASCII(s)) {
 		if c.start == 0 && c.end == len(s) {
 			return c.norm, true
@@ -353,11 +356,76 @@ func (r *courtRules) captionCourt(text string) (span, bool) {
 		}
 		id, ok := courtForName(name)
 		if !ok {
+			// A federal court's name set over two or three lines,
+			// or beside a second column ("IN THE UNITED STATES COURT
+			// OF APPEALS / FOR THE FIFTH CIRCUIT United States Court
+			// of Appeals").
+			if id, end, ok := r.federalCaption(head, start); ok {
+				return span{start: start, end: end, norm: id}, true
+			}
 			continue
 		}
 		return span{start: start, end: start + len(name), norm: id}, true
 	}
+	if id, at, ok := courtWebsite(head); ok {
+		// a court's letterhead often names the court only by its
+		// web site ("www.ca3.uscourts.gov")
+		return span{start: at, end: at + len(id), norm: id}, true
+	}
 	return span{}, false
+}
+
+// federalCaption reads a federal court's name that starts at start and
+// runs over up to three caption lines; it returns the id and where the
+// name's last line ends.
+func (r *courtRules) federalCaption(head string, start int) (string, int, bool) {
+	at, end := start, start
+	for k := 0; k < 3 && at < len(head); k++ {
+		ls, le := lineAt(head, at)
+		line := strings.TrimSpace(head[ls:le])
+		if line == "" && k > 0 {
+			at, k = le+1, k-1 // a blank line between the lines of a caption
+			if at-start > 300 {
+				break
+			}
+			continue
+		}
+		if k > 0 && (len(line) > 120 || !captionCase(line) || r.appealFrom.MatchString(line)) {
+			break
+		}
+		end = le
+		if id, ok := parseFederalCourt(head[start:end], false); ok {
+			return id, end, true
+		}
+		at = le + 1
+	}
+	return "", 0, false
+}
+
+// courtWebsite finds a court's web site on uscourts.gov: its host name
+// is the court's id ("www.ca3.uscourts.gov", "ecf.ilnd.uscourts.gov").
+func courtWebsite(head string) (string, int, bool) {
+	lower := strings.ToLower(head)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], ".uscourts.gov")
+		if i < 0 {
+			return "", 0, false
+		}
+		i += from
+		j := i
+		for j > 0 && (lower[j-1] >= 'a' && lower[j-1] <= 'z' || lower[j-1] >= '0' && lower[j-1] <= '9') {
+			j--
+		}
+		if id := lower[j:i]; id != "" {
+			if _, ok := courtRulesOnce().byID[id]; ok {
+				return id, j, true
+			}
+			if _, ok := courtDBOnce().byID[id]; ok && !genericCourts[id] {
+				return id, j, true
+			}
+		}
+		from = i + 1
+	}
 }
 
 // standsAlone reports whether a court is written as a caption or a field:

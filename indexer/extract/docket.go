@@ -35,10 +35,15 @@ var (
 	partyRole       = regexp.MustCompile(`(?i)\b(plaintiff|defendant|petitioner|respondent|appellant|appellee|intervenor|movant|claimant|debtor|creditor|trustee|interested party|amicus|witness|garnishee|counter[- ]?(?:claimant|defendant)|cross[- ]?(?:claimant|defendant)|third[- ]party|miscellaneous party|objector|applicant|mediator|consolidated|in re|special master|notice party|unknown)`)
 	// notRole are the headings of a criminal docket's charge sections,
 	// set like party roles but listing counts, not parties.
-	notRole     = regexp.MustCompile(`(?i)counts|offense|complaints|disposition`)
-	roleNumber  = regexp.MustCompile(`\s*\(\d+\)$`)
-	leadingUSA  = regexp.MustCompile(`^USA\s+v\.`)
-	trailingUSA = regexp.MustCompile(`\bv\.\s+USA$`)
+	notRole = regexp.MustCompile(`(?i)counts|offense|complaints|disposition`)
+	// courtHeading is a line of the heading above the docket number that
+	// names the court: "U.S. BANKRUPTCY COURT", "California Northern
+	// District (San Francisco)", "United States Judicial Panel on
+	// Multidistrict Litigation".
+	courtHeading = regexp.MustCompile(`(?i)\b(?:court|district|panel|tribunal)\b`)
+	roleNumber   = regexp.MustCompile(`\s*\(\d+\)$`)
+	leadingUSA   = regexp.MustCompile(`^USA\s+v\.`)
+	trailingUSA  = regexp.MustCompile(`\bv\.\s+USA$`)
 )
 
 // parseDocket reads a PACER docket sheet. It reports false for any other
@@ -203,8 +208,8 @@ func docketCourt(lines []string, appellate bool) string {
 		}
 		if districtMarker.MatchString(l) {
 			var parts []string
-			for j := max(0, i-2); j < i; j++ {
-				if strings.Contains(lines[j], "Court") || strings.Contains(lines[j], "District") {
+			for j := max(0, i-3); j < i; j++ {
+				if courtHeading.MatchString(lines[j]) {
 					parts = append(parts, lines[j])
 				}
 			}
