@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -105,4 +106,77 @@ func TestPDFFixtureCourts(t *testing.T) {
 		}
 	}
 	t.Logf("court right on %d of %d PDFs", right, total)
+}
+
+// fixtureFiles lists the real documents the tests read: the docket pages,
+// the PDFs with a text layer and the embedded samples.
+func fixtureFiles(t *testing.T) []string {
+	var files []string
+	for _, g := range []string{"extract/testdata/dockets/*/*.html", "extract/testdata/pdf/*.pdf", "testdata/pdf/*.pdf"} {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	return files
+}
+
+// roleWords are words that a careless tagger takes for a name.
+var roleWords = map[string]bool{
+	"signed": true, "jury": true, "trial": true, "arraignment": true, "defendant": true, "plaintiff": true,
+	"this": true, "the": true, "and": true, "judge": true, "court": true, "district": true, "order": true,
+	"hearing": true, "motion": true, "date": true, "filed": true, "clerk": true, "status": true, "act": true,
+	"petitioner": true, "respondent": true, "appellant": true, "appellee": true, "debtor": true, "trustee": true,
+}
+
+// TestJudgeFacetValues: over every shared document, each judge value is
+// a person's name: no role word, date, court name or fragment.
+func TestJudgeFacetValues(t *testing.T) {
+	ix := New(quiet(), Options{})
+	for _, file := range fixtureFiles(t) {
+		doc, err := func() (*corpus.Document, error) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return nil, err
+			}
+			src := corpus.Source{ID: corpus.SourceID(file), Path: filepath.Base(file), Format: corpus.FormatOf(file)}
+			return ix.Prepare(t.Context(), src, data)
+		}()
+		if err != nil {
+			continue // a scanned PDF: no text, nothing to tag
+		}
+		for _, j := range doc.Judges {
+			words := strings.Fields(j)
+			bad := len(words) == 0 || strings.ContainsAny(j, "0123456789/:;()")
+			for _, w := range words {
+				lw := strings.ToLower(strings.Trim(w, ".,"))
+				bad = bad || roleWords[lw] || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")
+			}
+			if first := []rune(j); len(first) > 0 && !unicode.IsUpper(first[0]) {
+				bad = true
+			}
+			if bad {
+				t.Errorf("%s: judge %q is not a name", file, j)
+			}
+		}
+	}
+}
+
+// TestQuotedJudgesAreNotTheDocuments: an essay that quotes "Judge Stern"
+// has no judge of its own.
+func TestQuotedJudgesAreNotTheDocuments(t *testing.T) {
+	ix := New(quiet(), Options{})
+	const path = "essay-human-trafficking-digital-media.txt"
+	data, err := ix.Read(corpus.Docs(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ix.Prepare(t.Context(), corpus.Source{ID: corpus.SourceID(path), Path: path, Format: corpus.FormatOf(path)}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Judges) != 0 {
+		t.Errorf("judges %q, want none", doc.Judges)
+	}
 }

@@ -15,3 +15,56 @@ func TestJudges(t *testing.T) {
 		{"not a name", "the judge said; Judge The; a District Judge", ""},
 	})
 }
+
+// TestJudgesInDocketText: a name is a judge only in a judicial role, and
+// the words after it (the next sentence of a docket entry, a courtroom, a
+// hearing) are never part of it.
+func TestJudgesInDocketText(t *testing.T) {
+	runTagCases(t, Judges(), []tagCase{
+		{"next sentence is not the name", "Judge Andrea R. Wood. Northern District of Illinois.", "Andrea R. Wood=Andrea R. Wood"},
+		{"docket entry", "Motion Hearing set for 1/9/2012 before Judge Dana M. Sabraw. Jury Trial set for 1/23/2012.", "Dana M. Sabraw=Dana M. Sabraw"},
+		{"signed by", "TEXT ONLY ORDER by Judge Edmonds. Signed on 2/10/2010.", "Edmonds=Edmonds"},
+		{"possessive", "at Judge Barreca's Courtroom, Room 7106", "Barreca=Barreca"},
+		{"courtroom abbreviation", "held on 2/16/2010 at 01:15 PM Dallas Judge Houser Ctrm for 16", "Houser=Houser"},
+		{"PACER title", "Assigned to: U.S. District Judge Analisa Torres\nLead case: MDL No. 2873", "Analisa Torres=Analisa Torres"},
+		{"bare middle initial", "Referred to: Magistrate Judge Jill E McCook ; Hearing Dates", "Jill E McCook=Jill E. McCook"},
+		{"capitals", "Assigned to: Judge GREGG W ZIVE\nChapter 11", "GREGG W ZIVE=Gregg W. Zive"},
+		{"surname and full name are one judge", "Judge Dale A. Kimball presiding. The hearing will be held in Judge Kimball's courtroom.",
+			"Dale A. Kimball=Dale A. Kimball; Kimball=Dale A. Kimball"},
+		{"with and without the middle initial", "Judge Lacy Thornburg; later Judge Lacy H. Thornburg",
+			"Lacy Thornburg=Lacy H. Thornburg; Lacy H. Thornburg=Lacy H. Thornburg"},
+		{"an act is not a judge", "Method of Payment: Criminal Justice Act CJA-24", ""},
+		{"an organisation is not a judge", "TAHIRIH JUSTICE CENTER\nAmicus Curiae", ""},
+		{"a calendar is not a judge", "Assigned to: Judge Part One\nDate Filed: 04/20/2015", ""},
+		{"role words", "Signed by Judge Defendant; Judge This; Judge Arraignment", ""},
+	})
+}
+
+// TestJudgesOfTheCourtBelow: judges of the court appealed from are cited,
+// not the document's; an official styled "Hon." is not a judge.
+func TestJudgesOfTheCourtBelow(t *testing.T) {
+	runTagCases(t, Judges(), []tagCase{
+		{"trial judge", "Appeal from the Superior Court\n        Trial Judge: Howard A. Kalfus\n", "Howard A. Kalfus=Howard A. Kalfus/cited"},
+		{"appealed to", "the defendant appealed to the Appellate Court, Bright, C. J., and Moll and Pellegrino, Js., which affirmed",
+			"Bright=Bright/cited; Moll=Moll/cited; Pellegrino=Pellegrino/cited"},
+		{"county court", "Appeal from the Superior Court of Los Angeles County, John J. Kralik, Judge. Reversed.", "John J. Kralik=John J. Kralik/cited"},
+		{"not participating", "[Maassen, Chief Justice, not participating.]", "Maassen=Maassen/cited"},
+		{"a district attorney", "Hon. Madeline Singas, Nassau County District Attorney", ""},
+		{"the panel decides", "Before: HAWKINS, McKEOWN, and WARDLAW, Circuit Judges.", "HAWKINS=Hawkins; McKEOWN=McKEOWN; WARDLAW=Wardlaw"},
+	})
+}
+
+func TestNormalizeJudge(t *testing.T) {
+	for in, want := range map[string]string{
+		"GREGG W ZIVE":                "Gregg W. Zive",
+		"Judge Dennis D O'Brien":      "Dennis D. O'Brien",
+		"Bkptcy Judge Ronald B. King": "Ronald B. King",
+		"Hon. Andrea R. Wood":         "Andrea R. Wood",
+		"Part One":                    "",
+		"":                            "",
+	} {
+		if got := NormalizeJudge(in); got != want {
+			t.Errorf("NormalizeJudge(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
