@@ -126,7 +126,9 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 		case entity.Citation:
 			doc.Citations = append(doc.Citations, m.Norm)
 		case entity.Party:
-			doc.Parties = append(doc.Parties, m.Norm)
+			if p := entity.NormalizeParty(m.Norm); p != "" {
+				doc.Parties = append(doc.Parties, p)
+			}
 		case entity.Judge:
 			if m.Role != entity.RoleCited { // not a judge of the court below
 				doc.Judges = append(doc.Judges, m.Norm)
@@ -148,7 +150,9 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 		}
 	}
 	for _, p := range meta.Parties {
-		doc.Parties = append(doc.Parties, p.Name)
+		if n := entity.NormalizeParty(p.Name); n != "" {
+			doc.Parties = append(doc.Parties, n)
+		}
 	}
 	if id, ok := entity.NormalizeCourt(meta.Court); ok {
 		court = id
