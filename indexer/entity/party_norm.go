@@ -16,6 +16,20 @@ import (
 // for what is not a party's name: a role label ("Plaintiff -"), a field
 // ("Date filed: 06/17/2009"), an address line or a judge.
 func NormalizeParty(s string) string {
+	// Each step may expose another (a caption's punctuation, a tail
+	// after a word it lower-cased): the canonical value is the one that
+	// no longer changes.
+	for range 4 {
+		t := normalizeParty1(s)
+		if t == s || t == "" {
+			return t
+		}
+		s = t
+	}
+	return s
+}
+
+func normalizeParty1(s string) string {
 	r := partyNormOnce()
 	s = squash(s)
 	if s == "" || strings.Contains(s, ":") || r.notParty.MatchString(s) || r.address.MatchString(s) {
