@@ -119,9 +119,6 @@ type courtRules struct {
 	// 1 ordinal ("Seventh Circuit", "D.C. Circuit")
 	circuit *regexp.Regexp
 	supreme *regexp.Regexp
-	// short names; group i+1 is r.shorts[i]
-	short  *regexp.Regexp
-	shorts []string
 	// what may follow a short name in a citation parenthetical: a date or year, then ")"
 	shortTail *regexp.Regexp
 	// 1 a court written as a labelled field: "Court: N.D. Cal."
@@ -178,7 +175,6 @@ func newCourtRules() *courtRules {
 		"D.D.C": "dcd", "S. Ct.": "scotus", "SCOTUS": "scotus",
 	} {
 		r.byShort[shortKey(alias)] = id
-		r.shorts = append(r.shorts, alias)
 	}
 	r.byOrd["2nd"], r.byOrd["3rd"] = "ca2", "ca3"
 
@@ -194,19 +190,6 @@ func newCourtRules() *courtRules {
 	r.circuit = mustCompile(`(?:\b|\s)(` + ords + `)\s+Circuit\b`)
 	r.supreme = mustCompile(`(?i)\b(?:Supreme\s+Court\s+of\s+the\s+United\s+States|(?:United\s+States|U\.\s?S\.)\s+Supreme\s+Court)\b`)
 
-	for _, c := range table {
-		if c.Short != "" && c.ID != "scotus" { // "U.S." is the reporter, not a parenthetical court
-			r.shorts = append(r.shorts, c.Short)
-		}
-	}
-	slices.SortFunc(r.shorts, func(a, b string) int { return len(b) - len(a) })
-	var shortAlts []string
-	for _, s := range r.shorts {
-		shortAlts = append(shortAlts, `(`+shortPattern(s)+`)`)
-	}
-	// Short names are tagged only in citation parentheticals, so the
-	// pattern starts at the parenthesis: a literal prefix keeps it fast.
-	r.short = mustCompile(`\(\s*(?:` + strings.Join(shortAlts, "|") + `)`)
 	r.field = mustCompile(`(?im)^[ \t]*(?:court|tribunal|juridiction|jurisdiction)[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]*$`)
 	r.shortTail = mustCompile(`^\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*)?(?:1[789]|20)\d\d\.?\)`)
 	r.label = mustCompile(`(?i)^\s*(?:in\s+the|before\s+the|(?:court|tribunal|juridiction|jurisdiction|titre)\s*:)?\s*$`)
@@ -241,26 +224,6 @@ func shortKey(s string) string {
 	return b.String()
 }
 
-// shortPattern turns "N.D. Ill." into a pattern that also takes "N. D. Ill."
-// and a line break where the page had one.
-func shortPattern(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			b.WriteString(`\s*`)
-		case c == '.':
-			b.WriteString(`\.`)
-			if i+1 < len(s) && s[i+1] != ' ' {
-				b.WriteString(`\s?`)
-			}
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	return b.String() + `(?:\b|$|\s)`
-}
-
 type courtTagger struct{ r *courtRules }
 
 // Tag implements Tagger.
@@ -268,22 +231,7 @@ func (t courtTagger) Tag(text string) []Mention {
 	r := t.r
 	lower := lowerASCII(text)
 	spans := r.fullNames(text, lower)
-	for _, m := range r.short.FindAllStringSubmatchIndex(text, -1) {
-		for g := 1; 2*g < len(m); g++ {
-			if m[2*g] < 0 {
-				continue
-			}
-			start, end := m[2*g], m[2*g+1]
-			// the pattern may have taken the space after a short name
-			for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
-				end--
-			}
-			if id := r.byShort[shortKey(r.shorts[g-1])]; id != "" && r.shortTail.MatchString(text[end:min(len(text), end+40)]) {
-				spans = append(spans, span{start: start, end: end, rank: 1, norm: id})
-			}
-			break
-		}
-	}
+	spans = append(spans, r.shortNames(text)...)
 	for _, m := range r.fieldAt.findAll(text, lower, r.field) {
 		value := strings.TrimRight(text[m[2]:m[3]], ",;")
 		if id := r.byShort[shortKey(value)]; id != "" {
@@ -307,6 +255,53 @@ func (t courtTagger) Tag(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// shortNames finds short names in citation parentheticals ("(N.D. Ill.
+// 2021)", "(D. Ariz. Apr. 5,\n2018)", "(4th\n\nCir. 2009)"): at each
+// parenthesis, the longest run of words before the date that folds to a
+// short name, if a date and the closing parenthesis follow. One look-up
+// per parenthesis keeps it linear in the text.
+func (r *courtRules) shortNames(text string) []span {
+	var out []span
+	type word struct{ s, e int }
+	for at := 0; ; {
+		i := strings.IndexByte(text[at:], '(')
+		if i < 0 {
+			return out
+		}
+		at += i + 1
+		var ws []word
+		for p := at; len(ws) < 6 && p < len(text) && p < at+60; {
+			for p < len(text) && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n') {
+				p++
+			}
+			q := p
+			for q < len(text) && text[q] != ' ' && text[q] != '\t' && text[q] != '\n' && text[q] != ')' && text[q] != '(' {
+				q++
+			}
+			if q == p || text[p] >= '0' && text[p] <= '9' && (len(ws) > 0 || q-p >= 4 && isYear(text[p:q])) {
+				break // the date: the name ended before it
+			}
+			ws = append(ws, word{p, q})
+			p = q
+		}
+		for n := len(ws); n > 0; n-- {
+			start, end := ws[0].s, ws[n-1].e
+			id := r.byShort[shortKey(text[start:end])]
+			if id == "" || id == "scotus" && shortKey(text[start:end]) == "us" {
+				continue // "U.S." is the reporter, not a parenthetical court
+			}
+			if r.shortTail.MatchString(text[end:min(len(text), end+40)]) {
+				out = append(out, span{start: start, end: end, rank: 1, norm: id})
+			}
+			break
+		}
+	}
+}
+
+func isYear(s string) bool {
+	return len(s) >= 4 && (s[:2] == "19" || s[:2] == "20" || s[:2] == "18" || s[:2] == "17")
 }
 
 // captionCase reports whether a line reads as a caption or a heading

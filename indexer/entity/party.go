@@ -58,6 +58,7 @@ type partyTagger struct{ r *partyRules }
 func (t partyTagger) Tag(text string) []Mention {
 	r := t.r
 	head := text[:min(len(text), captionWindow)]
+	lower := lowerASCII(text)
 	var spans []span
 	add := func(start, end int, role string) {
 		// trim caption punctuation and a trailing role label from the span
@@ -81,7 +82,7 @@ func (t partyTagger) Tag(text string) []Mention {
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
 		// caption found
 	} else {
-		for _, m := range r.headingAt.findAll(text, lowerASCII(text), r.heading) {
+		for _, m := range r.headingAt.findAll(text, lower, r.heading) {
 			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
 				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
 				continue
@@ -91,7 +92,7 @@ func (t partyTagger) Tag(text string) []Mention {
 			break
 		}
 	}
-	for _, m := range r.field.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range r.fields(text, lower) {
 		role := RoleDefendant
 		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "demand") || strings.HasPrefix(l, "plaint") || strings.HasPrefix(l, "petit") {
 			role = RolePlaintiff
@@ -181,4 +182,51 @@ func nameLike(s string) bool {
 		}
 	}
 	return lower <= 1
+}
+
+// fieldLabels are how a labelled party field starts its line, lower case.
+var fieldLabels = []string{"demand", "plaintiff", "petitioner", "défend", "defendant", "respondent"}
+
+// fields finds labelled party fields ("Défendeur:" then the name, on the
+// line or the next). It reads each line once and runs the field pattern
+// only on a line that starts with a label, so that a long text costs one
+// pass however often it says "plaintiff".
+func (r *partyRules) fields(text, lower string) [][]int {
+	var out [][]int
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		at := ls
+		for at < le && (text[at] == ' ' || text[at] == '\t') {
+			at++
+		}
+		for _, l := range fieldLabels {
+			if strings.HasPrefix(lower[at:le], l) && strings.IndexByte(text[at:le], ':') >= 0 {
+				// the label's line and the next one
+				end := le
+				if end < len(text) {
+					if n := strings.IndexByte(text[end+1:], '\n'); n >= 0 {
+						end += 1 + n
+					} else {
+						end = len(text)
+					}
+				}
+				if m := r.field.FindStringSubmatchIndex(text[ls:end]); m != nil {
+					for i := range m {
+						if m[i] >= 0 {
+							m[i] += ls
+						}
+					}
+					out = append(out, m)
+				}
+				break
+			}
+		}
+		ls = le + 1
+	}
+	return out
 }
