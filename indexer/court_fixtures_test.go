@@ -147,16 +147,7 @@ func TestJudgeFacetValues(t *testing.T) {
 			continue // a scanned PDF: no text, nothing to tag
 		}
 		for _, j := range doc.Judges {
-			words := strings.Fields(j)
-			bad := len(words) == 0 || strings.ContainsAny(j, "0123456789/:;()")
-			for _, w := range words {
-				lw := strings.ToLower(strings.Trim(w, ".,"))
-				bad = bad || roleWords[lw] || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")
-			}
-			if first := []rune(j); len(first) > 0 && !unicode.IsUpper(first[0]) {
-				bad = true
-			}
-			if bad {
+			if !isName(j) {
 				t.Errorf("%s: judge %q is not a name", file, j)
 			}
 		}
@@ -179,4 +170,122 @@ func TestQuotedJudgesAreNotTheDocuments(t *testing.T) {
 	if len(doc.Judges) != 0 {
 		t.Errorf("judges %q, want none", doc.Judges)
 	}
+}
+
+// TestFixtureReport prints how often the court and judge facets are right
+// over the shared fixtures (run with -v). Court: each docket page against
+// its court_id, each PDF against meta_gold.json; a wrong court is a false
+// positive and a false negative. Judge recall: each docket's assigned
+// judge among the document's judges; judge precision: the share of judge
+// values over every fixture that are a person's name (no role word, date,
+// digit or fragment; see TestJudgeFacetValues). The thresholds live in
+// the tests above.
+func TestFixtureReport(t *testing.T) {
+	ix := New(quiet(), Options{})
+	var court, judge score
+	names, values := 0, 0
+	fold := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer(".", " ", ",", " ").Replace(s)), " "))
+	}
+	countCourt := func(got, want string) {
+		switch {
+		case got == want:
+			court.tp++
+		case got == "":
+			court.fn++
+		default:
+			court.fp++
+			court.fn++
+		}
+	}
+	countJudges := func(js []string) {
+		for _, j := range js {
+			values++
+			if isName(j) {
+				names++
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("extract", "testdata", "dockets", "*", "*.html"))
+	for _, file := range files {
+		if strings.Contains(file, "not_dockets") {
+			continue
+		}
+		raw, err := os.ReadFile(strings.TrimSuffix(file, ".html") + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want struct {
+			Court  string `json:"court_id"`
+			Docket string `json:"docket_number"`
+			Judge  string `json:"assigned_to_str"`
+		}
+		if json.Unmarshal(raw, &want) != nil || want.Docket == "" {
+			continue
+		}
+		if id, ok := pacerToCourtsDB[want.Court]; ok {
+			want.Court = id
+		}
+		doc := prepareFile(t, ix, file)
+		countCourt(doc.Court, want.Court)
+		countJudges(doc.Judges)
+		if want.Judge != "" {
+			found := false
+			for _, j := range doc.Judges {
+				found = found || fold(j) == fold(want.Judge)
+			}
+			if found {
+				judge.tp++
+			} else {
+				judge.fn++
+			}
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join("testdata", "meta_gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Documents map[string]struct {
+			Court string `json:"court"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	for key, g := range gold.Documents {
+		path := filepath.Join("extract", "testdata", "pdf", filepath.Base(key))
+		if _, err := os.Stat(path); err != nil {
+			path = filepath.Join("testdata", "pdf", filepath.Base(key))
+		}
+		doc := prepareFile(t, ix, path)
+		countCourt(doc.Court, g.Court)
+		countJudges(doc.Judges)
+	}
+	t.Logf("court (dockets + PDFs):   tp %d fp %d fn %d  precision %.3f recall %.3f", court.tp, court.fp, court.fn, court.precision(), court.recall())
+	t.Logf("judge (assigned judge):   tp %d fn %d  recall %.3f", judge.tp, judge.fn, judge.recall())
+	t.Logf("judge values that are names: %d of %d (%.3f)", names, values, float64(names)/float64(max(values, 1)))
+}
+
+type score struct{ tp, fp, fn int }
+
+func (s score) precision() float64 { return float64(s.tp) / float64(max(s.tp+s.fp, 1)) }
+func (s score) recall() float64    { return float64(s.tp) / float64(max(s.tp+s.fn, 1)) }
+
+// isName reports whether a judge value reads as a person's name.
+func isName(j string) bool {
+	words := strings.Fields(j)
+	if len(words) == 0 || strings.ContainsAny(j, "0123456789/:;()") {
+		return false
+	}
+	if r := []rune(j); !unicode.IsUpper(r[0]) {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if roleWords[lw] || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+			return false
+		}
+	}
+	return true
 }
