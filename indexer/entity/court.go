@@ -243,10 +243,18 @@ func (t courtTagger) Tag(text string) []Mention {
 	out := make([]Mention, 0, len(spans)+1)
 	for _, s := range spans {
 		role := RoleCited
+		norm := s.norm
 		if !deciding && r.standsAlone(text, s) {
 			role, deciding = RoleDeciding, true
+			if r.byID[norm].Level == "district" && bankruptcyAbove(text, s.start) {
+				// "UNITED STATES BANKRUPTCY COURT / SOUTHERN DISTRICT
+				// OF NEW YORK": the district's bankruptcy court
+				if b, ok := courtParseOnce().bankr(norm); ok {
+					norm = b
+				}
+			}
 		}
-		out = append(out, newMention(Court, text, s.start, s.end, s.norm, role))
+		out = append(out, newMention(Court, text, s.start, s.end, norm, role))
 	}
 	if !deciding {
 		if s, ok := r.captionCourt(text); ok {
@@ -302,6 +310,21 @@ func (r *courtRules) shortNames(text string) []span {
 
 func isYear(s string) bool {
 	return len(s) >= 4 && (s[:2] == "19" || s[:2] == "20" || s[:2] == "18" || s[:2] == "17")
+}
+
+// bankruptcyAbove reports whether the caption line a court's name starts
+// on, or the caption line above it, names a bankruptcy court.
+func bankruptcyAbove(text string, start int) bool {
+	ls, _ := lineAt(text, start)
+	from := ls
+	for k := 0; k < 3 && from > 0; k++ { // the line above, past blank lines
+		p, pe := lineAt(text, from-1)
+		from = p
+		if !blank(text[p:pe]) {
+			break
+		}
+	}
+	return strings.Contains(strings.ToLower(text[from:start]), "bankruptcy")
 }
 
 // captionCase reports whether a line reads as a caption or a heading

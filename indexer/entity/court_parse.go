@@ -97,17 +97,17 @@ var directions = map[string]string{
 
 // circuitOrdinals maps how a circuit is written to its courts table name.
 var circuitOrdinals = map[string]string{
-	"first": "First", "1st": "First", "1": "First",
-	"second": "Second", "2d": "Second", "2nd": "Second", "2": "Second",
-	"third": "Third", "3d": "Third", "3rd": "Third", "3": "Third",
-	"fourth": "Fourth", "4th": "Fourth", "4": "Fourth",
-	"fifth": "Fifth", "5th": "Fifth", "5": "Fifth",
-	"sixth": "Sixth", "6th": "Sixth", "6": "Sixth",
-	"seventh": "Seventh", "7th": "Seventh", "7": "Seventh",
-	"eighth": "Eighth", "8th": "Eighth", "8": "Eighth",
-	"ninth": "Ninth", "9th": "Ninth", "9": "Ninth",
-	"tenth": "Tenth", "10th": "Tenth", "10": "Tenth",
-	"eleventh": "Eleventh", "11th": "Eleventh", "11": "Eleventh",
+	"first": "First", "1st": "First",
+	"second": "Second", "2d": "Second", "2nd": "Second",
+	"third": "Third", "3d": "Third", "3rd": "Third",
+	"fourth": "Fourth", "4th": "Fourth",
+	"fifth": "Fifth", "5th": "Fifth",
+	"sixth": "Sixth", "6th": "Sixth",
+	"seventh": "Seventh", "7th": "Seventh",
+	"eighth": "Eighth", "8th": "Eighth",
+	"ninth": "Ninth", "9th": "Ninth",
+	"tenth": "Tenth", "10th": "Tenth",
+	"eleventh": "Eleventh", "11th": "Eleventh",
 	"federal": "Federal", "fed": "Federal",
 	"dc": "D.C.", "d c": "D.C.",
 }
@@ -335,7 +335,11 @@ func parseFederalCourt(s string, strict bool) (string, bool) {
 		has("appellate")
 		for i := range ws {
 			name := ""
-			if i+1 < len(ws) && ws[i].w == "d" && ws[i+1].w == "c" {
+			if ws[i].w == "columbia" { // "the District of Columbia Circuit"
+				name = "D.C."
+				used[i] = true
+				has("district")
+			} else if i+1 < len(ws) && ws[i].w == "d" && ws[i+1].w == "c" {
 				name = "D.C."
 				used[i], used[i+1] = true, true
 			} else if n, ok := circuitOrdinals[ws[i].w]; ok {
@@ -394,7 +398,7 @@ func parseFederalCourt(s string, strict bool) (string, bool) {
 			continue
 		}
 		switch w.w {
-		case "district", "dist", "districts":
+		case "district", "dist", "districts", "usdc":
 			district, used[i] = true, true
 		case "d":
 			district, used[i] = true, true

@@ -37,6 +37,8 @@ func TestNormalizeCourtSpellings(t *testing.T) {
 		{"UNITED STATES DISTRICT COURT, CENTRAL DISTRICT OF CALIFORNIA (Western Division - Los Angeles)", "cacd"},
 		{"U.S. District Court, Southern District of West Virginia", "wvsd"},
 		{"District of the Northern Mariana Islands", "nmid"},
+		{"USDC Massachusetts", "mad"},
+		{"Court of Appeals for the District of Columbia Circuit", "cadc"},
 		// bankruptcy only when the name says so
 		{"U.S. Bankruptcy Court, District of Arizona (Phoenix)", "arb"},
 		{"US Bankruptcy Court [LIVE], District of Minnesota (Minneapolis)", "mnb"},
@@ -99,4 +101,28 @@ func TestCaptionCourtAcrossLines(t *testing.T) {
 			"U.S. District Court California Northern District (San Francisco)=cand/deciding"},
 		{"letterhead web site", "OFFICE OF THE CLERK\nUNITED STATES COURT OF APPEALS\n601 MARKET STREET\nWebsite: www.ca3.uscourts.gov\n", "ca3=ca3/deciding"},
 	})
+}
+
+func TestCaptionCourtForms(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"UNITED STATES BANKRUPTCY COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nIn re:\nLEHMAN BROTHERS HOLDINGS INC.,\nDebtors.\n", "nysb"},
+		{"IN THE UNITED STATES BANKRUPTCY COURT\nFOR THE DISTRICT OF DELAWARE\n\nIn re: X\n", "deb"},
+		{"UNITED STATES COURT OF APPEALS\nFOR THE DISTRICT OF COLUMBIA CIRCUIT\n\nArgued May 5, 2020\n", "cadc"},
+		{"UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF NEW YORK\n---------------------------------x\nJOHN DOE,\n", "nyed"},
+		{"SUPREME COURT OF THE UNITED STATES\n_________________\nNo. 22-277\n", "scotus"},
+		{"In the\nUnited States Court of Appeals\nFor the Seventh Circuit\n____________________\nNo. 21-1234\n", "ca7"},
+		{"IN THE COURT OF APPEALS OF THE STATE OF WASHINGTON\n\nSTATE OF WASHINGTON, Respondent,\n", "washctapp"},
+		{"United States District Court\nC.D. California\n", "cacd"},
+		{"U.S. District Court\nUSDC Massachusetts (Boston)\nCIVIL DOCKET FOR CASE #: 1:19-cv-11586-FDS\n", "mad"},
+	} {
+		got := ""
+		for _, m := range Courts().Tag(tc.text) {
+			if m.Role == RoleDeciding {
+				got = m.Norm
+			}
+		}
+		if got != tc.want {
+			t.Errorf("deciding court of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
 }
