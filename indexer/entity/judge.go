@@ -47,7 +47,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		listTitle: regexp.MustCompile(`^(?:C\.\s?J\.|J\.\s?P\.|P\.\s?J\.|J\.|JJ\.?|Js\.|Chief Justice|Jr\.)$`),
 		hon:       mustCompile(`\bHon(?:\.|orable)\s+(?:Judge\s+)?(` + namePat + `)`),
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
-		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+([^\n]{3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
+		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
 		panelSep:  regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in
@@ -295,9 +295,11 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 		before = before[i+2:]
 	}
 	// only the sentence the name is in: it starts after a period that
-	// ends a word, not an initial ("Bright, C. J., and Moll")
+	// ends a word, not an initial ("Bright, C. J., and Moll"); a short
+	// one continues the one before ("... Eastern Division. No. 1:19-cv-07868
+	// — Robert W. Gettleman, Judge.")
 	for i := len(before) - 2; i > 2; i-- {
-		if before[i] == '.' && (before[i+1] == ' ' || before[i+1] == '\n') && isLetter(before[i-1]) && isLetter(before[i-2]) && isLetter(before[i-3]) {
+		if before[i] == '.' && (before[i+1] == ' ' || before[i+1] == '\n') && isLetter(before[i-1]) && isLetter(before[i-2]) && isLetter(before[i-3]) && len(before)-i > 40 {
 			before = before[i+1:]
 			break
 		}

@@ -50,6 +50,10 @@ func TestJudgesOfTheCourtBelow(t *testing.T) {
 		{"county court", "Appeal from the Superior Court of Los Angeles County, John J. Kralik, Judge. Reversed.", "John J. Kralik=John J. Kralik/cited"},
 		{"not participating", "[Maassen, Chief Justice, not participating.]", "Maassen=Maassen/cited"},
 		{"a district attorney", "Hon. Madeline Singas, Nassau County District Attorney", ""},
+		{"district judge of the appeal", "Appeal from the United States District Court for the\nNorthern District of Illinois, Eastern Division.\n          No. 1:19-cv-07868 — Robert W. Gettleman, Judge.\n",
+			"Robert W. Gettleman=Robert W. Gettleman/cited"},
+		{"bracketed district judge, panel over lines", "APPEALS FROM THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF MASSACHUSETTS\n[Hon. Richard G. Stearns, U.S. District Judge]\n\nBefore\nHoward, Chief Judge,\nLynch and Kayatta, Circuit Judges.\n",
+			"Richard G. Stearns=Richard G. Stearns/cited; Howard=Howard; Lynch=Lynch; Kayatta=Kayatta"},
 		{"the panel decides", "Before: HAWKINS, McKEOWN, and WARDLAW, Circuit Judges.", "HAWKINS=Hawkins; McKEOWN=McKEOWN; WARDLAW=Wardlaw"},
 	})
 }
