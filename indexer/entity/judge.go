@@ -49,18 +49,20 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
 		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
-		panelSep:  regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`),
+		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in
-		lowerCourtBefore: regexp.MustCompile(`(?i)\b(?:appeal(?:ed|s)?\s+(?:from|to)|trial\s+(?:court\s+)?judge|court\s+below|tried\s+to|county|parish|on\s+(?:appeal|review)\s+from|certified\s+from)\b`),
-		notJudgeAfter:    regexp.MustCompile(`(?i)^[^.;]{0,40}\b(?:attorney|counsel|esq\b|governor|senator|representative|secretary|mayor|commissioner)`),
-		notSitting:       regexp.MustCompile(`(?i)^[^.;]{0,30}\bnot\s+(?:participating|sitting)|^[^.;]{0,12}\brecused`),
+		lowerCourtBefore: regexp.MustCompile(`(?i)\b(?:appeal(?:ed|s)?\s+(?:from|to)|trial\s+(?:court\s+)?judge|court\s+below|tried\s+to|county|parish|on\s+(?:appeal|review)\s+from|certified\s+from)\b|\bDC\s+Judge\s*:?\s*$`),
+		// "Judge X, in the Superior Court, Onslow County"
+		lowerCourtAfter: regexp.MustCompile(`(?i)^(?:,?\s*(?:III|II|IV|Jr\.|Sr\.))?,?\s+(?:in|of|sitting\s+in)\s+the\s+(?:[A-Z][a-z]+\s+)?(?:superior|district|circuit|county|trial|municipal|family|probate|juvenile)\s+court`),
+		notJudgeAfter:   regexp.MustCompile(`(?i)^[^.;]{0,40}\b(?:attorney|counsel|esq\b|governor|senator|representative|secretary|mayor|commissioner)`),
+		notSitting:      regexp.MustCompile(`(?i)^[^.;]{0,30}\bnot\s+(?:participating|sitting)|^[^.;]{0,12}\brecused`),
 	}
 })
 
 type judgeRules struct {
-	title, hon, assigned, panel, signature, panelSep        *regexp.Regexp
-	lowerCourtBefore, notJudgeAfter, notSitting             *regexp.Regexp
-	initialJ, suffix, listEnd, listSep, listName, listTitle *regexp.Regexp
+	title, hon, assigned, panel, signature, panelSep             *regexp.Regexp
+	lowerCourtBefore, lowerCourtAfter, notJudgeAfter, notSitting *regexp.Regexp
+	initialJ, suffix, listEnd, listSep, listName, listTitle      *regexp.Regexp
 	// where the patterns can match; see guide
 	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt guide
 }
@@ -113,9 +115,9 @@ func (t judgeTagger) Tag(text string) []Mention {
 	// Wood. Northern District" is Andrea R. Wood); otherwise the title
 	// follows the name ("X, District Judge"), which starts after the last
 	// sentence end ("Bonner County. Lamont C. Berecz").
-	addName := func(start, end int, titled bool) {
+	addName := func(start, end int, titled bool, role string) {
 		if s, e, ok := judgeNameSpan(text, start, end, titled); ok {
-			spans = append(spans, span{start: s, end: e, norm: judgeNorm(text[s:e])})
+			spans = append(spans, span{start: s, end: e, norm: judgeNorm(text[s:e]), role: role})
 		}
 	}
 	lower := lowerASCII(text)
@@ -125,7 +127,13 @@ func (t judgeTagger) Tag(text string) []Mention {
 	}{{r.titleAt, r.title}, {r.honAt, r.hon}, {r.assignedAt, r.assigned}, {r.signatureAt, r.signature}, {r.initialAt, r.initialJ}, {r.suffixAt, r.suffix}} {
 		titled := p.re == r.title || p.re == r.hon || p.re == r.assigned
 		for _, m := range p.g.findAll(text, lower, p.re) {
-			addName(m[2], m[3], titled)
+			role := ""
+			if (p.re == r.title || p.re == r.hon) && m[0] > judgeHeadBytes && !startsLine(text, m[0]) {
+				// "Judge Murphy, in an opinion joined by Judge Collins":
+				// judges discussed in the body are not the document's
+				role = RoleCited
+			}
+			addName(m[2], m[3], titled, role)
 		}
 	}
 	for _, m := range r.panelAt.findAll(text, lower, r.panel) {
@@ -136,7 +144,7 @@ func (t judgeTagger) Tag(text string) []Mention {
 			lead := len(piece) - len(strings.TrimLeft(piece, " \t"))
 			s, e := m[2]+at+lead, m[2]+at+len(strings.TrimRight(piece, " \t"))
 			if e > s {
-				addName(s, e, true)
+				addName(s, e, true, "")
 			}
 			at = sep[1]
 		}
@@ -174,7 +182,7 @@ func (t judgeTagger) Tag(text string) []Mention {
 				break
 			}
 			ps := from + st + strings.Index(piece, p)
-			addName(ps, ps+len(p), true)
+			addName(ps, ps+len(p), true, "")
 		}
 	}
 	spans = dropOverlaps(spans)
@@ -216,7 +224,7 @@ func (t judgeTagger) Tag(text string) []Mention {
 		} else if n := longest[strings.ToLower(f[0]+" "+f[len(f)-1])]; n != "" {
 			norm = n
 		}
-		role := ""
+		role := s.role
 		switch r.judgeContext(text, s.start, s.end) {
 		case notJudge:
 			continue
@@ -254,6 +262,11 @@ func judgeTitleWord(w string) bool {
 
 // judgeNorm is displayName with a period after each bare initial.
 func judgeNorm(s string) string {
+	// "L EVAL": a name set in small capitals that the PDF split after its
+	// first letter
+	if w := strings.Fields(s); len(w) == 2 && len(w[0]) == 1 && isUpperWord(w[0]) && isUpperWord(w[1]) && len(w[1]) > 1 {
+		s = w[0] + w[1]
+	}
 	f := strings.Fields(displayName(s))
 	for i, w := range f {
 		if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i > 0 {
@@ -283,7 +296,7 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 	if r.notJudgeAfter.MatchString(after) {
 		return notJudge
 	}
-	if r.notSitting.MatchString(after) {
+	if r.notSitting.MatchString(after) || r.lowerCourtAfter.MatchString(after) {
 		return lowerCourt
 	}
 	from := max(0, start-240)
@@ -292,7 +305,14 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 	}
 	before := text[from:start]
 	if i := strings.LastIndex(before, "\n\n"); i >= 0 {
-		before = before[i+2:]
+		// the name's paragraph, or the one before too when the name
+		// opens its own ("APPEAL FROM ... MAINE / (blank) / [Hon. X,
+		// U.S. District Judge]")
+		if len(strings.TrimSpace(before[i:])) >= 40 {
+			before = before[i+2:]
+		} else if j := strings.LastIndex(strings.TrimRight(before[:i], "\n"), "\n\n"); j >= 0 {
+			before = before[j+2:]
+		}
 	}
 	// only the sentence the name is in: it starts after a period that
 	// ends a word, not an initial ("Bright, C. J., and Moll"); a short
@@ -308,6 +328,16 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 		return lowerCourt
 	}
 	return documentJudge
+}
+
+// judgeHeadBytes is how far into a text "Judge X" in running prose still
+// names the document's judge: the caption, the docket's header fields.
+const judgeHeadBytes = 3000
+
+// startsLine reports whether only white space precedes text[i] on its line.
+func startsLine(text string, i int) bool {
+	ls, _ := lineAt(text, i)
+	return strings.TrimSpace(text[ls:i]) == ""
 }
 
 // judgeNameSpan trims a name the patterns matched to the person's name;

@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestJudges(t *testing.T) {
 	runTagCases(t, Judges(), []tagCase{
@@ -55,6 +58,13 @@ func TestJudgesOfTheCourtBelow(t *testing.T) {
 		{"bracketed district judge, panel over lines", "APPEALS FROM THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF MASSACHUSETTS\n[Hon. Richard G. Stearns, U.S. District Judge]\n\nBefore\nHoward, Chief Judge,\nLynch and Kayatta, Circuit Judges.\n",
 			"Richard G. Stearns=Richard G. Stearns/cited; Howard=Howard; Lynch=Lynch; Kayatta=Kayatta"},
 		{"the panel decides", "Before: HAWKINS, McKEOWN, and WARDLAW, Circuit Judges.", "HAWKINS=Hawkins; McKEOWN=McKEOWN; WARDLAW=Wardlaw"},
+		{"small capitals", "L EVAL, S TRAUB, AND W ESLEY, Circuit Judges.", ""},
+		{"small capitals in a panel", "Before: L EVAL, S TRAUB, AND W ESLEY, Circuit Judges.", "L EVAL=Leval; S TRAUB=Straub; W ESLEY=Wesley"},
+		{"the trial court's judge", "entered in February 2018 by Judge Ebern T. Watson III, in the Superior Court, Onslow County.",
+			"Ebern T. Watson III=Ebern T. Watson III/cited"},
+		{"an appellate docket's district judge", "Football League Players DC Judge: Failla\n", "Failla=Failla/cited"},
+		{"bracketed under a blank line", "APPEAL FROM THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF MAINE\n\n[Hon. Nancy Torresen, U.S. District Judge]\n",
+			"Nancy Torresen=Nancy Torresen/cited"},
 	})
 }
 
@@ -70,5 +80,24 @@ func TestNormalizeJudge(t *testing.T) {
 		if got := NormalizeJudge(in); got != want {
 			t.Errorf("NormalizeJudge(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestJudgesDiscussedInTheBody: past the caption, "Judge X" in running
+// prose is a judge the document discusses, not one of its own; a line
+// that opens with a judge's title still names one.
+func TestJudgesDiscussedInTheBody(t *testing.T) {
+	head := "Before: KANNE, ROVNER, and SYKES, Circuit Judges.\n\n" + strings.Repeat("The district court dismissed the complaint. ", 80)
+	ms := Judges().Tag(head + "First, Judge Murphy, in an opinion joined by Judge Collins, held that the game was one of chance.\n")
+	var own, cited []string
+	for _, m := range ms {
+		if m.Role == RoleCited {
+			cited = append(cited, m.Norm)
+		} else {
+			own = append(own, m.Norm)
+		}
+	}
+	if strings.Join(own, ";") != "Kanne;Rovner;Sykes" || strings.Join(cited, ";") != "Murphy;Collins" {
+		t.Errorf("own %q cited %q", own, cited)
 	}
 }
