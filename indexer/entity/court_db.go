@@ -245,6 +245,11 @@ func courtForName(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	// courts-db's bankruptcy patterns also match a bare "N.D. Cal.": a
+	// name that does not say bankruptcy means the district court
+	if d, ok := courtParseOnce().district[id]; ok && !strings.Contains(strings.ToLower(s), "bankr") {
+		return d, true
+	}
 	for _, v := range []string{s, squash(stateOfRE.ReplaceAllString(s, " "))} {
 		if cov := courtNameCoverage(v, id); cov != "" && 3*len(cov) >= 2*len(v) {
 			return id, true

@@ -141,11 +141,12 @@ type stateAbbrev struct {
 }
 
 type courtParseTables struct {
-	states  []stateAbbrev               // longest first
-	byPlace map[string]string           // "northern|illinois" -> id
-	multi   map[string]bool             // states with more than one district
-	circuit map[string]string           // "Ninth" -> ca9
-	bankr   func(string) (string, bool) // district id -> its bankruptcy court id
+	states   []stateAbbrev               // longest first
+	byPlace  map[string]string           // "northern|illinois" -> id
+	multi    map[string]bool             // states with more than one district
+	circuit  map[string]string           // "Ninth" -> ca9
+	bankr    func(string) (string, bool) // district id -> its bankruptcy court id
+	district map[string]string           // bankruptcy court id -> its district's id
 }
 
 var courtParseOnce = sync.OnceValue(func() *courtParseTables {
@@ -183,6 +184,14 @@ var courtParseOnce = sync.OnceValue(func() *courtParseTables {
 		id := strings.TrimSuffix(district, "d") + "b"
 		_, ok := db.byID[id]
 		return id, ok
+	}
+	t.district = map[string]string{}
+	for id, c := range r.byID {
+		if c.Level == "district" {
+			if b, ok := t.bankr(id); ok {
+				t.district[b] = id
+			}
+		}
 	}
 	return t
 })

@@ -126,3 +126,21 @@ func TestCaptionCourtForms(t *testing.T) {
 		}
 	}
 }
+
+// TestBankruptcyOnlyWhenSaid: courts-db's bankruptcy patterns match a bare
+// district's name; what a person means is the district court.
+func TestBankruptcyOnlyWhenSaid(t *testing.T) {
+	for in, want := range map[string]string{
+		"N.D. Cali":            "cand",
+		"E.D. Virgina":         "vaed",
+		"Bankr. N.D. Cal.":     "canb",
+		"N.D. Cal. Bankruptcy": "canb",
+	} {
+		if got, _ := NormalizeCourt(in); got != want {
+			t.Errorf("NormalizeCourt(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if s := SuggestCourt("Texas Northern", 1); len(s) != 1 || s[0] != "txnd (N.D. Tex.)" {
+		t.Errorf("SuggestCourt(Texas Northern) = %q, want txnd first", s)
+	}
+}
