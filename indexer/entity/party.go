@@ -30,8 +30,9 @@ func Parties() Tagger {
 const captionWindow = 8000
 
 var partyRulesOnce = sync.OnceValue(func() *partyRules {
-	plaintiff := `(?:Plaintiffs?|Petitioners?|Appellants?|Plaintiffs?-Appellants?|Plaintiffs?-Appellees?|Claimants?|Movants?)`
-	defendant := `(?:Defendants?|Respondents?|Appellees?|Defendants?-Appellees?|Defendants?-Appellants?)`
+	// "Plaintiff-Appellee", "Plaintiff - Appellee", "Defendants—Appellees"
+	plaintiff := `(?:Plaintiffs?\s*[-–—]\s*Appell(?:ant|ee)s?|Petitioners?\s*[-–—]\s*Appell(?:ant|ee)s?|Plaintiffs?|Petitioners?|Appellants?|Claimants?|Movants?)`
+	defendant := `(?:Defendants?\s*[-–—]\s*Appell(?:ant|ee)s?|Respondents?\s*[-–—]\s*Appell(?:ant|ee)s?|Defendants?|Respondents?|Appellees?)`
 	return &partyRules{
 		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
 		inline:      mustCompile(`(?m)^[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`),
@@ -76,7 +77,7 @@ func (t partyTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: start, end: end, norm: norm, role: role})
 		}
 	}
-	if m := r.inline.FindStringSubmatchIndex(head); m != nil {
+	if m := r.inline.FindStringSubmatchIndex(head); m != nil && !clerkLine(text[m[2]:m[3]]) && !r.clerkBelow(text, m[3]) {
 		add(m[2], m[3], RolePlaintiff)
 		add(m[4], m[5], RoleDefendant)
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
@@ -118,8 +119,11 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 		ls, le := lineAt(text, pEnd-1)
 		line := text[ls:le]
 		pEnd = ls
-		if blank(line) || r.plainLabel.MatchString(line) {
+		if blank(line) || r.plainLabel.MatchString(line) || clerkLine(line) {
 			continue
+		}
+		if r.clerkBelow(text, le) {
+			continue // "Lyle W. Cayce / Clerk": the clerk, set beside the caption
 		}
 		pStart, pStop = ls, le
 		break
@@ -130,7 +134,9 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 		ls, le := lineAt(text, i)
 		line := text[ls:le]
 		i = le + 1
-		if blank(line) {
+		// past the clerk and the plaintiff's label, which a second
+		// column sets below the "v."
+		if blank(line) || clerkLine(line) || r.clerkBelow(text, le) || r.plainLabel.MatchString(line) {
 			continue
 		}
 		if !r.defLabel.MatchString(line) && !r.notName.MatchString(line) {
@@ -144,6 +150,23 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 	add(pStart, pStop, RolePlaintiff)
 	add(dStart, dStop, RoleDefendant)
 	return true
+}
+
+// clerkLine reports whether a line is a clerk's title: "Clerk", "Clerk of
+// Court", "Deputy Clerk".
+func clerkLine(line string) bool {
+	l := strings.ToLower(strings.Trim(strings.TrimSpace(line), ".,"))
+	return l == "clerk" || l == "deputy clerk" || strings.HasPrefix(l, "clerk of") || strings.HasSuffix(l, ", clerk")
+}
+
+// clerkBelow reports whether the line after the one ending at le is a
+// clerk's title, so that the line ending at le is the clerk's name.
+func (r *partyRules) clerkBelow(text string, le int) bool {
+	if le+1 >= len(text) {
+		return false
+	}
+	ns, ne := lineAt(text, le+1)
+	return clerkLine(text[ns:ne])
 }
 
 // standalone reports whether text[start:end] is a paragraph of its own:
