@@ -45,6 +45,13 @@ func normalizeParty1(s string) string {
 	if r.unitedStates.MatchString(s) {
 		return "United States"
 	}
+	// "U.S. Trustee" is the United States Trustee; PACER's office codes
+	// after it ("U.S. Trustee - LV - 7", "United States Trustee - JAX")
+	// are not part of the name
+	if r.usPrefix.MatchString(s) || strings.HasPrefix(s, "United States ") {
+		s = r.officeCode.ReplaceAllString(s, "")
+		s = r.usPrefix.ReplaceAllString(s, "United States ")
+	}
 	// Title case writes "State Of Missouri"; a name's small words are
 	// lower case wherever it came from.
 	words := strings.Fields(s)
@@ -73,12 +80,14 @@ var partyNormOnce = sync.OnceValue(func() *partyNorm {
 		// what a caption adds after the name: a comma and a lower-case
 		// word, or an office
 		tail:         regexp.MustCompile(`,\s+(?:[a-z]|(?:Acting\s+|Assistant\s+|Deputy\s+|U\.S\.\s+|Former\s+)*(?:Attorney\s+General|Warden|Governor|Secretary|President|Director|Commissioner|Professor|Administrator|Superintendent|Sheriff|Mayor|Chief|Commander|Officer|Trustee|Acting|Assistant|Deputy)\b)|\s+(?:a/k/a|aka|f/k/a|also\s+known\s+as)\s`),
+		officeCode:   regexp.MustCompile(`(?:\s+-\s+[A-Za-z]{2,4})?(?:\s+-\s+\d{1,2})?$|\s+\([A-Z]{2,3}\)$`),
+		usPrefix:     regexp.MustCompile(`^(?:U\.\s?S\.|US)\s+`),
 		unitedStates: regexp.MustCompile(`(?i)^(?:the\s+)?(?:U\.?\s?S\.?\s?A\.?|U\.\s?S\.|United\s+States(?:\s+of\s+America)?|United\s+States\s+Government|Government\s+of\s+the\s+United\s+States(?:\s+of\s+America)?)\.?$`),
 	}
 })
 
 type partyNorm struct {
-	notParty, address, tail, unitedStates *regexp.Regexp
+	notParty, address, tail, unitedStates, officeCode, usPrefix *regexp.Regexp
 }
 
 // PartyMatches reports whether a party filter value as a person types it
