@@ -21,6 +21,13 @@ func TestNormalizeParty(t *testing.T) {
 		"DEUTSCHE BANK NATIONAL TRUST COMPANY, as Trustee of the Argent Securities":   "Deutsche Bank National Trust Company",
 		"RICARDO ALVARADO (#20575-509)":                                               "Ricardo Alvarado",
 		"United States Department of Justice":                                         "United States Department of Justice",
+		"U.S. TRUSTEE":                                                                "United States Trustee",
+		"U.S. Trustee - LV - 7":                                                       "United States Trustee",
+		"United States Trustee - JAX":                                                 "United States Trustee",
+		"United States Trustee (RS)":                                                  "United States Trustee",
+		"US Trustee":                                                                  "United States Trustee",
+		"Alfaro-Medina":                                                               "Alfaro-Medina",
+		"Mary Smith - Lee":                                                            "Mary Smith - Lee",
 		// not parties
 		"Plaintiff":                              "",
 		"Plaintiff -":                            "",
