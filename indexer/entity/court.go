@@ -129,8 +129,9 @@ type courtRules struct {
 	districtAt, appealsAt, circuitAt, supremeAt, fieldAt guide
 	// what may follow a court written as a caption line
 	captionTail *regexp.Regexp
-	// a line that names a court; the court appealed from; what opens a caption line
-	courtLine, appealFrom, captionLead *regexp.Regexp
+	// a line that names a court; the court appealed from; what opens a
+	// caption line; a caption line that names a state ("STATE OF MICHIGAN")
+	courtLine, appealFrom, captionLead, stateLine *regexp.Regexp
 }
 
 func newCourtRules() *courtRules {
@@ -193,7 +194,8 @@ func newCourtRules() *courtRules {
 	r.field = mustCompile(`(?im)^[ \t]*(?:court|tribunal|juridiction|jurisdiction)[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]*$`)
 	r.shortTail = mustCompile(`^\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*)?(?:1[789]|20)\d\d\.?\)`)
 	r.label = mustCompile(`(?i)^\s*(?:in\s+the|before\s+the|(?:court|tribunal|juridiction|jurisdiction|titre)\s*:)?\s*$`)
-	r.courtLine = mustCompile(`(?i)\b(?:court|tribunal)\b`)
+	r.courtLine = mustCompile(`(?i)\b(?:court|tribunal|panel)\b`)
+	r.stateLine = mustCompile(`(?i)^\s*(?:in\s+the\s+)?(?:state|commonwealth)\s+of\s+[a-z .]{4,20}$`)
 	r.appealFrom = mustCompile(`(?i)\b(?:appeal(?:ed)?\s+from|on\s+appeal|from\s+the|court\s+below|certified\s+(?:question|from)|cite\s+as|rules?\b|published\s+by)`)
 	r.captionLead = mustCompile(`(?i)^[ \t]*(?:<[^>]*>[ \t]*)*(?:(?:in\s+the|before\s+the|court\s*:)\s*)?`)
 	r.captionTail = mustCompile(`(?i)^\s*[,.:]?\s*(?:[a-z]+\s+division)?\s*[,.]?\s*$`)
@@ -374,6 +376,15 @@ func (r *courtRules) captionCourt(text string) (span, bool) {
 		}
 		id, ok := courtForName(name)
 		if !ok {
+			// "STATE OF MICHIGAN / COURT OF APPEALS": the state on the
+			// line above
+			if prev := prevLine(head, ls); r.stateLine.MatchString(prev) {
+				if id, ok := courtForName(name + " of " + strings.TrimSpace(prev)); ok {
+					return span{start: start, end: start + len(name), norm: id}, true
+				}
+			}
+		}
+		if !ok {
 			// A federal court's name set over two or three lines,
 			// or beside a second column ("IN THE UNITED STATES COURT
 			// OF APPEALS / FOR THE FIFTH CIRCUIT United States Court
@@ -391,6 +402,19 @@ func (r *courtRules) captionCourt(text string) (span, bool) {
 		return span{start: at, end: at + len(id), norm: id}, true
 	}
 	return span{}, false
+}
+
+// prevLine returns the nearest non-blank line above the line starting at
+// ls, or "".
+func prevLine(text string, ls int) string {
+	for ls > 0 {
+		ps, pe := lineAt(text, ls-1)
+		if !blank(text[ps:pe]) {
+			return text[ps:pe]
+		}
+		ls = ps
+	}
+	return ""
 }
 
 // federalCaption reads a federal court's name that starts at start and

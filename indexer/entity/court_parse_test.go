@@ -114,6 +114,10 @@ func TestCaptionCourtForms(t *testing.T) {
 		{"IN THE COURT OF APPEALS OF THE STATE OF WASHINGTON\n\nSTATE OF WASHINGTON, Respondent,\n", "washctapp"},
 		{"United States District Court\nC.D. California\n", "cacd"},
 		{"U.S. District Court\nUSDC Massachusetts (Boston)\nCIVIL DOCKET FOR CASE #: 1:19-cv-11586-FDS\n", "mad"},
+		{"STATE OF MICHIGAN\nCOURT OF APPEALS\n\nPEOPLE OF THE STATE OF MICHIGAN,\n", "michctapp"},
+		{"UNITED STATES BANKRUPTCY APPELLATE PANEL\nOF THE NINTH CIRCUIT\n", "bap9"},
+		{"In the\nSupreme Court of Georgia\n\nDecided: March 15, 2022\n", "ga"},
+		{"NOT FOR PUBLICATION\n\nUNITED STATES COURT OF APPEALS\n\nFOR THE NINTH CIRCUIT\n\nJOHN DOE,\n", "ca9"},
 	} {
 		got := ""
 		for _, m := range Courts().Tag(tc.text) {
