@@ -49,6 +49,8 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
 		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
+		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true},
+		present:   mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
 		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in
 		lowerCourtBefore: regexp.MustCompile(`(?i)\b(?:appeal(?:ed|s)?\s+(?:from|to)|trial\s+(?:court\s+)?judge|court\s+below|tried\s+to|county|parish|on\s+(?:appeal|review)\s+from|certified\s+from)\b|\bDC\s+Judge\s*:?\s*$`),
@@ -60,11 +62,11 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 })
 
 type judgeRules struct {
-	title, hon, assigned, panel, signature, panelSep             *regexp.Regexp
+	title, hon, assigned, panel, signature, panelSep, present    *regexp.Regexp
 	lowerCourtBefore, lowerCourtAfter, notJudgeAfter, notSitting *regexp.Regexp
 	initialJ, suffix, listEnd, listSep, listName, listTitle      *regexp.Regexp
 	// where the patterns can match; see guide
-	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt guide
+	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt, presentAt guide
 }
 
 type judgeTagger struct{ r *judgeRules }
@@ -136,8 +138,11 @@ func (t judgeTagger) Tag(text string) []Mention {
 			addName(m[2], m[3], titled, role)
 		}
 	}
-	for _, m := range r.panelAt.findAll(text, lower, r.panel) {
-		list := text[m[2]:m[3]]
+	panels := r.panelAt.findAll(text, lower, r.panel)
+	// "Present: Judges Humphreys, Beales and Lorish"
+	panels = append(panels, r.presentAt.findAll(text, lower, r.present)...)
+	for _, m := range panels {
+		list := strings.TrimRight(text[m[2]:m[3]], ". \t")
 		at := 0
 		for _, sep := range append(r.panelSep.FindAllStringIndex(list, -1), []int{len(list), len(list)}) {
 			piece := list[at:sep[0]]

@@ -59,6 +59,7 @@ func TestJudgesOfTheCourtBelow(t *testing.T) {
 			"Richard G. Stearns=Richard G. Stearns/cited; Howard=Howard; Lynch=Lynch; Kayatta=Kayatta"},
 		{"the panel decides", "Before: HAWKINS, McKEOWN, and WARDLAW, Circuit Judges.", "HAWKINS=Hawkins; McKEOWN=McKEOWN; WARDLAW=Wardlaw"},
 		{"small capitals", "L EVAL, S TRAUB, AND W ESLEY, Circuit Judges.", ""},
+		{"present: judges", "COURT OF APPEALS OF VIRGINIA\n\nPresent: Judges Humphreys, Beales and Lorish\n", "Humphreys=Humphreys; Beales=Beales; Lorish=Lorish"},
 		{"small capitals in a panel", "Before: L EVAL, S TRAUB, AND W ESLEY, Circuit Judges.", "L EVAL=Leval; S TRAUB=Straub; W ESLEY=Wesley"},
 		{"the trial court's judge", "entered in February 2018 by Judge Ebern T. Watson III, in the Superior Court, Onslow County.",
 			"Ebern T. Watson III=Ebern T. Watson III/cited"},
