@@ -96,6 +96,15 @@ func NormalizeCourt(s string) (id string, ok bool) {
 	if id, ok := db.byCite[shortKey(s)]; ok && s != "" {
 		return id, true
 	}
+	// PACER's bankruptcy court ids are the district's with "b" for "d";
+	// courts-db's are mostly the same, but not always ("azb" is arb)
+	if l := strings.ToLower(s); strings.HasSuffix(l, "b") && len(l) <= 5 {
+		if _, ok := r.byID[strings.TrimSuffix(l, "b")+"d"]; ok {
+			if id, ok := courtParseOnce().bankr(strings.TrimSuffix(l, "b") + "d"); ok {
+				return id, true
+			}
+		}
+	}
 	if s == "" || len(strings.Fields(s)) < 2 {
 		return "", false // one word ("Illinois") names no court
 	}

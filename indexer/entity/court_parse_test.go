@@ -44,6 +44,8 @@ func TestNormalizeCourtSpellings(t *testing.T) {
 		{"US Bankruptcy Court [LIVE], District of Minnesota (Minneapolis)", "mnb"},
 		{"U.S. BANKRUPTCY COURT, NORTHERN DISTRICT OF ALABAMA (Decatur)", "alnb"},
 		{"Bankr. N.D. Ill.", "ilnb"},
+		{"azb", "arb"}, // PACER's id for courts-db's arb
+		{"canb", "canb"},
 		{"United States Bankruptcy Court for the Southern District of New York", "nysb"},
 		// courts of appeals
 		{"9th Circuit", "ca9"},
