@@ -27,9 +27,15 @@ func prepareFile(t *testing.T, ix *Indexer, path string) *corpus.Document {
 	return doc
 }
 
-// pacerToCourtsDB are the courts whose PACER id (the fixtures' court_id)
-// is not courts-db's id, which the index uses.
-var pacerToCourtsDB = map[string]string{"azb": "arb"}
+// courtsDBID maps a fixture's court_id (PACER's id) to the id of the
+// court table, which the index uses: they differ for a few courts (PACER's
+// azb is courts-db's arb).
+func courtsDBID(pacer string) string {
+	if id, ok := entity.NormalizeCourt(pacer); ok {
+		return id
+	}
+	return pacer
+}
 
 // TestDocketFixtureCourts: every PACER docket sheet of the fixtures (the
 // district, bankruptcy and appellate pages copied from juriscraper) gets
@@ -59,9 +65,7 @@ func TestDocketFixtureCourts(t *testing.T) {
 		if want.Docket == "" {
 			continue // "{}": the fixture records nothing for this page
 		}
-		if id, ok := pacerToCourtsDB[want.Court]; ok {
-			want.Court = id
-		}
+		want.Court = courtsDBID(want.Court)
 		n++
 		doc := prepareFile(t, ix, file)
 		if doc.Court != want.Court {
@@ -223,9 +227,7 @@ func TestFixtureReport(t *testing.T) {
 		if json.Unmarshal(raw, &want) != nil || want.Docket == "" {
 			continue
 		}
-		if id, ok := pacerToCourtsDB[want.Court]; ok {
-			want.Court = id
-		}
+		want.Court = courtsDBID(want.Court)
 		doc := prepareFile(t, ix, file)
 		countCourt(doc.Court, want.Court)
 		countJudges(doc.Judges)
