@@ -127,9 +127,13 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 		case entity.Citation:
 			doc.Citations = append(doc.Citations, m.Norm)
 		case entity.Party:
-			doc.Parties = append(doc.Parties, m.Norm)
+			if p := entity.NormalizeParty(m.Norm); p != "" {
+				doc.Parties = append(doc.Parties, p)
+			}
 		case entity.Judge:
-			doc.Judges = append(doc.Judges, m.Norm)
+			if m.Role != entity.RoleCited { // not a judge of the court below
+				doc.Judges = append(doc.Judges, m.Norm)
+			}
 		case entity.Court:
 			if m.Role == entity.RoleDeciding && court == "" {
 				court = m.Norm
@@ -147,13 +151,20 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 		}
 	}
 	for _, p := range meta.Parties {
-		doc.Parties = append(doc.Parties, p.Name)
-	}
-	if meta.Judge != "" {
-		doc.Judges = append(doc.Judges, meta.Judge)
+		if n := entity.NormalizeParty(p.Name); n != "" {
+			doc.Parties = append(doc.Parties, n)
+		}
 	}
 	if id, ok := entity.NormalizeCourt(meta.Court); ok {
 		court = id
+	}
+	if court == "" {
+		// A document of no court (an essay, a report) has no judges of
+		// its own: the judges it names are quoted or cited.
+		doc.Judges = nil
+	}
+	if j := entity.NormalizeJudge(meta.Judge); j != "" {
+		doc.Judges = append(doc.Judges, j)
 	}
 	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
 		docket = n

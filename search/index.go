@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"lexsearch/corpus"
+	"lexsearch/indexer/entity"
 )
 
 // Bounds for an open-ended date range.
@@ -124,4 +125,59 @@ func fold(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// resolveParty maps a party filter value as a person types it to the
+// indexed party values it names: the value itself whatever its case and
+// punctuation, its canonical form ("USA" is "United States"), or else
+// every value it is the leading words of ("Twitter" for "Twitter, Inc.",
+// "Salesforce" for "Salesforce.com, Inc."). A value that names none is an
+// error that names the closest values.
+func (ix *Index) resolveParty(value string) ([]string, error) {
+	values, err := ix.fieldValues(corpus.FieldParties)
+	if err != nil {
+		return nil, err
+	}
+	want := fold(value)
+	canon := fold(entity.NormalizeParty(value))
+	var exact, prefix []string
+	for _, v := range values {
+		switch f := fold(v); {
+		case f == want || canon != "" && f == canon:
+			exact = append(exact, v)
+		case entity.PartyMatches(value, v):
+			prefix = append(prefix, v)
+		}
+	}
+	if len(exact) > 0 {
+		return exact, nil
+	}
+	if len(prefix) > 0 {
+		return prefix, nil
+	}
+	msg := fmt.Sprintf("%q is not a party of any document", value)
+	if s := entity.SuggestValues(value, 3, values); len(s) > 0 {
+		msg += "; closest known: " + strings.Join(s, ", ")
+	}
+	return nil, errors.New(msg)
+}
+
+// fieldValues returns every value indexed in a keyword field.
+func (ix *Index) fieldValues(field string) ([]string, error) {
+	dict, err := ix.idx.FieldDict(field)
+	if err != nil {
+		return nil, fmt.Errorf("search: values of %s: %w", field, err)
+	}
+	defer dict.Close()
+	var out []string
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("search: values of %s: %w", field, err)
+		}
+		if e == nil {
+			return out, nil
+		}
+		out = append(out, e.Term)
+	}
 }

@@ -272,3 +272,40 @@ func TestLookupCitations(t *testing.T) {
 		t.Error("an over-long text was accepted")
 	}
 }
+
+// TestPartyAndCourtFilters: filters take what a person types. A party is
+// found by its leading words, whatever the case; a court by any of its
+// names; a party that matches nothing is a 400 naming the closest values.
+func TestPartyAndCourtFilters(t *testing.T) {
+	idx := sampleIndex(t)
+	for _, tc := range []struct {
+		req  search.Request
+		want []string
+	}{
+		{search.Request{Parties: []string{"Twitter"}}, []string{twitter}},
+		{search.Request{Parties: []string{"twitter, inc"}}, []string{twitter}},
+		{search.Request{Parties: []string{"Salesforce"}}, []string{salesforce}},
+		{search.Request{Parties: []string{"SALESFORCE.COM INC"}}, []string{salesforce}},
+		{search.Request{Q: "party:Twitter"}, []string{twitter}},
+		{search.Request{Courts: []string{"N.D. Calif."}}, []string{twitter}},
+		{search.Request{Courts: []string{"California Northern District"}}, []string{twitter}},
+		{search.Request{Courts: []string{"N.D. Illinois"}}, []string{salesforce}},
+		{search.Request{Courts: []string{"ND Ill", "9th Circuit"}}, []string{salesforce}},
+	} {
+		res, err := idx.Search(t.Context(), tc.req)
+		if err != nil {
+			t.Errorf("%+v: %v", tc.req, err)
+			continue
+		}
+		got := sources(res)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v: %q, want %q", tc.req, got, tc.want)
+		}
+	}
+	_, err := idx.Search(t.Context(), search.Request{Parties: []string{"Twiter Inc"}})
+	var re *search.RequestError
+	if !errors.As(err, &re) || !strings.Contains(re.Error(), "Twitter, Inc.") {
+		t.Errorf("unknown party: error %v, want a RequestError naming Twitter, Inc.", err)
+	}
+}

@@ -62,11 +62,13 @@ func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
 		}
 		alts := make([]bquery.Query, 0, len(f.values))
 		for _, v := range f.values {
-			norm, err := b.resolve(f.facet, v)
+			norms, err := b.resolveAll(f.facet, v)
 			if err != nil {
 				return nil, &RequestError{f.facet, err.Error()}
 			}
-			alts = append(alts, term(f.facet, norm))
+			for _, norm := range norms {
+				alts = append(alts, term(f.facet, norm))
+			}
 		}
 		p.filters = append(p.filters, filter{f.facet, bleve.NewDisjunctionQuery(alts...)})
 	}
@@ -304,11 +306,40 @@ func (b builder) phrase(p Phrase) (bquery.Query, error) {
 // fieldValue is field:value in a query: an exact match on a keyword field,
 // after the value is resolved to its canonical form.
 func (b builder) fieldValue(field, value string, pos int) (bquery.Query, error) {
-	norm, err := b.resolve(field, value)
+	norms, err := b.resolveAll(field, value)
 	if err != nil {
 		return nil, &RequestError{"q", fmt.Sprintf("%s (character %d)", err, pos)}
 	}
-	return term(field, norm), nil
+	if len(norms) == 1 {
+		return term(field, norms[0]), nil
+	}
+	alts := make([]bquery.Query, 0, len(norms))
+	for _, n := range norms {
+		alts = append(alts, term(field, n))
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+// resolveAll is resolve for a field where one value as typed may name
+// several indexed values: a party filter "Twitter" names "Twitter, Inc."
+// and "Twitter Inc" alike.
+func (b builder) resolveAll(field, value string) ([]string, error) {
+	if field != corpus.FieldParties {
+		norm, err := b.resolve(field, value)
+		if err != nil {
+			return nil, err
+		}
+		return []string{norm}, nil
+	}
+	value = strings.TrimSpace(value)
+	norms, err := b.ix.resolveParty(value)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range norms {
+		b.alias(field, value, n)
+	}
+	return norms, nil
 }
 
 // resolve maps a filter value as typed to the canonical value indexed in

@@ -80,6 +80,9 @@ func NormalizeCourt(s string) (id string, ok bool) {
 		return id, true
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "the "), "The ")
+	if id, ok := parseFederalCourt(s, true); ok {
+		return id, true
+	}
 	for _, c := range r.fullNames(s, lowerASCII(s)) {
 		if c.start == 0 && c.end == len(s) {
 			return c.norm, true
@@ -92,6 +95,15 @@ func NormalizeCourt(s string) (id string, ok bool) {
 	}
 	if id, ok := db.byCite[shortKey(s)]; ok && s != "" {
 		return id, true
+	}
+	// PACER's bankruptcy court ids are the district's with "b" for "d";
+	// courts-db's are mostly the same, but not always ("azb" is arb)
+	if l := strings.ToLower(s); strings.HasSuffix(l, "b") && len(l) <= 5 {
+		if _, ok := r.byID[strings.TrimSuffix(l, "b")+"d"]; ok {
+			if id, ok := courtParseOnce().bankr(strings.TrimSuffix(l, "b") + "d"); ok {
+				return id, true
+			}
+		}
 	}
 	if s == "" || len(strings.Fields(s)) < 2 {
 		return "", false // one word ("Illinois") names no court
@@ -116,9 +128,6 @@ type courtRules struct {
 	// 1 ordinal ("Seventh Circuit", "D.C. Circuit")
 	circuit *regexp.Regexp
 	supreme *regexp.Regexp
-	// short names; group i+1 is r.shorts[i]
-	short  *regexp.Regexp
-	shorts []string
 	// what may follow a short name in a citation parenthetical: a date or year, then ")"
 	shortTail *regexp.Regexp
 	// 1 a court written as a labelled field: "Court: N.D. Cal."
@@ -129,8 +138,9 @@ type courtRules struct {
 	districtAt, appealsAt, circuitAt, supremeAt, fieldAt guide
 	// what may follow a court written as a caption line
 	captionTail *regexp.Regexp
-	// a line that names a court; the court appealed from; what opens a caption line
-	courtLine, appealFrom, captionLead *regexp.Regexp
+	// a line that names a court; the court appealed from; what opens a
+	// caption line; a caption line that names a state ("STATE OF MICHIGAN")
+	courtLine, appealFrom, captionLead, stateLine *regexp.Regexp
 }
 
 func newCourtRules() *courtRules {
@@ -175,7 +185,6 @@ func newCourtRules() *courtRules {
 		"D.D.C": "dcd", "S. Ct.": "scotus", "SCOTUS": "scotus",
 	} {
 		r.byShort[shortKey(alias)] = id
-		r.shorts = append(r.shorts, alias)
 	}
 	r.byOrd["2nd"], r.byOrd["3rd"] = "ca2", "ca3"
 
@@ -191,23 +200,11 @@ func newCourtRules() *courtRules {
 	r.circuit = mustCompile(`(?:\b|\s)(` + ords + `)\s+Circuit\b`)
 	r.supreme = mustCompile(`(?i)\b(?:Supreme\s+Court\s+of\s+the\s+United\s+States|(?:United\s+States|U\.\s?S\.)\s+Supreme\s+Court)\b`)
 
-	for _, c := range table {
-		if c.Short != "" && c.ID != "scotus" { // "U.S." is the reporter, not a parenthetical court
-			r.shorts = append(r.shorts, c.Short)
-		}
-	}
-	slices.SortFunc(r.shorts, func(a, b string) int { return len(b) - len(a) })
-	var shortAlts []string
-	for _, s := range r.shorts {
-		shortAlts = append(shortAlts, `(`+shortPattern(s)+`)`)
-	}
-	// Short names are tagged only in citation parentheticals, so the
-	// pattern starts at the parenthesis: a literal prefix keeps it fast.
-	r.short = mustCompile(`\(\s*(?:` + strings.Join(shortAlts, "|") + `)`)
 	r.field = mustCompile(`(?im)^[ \t]*(?:court|tribunal|juridiction|jurisdiction)[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]*$`)
 	r.shortTail = mustCompile(`^\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*)?(?:1[789]|20)\d\d\.?\)`)
 	r.label = mustCompile(`(?i)^\s*(?:in\s+the|before\s+the|(?:court|tribunal|juridiction|jurisdiction|titre)\s*:)?\s*$`)
-	r.courtLine = mustCompile(`(?i)\b(?:court|tribunal)\b`)
+	r.courtLine = mustCompile(`(?i)\b(?:court|tribunal|panel)\b`)
+	r.stateLine = mustCompile(`(?i)^\s*(?:in\s+the\s+)?(?:state|commonwealth)\s+of\s+[a-z .]{4,20}$`)
 	r.appealFrom = mustCompile(`(?i)\b(?:appeal(?:ed)?\s+from|on\s+appeal|from\s+the|court\s+below|certified\s+(?:question|from)|cite\s+as|rules?\b|published\s+by)`)
 	r.captionLead = mustCompile(`(?i)^[ \t]*(?:<[^>]*>[ \t]*)*(?:(?:in\s+the|before\s+the|court\s*:)\s*)?`)
 	r.captionTail = mustCompile(`(?i)^\s*[,.:]?\s*(?:[a-z]+\s+division)?\s*[,.]?\s*$`)
@@ -238,26 +235,6 @@ func shortKey(s string) string {
 	return b.String()
 }
 
-// shortPattern turns "N.D. Ill." into a pattern that also takes "N. D. Ill."
-// and a line break where the page had one.
-func shortPattern(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			b.WriteString(`\s*`)
-		case c == '.':
-			b.WriteString(`\.`)
-			if i+1 < len(s) && s[i+1] != ' ' {
-				b.WriteString(`\s?`)
-			}
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	return b.String() + `(?:\b|$|\s)`
-}
-
 type courtTagger struct{ r *courtRules }
 
 // Tag implements Tagger.
@@ -265,22 +242,7 @@ func (t courtTagger) Tag(text string) []Mention {
 	r := t.r
 	lower := lowerASCII(text)
 	spans := r.fullNames(text, lower)
-	for _, m := range r.short.FindAllStringSubmatchIndex(text, -1) {
-		for g := 1; 2*g < len(m); g++ {
-			if m[2*g] < 0 {
-				continue
-			}
-			start, end := m[2*g], m[2*g+1]
-			// the pattern may have taken the space after a short name
-			for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
-				end--
-			}
-			if id := r.byShort[shortKey(r.shorts[g-1])]; id != "" && r.shortTail.MatchString(text[end:min(len(text), end+40)]) {
-				spans = append(spans, span{start: start, end: end, rank: 1, norm: id})
-			}
-			break
-		}
-	}
+	spans = append(spans, r.shortNames(text)...)
 	for _, m := range r.fieldAt.findAll(text, lower, r.field) {
 		value := strings.TrimRight(text[m[2]:m[3]], ",;")
 		if id := r.byShort[shortKey(value)]; id != "" {
@@ -292,10 +254,18 @@ func (t courtTagger) Tag(text string) []Mention {
 	out := make([]Mention, 0, len(spans)+1)
 	for _, s := range spans {
 		role := RoleCited
+		norm := s.norm
 		if !deciding && r.standsAlone(text, s) {
 			role, deciding = RoleDeciding, true
+			if r.byID[norm].Level == "district" && bankruptcyAbove(text, s.start) {
+				// "UNITED STATES BANKRUPTCY COURT / SOUTHERN DISTRICT
+				// OF NEW YORK": the district's bankruptcy court
+				if b, ok := courtParseOnce().bankr(norm); ok {
+					norm = b
+				}
+			}
 		}
-		out = append(out, newMention(Court, text, s.start, s.end, s.norm, role))
+		out = append(out, newMention(Court, text, s.start, s.end, norm, role))
 	}
 	if !deciding {
 		if s, ok := r.captionCourt(text); ok {
@@ -304,6 +274,68 @@ func (t courtTagger) Tag(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// shortNames finds short names in citation parentheticals ("(N.D. Ill.
+// 2021)", "(D. Ariz. Apr. 5,\n2018)", "(4th\n\nCir. 2009)"): at each
+// parenthesis, the longest run of words before the date that folds to a
+// short name, if a date and the closing parenthesis follow. One look-up
+// per parenthesis keeps it linear in the text.
+func (r *courtRules) shortNames(text string) []span {
+	var out []span
+	type word struct{ s, e int }
+	for at := 0; ; {
+		i := strings.IndexByte(text[at:], '(')
+		if i < 0 {
+			return out
+		}
+		at += i + 1
+		var ws []word
+		for p := at; len(ws) < 6 && p < len(text) && p < at+60; {
+			for p < len(text) && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n') {
+				p++
+			}
+			q := p
+			for q < len(text) && text[q] != ' ' && text[q] != '\t' && text[q] != '\n' && text[q] != ')' && text[q] != '(' {
+				q++
+			}
+			if q == p || text[p] >= '0' && text[p] <= '9' && (len(ws) > 0 || q-p >= 4 && isYear(text[p:q])) {
+				break // the date: the name ended before it
+			}
+			ws = append(ws, word{p, q})
+			p = q
+		}
+		for n := len(ws); n > 0; n-- {
+			start, end := ws[0].s, ws[n-1].e
+			id := r.byShort[shortKey(text[start:end])]
+			if id == "" || id == "scotus" && shortKey(text[start:end]) == "us" {
+				continue // "U.S." is the reporter, not a parenthetical court
+			}
+			if r.shortTail.MatchString(text[end:min(len(text), end+40)]) {
+				out = append(out, span{start: start, end: end, rank: 1, norm: id})
+			}
+			break
+		}
+	}
+}
+
+func isYear(s string) bool {
+	return len(s) >= 4 && (s[:2] == "19" || s[:2] == "20" || s[:2] == "18" || s[:2] == "17")
+}
+
+// bankruptcyAbove reports whether the caption line a court's name starts
+// on, or the caption line above it, names a bankruptcy court.
+func bankruptcyAbove(text string, start int) bool {
+	ls, _ := lineAt(text, start)
+	from := ls
+	for k := 0; k < 3 && from > 0; k++ { // the line above, past blank lines
+		p, pe := lineAt(text, from-1)
+		from = p
+		if !blank(text[p:pe]) {
+			break
+		}
+	}
+	return strings.Contains(strings.ToLower(text[from:start]), "bankruptcy")
 }
 
 // captionCase reports whether a line reads as a caption or a heading
@@ -353,11 +385,98 @@ func (r *courtRules) captionCourt(text string) (span, bool) {
 		}
 		id, ok := courtForName(name)
 		if !ok {
+			// "STATE OF MICHIGAN / COURT OF APPEALS": the state on the
+			// line above
+			if prev := prevLine(head, ls); r.stateLine.MatchString(prev) {
+				if id, ok := courtForName(name + " of " + strings.TrimSpace(prev)); ok {
+					return span{start: start, end: start + len(name), norm: id}, true
+				}
+			}
+		}
+		if !ok {
+			// A federal court's name set over two or three lines,
+			// or beside a second column ("IN THE UNITED STATES COURT
+			// OF APPEALS / FOR THE FIFTH CIRCUIT United States Court
+			// of Appeals").
+			if id, end, ok := r.federalCaption(head, start); ok {
+				return span{start: start, end: end, norm: id}, true
+			}
 			continue
 		}
 		return span{start: start, end: start + len(name), norm: id}, true
 	}
+	if id, at, ok := courtWebsite(head); ok {
+		// a court's letterhead often names the court only by its
+		// web site ("www.ca3.uscourts.gov")
+		return span{start: at, end: at + len(id), norm: id}, true
+	}
 	return span{}, false
+}
+
+// prevLine returns the nearest non-blank line above the line starting at
+// ls, or "".
+func prevLine(text string, ls int) string {
+	for ls > 0 {
+		ps, pe := lineAt(text, ls-1)
+		if !blank(text[ps:pe]) {
+			return text[ps:pe]
+		}
+		ls = ps
+	}
+	return ""
+}
+
+// federalCaption reads a federal court's name that starts at start and
+// runs over up to three caption lines; it returns the id and where the
+// name's last line ends.
+func (r *courtRules) federalCaption(head string, start int) (string, int, bool) {
+	at, end := start, start
+	for k := 0; k < 3 && at < len(head); k++ {
+		ls, le := lineAt(head, at)
+		line := strings.TrimSpace(head[ls:le])
+		if line == "" && k > 0 {
+			at, k = le+1, k-1 // a blank line between the lines of a caption
+			if at-start > 300 {
+				break
+			}
+			continue
+		}
+		if k > 0 && (len(line) > 120 || !captionCase(line) || r.appealFrom.MatchString(line)) {
+			break
+		}
+		end = le
+		if id, ok := parseFederalCourt(head[start:end], false); ok {
+			return id, end, true
+		}
+		at = le + 1
+	}
+	return "", 0, false
+}
+
+// courtWebsite finds a court's web site on uscourts.gov: its host name
+// is the court's id ("www.ca3.uscourts.gov", "ecf.ilnd.uscourts.gov").
+func courtWebsite(head string) (string, int, bool) {
+	lower := strings.ToLower(head)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], ".uscourts.gov")
+		if i < 0 {
+			return "", 0, false
+		}
+		i += from
+		j := i
+		for j > 0 && (lower[j-1] >= 'a' && lower[j-1] <= 'z' || lower[j-1] >= '0' && lower[j-1] <= '9') {
+			j--
+		}
+		if id := lower[j:i]; id != "" {
+			if _, ok := courtRulesOnce().byID[id]; ok {
+				return id, j, true
+			}
+			if _, ok := courtDBOnce().byID[id]; ok && !genericCourts[id] {
+				return id, j, true
+			}
+		}
+		from = i + 1
+	}
 }
 
 // standsAlone reports whether a court is written as a caption or a field:

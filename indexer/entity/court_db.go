@@ -44,7 +44,12 @@ var courtDBOnce = sync.OnceValue(func() *courtDB {
 	if err := json.Unmarshal(courtNamesJSON, &raw); err != nil {
 		panic("entity: courtnames.json: " + err.Error()) // embedded and tested
 	}
-	db := &courtDB{vars: raw.Vars, courts: raw.Courts, byID: map[string]int{}, byCite: map[string]string{}}
+	db := &courtDB{vars: raw.Vars, byID: map[string]int{}, byCite: map[string]string{}}
+	for _, c := range raw.Courts {
+		if !genericCourts[c.ID] {
+			db.courts = append(db.courts, c)
+		}
+	}
 	for i, c := range db.courts {
 		db.byID[c.ID] = i
 		if k := shortKey(c.Cite); k != "" {
@@ -55,6 +60,11 @@ var courtDBOnce = sync.OnceValue(func() *courtDB {
 	}
 	return db
 })
+
+// genericCourts are courts-db rows that stand for no one court ("United
+// States District Court", which courts-db uses when it cannot tell which
+// district): a document or filter is given a real court or none.
+var genericCourts = map[string]bool{"usdistct": true}
 
 var courtVar = regexp.MustCompile(`\$\{([A-Za-z0-9_-]+)\}`)
 
@@ -77,6 +87,9 @@ var courtMatchersOnce = sync.OnceValue(func() []courtMatcher {
 	db := courtDBOnce()
 	out := make([]courtMatcher, 0, len(db.courts))
 	for _, c := range db.courts {
+		if genericCourts[c.ID] {
+			continue
+		}
 		alts := []string{regexp.QuoteMeta(c.Name)}
 		for _, p := range c.Regexes {
 			alts = append(alts, courtVar.ReplaceAllStringFunc(p, func(m string) string {
@@ -231,6 +244,11 @@ func courtForName(s string) (string, bool) {
 	id, ok := courtByName(s)
 	if !ok {
 		return "", false
+	}
+	// courts-db's bankruptcy patterns also match a bare "N.D. Cal.": a
+	// name that does not say bankruptcy means the district court
+	if d, ok := courtParseOnce().district[id]; ok && !strings.Contains(strings.ToLower(s), "bankr") {
+		return d, true
 	}
 	for _, v := range []string{s, squash(stateOfRE.ReplaceAllString(s, " "))} {
 		if cov := courtNameCoverage(v, id); cov != "" && 3*len(cov) >= 2*len(v) {

@@ -58,3 +58,23 @@ func FuzzDefault(f *testing.F) {
 		"IN THE SUPREME COURT OF THE STATE OF NEW MEXICO\nNo. S-1-SC-39283\nPanel: STANFILL, C.J., and HORTON, CONNORS, and DOUGLAS, JJ.\n<br>570410/22 \n<br>Montesano, J.</td>\nJosie Garton, Judge.")
 	fuzzTagger(f, Default())
 }
+
+// FuzzNormalizers: filter values and docket fields are untrusted input;
+// the normalisers never panic, and what they return is stable: a court id
+// of the table, a party or judge value that normalises to itself.
+func FuzzNormalizers(f *testing.F) {
+	for _, s := range []string{"N.D. Calif.", "U.S. Bankruptcy Court, District of Arizona (Phoenix)", "SDNY", "9th Cir.", "F OR THE S ECOND C IRCUIT",
+		"USA", "ERIC FRANKLIN, Warden", "Judge GREGG W ZIVE", "(((", "D.", "N.D. IN", "Date filed: 1/2/3", "U.S.A.", "O'BRIEN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if id, ok := NormalizeCourt(s); ok && CourtName(id) == "" && courtDBOnce().byID[id] == 0 && id != courtDBOnce().courts[0].ID {
+			t.Fatalf("NormalizeCourt(%q) = %q: not a court of the table", s, id)
+		}
+		if p := NormalizeParty(s); p != "" && NormalizeParty(p) != p {
+			t.Fatalf("NormalizeParty not stable: %q -> %q -> %q", s, p, NormalizeParty(p))
+		}
+		_ = NormalizeJudge(s)
+		_ = PartyMatches(s, "Twitter, Inc.")
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +22,8 @@ func Judges() Tagger {
 
 // namePat is a personal name: up to five capitalised words or initials on
 // one line ("Andrea R. Wood", "EASTERBROOK", "Joseph C. Spero").
-const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?|(?:de|van|von|del|la)\b)){0,4}`
+// A middle initial may lack its period ("Jill E McCook", "GREGG W ZIVE").
+const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|[A-Z][A-Za-z'’-]+\.?|[A-Z]\.?|(?:de|van|von|del|la)\b)){0,4}`
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	return &judgeRules{
@@ -44,82 +46,110 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		listName:  regexp.MustCompile(`^(?:[A-Z][A-Za-z'’-]*\.?|Mc[A-Z][A-Za-z]+)(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?|Jr\.|(?:de|van|von|del|la)\b)){0,3}$`),
 		listTitle: regexp.MustCompile(`^(?:C\.\s?J\.|J\.\s?P\.|P\.\s?J\.|J\.|JJ\.?|Js\.|Chief Justice|Jr\.)$`),
 		hon:       mustCompile(`\bHon(?:\.|orable)\s+(?:Judge\s+)?(` + namePat + `)`),
-		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:Magistrate\s+|District\s+|Chief\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
-		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+([^\n]{3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
+		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
+		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
-		panelSep:  regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`),
+		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true},
+		present:   mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
+		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
+		// what the name of a court below or of its judge sits in
+		lowerCourtBefore: regexp.MustCompile(`(?i)\b(?:appeal(?:ed|s)?\s+(?:from|to)|trial\s+(?:court\s+)?judge|court\s+below|tried\s+to|county|parish|on\s+(?:appeal|review)\s+from|certified\s+from)\b|\bDC\s+Judge\s*:?\s*$`),
+		// "Judge X, in the Superior Court, Onslow County"
+		lowerCourtAfter: regexp.MustCompile(`(?i)^(?:,?\s*(?:III|II|IV|Jr\.|Sr\.))?,?\s+(?:in|of|sitting\s+in)\s+the\s+(?:[A-Z][a-z]+\s+)?(?:superior|district|circuit|county|trial|municipal|family|probate|juvenile)\s+court`),
+		notJudgeAfter:   regexp.MustCompile(`(?i)^[^.;]{0,40}\b(?:attorney|counsel|esq\b|governor|senator|representative|secretary|mayor|commissioner)`),
+		notSitting:      regexp.MustCompile(`(?i)^[^.;]{0,30}\bnot\s+(?:participating|sitting)|^[^.;]{0,12}\brecused`),
 	}
 })
 
 type judgeRules struct {
-	title, hon, assigned, panel, signature, panelSep        *regexp.Regexp
-	initialJ, suffix, listEnd, listSep, listName, listTitle *regexp.Regexp
+	title, hon, assigned, panel, signature, panelSep, present    *regexp.Regexp
+	lowerCourtBefore, lowerCourtAfter, notJudgeAfter, notSitting *regexp.Regexp
+	initialJ, suffix, listEnd, listSep, listName, listTitle      *regexp.Regexp
 	// where the patterns can match; see guide
-	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt guide
+	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt, presentAt guide
 }
 
 type judgeTagger struct{ r *judgeRules }
 
-// notNames are capitalised words that follow "Judge" without being a name.
+// notName reports whether a capitalised word is not part of a person's
+// name: words that follow "Judge" in a caption, a docket entry ("Judge
+// Sabraw. Jury Trial set", "before Judge Coyle RE: hearing", "Judge
+// Barreca's Courtroom") or an organisation's name ("Justice Center").
 func notName(w string) bool {
-	switch strings.TrimRight(w, ".,") {
-	case "The", "A", "An", "In", "Of", "And", "For", "To", "Advocate", "Judge", "Judges", "Court", "United", "States",
-		"Department", "Justice", "Justices", "Court,", "Opinion", "Per", "PER", "THE", "Reporter", "Chief", "Associate":
-		return true
+	if len(w) == 2 && w[1] == '.' {
+		return false // an initial ("A."), not the article
 	}
-	return false
+	w = strings.ToLower(strings.TrimRight(w, ".,:;"))
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if i := strings.IndexByte(w, '-'); i > 0 && nonNameWords[w[:i]] {
+		return true // "Conference-September"
+	}
+	return nonNameWords[w]
 }
+
+var nonNameWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an in of and for to at on by as or this that these those it its his her their
+		advocate judge judges court courts united states department justice justices opinion per reporter chief associate
+		senior magistrate district circuit bankruptcy presiding
+		signed order orders ordered motion motions hearing hearings trial jury status conference arraignment sentencing
+		preliminary minutes minute entry re defendant defendants plaintiff plaintiffs attorney attorneys counsel time
+		lodged filed date dated telephone telephonic courtroom ctrm rptr chambers document documents rejecting granting denying
+		setting adopting regarding scheduling notice clerk deputy act center centre foundation league institute project
+		clinic coalition fund association alliance committee council network society union office agency bureau
+		commission board initial appearance change plea detention video reset continued proceedings
+		report recommendation memorandum judgment referred reassigned assigned see also cf accord part final pretrial
+		accepting vacating striking approving continuing modifying dismissing amending extending terminating
+		affirming reversing remanding construing directing requiring staying transferring u.s us usa
+		before present presiding retired honorable hon trial judicial pro tem tempore ad hoc appointed recused`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Tag implements Tagger.
 func (t judgeTagger) Tag(text string) []Mention {
 	r := t.r
 	var spans []span
-	addName := func(start, end int) {
-		name := text[start:end]
-		// "Judge Wood." ends a sentence: the period is not an initial
-		fields := strings.Fields(name)
-		if len(fields) == 0 || notName(fields[0]) {
-			return
+	// addName adds the name text[start:end]. titled: the name follows its
+	// title ("Judge X", "Hon. X", "Assigned to: X"), so it ends at the
+	// first sentence end or word that is not a name ("Judge Andrea R.
+	// Wood. Northern District" is Andrea R. Wood); otherwise the title
+	// follows the name ("X, District Judge"), which starts after the last
+	// sentence end ("Bonner County. Lamont C. Berecz").
+	addName := func(start, end int, titled bool, role string) {
+		if s, e, ok := judgeNameSpan(text, start, end, titled); ok {
+			spans = append(spans, span{start: s, end: e, norm: judgeNorm(text[s:e]), role: role})
 		}
-		// "Bonner County. Lamont C. Berecz": the name starts after the
-		// last word that ends a sentence
-		for i := len(fields) - 2; i >= 0; i-- {
-			if f := fields[i]; strings.HasSuffix(f, ".") && len(f) > 2 && f != "Jr." && f != "Sr." && !strings.Contains(f[:len(f)-1], ".") {
-				cut := strings.LastIndex(name, f) + len(f)
-				lead := len(name[cut:]) - len(strings.TrimLeft(name[cut:], " \t"))
-				start += cut + lead
-				name = name[cut+lead:]
-				fields = strings.Fields(name)
-				break
-			}
-		}
-		if len(fields) == 0 || notName(fields[0]) {
-			return
-		}
-		if last := fields[len(fields)-1]; strings.HasSuffix(last, ".") && len(last) > 2 && last != "Jr." && last != "Sr." {
-			end--
-			name = name[:len(name)-1]
-		}
-		spans = append(spans, span{start: start, end: end, norm: displayName(name)})
 	}
 	lower := lowerASCII(text)
 	for _, p := range []struct {
 		g  guide
 		re *regexp.Regexp
 	}{{r.titleAt, r.title}, {r.honAt, r.hon}, {r.assignedAt, r.assigned}, {r.signatureAt, r.signature}, {r.initialAt, r.initialJ}, {r.suffixAt, r.suffix}} {
+		titled := p.re == r.title || p.re == r.hon || p.re == r.assigned
 		for _, m := range p.g.findAll(text, lower, p.re) {
-			addName(m[2], m[3])
+			role := ""
+			if (p.re == r.title || p.re == r.hon) && m[0] > judgeHeadBytes && !startsLine(text, m[0]) {
+				// "Judge Murphy, in an opinion joined by Judge Collins":
+				// judges discussed in the body are not the document's
+				role = RoleCited
+			}
+			addName(m[2], m[3], titled, role)
 		}
 	}
-	for _, m := range r.panelAt.findAll(text, lower, r.panel) {
-		list := text[m[2]:m[3]]
+	panels := r.panelAt.findAll(text, lower, r.panel)
+	// "Present: Judges Humphreys, Beales and Lorish"
+	panels = append(panels, r.presentAt.findAll(text, lower, r.present)...)
+	for _, m := range panels {
+		list := strings.TrimRight(text[m[2]:m[3]], ". \t")
 		at := 0
 		for _, sep := range append(r.panelSep.FindAllStringIndex(list, -1), []int{len(list), len(list)}) {
 			piece := list[at:sep[0]]
 			lead := len(piece) - len(strings.TrimLeft(piece, " \t"))
 			s, e := m[2]+at+lead, m[2]+at+len(strings.TrimRight(piece, " \t"))
 			if e > s {
-				addName(s, e)
+				addName(s, e, true, "")
 			}
 			at = sep[1]
 		}
@@ -157,13 +187,227 @@ func (t judgeTagger) Tag(text string) []Mention {
 				break
 			}
 			ps := from + st + strings.Index(piece, p)
-			addName(ps, ps+len(p))
+			addName(ps, ps+len(p), true, "")
 		}
 	}
 	spans = dropOverlaps(spans)
+	// "Judge Kimball" and "Judge Dale A. Kimball" in one document are one
+	// judge: a surname alone takes the full name that ends with it.
+	full := map[string]string{}
+	for _, s := range spans {
+		if f := strings.Fields(s.norm); len(f) > 1 {
+			k := strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))
+			if k == "jr" || k == "sr" || k == "ii" || k == "iii" {
+				if len(f) < 3 {
+					continue
+				}
+				k = strings.ToLower(strings.TrimRight(f[len(f)-2], ".,"))
+			}
+			if _, ok := full[k]; !ok {
+				full[k] = s.norm
+			}
+		}
+	}
+	// "Lacy Thornburg" and "Lacy H. Thornburg" are one judge too: the
+	// name with the middle initial.
+	longest := map[string]string{}
+	for _, s := range spans {
+		if f := strings.Fields(s.norm); len(f) > 1 {
+			k := strings.ToLower(f[0] + " " + f[len(f)-1])
+			if len(f) > len(strings.Fields(longest[k])) {
+				longest[k] = s.norm
+			}
+		}
+	}
 	out := make([]Mention, 0, len(spans))
 	for _, s := range spans {
-		out = append(out, newMention(Judge, text, s.start, s.end, s.norm, ""))
+		norm := s.norm
+		if f := strings.Fields(norm); len(f) == 1 {
+			if n, ok := full[strings.ToLower(f[0])]; ok {
+				norm = n
+			}
+		} else if n := longest[strings.ToLower(f[0]+" "+f[len(f)-1])]; n != "" {
+			norm = n
+		}
+		role := s.role
+		switch r.judgeContext(text, s.start, s.end) {
+		case notJudge:
+			continue
+		case lowerCourt:
+			role = RoleCited
+		}
+		out = append(out, newMention(Judge, text, s.start, s.end, norm, role))
 	}
 	return out
+}
+
+// NormalizeJudge writes a judge's name as the judge facet shows it, so
+// that a docket's "Assigned to: Judge GREGG W ZIVE" and an entry's "Judge
+// Gregg W. Zive" are one value: without titles, in title case when written
+// in capitals, with a period after each initial.
+func NormalizeJudge(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 1 && judgeTitleWord(f[0]) {
+		f = f[1:]
+	}
+	if len(f) == 0 || notName(f[0]) {
+		return "" // "Assigned to: Part One": a calendar, not a judge
+	}
+	return judgeNorm(strings.Join(f, " "))
+}
+
+func judgeTitleWord(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ".,:")) {
+	case "judge", "hon", "honorable", "the", "chief", "senior", "district", "magistrate", "bankruptcy", "bkptcy",
+		"bankr", "u.s", "us", "circuit", "justice", "associate", "presiding", "visiting", "retired":
+		return true
+	}
+	return false
+}
+
+// judgeNorm is displayName with a period after each bare initial.
+func judgeNorm(s string) string {
+	// "L EVAL": a name set in small capitals that the PDF split after its
+	// first letter
+	if w := strings.Fields(s); len(w) == 2 && len(w[0]) == 1 && isUpperWord(w[0]) && isUpperWord(w[1]) && len(w[1]) > 1 {
+		s = w[0] + w[1]
+	}
+	f := strings.Fields(displayName(s))
+	for i, w := range f {
+		if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i > 0 {
+			f[i] = w + "."
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+const (
+	documentJudge = iota
+	lowerCourt    // the judge of the court appealed from, or one not sitting
+	notJudge      // "Hon. X, District Attorney": an honorific, not a judge
+)
+
+// judgeContext tells the document's own judges from the judges of the
+// court below ("Trial Judge: X", "appealed from the Superior Court of Los
+// Angeles County, X, Judge", "appealed to the Appellate Court, Bright, C.
+// J., and Moll") and from officials styled "Hon." who are not judges.
+func (r *judgeRules) judgeContext(text string, start, end int) int {
+	after := text[end:min(len(text), end+60)]
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	if r.notJudgeAfter.MatchString(after) {
+		return notJudge
+	}
+	if r.notSitting.MatchString(after) || r.lowerCourtAfter.MatchString(after) {
+		return lowerCourt
+	}
+	from := max(0, start-240)
+	for from < start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	before := text[from:start]
+	if i := strings.LastIndex(before, "\n\n"); i >= 0 {
+		// the name's paragraph, or the one before too when the name
+		// opens its own ("APPEAL FROM ... MAINE / (blank) / [Hon. X,
+		// U.S. District Judge]")
+		if len(strings.TrimSpace(before[i:])) >= 40 {
+			before = before[i+2:]
+		} else if j := strings.LastIndex(strings.TrimRight(before[:i], "\n"), "\n\n"); j >= 0 {
+			before = before[j+2:]
+		}
+	}
+	// only the sentence the name is in: it starts after a period that
+	// ends a word, not an initial ("Bright, C. J., and Moll"); a short
+	// one continues the one before ("... Eastern Division. No. 1:19-cv-07868
+	// — Robert W. Gettleman, Judge.")
+	for i := len(before) - 2; i > 2; i-- {
+		if before[i] == '.' && (before[i+1] == ' ' || before[i+1] == '\n') && isLetter(before[i-1]) && isLetter(before[i-2]) && isLetter(before[i-3]) && len(before)-i > 40 {
+			before = before[i+1:]
+			break
+		}
+	}
+	if r.lowerCourtBefore.MatchString(before) {
+		return lowerCourt
+	}
+	return documentJudge
+}
+
+// judgeHeadBytes is how far into a text "Judge X" in running prose still
+// names the document's judge: the caption, the docket's header fields.
+const judgeHeadBytes = 3000
+
+// startsLine reports whether only white space precedes text[i] on its line.
+func startsLine(text string, i int) bool {
+	ls, _ := lineAt(text, i)
+	return strings.TrimSpace(text[ls:i]) == ""
+}
+
+// judgeNameSpan trims a name the patterns matched to the person's name;
+// see addName.
+func judgeNameSpan(text string, start, end int, titled bool) (int, int, bool) {
+	type word struct{ s, e int }
+	var ws []word
+	for i := start; i < end; {
+		for i < end && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < end && text[j] != ' ' && text[j] != '\t' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{i, j})
+		}
+		i = j
+	}
+	// sentenceEnd: a word with a closing period that is not an initial,
+	// "Jr." or "Sr." ("Wood.", not "R." or "St.")
+	sentenceEnd := func(w string) bool {
+		return strings.HasSuffix(w, ".") && len(w) > 2 && w != "Jr." && w != "Sr." && w != "St." && !strings.Contains(w[:len(w)-1], ".")
+	}
+	if titled {
+		n := 0
+		for n < len(ws) {
+			w := text[ws[n].s:ws[n].e]
+			initial := n > 0 && len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' // "Katherine A Crytzer"
+			if notName(w) && !initial {
+				break
+			}
+			if i := strings.IndexAny(w, "'’"); i > 0 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+				// "Judge Barreca's courtroom": the name ends here
+				ws[n].e = ws[n].s + i
+				n++
+				break
+			}
+			n++
+			if sentenceEnd(w) {
+				break
+			}
+		}
+		ws = ws[:n]
+	} else {
+		for i := len(ws) - 2; i >= 0; i-- {
+			if sentenceEnd(text[ws[i].s:ws[i].e]) {
+				ws = ws[i+1:]
+				break
+			}
+		}
+		for len(ws) > 0 && notName(text[ws[0].s:ws[0].e]) {
+			ws = ws[1:]
+		}
+	}
+	if len(ws) == 0 || notName(text[ws[0].s:ws[0].e]) {
+		return 0, 0, false
+	}
+	s, e := ws[0].s, ws[len(ws)-1].e
+	if last := text[ws[len(ws)-1].s:e]; sentenceEnd(last) {
+		e-- // "Judge Wood." ends a sentence: the period is not an initial
+	}
+	if !strings.ContainsFunc(text[s:e], unicode.IsLetter) {
+		return 0, 0, false
+	}
+	return s, e, true
 }

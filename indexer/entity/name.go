@@ -78,7 +78,7 @@ func displayName(s string) string {
 		comma := strings.HasSuffix(w, ",")
 		if suf, ok := corporateSuffix(w); ok && i > 0 {
 			w = suf
-		} else if allCaps && !r.initials.MatchString(w) && isUpperWord(w) {
+		} else if allCaps && !r.initials.MatchString(w) && isUpperWord(w) && !romanSuffix(w) {
 			w = titleWord(strings.TrimRight(w, ","))
 		} else {
 			w = strings.TrimRight(w, ",")
@@ -114,13 +114,26 @@ func hasLower(s string) bool {
 func titleWord(w string) string {
 	var b strings.Builder
 	up := true
-	for _, r := range w {
+	rs := []rune(w)
+	for i, r := range rs {
 		if up {
 			b.WriteRune(unicode.ToUpper(r))
 		} else {
 			b.WriteRune(unicode.ToLower(r))
 		}
-		up = r == '-' || r == '\'' || r == '’' || r == ' '
+		up = r == '-' || r == ' ' ||
+			// "O'BRIEN" is O'Brien, but "DOOR'S" is Door's
+			(r == '\'' || r == '’') && len(rs)-i > 2
 	}
 	return b.String()
+}
+
+// romanSuffix reports whether w is a generation suffix written in
+// capitals ("III", "IV,"), which title case must not touch.
+func romanSuffix(w string) bool {
+	switch strings.TrimRight(w, ",.") {
+	case "II", "III", "IV":
+		return true
+	}
+	return false
 }

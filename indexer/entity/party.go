@@ -30,8 +30,9 @@ func Parties() Tagger {
 const captionWindow = 8000
 
 var partyRulesOnce = sync.OnceValue(func() *partyRules {
-	plaintiff := `(?:Plaintiffs?|Petitioners?|Appellants?|Plaintiffs?-Appellants?|Plaintiffs?-Appellees?|Claimants?|Movants?)`
-	defendant := `(?:Defendants?|Respondents?|Appellees?|Defendants?-Appellees?|Defendants?-Appellants?)`
+	// "Plaintiff-Appellee", "Plaintiff - Appellee", "Defendants—Appellees"
+	plaintiff := `(?:Plaintiffs?\s*[-–—]\s*Appell(?:ant|ee)s?|Petitioners?\s*[-–—]\s*Appell(?:ant|ee)s?|Plaintiffs?|Petitioners?|Appellants?|Claimants?|Movants?)`
+	defendant := `(?:Defendants?\s*[-–—]\s*Appell(?:ant|ee)s?|Respondents?\s*[-–—]\s*Appell(?:ant|ee)s?|Defendants?|Respondents?|Appellees?)`
 	return &partyRules{
 		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
 		inline:      mustCompile(`(?m)^[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`),
@@ -58,6 +59,7 @@ type partyTagger struct{ r *partyRules }
 func (t partyTagger) Tag(text string) []Mention {
 	r := t.r
 	head := text[:min(len(text), captionWindow)]
+	lower := lowerASCII(text)
 	var spans []span
 	add := func(start, end int, role string) {
 		// trim caption punctuation and a trailing role label from the span
@@ -75,13 +77,13 @@ func (t partyTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: start, end: end, norm: norm, role: role})
 		}
 	}
-	if m := r.inline.FindStringSubmatchIndex(head); m != nil {
+	if m := r.inline.FindStringSubmatchIndex(head); m != nil && !clerkLine(text[m[2]:m[3]]) && !r.clerkBelow(text, m[3]) {
 		add(m[2], m[3], RolePlaintiff)
 		add(m[4], m[5], RoleDefendant)
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
 		// caption found
 	} else {
-		for _, m := range r.headingAt.findAll(text, lowerASCII(text), r.heading) {
+		for _, m := range r.headingAt.findAll(text, lower, r.heading) {
 			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
 				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
 				continue
@@ -91,7 +93,7 @@ func (t partyTagger) Tag(text string) []Mention {
 			break
 		}
 	}
-	for _, m := range r.field.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range r.fields(text, lower) {
 		role := RoleDefendant
 		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "demand") || strings.HasPrefix(l, "plaint") || strings.HasPrefix(l, "petit") {
 			role = RolePlaintiff
@@ -117,8 +119,11 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 		ls, le := lineAt(text, pEnd-1)
 		line := text[ls:le]
 		pEnd = ls
-		if blank(line) || r.plainLabel.MatchString(line) {
+		if blank(line) || r.plainLabel.MatchString(line) || clerkLine(line) {
 			continue
+		}
+		if r.clerkBelow(text, le) {
+			continue // "Lyle W. Cayce / Clerk": the clerk, set beside the caption
 		}
 		pStart, pStop = ls, le
 		break
@@ -129,7 +134,9 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 		ls, le := lineAt(text, i)
 		line := text[ls:le]
 		i = le + 1
-		if blank(line) {
+		// past the clerk and the plaintiff's label, which a second
+		// column sets below the "v."
+		if blank(line) || clerkLine(line) || r.clerkBelow(text, le) || r.plainLabel.MatchString(line) {
 			continue
 		}
 		if !r.defLabel.MatchString(line) && !r.notName.MatchString(line) {
@@ -143,6 +150,23 @@ func (r *partyRules) caption(text string, loc []int, add func(start, end int, ro
 	add(pStart, pStop, RolePlaintiff)
 	add(dStart, dStop, RoleDefendant)
 	return true
+}
+
+// clerkLine reports whether a line is a clerk's title: "Clerk", "Clerk of
+// Court", "Deputy Clerk".
+func clerkLine(line string) bool {
+	l := strings.ToLower(strings.Trim(strings.TrimSpace(line), ".,"))
+	return l == "clerk" || l == "deputy clerk" || strings.HasPrefix(l, "clerk of") || strings.HasSuffix(l, ", clerk")
+}
+
+// clerkBelow reports whether the line after the one ending at le is a
+// clerk's title, so that the line ending at le is the clerk's name.
+func (r *partyRules) clerkBelow(text string, le int) bool {
+	if le+1 >= len(text) {
+		return false
+	}
+	ns, ne := lineAt(text, le+1)
+	return clerkLine(text[ns:ne])
 }
 
 // standalone reports whether text[start:end] is a paragraph of its own:
@@ -181,4 +205,51 @@ func nameLike(s string) bool {
 		}
 	}
 	return lower <= 1
+}
+
+// fieldLabels are how a labelled party field starts its line, lower case.
+var fieldLabels = []string{"demand", "plaintiff", "petitioner", "défend", "defendant", "respondent"}
+
+// fields finds labelled party fields ("Défendeur:" then the name, on the
+// line or the next). It reads each line once and runs the field pattern
+// only on a line that starts with a label, so that a long text costs one
+// pass however often it says "plaintiff".
+func (r *partyRules) fields(text, lower string) [][]int {
+	var out [][]int
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		at := ls
+		for at < le && (text[at] == ' ' || text[at] == '\t') {
+			at++
+		}
+		for _, l := range fieldLabels {
+			if strings.HasPrefix(lower[at:le], l) && strings.IndexByte(text[at:le], ':') >= 0 {
+				// the label's line and the next one
+				end := le
+				if end < len(text) {
+					if n := strings.IndexByte(text[end+1:], '\n'); n >= 0 {
+						end += 1 + n
+					} else {
+						end = len(text)
+					}
+				}
+				if m := r.field.FindStringSubmatchIndex(text[ls:end]); m != nil {
+					for i := range m {
+						if m[i] >= 0 {
+							m[i] += ls
+						}
+					}
+					out = append(out, m)
+				}
+				break
+			}
+		}
+		ls = le + 1
+	}
+	return out
 }

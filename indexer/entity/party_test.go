@@ -37,3 +37,15 @@ func TestDisplayName(t *testing.T) {
 		}
 	}
 }
+
+// TestPartiesBesideTheClerk: appellate captions set the clerk's name and
+// "Clerk" beside the parties, and the role labels with spaced dashes; the
+// clerk is not a party and the labels are not names.
+func TestPartiesBesideTheClerk(t *testing.T) {
+	runTagCases(t, Parties(), []tagCase{
+		{"clerk after versus", "No. 21-50498\n\nVanessa St. Pierre,\n\nversus\n\nLyle W. Cayce\nClerk\n\nPlaintiff—Appellant,\n\nStandard Insurance Company; Dearborn National Life\nInsurance Company,\nDefendants—Appellees.\n",
+			"Vanessa St. Pierre=Vanessa St. Pierre/plaintiff; Standard Insurance Company; Dearborn National Life=Standard Insurance Company; Dearborn National Life/defendant"},
+		{"clerk above the label", "Nos. 07-30815\n\nUNITED STATES OF AMERICA,\n\nCharles R. Fulbruge III\nClerk\n\nPlaintiff - Appellee\nv.\n\nJERROLD MARTIN, also known as Jay,\nDefendant - Appellant\n",
+			"UNITED STATES OF AMERICA=United States Of America/plaintiff; JERROLD MARTIN, also known as Jay=JERROLD MARTIN, also known as Jay/defendant"},
+	})
+}

@@ -58,7 +58,8 @@ func Aliases(kind Kind, norm string) []string {
 				if c.District != "" {
 					place = c.District + " " + place
 				}
-				add(place)
+				// and as PACER heads its dockets: "California Northern District"
+				add(place, strings.TrimSpace(c.State+" "+c.District)+" District")
 			case "appeals":
 				add(c.Circuit + " Circuit")
 			}

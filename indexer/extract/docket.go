@@ -22,12 +22,19 @@ type docket struct {
 // parties as "NAME / role" cells). Both put entries in rows that start with
 // a filing date. The patterns below read the labels as PACER prints them.
 var (
-	districtMarker  = regexp.MustCompile(`(?i)(?:DOCKET FOR CASE|Bankruptcy Petition|Adversary Proceeding) #:\s*(\S+)`)
+	districtMarker = regexp.MustCompile(`(?i)(?:DOCKET FOR CASE|Bankruptcy Petition|Adversary Proceeding) #:\s*(MDL\s+No\.?\s*\d+|\S+)`)
+	// a docket number's trailing judges' initials: "17-80033-CRJ7"
+	judgeInitials = regexp.MustCompile(`(?:-[A-Za-z]{2,4}\d{0,2})+$`)
+	bankrMarker   = regexp.MustCompile(`(?i)(Bankruptcy Petition|Adversary Proceeding) #:`)
+	// a caption line that names the case although it holds a colon
+	inReCaption = regexp.MustCompile(`(?i)^(?:in\s+re\b|in\s+the\s+matter\s+of\b|matter\s+of\b|ex\s+parte\b)`)
+	// what is never a case name: a role, a chapter, a number or date
+	notCaseName     = regexp.MustCompile(`(?i)^(?:(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|debtors?|movants?|v\.?|vs\.?)\s*[-–—]?\s*$|chapter\s+\d+|show\s+associated\s+cases|[\d/:.\- ]+$|(?:civil|criminal)\s+docket|mdl\s+no)`)
 	appellateMarker = regexp.MustCompile(`(?i)(?:Docket #|Case Number)\s*:\s*(\S+)`)
 	civilDocket     = regexp.MustCompile(`\d{1,2}:\d{2}-[A-Za-z]{1,4}-\d{2,6}|^\d{2}-\d{4,6}`)
-	labelLine       = regexp.MustCompile(`^(Assigned to|Cause|Date Filed|Date Terminated|Nature of Suit|Docketed|Termed|Appeal From|Case title)\s*:\s*(.*)$`)
+	labelLine       = regexp.MustCompile(`^(Assigned to|Cause|Date [Ff]iled|Date Terminated|Nature of Suit|Docketed|Termed|Appeal From|Case title|Lead BK Title)\s*:\s*(.*)$`)
 	anyLabel        = regexp.MustCompile(`^[A-Z][A-Za-z ./']{1,40}:`)
-	usDateRe        = regexp.MustCompile(`\b(\d{1,2}/\d{1,2}/\d{4})\b`)
+	usDateRe        = regexp.MustCompile(`\b(\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?)\b`)
 	entryDate       = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
 	honorific       = regexp.MustCompile(`^(?i:(?:the\s+)?(?:hon\.?|honorable|chief|senior|district|magistrate|bankruptcy|u\.s\.|judge)\s+)+`)
 	etAl            = regexp.MustCompile(`(?i),?\s+et\s+al\b\.?,?`)
@@ -35,10 +42,15 @@ var (
 	partyRole       = regexp.MustCompile(`(?i)\b(plaintiff|defendant|petitioner|respondent|appellant|appellee|intervenor|movant|claimant|debtor|creditor|trustee|interested party|amicus|witness|garnishee|counter[- ]?(?:claimant|defendant)|cross[- ]?(?:claimant|defendant)|third[- ]party|miscellaneous party|objector|applicant|mediator|consolidated|in re|special master|notice party|unknown)`)
 	// notRole are the headings of a criminal docket's charge sections,
 	// set like party roles but listing counts, not parties.
-	notRole     = regexp.MustCompile(`(?i)counts|offense|complaints|disposition`)
-	roleNumber  = regexp.MustCompile(`\s*\(\d+\)$`)
-	leadingUSA  = regexp.MustCompile(`^USA\s+v\.`)
-	trailingUSA = regexp.MustCompile(`\bv\.\s+USA$`)
+	notRole = regexp.MustCompile(`(?i)counts|offense|complaints|disposition`)
+	// courtHeading is a line of the heading above the docket number that
+	// names the court: "U.S. BANKRUPTCY COURT", "California Northern
+	// District (San Francisco)", "United States Judicial Panel on
+	// Multidistrict Litigation".
+	courtHeading = regexp.MustCompile(`(?i)\b(?:court|district|panel|tribunal)\b`)
+	roleNumber   = regexp.MustCompile(`\s*\(\d+\)$`)
+	leadingUSA   = regexp.MustCompile(`^USA\s+v\.`)
+	trailingUSA  = regexp.MustCompile(`\bv\.\s+USA$`)
 )
 
 // parseDocket reads a PACER docket sheet. It reports false for any other
@@ -63,6 +75,9 @@ func parseDocket(doc *html.Node) (docket, bool) {
 		m.DocketNumber = mm[1]
 		if c := civilDocket.FindString(mm[1]); c != "" {
 			m.DocketNumber = c // drop the judges' initials: the case is the same
+		} else {
+			// "17-80033-CRJ7", "8-09-78585-ast": the same
+			m.DocketNumber = judgeInitials.ReplaceAllString(mm[1], "")
 		}
 	} else if mm := appellateMarker.FindStringSubmatch(raw); mm != nil && strings.Contains(raw, "Docket") {
 		m.DocketNumber, appellate = mm[1], true
@@ -70,15 +85,39 @@ func parseDocket(doc *html.Node) (docket, bool) {
 		return docket{}, false
 	}
 	m.Entries = docketEntries(doc)
-	m.Parties = districtParties(doc)
+	bankr := ""
+	if bm := bankrMarker.FindStringSubmatch(raw); bm != nil && !appellate {
+		bankr = strings.ToLower(bm[1])
+		m.Parties = bankruptcyParties(doc)
+	}
+	if len(m.Parties) == 0 {
+		m.Parties = districtParties(doc)
+	}
 	if len(m.Parties) == 0 {
 		m.Parties = appellateParties(doc)
 	}
-	if len(m.Entries) == 0 && len(m.Parties) == 0 {
+	if len(m.Entries) == 0 && len(m.Parties) == 0 && !hasCaseFields(lines) {
 		return docket{}, false
 	}
 	m.Type = "docket"
-	readLabels(m, lines, appellate)
+	leadTitle := readLabels(m, lines, appellate)
+	switch bankr {
+	case "bankruptcy petition":
+		// A bankruptcy case is named for its debtor, or the first of
+		// its consolidated debtors.
+		for _, p := range m.Parties {
+			if p.Role == "debtor" || m.CaseName == "" && strings.Contains(p.Role, "debtor") {
+				m.CaseName = p.Name
+			}
+			if p.Role == "debtor" {
+				break
+			}
+		}
+	case "adversary proceeding":
+		if leadTitle != "" {
+			m.CaseName = leadTitle + " - Adversary Proceeding"
+		}
+	}
 	m.Court = docketCourt(lines, appellate)
 	// The page text is the page as rendered for reading; should the
 	// chrome filter ever drop part of the entries table, fall back to
@@ -93,7 +132,9 @@ func parseDocket(doc *html.Node) (docket, bool) {
 
 // readLabels fills the "Label: value" fields and the case name, which is
 // the line before "Assigned to:" (district) or "Appeal From:" (appeals).
-func readLabels(m *Meta, lines []string, appellate bool) {
+// It returns an adversary proceeding's "Lead BK Title", the case it is
+// part of.
+func readLabels(m *Meta, lines []string, appellate bool) (leadTitle string) {
 	for i, l := range lines {
 		lm := labelLine.FindStringSubmatch(l)
 		if lm == nil {
@@ -103,6 +144,8 @@ func readLabels(m *Meta, lines []string, appellate bool) {
 		switch lm[1] {
 		case "Case title":
 			m.CaseName = caseName(val)
+		case "Lead BK Title":
+			setOnce(&leadTitle, val)
 		case "Assigned to":
 			setOnce(&m.Judge, judgeName(val))
 		case "Appeal From":
@@ -113,7 +156,7 @@ func readLabels(m *Meta, lines []string, appellate bool) {
 			setOnce(&m.Cause, val)
 		case "Nature of Suit":
 			setOnce(&m.NatureOfSuit, val)
-		case "Date Filed":
+		case "Date Filed", "Date filed":
 			if !appellate {
 				setOnce(&m.DateFiled, firstDate(val))
 			}
@@ -139,7 +182,10 @@ func readLabels(m *Meta, lines []string, appellate bool) {
 				continue
 			}
 			for _, c := range lines[i+1:] {
-				if !anyLabel.MatchString(c) {
+				if notCaseName.MatchString(c) {
+					continue
+				}
+				if !anyLabel.MatchString(c) || inReCaption.MatchString(c) {
 					m.CaseName = caseName(c)
 					break
 				}
@@ -159,6 +205,69 @@ func readLabels(m *Meta, lines []string, appellate bool) {
 			}
 		}
 	}
+	return leadTitle
+}
+
+// hasCaseFields reports whether a docket page without parties or entries
+// still reads as a case's docket sheet (a criminal docket whose parties
+// PACER left out): it has the case's own fields.
+func hasCaseFields(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		if lm := labelLine.FindStringSubmatch(l); lm != nil && strings.TrimSpace(lm[2]) != "" {
+			switch lm[1] {
+			case "Case title", "Assigned to", "Date Filed", "Date filed":
+				n++
+			}
+		}
+	}
+	return n >= 2
+}
+
+// bankruptcyParties reads the party cells of bankruptcy court dockets: a
+// role set in bold italics (<i><b>Debtor</b></i>) or as a bold heading
+// over a rule (<b>Plaintiff<br>-----</b>), then the party's name in bold,
+// in the same cell or in the first cell of a later row, until the next
+// role. Counsel's names, in the cells after "represented by", are not
+// parties.
+func bankruptcyParties(doc *html.Node) []Party {
+	var out []Party
+	role := ""
+	for _, tr := range allElements(doc, atom.Tr) {
+		cells := rowCells(tr)
+		if len(cells) == 0 || len(allElements(cells[0], atom.Td)) > 1 {
+			continue // no cells, or a cell that holds a table: its rows are read themselves
+		}
+		td := cells[0]
+		for _, b := range allElements(td, atom.B) {
+			if b.Parent != nil && b.Parent.DataAtom == atom.B {
+				continue // nested bold: read with its parent
+			}
+			text := normalizeInline(inlineText(b))
+			if strings.Contains(text, "---") || hasAncestor(b, atom.I, td) {
+				r := strings.TrimSpace(strings.Trim(text, "- "))
+				if r != "" && len(r) <= 40 && !strings.ContainsAny(r, "0123456789:") {
+					role = strings.ToLower(r)
+				}
+				continue
+			}
+			if role != "" && text != "" && !strings.Contains(text, ":") {
+				out = appendParty(out, Party{Name: text, Role: role})
+			}
+			break // one party to a cell
+		}
+	}
+	return out
+}
+
+// hasAncestor reports whether n sits inside an element of type a below top.
+func hasAncestor(n *html.Node, a atom.Atom, top *html.Node) bool {
+	for p := n.Parent; p != nil && p != top; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }
 
 func setOnce(dst *string, v string) {
@@ -189,7 +298,16 @@ func caseName(s string) string {
 // judgeName strips titles from "Assigned to: District Judge T. S. Ellis, III".
 func judgeName(s string) string {
 	s = strings.TrimSpace(honorific.ReplaceAllString(strings.TrimSpace(s), ""))
-	return strings.Replace(s, ", III", " III", 1)
+	s = strings.Replace(s, ", III", " III", 1)
+	// "Howard R Tallman" is Howard R. Tallman: a bare middle initial
+	// takes its period
+	f := strings.Fields(s)
+	for i := 1; i < len(f)-1; i++ {
+		if len(f[i]) == 1 && f[i][0] >= 'A' && f[i][0] <= 'Z' {
+			f[i] += "."
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 // docketCourt returns the court as the heading names it.
@@ -203,8 +321,8 @@ func docketCourt(lines []string, appellate bool) string {
 		}
 		if districtMarker.MatchString(l) {
 			var parts []string
-			for j := max(0, i-2); j < i; j++ {
-				if strings.Contains(lines[j], "Court") || strings.Contains(lines[j], "District") {
+			for j := max(0, i-3); j < i; j++ {
+				if courtHeading.MatchString(lines[j]) {
 					parts = append(parts, lines[j])
 				}
 			}

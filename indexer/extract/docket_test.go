@@ -25,10 +25,10 @@ type docketWant struct {
 	} `json:"docket_entries"`
 }
 
-// minDocketMatch is the share of district and appellate fixtures whose
+// minDocketMatch is the share of district, bankruptcy and appellate fixtures whose
 // case name, docket number, judge, filing date and party names must all
 // match the fixture's .json.
-const minDocketMatch = 0.90
+const minDocketMatch = 0.95
 
 func TestDocketFixtures(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "dockets", "*", "*.html"))
@@ -143,4 +143,56 @@ func extractHTMLFile(t *testing.T, file string) *Result {
 // period do not matter.
 func foldName(s string) string {
 	return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(normalizeText(s)), " ")), ".")
+}
+
+// mdlPage is a docket page laid out as CM/ECF prints them, for a
+// multidistrict litigation: the heading, the "IN RE:" caption (which holds
+// a colon, like a label) and the fields.
+func mdlPage(court, number, caption, roleRow string) string {
+	return `<html><body><h3 align="center">` + court + `<br>CIVIL DOCKET FOR CASE #: ` + number + `</h3>
+<table width="100%" border="0" cellspacing="5"><tbody><tr>
+<td valign="top" width="60%"><br>` + caption + `<br>Assigned to: Judge Richard Gergel<br></td>
+<td valign="top" width="40%"><br>Date Filed: 12/07/2018<br>Jurisdiction: Federal Question</td>
+</tr></tbody></table>
+<table width="100%" border="0" cellspacing="5"><tbody>
+<tr><td><b><u>` + roleRow + `</u></b></td></tr>
+<tr><td valign="top" width="40%"><b>City of Camden</b></td><td>represented by</td><td><b>Jane Lawyer</b></td></tr>
+</tbody></table>
+<table><tr><td>Date Filed</td><td>#</td><td>Docket Text</td></tr>
+<tr><td>12/07/2018</td><td>1</td><td>TRANSFER ORDER signed by the Panel.</td></tr></table>
+</body></html>`
+}
+
+// TestMDLDockets: a multidistrict case is named "In re ...", never for
+// its docket number or a role, and the JPML's "MDL No. 2873" is its
+// docket number.
+func TestMDLDockets(t *testing.T) {
+	for _, tc := range []struct {
+		name, court, number, caption, role string
+		wantCase, wantDocket               string
+	}{
+		{"district MDL", "U.S. District Court<br>District of South Carolina (Charleston)", "2:18-mn-02873-RMG",
+			"IN RE: Aqueous Film-Forming Foams Products Liability Litigation", "Plaintiff",
+			"IN RE: Aqueous Film-Forming Foams Products Liability Litigation", "2:18-mn-02873"},
+		{"JPML", "United States Judicial Panel on Multidistrict Litigation", "MDL No. 2873",
+			"IN RE: Aqueous Film-Forming Foams Products Liability Litigation", "Plaintiff",
+			"IN RE: Aqueous Film-Forming Foams Products Liability Litigation", "MDL No. 2873"},
+		{"in the matter of", "U.S. District Court<br>Southern District of New York (Foley Square)", "1:18-mj-03161-KMW",
+			"In the Matter of: Search Warrants Executed on April 9, 2018", "Interested Party",
+			"In the Matter of: Search Warrants Executed on April 9, 2018", "1:18-mj-03161"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := HTML(Options{}).Extract(context.Background(), strings.NewReader(mdlPage(tc.court, tc.number, tc.caption, tc.role)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := res.Meta
+			if m.Type != "docket" || m.CaseName != tc.wantCase || m.DocketNumber != tc.wantDocket {
+				t.Errorf("type %q case %q docket %q; want docket %q %q", m.Type, m.CaseName, m.DocketNumber, tc.wantCase, tc.wantDocket)
+			}
+			if m.Court == "" {
+				t.Error("no court heading")
+			}
+		})
+	}
 }
