@@ -20,13 +20,23 @@ import (
 // act's short name ("FOSTA"), any other is "Pub. L. 115-164"; a federal rule
 // keeps its subdivision ("Fed. R. Civ. P. 12(b)(6)").
 //
-// A bare section ("§ 1595", "§§ 1591 and 1595") has no title of its own. It
-// takes, in order: the title under which the same section was last cited in
-// full earlier in the text; for § 230, title 47 when the text names the
-// Communications Decency Act or title 47 anywhere (Section 230 is cited bare
-// far more often than any other § 230); otherwise the title last cited in
-// full before it. With none of these it is not tagged: a lone "§ 12" in an
-// essay is not evidence of any statute. A bare "Section 1595" (the word, not
+// State codes are tagged as such, with the code's Bluebook abbreviation
+// (which names the state): "Okla. Stat. tit. 10A § 7301-1.3", "Cal. Penal
+// Code § 236.1", "720 Ill. Comp. Stat. 5/10-9"; never as U.S. Code.
+// Ranges keep every section ("§§ 1591-1595" gives 1591 to 1595; a range
+// of more than ten sections gives its two ends), lists every listed one.
+// A reporter ("200 U. S. 321", "123 S.Ct. 45") is never a bill.
+//
+// A bare section ("§ 1595", "§§ 1591 and 1595") has no code of its own.
+// Within about a page after a state code or C.F.R. citation it is of that
+// code; right after a public law, or after a name ("Restatement (Second)
+// of Torts § 876"), it is not tagged. Otherwise it takes, in order: the
+// title under which the same section was last cited in full earlier in
+// the text; for § 230, title 47 when the text names the Communications
+// Decency Act or title 47 anywhere (Section 230 is cited bare far more
+// often than any other § 230); otherwise the title of the U.S. Code
+// citation just before it, within about a page. With none of these it is
+// not tagged: a lone "§ 12" in an essay is not evidence of any statute. A bare "Section 1595" (the word, not
 // the sign) is tagged only by the first rule, because "Section 3" is as often
 // a part of a report. A bare "Rule 12(b)(6)" is tagged when federal rules of
 // that kind were cited in full earlier.
@@ -106,6 +116,8 @@ type statuteRules struct {
 	stat *regexp.Regexp
 	// 1 chamber, 2 number
 	bill *regexp.Regexp
+	// what before "S. 321" makes it a reporter ("200 U. S. 321", "So. S. 4")
+	billReporter *regexp.Regexp
 	// 1 section
 	treas *regexp.Regexp
 	// 1 "Pub" or "Pvt"/"Private", 2 congress, 3 law number (replaces pubLaw's groups)
@@ -141,15 +153,16 @@ func newStatuteRules() *statuteRules {
 	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:United\s+States\s+Code\s*,?\s*)?(?:section|sec\.|§)\s*(` +
 		sectionPat + subsectionPat + `)`)
 	r.sectionOfTitle = mustCompile(`(?i)(?:\bsection|\bsec\.|§)\s*(` + sectionPat + subsectionPat + `)\s+of\s+title\s+(\d{1,2})\b`)
-	r.bareSign = mustCompile(`(§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
+	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
 	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
 
 	r.actForms = actPatterns(r.acts)
 	r.pubLaw = mustCompile(`(?i)\b(Pub(?:lic|\.)?|Pvt\.?|Private)\s*L(?:aw|\.)?\s*(?:No\.?\s*|Number\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
-	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
+	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|pts?\.|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
 	r.stat = mustCompile(`\b(\d{1,3})\s+(Stat\.|Fed\.\s?Reg\.|F\.?R\.?)\s+(\d{1,3}(?:,\d{3})*|\d+)\b`)
 	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?(\d{2,5})\b`)
+	r.billReporter = mustCompile(`(?:\d|\b[A-Z][a-z]{0,3}\.|\b[A-Z])\s*$`)
 	r.treas = mustCompile(`\bTreas\.\s?Reg\.\s*§\s*(\d+\.\d+(?:-\d+)?[a-z]?)`)
 	r.civil = mustCompile(`(?i)-cv-|\bcivil\s+action\b|\bFed(?:eral|\.)\s*R(?:ules?|\.)?\s*(?:of\s+)?Civ`)
 	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
@@ -159,17 +172,35 @@ func newStatuteRules() *statuteRules {
 
 type statuteTagger struct{ r *statuteRules }
 
-// rangeRE is a range of sections written as one: "1-2".
-var rangeRE = regexp.MustCompile(`^\d+-\d+$`)
-
 // Kinds of statute spans, carried in span.data.
 type (
-	uscRef     struct{ title, section string } // explicit title
-	bareRef    struct{ section string }        // needs a title
-	bareWord   struct{ section string }        // "Section 1595": needs the same section cited in full
+	uscRef struct {
+		title string
+		secs  []string // a section, or the sections of a range
+	}
+	bareRef struct {
+		sec    string // as written: "1595(a)", "1591-1595", "7301-1.3"
+		plural bool
+	}
+	bareWord struct{ section string } // "Section 1595": needs the same section cited in full
+	// a C.F.R. title, or a statute of no code we resolve; a bare section
+	// within reach bytes after it is of it, not of the U.S. Code
+	otherRef struct {
+		cfr   string
+		reach int
+	}
 	ruleRef    struct{ family, rule string }
 	bareRuleIn struct{ rule string }
 )
+
+// maxBareGap is how far (in bytes) a bare "§ 1595" may be from the
+// statute cited before it to take that statute's code: about a page.
+const maxBareGap = 3000
+
+// pubLawReach is how close a bare section must follow a public law or a
+// Statutes at Large page to be a section of that law: "Pub. L. No.
+// 115-164, § 2".
+const pubLawReach = 4
 
 // Tag implements Tagger.
 func (t statuteTagger) Tag(text string) []Mention {
@@ -179,29 +210,32 @@ func (t statuteTagger) Tag(text string) []Mention {
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
 		for _, m := range r.uscAt.findAll(text, lower, re) {
 			title := trimZeros(text[m[2]:m[3]])
-			sec := text[m[6]:m[7]]
 			plural := re == r.uscList
-			if rangeRE.MatchString(sectionOf(sec)) {
-				// "§§ 1-2": a range, from section 1. Hyphenated sections
-				// of the Code have a letter before the hyphen ("2000e-2").
-				sec = sec[:strings.IndexByte(sec, '-')]
-			}
-			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionOf(sec)}})
+			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionRange(text[m[6]:m[7]], plural, true)}})
 			if plural {
-				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sec} })...)
+				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sectionRange(sec, true, true)} })...)
 			}
 		}
 	}
 	for _, m := range r.titleAt.findAll(text, lower, r.titleSection) {
-		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), sectionOf(text[m[4]:m[5]])}})
+		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), []string{sectionOf(text[m[4]:m[5]])}}})
 	}
 	for _, m := range r.ofTitleAt.findAll(text, lower, r.sectionOfTitle) {
-		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[4]:m[5]]), sectionOf(text[m[2]:m[3]])}})
+		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[4]:m[5]]), []string{sectionOf(text[m[2]:m[3]])}}})
 	}
+	spans = append(spans, stateRulesOnce().find(text)...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
-		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{sectionOf(text[m[4]:m[5]])}})
-		if text[m[2]:m[3]] == "§§" {
-			spans = append(spans, r.listSpans(text, m[6], m[7], func(sec string) any { return bareRef{sec} })...)
+		if namedBefore(text, m[0]) {
+			// "Restatement (Second) of Torts § 876", "Model Penal Code
+			// § 2.06": a section of something else, which also ends
+			// the run of bare sections of the statute cited before.
+			spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: otherRef{reach: maxBareGap}})
+			continue
+		}
+		plural := text[m[2]:m[3]] == "§§"
+		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{text[m[4]:m[5]], plural}})
+		if plural {
+			spans = append(spans, r.listSpans(text, m[6], m[7], func(sec string) any { return bareRef{sec, true} })...)
 		}
 	}
 	for _, m := range r.bareWordAt.findAll(text, lower, r.bareWord) {
@@ -223,7 +257,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
 			norm = "Pvt. L. " + number
 		}
-		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{reach: pubLawReach}})
 	}
 	for _, m := range r.pvtAt.findAll(text, lower, r.pubLaw) {
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
@@ -233,15 +267,15 @@ func (t statuteTagger) Tag(text string) []Mention {
 	for _, m := range r.cfrAt.findAll(text, lower, r.cfr) {
 		title, sec := trimZeros(text[m[2]:m[3]]), text[m[6]:m[7]]
 		norm := title + " C.F.R. § " + sec
-		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "part") || m[4] < 0 && !strings.Contains(sec, ".") {
+		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "p") || m[4] < 0 && !strings.Contains(sec, ".") {
 			norm = title + " C.F.R. pt. " + sec
 		}
-		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{title, maxBareGap}})
 	}
 	for _, m := range r.statAt.findAll(text, lower, r.stat) {
 		vol, page := trimZeros(text[m[2]:m[3]]), strings.ReplaceAll(text[m[6]:m[7]], ",", "")
 		if text[m[4]] == 'S' {
-			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats })})
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats }), data: otherRef{reach: pubLawReach}})
 		} else {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: vol + " Fed. Reg. " + page})
 		}
@@ -252,6 +286,9 @@ func (t statuteTagger) Tag(text string) []Mention {
 			chamber = "S."
 		} else if strings.HasPrefix(text[m[2]:m[3]], "H.B") {
 			continue // state house bills have no federal meaning
+		}
+		if text[m[2]:m[3]] == "S." && r.billReporter.MatchString(text[max(0, m[2]-8):m[2]]) {
+			continue // "200 U. S. 321", "12 So. S. 4": a reporter, not a Senate bill
 		}
 		bill := chamber + " " + trimZeros(text[m[4]:m[5]])
 		spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: r.knownAs(bill, func(a namedAct) []string { return a.bills })})
@@ -301,27 +338,80 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 		}
 	}
 	titleOf := map[string]string{} // section -> title it was last cited under
-	lastTitle, lastFamily := "", ""
+	lastFamily := ""
+	// the statute cited last, whose code a bare section after it takes
+	var last struct {
+		data any // uscRef, stateRef, otherRef
+		end  int
+	}
 	var out []Mention
+	emit := func(s span, norms ...string) {
+		for _, n := range norms {
+			out = append(out, newMention(Statute, text, s.start, s.end, n, ""))
+		}
+	}
 	for _, s := range spans {
 		norm := s.norm
 		switch d := s.data.(type) {
 		case uscRef:
-			titleOf[d.section] = d.title
-			lastTitle = d.title
-			norm = uscNorm(d.title, d.section)
+			var norms []string
+			for _, sec := range d.secs {
+				titleOf[sec] = d.title
+				norms = append(norms, uscNorm(d.title, sec))
+			}
+			last.data, last.end = d, s.end
+			emit(s, norms...)
+			continue
+		case stateRef:
+			last.data, last.end = d, s.end
+			var norms []string
+			for _, sec := range d.secs {
+				norms = append(norms, d.prefix+d.joiner+sec)
+			}
+			emit(s, norms...)
+			continue
+		case otherRef:
+			last.data, last.end = d, s.end
+			if norm == "" {
+				continue // a section of something we do not tag
+			}
 		case bareRef:
-			title := titleOf[d.section]
-			if title == "" && d.section == "230" && cda {
-				title = "47"
+			gap := s.start - last.end
+			near := last.data != nil && gap <= maxBareGap
+			var norms []string
+			switch l := last.data.(type) {
+			case stateRef:
+				if near && l.joiner == " § " {
+					for _, sec := range sectionRange(d.sec, d.plural, false) {
+						norms = append(norms, l.prefix+l.joiner+sec)
+					}
+				}
+			case otherRef:
+				if near && l.cfr != "" {
+					norms = append(norms, l.cfr+" C.F.R. § "+sectionOf(d.sec))
+				}
 			}
-			if title == "" {
-				title = lastTitle
+			if norms == nil && !isStateOrOther(last.data, gap) {
+				secs := sectionRange(d.sec, d.plural, true)
+				title := titleOf[secs[0]]
+				if title == "" && secs[0] == "230" && cda {
+					title = "47"
+				}
+				if l, ok := last.data.(uscRef); ok && title == "" && near {
+					title = l.title
+				}
+				if title != "" && uscSection(secs[0]) {
+					for _, sec := range secs {
+						norms = append(norms, uscNorm(title, sec))
+					}
+				}
 			}
-			if title == "" {
+			if norms == nil {
 				continue
 			}
-			norm = uscNorm(title, d.section)
+			last.end = s.end
+			emit(s, norms...)
+			continue
 		case bareWord:
 			title := titleOf[d.section]
 			if title == "" {
@@ -344,6 +434,56 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 		out = append(out, newMention(Statute, text, s.start, s.end, norm, ""))
 	}
 	return out
+}
+
+// isStateOrOther reports whether a statute cited last is not of the U.S.
+// Code and gap bytes before a bare section, so that the bare section is
+// not one either.
+func isStateOrOther(d any, gap int) bool {
+	switch d := d.(type) {
+	case stateRef:
+		return gap <= maxBareGap
+	case otherRef:
+		return gap <= d.reach
+	}
+	return false
+}
+
+// uscSection reports whether a section number has the shape of one of the
+// U.S. Code ("1591", "2000e-2"), not of a state code ("7301-1.3").
+func uscSection(sec string) bool {
+	return !strings.ContainsAny(sec, ".:")
+}
+
+// namedBefore reports whether the "§" at i follows the name of what it is
+// a section of ("Restatement (Second) of Torts § 876", "Model Penal Code
+// § 2.06", "FOSTA § 2"), rather than a word of the sentence ("under §
+// 1595", "See § 1595").
+func namedBefore(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 {
+		return false
+	}
+	k := j
+	for k > 0 && !isSpace(text[k-1]) && text[k-1] != '(' {
+		k--
+	}
+	w := text[k:j]
+	if w == "" || strings.ContainsAny(w[len(w)-1:], ",;:)]\"") {
+		return false
+	}
+	c := w[0]
+	if c < 'A' || c > 'Z' {
+		return false
+	}
+	switch strings.TrimRight(w, ".") {
+	case "See", "Cf", "Under", "Also", "And", "In", "But", "Id", "E.g", "Compare", "Accord", "Contra", "Pursuant", "Per", "Both", "Neither", "Only", "Thus", "Title", "U.S.C", "USC":
+		return false
+	}
+	return true
 }
 
 // listSpans splits the tail of "§§ 1591(a)(2) and 1595(a)" into one span

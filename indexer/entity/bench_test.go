@@ -1,0 +1,19 @@
+package entity
+
+import "testing"
+
+// Per-tagger costs on a megabyte of opinion text; BenchmarkDefault is
+// their sum with the other taggers.
+func BenchmarkStatutes(b *testing.B)  { benchTagger(b, Statutes()) }
+func BenchmarkCitations(b *testing.B) { benchTagger(b, Citations()) }
+func BenchmarkDockets(b *testing.B)   { benchTagger(b, Dockets()) }
+
+func benchTagger(b *testing.B, t Tagger) {
+	text := largeText(b, 1<<20)
+	t.Tag(text) // tables built outside the loop
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		t.Tag(text)
+	}
+}

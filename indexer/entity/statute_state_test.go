@@ -1,0 +1,91 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStatutesNotReporters(t *testing.T) {
+	runTagCases(t, Statutes(), []tagCase{
+		{"U. S. Reports with spaces", "Lochner v. New York, 198 U. S. 45 (1905); Muller, 208 U. S. 412; 200 U.S. 321", ""},
+		{"Supreme Court and Lawyers' Edition", "123 S.Ct. 45; 123 S. Ct. 45; 100 L. Ed. 2d 321; 100 L.Ed.2d 321", ""},
+		{"Federal Reporter with spaces", "519 F. 2d 666; 519 F.\n3d 666; 12 So. 2d 45; 3 S.W. 2d 1; 12 S. 45", ""},
+		{"a Senate bill still is one", "the Senate passed S. 1693 and S. 178", "S. 1693=SESTA; S. 178=JVTA"},
+	})
+}
+
+func TestStateCodes(t *testing.T) {
+	runTagCases(t, Statutes(), []tagCase{
+		{"Oklahoma title and hyphenated decimal section", "28 U.S.C. § 1331; Okla. Stat. tit. 10A, §§ 7301-1.3",
+			"28 U.S.C. § 1331=28 U.S.C. § 1331; Okla. Stat. tit. 10A, §§ 7301-1.3=Okla. Stat. tit. 10A § 7301-1.3"},
+		{"California subject code", "Cal. Penal Code § 236.1(c) and Cal. Bus. & Prof. Code § 17200",
+			"Cal. Penal Code § 236.1(c)=Cal. Penal Code § 236.1; Cal. Bus. & Prof. Code § 17200=Cal. Bus. & Prof. Code § 17200"},
+		{"Illinois compiled statutes", "720 ILCS 5/10-9 and 740 Ill. Comp. Stat. 128/15",
+			"720 ILCS 5/10-9=720 Ill. Comp. Stat. 5/10-9; 740 Ill. Comp. Stat. 128/15=740 Ill. Comp. Stat. 128/15"},
+		{"Massachusetts chapter", "Mass. Gen. Laws ch. 265, § 50", "Mass. Gen. Laws ch. 265, § 50=Mass. Gen. Laws ch. 265 § 50"},
+		{"annotated and unannotated are one code", "Fla. Stat. Ann. § 787.06 and Fla. Stat. § 787.06(3)",
+			"Fla. Stat. Ann. § 787.06=Fla. Stat. § 787.06; Fla. Stat. § 787.06(3)=Fla. Stat. § 787.06"},
+		{"common names", "RCW 9A.40.100; A.R.S. § 13-3212; O.C.G.A. § 16-5-46",
+			"RCW 9A.40.100=Wash. Rev. Code § 9A.40.100; A.R.S. § 13-3212=Ariz. Rev. Stat. § 13-3212; O.C.G.A. § 16-5-46=Ga. Code Ann. § 16-5-46"},
+		{"Texas and Maryland subjects", "Tex. Penal Code § 20A.02; Md. Code Ann., Crim. Law § 11-303",
+			"Tex. Penal Code § 20A.02=Tex. Penal Code Ann. § 20A.02; Md. Code Ann., Crim. Law § 11-303=Md. Code Ann., Crim. Law § 11-303"},
+		{"Louisiana article", "La. Civ. Code Ann. art. 2315", "La. Civ. Code Ann. art. 2315=La. Civ. Code Ann. art. 2315"},
+		{"bare section after a state code is of that code", "18 U.S.C. § 1591. Under Fla. Stat. § 787.06, and § 787.07, a person",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; Fla. Stat. § 787.06=Fla. Stat. § 787.06; § 787.07=Fla. Stat. § 787.07"},
+		{"bare section after a state code is never U.S.C.", "18 U.S.C. § 1591. Okla. Stat. tit. 21, § 748. Under § 1595 as well",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; Okla. Stat. tit. 21, § 748=Okla. Stat. tit. 21 § 748; § 1595=Okla. Stat. tit. 21 § 1595"},
+		{"a section of something named is not bare", "18 U.S.C. § 1591. Restatement (Second) of Torts § 876; Model Penal Code § 2.06",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591"},
+		{"a section of a public law is not of the Code", "18 U.S.C. § 1595; Pub. L. No. 115-164, § 2, 132 Stat. 1253",
+			"18 U.S.C. § 1595=18 U.S.C. § 1595; Pub. L. No. 115-164=FOSTA; 132 Stat. 1253=FOSTA"},
+		{"a bare section far from any U.S.C. cite has no title", "18 U.S.C. § 1591." + strings.Repeat(" words", 600) + " § 1595; § 1591(a)",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; § 1591(a)=18 U.S.C. § 1591"},
+	})
+}
+
+func TestStatuteRangesAndLists(t *testing.T) {
+	runTagCases(t, Statutes(), []tagCase{
+		{"range gives every section", "18 U.S.C. §§ 1591-1595",
+			"18 U.S.C. §§ 1591-1595=18 U.S.C. § 1591; 18 U.S.C. §§ 1591-1595=18 U.S.C. § 1592; 18 U.S.C. §§ 1591-1595=18 U.S.C. § 1593; 18 U.S.C. §§ 1591-1595=18 U.S.C. § 1594; 18 U.S.C. §§ 1591-1595=18 U.S.C. § 1595"},
+		{"short range", "1 U.S.C. §§ 1-2", "1 U.S.C. §§ 1-2=1 U.S.C. § 1; 1 U.S.C. §§ 1-2=1 U.S.C. § 2"},
+		{"abbreviated end", "18 U.S.C. §§ 1594-95", "18 U.S.C. §§ 1594-95=18 U.S.C. § 1594; 18 U.S.C. §§ 1594-95=18 U.S.C. § 1595"},
+		{"wide range gives its ends", "18 U.S.C. §§ 1581-1597", "18 U.S.C. §§ 1581-1597=18 U.S.C. § 1581; 18 U.S.C. §§ 1581-1597=18 U.S.C. § 1597"},
+		{"list", "18 U.S.C. §§ 1591, 1595", "18 U.S.C. §§ 1591=18 U.S.C. § 1591; 1595=18 U.S.C. § 1595"},
+		{"hyphenated Code section stays whole", "42 U.S.C. § 2000e-2(a)", "42 U.S.C. § 2000e-2(a)=42 U.S.C. § 2000e-2"},
+		{"bare range after a full cite", "18 U.S.C. § 1591. See §§ 1594-1595.",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; §§ 1594-1595=18 U.S.C. § 1594; §§ 1594-1595=18 U.S.C. § 1595"},
+		{"hyphenated state sections stay whole", "Ariz. Rev. Stat. §§ 13-3212, 13-3214",
+			"Ariz. Rev. Stat. §§ 13-3212, 13-3214=Ariz. Rev. Stat. § 13-3212; Ariz. Rev. Stat. §§ 13-3212, 13-3214=Ariz. Rev. Stat. § 13-3214"},
+	})
+}
+
+// The U.S. Code sections of the trafficking statutes are found in every
+// form opinions write them.
+func TestUSCForms(t *testing.T) {
+	runTagCases(t, Statutes(), []tagCase{
+		{"subsections", "47 U.S.C. § 230(c)(1)", "47 U.S.C. § 230(c)(1)=47 U.S.C. § 230"},
+		{"no dots, no sign", "47 USC 230", "47 USC 230=47 U.S.C. § 230"},
+		{"by name", "Section 230 of the Communications Decency Act", "Section 230=47 U.S.C. § 230; Communications Decency Act=Communications Decency Act"},
+		{"two sections", "18 U.S.C. §§ 1591 and 1595", "18 U.S.C. §§ 1591=18 U.S.C. § 1591; 1595=18 U.S.C. § 1595"},
+		{"no sign", "18 U.S.C. 1591(a)(1)", "18 U.S.C. 1591(a)(1)=18 U.S.C. § 1591"},
+		{"title and section", "Title 18, Section 1591", "Title 18, Section 1591=18 U.S.C. § 1591"},
+	})
+}
+
+// Every statute value a facet can show is accepted by the statute filter
+// as itself, so that clicking a facet value filters by it.
+func TestStatuteNormsNormalize(t *testing.T) {
+	text := "Okla. Stat. tit. 10A, §§ 7301-1.3; Cal. Penal Code § 236.1; 720 ILCS 5/10-9; Mass. Gen. Laws ch. 265, § 50; " +
+		"RCW 9A.40.100; Md. Code Ann., Crim. Law § 11-303; La. Civ. Code Ann. art. 2315; Tex. Penal Code § 20A.02; " +
+		"42 U.S.C. § 2000e-2; 18 U.S.C. §§ 1591-1595; 28 C.F.R. § 35.130; 48 CFR Part 38; Pub. L. 116-1; FOSTA; " +
+		"Fed. R. Civ. P. 12(b)(6); 60 Fed. Reg. 68,380; S. 1234; Treas. Reg. § 1.41-2"
+	ms := Statutes().Tag(text)
+	if len(ms) < 20 {
+		t.Fatalf("only %d statutes in %q: %s", len(ms), text, brief(ms))
+	}
+	for _, m := range ms {
+		if got, ok := NormalizeStatute(m.Norm); !ok || got != m.Norm {
+			t.Errorf("NormalizeStatute(%q) = %q, %v; want the value itself", m.Norm, got, ok)
+		}
+	}
+}
