@@ -88,6 +88,11 @@ func TestSearch(t *testing.T) {
 		{"field party folded", search.Request{Q: `party:"salesforce.com inc"`}, []string{salesforce}, false},
 		{"accents folded", search.Request{Q: "defendeur"}, []string{twitter}, false},
 		{"prefix uses the stem", search.Request{Q: "beneficiar*", Courts: []string{"cand"}}, []string{twitter}, false},
+		{"docket as printed on the opinion", search.Request{Q: "docket:20-cv-02335"}, []string{salesforce}, false},
+		{"docket with its office", search.Request{Q: "docket:1:20-cv-02335"}, []string{salesforce}, false},
+		{"docket with its label", search.Request{Q: `docket:"No. 20-cv-02335"`}, []string{salesforce}, false},
+		{"docket typed loosely", search.Request{Q: "docket:20-CV-2335"}, []string{salesforce}, false},
+		{"docket of another office", search.Request{Q: "docket:2:20-cv-02335"}, nil, false},
 		{"year filter", search.Request{Years: []string{"2018"}}, []string{paper, unicef}, false},
 		{"date range", search.Request{From: "2018-02", To: "2021"}, []string{paper, twitter}, false},
 		{"two filters AND", search.Request{Statutes: []string{"FOSTA"}, Types: []string{"report"}}, []string{paper}, false},
@@ -233,5 +238,29 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 	res, err := sampleIndex(t).Search(t.Context(), search.Request{Q: "amendment*"})
 	if err != nil || res.Total == 0 {
 		t.Errorf("amendment*: %v, %v; the stem amend should find amendments", res, err)
+	}
+}
+
+// Every statute value the facet shows filters to exactly the documents
+// the facet counted, so a person can click any of them.
+func TestStatuteFacetValuesFilter(t *testing.T) {
+	idx := sampleIndex(t)
+	res, err := idx.Search(t.Context(), search.Request{Facets: []string{corpus.FieldStatutes}, FacetSize: search.MaxFacetSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buckets := res.Facets[corpus.FieldStatutes]
+	if len(buckets) < 5 {
+		t.Fatalf("only %d statute values in the sample corpus: %+v", len(buckets), buckets)
+	}
+	for _, b := range buckets {
+		got, err := idx.Search(t.Context(), search.Request{Statutes: []string{b.Value}, Size: 1})
+		if err != nil {
+			t.Errorf("statute=%q: %v", b.Value, err)
+			continue
+		}
+		if int(got.Total) != b.Count {
+			t.Errorf("statute=%q: %d documents, the facet says %d", b.Value, got.Total, b.Count)
+		}
 	}
 }

@@ -295,6 +295,19 @@ func (b builder) phrase(p Phrase) (bquery.Query, error) {
 // fieldValue is field:value in a query: an exact match on a keyword field,
 // after the value is resolved to its canonical form.
 func (b builder) fieldValue(field, value string, pos int) (bquery.Query, error) {
+	if field == corpus.FieldDocket {
+		if terms := b.ix.lookupDocket(value); len(terms) > 0 {
+			b.alias(field, value, strings.Join(terms, ", "))
+			alts := make([]bquery.Query, len(terms))
+			for i, t := range terms {
+				alts[i] = term(field, t)
+			}
+			if len(alts) == 1 {
+				return alts[0], nil
+			}
+			return bleve.NewDisjunctionQuery(alts...), nil
+		}
+	}
 	norm, err := b.resolve(field, value)
 	if err != nil {
 		return nil, &RequestError{"q", fmt.Sprintf("%s (character %d)", err, pos)}

@@ -55,6 +55,9 @@ func NormalizeStatute(s string) (norm string, ok bool) {
 	r := statuteRulesOnce()
 	// Acronyms are case-sensitive in running text but not in a filter box.
 	for _, a := range r.acts {
+		if strings.EqualFold(squash(s), a.norm) {
+			return a.norm, true // the facet value itself
+		}
 		for _, e := range a.exact {
 			if strings.EqualFold(squash(s), e) {
 				return a.norm, true
