@@ -109,6 +109,11 @@ func (t citationTagger) Tag(text string) []Mention {
 	}
 	spans = dropOverlaps(spans)
 	t.details(text, spans)
+	for k := range spans {
+		if s := &spans[k]; len(s.alts) > 0 {
+			t.choose(text, s)
+		}
+	}
 
 	out := make([]Mention, 0, len(spans))
 	full := map[string]string{} // "550 U.S." -> "550 U.S. 544"
@@ -261,7 +266,11 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 		}
 		return h.end + o - at - 1
 	}
-	tried := map[int]bool{}
+	// Every edition spelt so whose templates read the same citation is a
+	// candidate; choose settles which it is once the parenthetical is read.
+	tried := map[int]templateRead{}
+	var best span
+	found := false
 	for _, ed := range h.eds {
 		e := rep.table.Editions[ed]
 		tmpls := e.Templates
@@ -269,42 +278,74 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 			tmpls = []int{0}
 		}
 		for _, ti := range tmpls {
-			if tried[ti] {
+			rd, done := tried[ti]
+			if !done {
+				rd = t.readTemplate(text, w, at, ti, back)
+				tried[ti] = rd
+			}
+			if !rd.ok {
 				continue
 			}
-			tried[ti] = true
-			re := rep.templates[ti]
-			for _, m := range re.FindAllStringSubmatchIndex(w, -1) {
-				if m[0] > at || m[1] <= at {
-					continue
+			if found {
+				if rd.start == best.start && rd.end == best.end && !slices.Contains(best.alts, ed) {
+					best.alts = append(best.alts, ed)
 				}
-				start, end := back(m[0]), back(m[1])
-				if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
-					continue
-				}
-				vol, page := "", ""
-				if g := rep.volume[ti]; g > 0 && m[2*g] >= 0 {
-					vol = trimZeros(w[m[2*g]:m[2*g+1]])
-				}
-				if g := rep.page[ti]; g > 0 && m[2*g] >= 0 {
-					page = w[m[2*g]:m[2*g+1]]
-				}
-				if page == "" {
-					continue
-				}
-				c := &Cite{Volume: vol, Reporter: e.Edition, Page: page}
-				if g := rep.year[ti]; g > 0 && m[2*g] >= 0 {
-					c.Year, _ = strconv.Atoi(w[m[2*g]:m[2*g+1]])
-				}
-				norm := e.Edition + " " + page
-				if vol != "" {
-					norm = vol + " " + norm
-				}
-				return span{start: start, end: end, norm: norm, data: c}, true
+				break
 			}
+			found = true
+			c := &Cite{Volume: rd.vol, Reporter: e.Edition, Page: rd.page, Year: rd.year}
+			best = span{start: rd.start, end: rd.end, norm: citeNorm(rd.vol, e.Edition, rd.page), data: c, alts: []int32{ed}, spelled: text[i:h.end]}
+			break
 		}
 	}
-	return span{}, false
+	return best, found
+}
+
+// readTemplate runs template ti on the window w, where the reporter is the
+// slot at offset at; back maps window offsets to text offsets.
+func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) int) (rd templateRead) {
+	rep := t.rep
+	for _, m := range rep.templates[ti].FindAllStringSubmatchIndex(w, -1) {
+		if m[0] > at || m[1] <= at {
+			continue
+		}
+		start, end := back(m[0]), back(m[1])
+		if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		vol, page := "", ""
+		if g := rep.volume[ti]; g > 0 && m[2*g] >= 0 {
+			vol = trimZeros(w[m[2*g]:m[2*g+1]])
+		}
+		if g := rep.page[ti]; g > 0 && m[2*g] >= 0 {
+			page = w[m[2*g]:m[2*g+1]]
+		}
+		if page == "" {
+			continue
+		}
+		rd.ok, rd.start, rd.end, rd.vol, rd.page = true, start, end, vol, page
+		if g := rep.year[ti]; g > 0 && m[2*g] >= 0 {
+			rd.year, _ = strconv.Atoi(w[m[2*g]:m[2*g+1]])
+		}
+		return rd
+	}
+	return rd
+}
+
+// templateRead is what a citation template read around a reporter.
+type templateRead struct {
+	ok         bool
+	start, end int
+	vol, page  string
+	year       int
+}
+
+// citeNorm is a citation's facet value: "519 F.3d 666".
+func citeNorm(vol, edition, page string) string {
+	if vol == "" {
+		return edition + " " + page
+	}
+	return vol + " " + edition + " " + page
 }
 
 // details reads what follows and precedes each full citation: pinpoint
@@ -315,11 +356,12 @@ func (t citationTagger) details(text string, spans []span) {
 	r := t.r
 	courts := courtRulesOnce()
 	var after []*Cite // the citations of a parallel group, awaiting their parenthetical
+	var group []int   // their indexes in spans
 	for k := range spans {
 		s := &spans[k]
 		c := s.data.(*Cite)
 		if s.role != "" {
-			after = nil
+			after, group = nil, nil
 			continue
 		}
 		end := s.end
@@ -343,6 +385,7 @@ func (t citationTagger) details(text string, spans []span) {
 			}
 		}
 		after = append(after, c)
+		group = append(group, k)
 		// a parallel citation follows?
 		if k+1 < len(spans) && spans[k+1].role == "" && !spans[k+1].data.(*Cite).Short {
 			if strings.TrimSpace(text[end:spans[k+1].start]) == "," {
@@ -351,6 +394,9 @@ func (t citationTagger) details(text string, spans []span) {
 		}
 		if m := r.paren.FindStringSubmatchIndex(text[end:min(next, end+100)]); m != nil {
 			inside := squash(text[end+m[2] : end+m[3]])
+			for _, g := range group {
+				spans[g].paren = inside
+			}
 			if y := r.parenEnd.FindStringSubmatchIndex(inside); y != nil {
 				year, _ := strconv.Atoi(inside[y[2]:y[3]])
 				court := strings.TrimSpace(inside[:y[0]])
@@ -370,7 +416,7 @@ func (t citationTagger) details(text string, spans []span) {
 				}
 			}
 		}
-		after = nil
+		after, group = nil, nil
 	}
 }
 

@@ -25,6 +25,11 @@ type reporterRow struct {
 	Type       string   `json:"t"`
 	Variations []string `json:"v"`
 	Templates  []int    `json:"p"`
+	// years of publication, first and last (0: still published)
+	From int `json:"f"`
+	To   int `json:"u"`
+	// states whose courts it reports (two-letter codes; "us": federal)
+	Places []string `json:"j"`
 }
 
 type reporterTable struct {
@@ -97,6 +102,13 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 			j++
 			continue
 		}
+		if n := wideSpace(text[j:]); n > 0 {
+			if j == i {
+				break
+			}
+			j += n
+			continue
+		}
 		if c == 0xE2 && strings.HasPrefix(text[j:], "’") {
 			c, w = '\'', len("’")
 		}
@@ -117,6 +129,20 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// wideSpace returns the length of the no-break or thin space that s
+// starts with (PDFs and web pages put them inside citations), or 0.
+func wideSpace(s string) int {
+	if len(s) < 2 || s[0] != 0xC2 && s[0] != 0xE2 {
+		return 0
+	}
+	for _, sp := range []string{"\u00a0", "\u2009", "\u202f"} {
+		if strings.HasPrefix(s, sp) {
+			return len(sp)
+		}
+	}
+	return 0
+}
 
 // reporterRules is the reporters table ready for matching.
 type reporterRules struct {
@@ -155,7 +181,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		panic("entity: reporters.json: " + err.Error()) // embedded and tested
 	}
 	for _, t := range r.table.Templates {
-		re := regexp.MustCompile(templatePattern(t))
+		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
