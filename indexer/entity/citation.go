@@ -39,6 +39,7 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
 		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),
 		short:    mustCompile(`^\s+at\s+(\*{0,2}\d+)`),
+		blank:    mustCompile(`^\s+(?:_{2,}|-{3,}|—+)`),
 		volume:   mustCompile(`(\d{1,4})\s+$`),
 		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),
 		paren:    mustCompile(`^\s*\(([^()\n]{0,80})\)`),
@@ -55,6 +56,8 @@ type citationRules struct {
 	supra *regexp.Regexp
 	// after a reporter: 1 pin of a short form
 	short *regexp.Regexp
+	// after a reporter: a blank page
+	blank *regexp.Regexp
 	// before a reporter: 1 volume
 	volume *regexp.Regexp
 	// after a citation: 1 pinpoint page
@@ -197,7 +200,7 @@ func (t citationTagger) findFull(text string) []span {
 					continue
 				}
 			}
-			if !digitWithin(text, h.end, 24) && !t.rep.special(h) {
+			if !digitWithin(text, h.end, 24) && !t.rep.special(h) && !strings.HasPrefix(strings.TrimLeft(text[h.end:min(len(text), h.end+8)], " \t\n"), "__") {
 				continue // every standard citation has a page number after the reporter
 			}
 			if s, ok := t.shortForm(text, i, h); ok {
@@ -206,6 +209,11 @@ func (t citationTagger) findFull(text string) []span {
 				break
 			}
 			if s, ok := t.tryTemplates(text, i, h); ok {
+				spans = append(spans, s)
+				i = s.end - 1
+				break
+			}
+			if s, ok := t.blankPage(text, i, h); ok {
 				spans = append(spans, s)
 				i = s.end - 1
 				break
@@ -245,6 +253,31 @@ func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
 	c := &Cite{Volume: trimZeros(text[vs : off+v[3]]), Reporter: ed, Pin: text[h.end+m[2] : h.end+m[3]], Short: true}
 	return span{start: vs, end: h.end + m[1], data: c}, true
 }
+
+// blankPage reads a citation to an opinion not yet paginated in its
+// reporter, the page left blank: "576 U.S. ___". Its norm keeps the blank.
+func (t citationTagger) blankPage(text string, i int, h trieHit) (span, bool) {
+	m := t.r.blank.FindStringIndex(text[h.end:min(len(text), h.end+24)])
+	if m == nil {
+		return span{}, false
+	}
+	v := t.r.volume.FindStringSubmatchIndex(text[max(0, i-8):i])
+	if v == nil {
+		return span{}, false
+	}
+	off := max(0, i-8)
+	vs := off + v[2]
+	if vs > 0 && isWordByte(text[vs-1]) {
+		return span{}, false
+	}
+	e := t.rep.table.Editions[h.eds[0]]
+	vol := trimZeros(text[vs : off+v[3]])
+	c := &Cite{Volume: vol, Reporter: e.Edition}
+	return span{start: vs, end: h.end + m[1], norm: citeNorm(vol, e.Edition, blankPageNorm), data: c, alts: h.eds, spelled: text[i:h.end]}, true
+}
+
+// blankPageNorm stands for the page of "576 U.S. ___" in its norm.
+const blankPageNorm = "___"
 
 // tryTemplates runs the citation templates of the editions spelt
 // text[i:h.end] in a window where the spelling is replaced by the slot.

@@ -53,7 +53,11 @@ func (t citationTagger) choose(text string, s *span) {
 		}
 	}
 	c.Reporter = e.Edition
-	s.norm = citeNorm(c.Volume, e.Edition, c.Page)
+	page := c.Page
+	if page == "" {
+		page = blankPageNorm
+	}
+	s.norm = citeNorm(c.Volume, e.Edition, page)
 }
 
 // distinctEditions counts the editions of alts by name: two reporters

@@ -69,6 +69,7 @@ var yardstick = []struct {
 	{"Doe v. Roe, 300 U.S. App. D.C. 1 (1993)", []string{"300 U.S. App. D.C. 1"}},
 	{"Smith v. Comm'r, 20 B.T.A. 100 (1930)", []string{"20 B.T.A. 100"}},
 	{"Smith v. McDonough, 33 Vet. App. 1 (2020)", []string{"33 Vet. App. 1"}},
+	{"Obergefell v. Hodges, 576 U.S. ___, 135 S. Ct. 2584 (2015); Smith v. Doe, 590 U.S. ____ (2020)", []string{"576 U.S. ___", "135 S. Ct. 2584", "590 U.S. ___"}},
 	// state and regional reporters
 	{"Smith v. Jones, 100 N. E. 2d 200; 100 N.E. 2d 200; 100 S.W. 3d 1; 100 So.2d 1; 100 P. 3d 1; 100 A. 2d 1",
 		[]string{"100 N.E.2d 200", "100 N.E.2d 200", "100 S.W.3d 1", "100 So. 2d 1", "100 P.3d 1", "100 A.2d 1"}},
