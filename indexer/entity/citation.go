@@ -180,11 +180,10 @@ func (t citationTagger) Tag(text string) []Mention {
 // citation templates in a window around each.
 func (t citationTagger) findFull(text string) []span {
 	rep := t.rep
-	root := rep.trie.nodes[0].next
 	var spans []span
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if _, ok := root[c]; !ok && c != 0xE2 {
+		if !rep.trie.starts(c) && c != 0xE2 {
 			continue
 		}
 		if i > 0 {
@@ -413,8 +412,10 @@ func (t citationTagger) details(text string, spans []span) {
 			// the case name, or the name of the group's first citation
 			if len(after) > 0 {
 				c.CaseName = after[0].CaseName
-			} else if m := r.name.FindStringSubmatchIndex(text[max(0, s.start-200):s.start]); m != nil {
-				c.CaseName = cleanCaseName(text[max(0, s.start-200)+m[2] : max(0, s.start-200)+m[3]])
+			} else if ws := nameWindow(text, s.start); ws < s.start {
+				if m := r.name.FindStringSubmatchIndex(text[ws:s.start]); m != nil {
+					c.CaseName = cleanCaseName(text[ws+m[2] : ws+m[3]])
+				}
 			}
 		}
 		after = append(after, c)
@@ -450,6 +451,62 @@ func (t citationTagger) details(text string, spans []span) {
 			}
 		}
 		after, group = nil, nil
+	}
+}
+
+// nameWindow returns where the text that may hold the case name of a
+// citation at i starts: at most 200 bytes back, and after the last
+// character no case name holds (";", a parenthesis or a quotation mark),
+// so the name pattern reads no more than it must.
+func nameWindow(text string, i int) int {
+	ws := max(0, i-200)
+	for j := i - 1; j >= ws; j-- {
+		c := text[j]
+		if c == ';' || c == '(' || c == ')' || c == '"' || (c == 0x9C || c == 0x9D) && j >= 2 && text[j-1] == 0x80 && text[j-2] == 0xE2 { // “ ”
+			ws = j + 1
+			break
+		}
+	}
+	// A name is "A v. B", or "In re", "Matter of", "Ex parte" something;
+	// with none of these there is none, and the first party of "A v. B"
+	// takes at most about 100 bytes.
+	w := text[ws:i]
+	v := lastVersus(w)
+	if v < 0 {
+		if !strings.Contains(w, "In re") && !strings.Contains(w, "Matter of") && !strings.Contains(w, "Ex parte") && !strings.Contains(w, "In Re") {
+			return i
+		}
+		return ws
+	}
+	if v > 100 {
+		if sp := strings.IndexAny(w[v-100:], " \t\n"); sp >= 0 {
+			ws += v - 100 + sp
+		}
+	}
+	return ws
+}
+
+// lastVersus returns the offset of the last "v." ("v", "vs.") standing
+// as a word in w, or -1.
+func lastVersus(w string) int {
+	for end := len(w); ; {
+		i := strings.LastIndexByte(w[:end], 'v')
+		if i < 0 {
+			return -1
+		}
+		end = i
+		if i == 0 || !isSpace(w[i-1]) {
+			continue
+		}
+		rest := w[i+1:]
+		if strings.HasPrefix(rest, "s.") {
+			rest = rest[2:]
+		} else if strings.HasPrefix(rest, ".") {
+			rest = rest[1:]
+		}
+		if rest == "" || isSpace(rest[0]) {
+			return i
+		}
 	}
 }
 

@@ -46,8 +46,24 @@ type reporterTrie struct {
 }
 
 type trieNode struct {
-	next map[byte]int32
+	// children by byte: kids[c-lo] (0: none; the root is no one's child)
+	lo   byte
+	kids []int32
 	eds  []int32 // editions whose abbreviation ends here, best first
+}
+
+// child returns the node after byte c, or 0.
+func (n *trieNode) child(c byte) int32 {
+	if c < n.lo || int(c-n.lo) >= len(n.kids) {
+		return 0
+	}
+	return n.kids[c-n.lo]
+}
+
+// starts reports whether some key starts with byte c: a test that the
+// scans make at every byte of a text.
+func (t *reporterTrie) starts(c byte) bool {
+	return t.nodes[0].child(c) != 0
 }
 
 func newReporterTrie() *reporterTrie {
@@ -62,14 +78,11 @@ func (t *reporterTrie) add(key string, ed int32) {
 		if isSpace(c) {
 			continue
 		}
-		nx, ok := t.nodes[n].next[c]
-		if !ok {
-			if t.nodes[n].next == nil {
-				t.nodes[n].next = map[byte]int32{}
-			}
+		nx := t.nodes[n].child(c)
+		if nx == 0 {
 			nx = int32(len(t.nodes))
-			t.nodes[n].next[c] = nx
 			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].setChild(c, nx)
 		}
 		n = nx
 	}
@@ -79,6 +92,22 @@ func (t *reporterTrie) add(key string, ed int32) {
 		}
 	}
 	t.nodes[n].eds = append(t.nodes[n].eds, ed)
+}
+
+// setChild makes nx the child of n after byte c, widening n's range.
+func (n *trieNode) setChild(c byte, nx int32) {
+	switch {
+	case len(n.kids) == 0:
+		n.lo, n.kids = c, []int32{nx}
+		return
+	case c < n.lo:
+		grown := make([]int32, int(n.lo-c)+len(n.kids))
+		copy(grown[n.lo-c:], n.kids)
+		n.lo, n.kids = c, grown
+	case int(c-n.lo) >= len(n.kids):
+		n.kids = append(n.kids, make([]int32, int(c-n.lo)+1-len(n.kids))...)
+	}
+	n.kids[c-n.lo] = nx
 }
 
 // trieHit is an abbreviation found at a position: it ends at end (the
@@ -112,8 +141,8 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 		if c == 0xE2 && strings.HasPrefix(text[j:], "’") {
 			c, w = '\'', len("’")
 		}
-		nx, ok := t.nodes[n].next[c]
-		if !ok {
+		nx := t.nodes[n].child(c)
+		if nx == 0 {
 			break
 		}
 		n = nx

@@ -92,6 +92,8 @@ const (
 
 type statuteRules struct {
 	acts []namedAct
+	// the needles of every guide below, found in one pass
+	guides *guides
 	// where each (?i) or alternation-led pattern can match; see guide
 	uscAt, titleAt, ofTitleAt, pubLawAt, pvtAt, fedRuleAt, bareWordAt, bareRuleAt guide
 	// 1 title, 2 section sign or word, 3 first section, 4 list tail
@@ -105,7 +107,7 @@ type statuteRules struct {
 	// 1 section
 	bareWord *regexp.Regexp
 	// named acts: their exact forms, then their names
-	actForms []actPattern
+	actForms []actForm
 	// 1 congress, 2 law number
 	pubLaw *regexp.Regexp
 	// 1 family, 2 rule with subdivisions
@@ -160,7 +162,13 @@ func newStatuteRules() *statuteRules {
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
 	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
 
-	r.actForms = actPatterns(r.acts)
+	r.actForms = actForms(r.acts)
+	gs := []guide{r.uscAt, r.cfrAt, r.statAt, r.billAt, r.treasAt, r.titleAt, r.ofTitleAt, r.pubLawAt, r.pvtAt, r.bareWordAt, r.bareRuleAt, r.fedRuleAt}
+	needles := needlesOf(gs...)
+	for _, f := range r.actForms {
+		needles = append(needles, f.needle)
+	}
+	r.guides = newGuides(needles)
 	r.pubLaw = mustCompile(`(?i)\b(Pub(?:lic|\.)?|Pvt\.?|Private)\s*L(?:aw|\.)?\s*(?:No\.?\s*|Number\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
 	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|pts?\.|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
 	r.stat = mustCompile(`\b(\d{1,3})\s+(Stat\.|Fed\.\s?Reg\.|F\.?R\.?)\s+(\d{1,3}(?:,\d{3})*|\d+)\b`)
@@ -209,9 +217,10 @@ const pubLawReach = 4
 func (t statuteTagger) Tag(text string) []Mention {
 	r := t.r
 	lower := lowerASCII(text)
+	hits := r.guides.set.scan(lower)
 	var spans []span
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
-		for _, m := range r.uscAt.findAll(text, lower, re) {
+		for _, m := range r.uscAt.findAllIn(r.guides, hits, text, re) {
 			title := trimZeros(text[m[2]:m[3]])
 			plural := re == r.uscList
 			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionRange(text[m[6]:m[7]], plural, true)}})
@@ -220,10 +229,10 @@ func (t statuteTagger) Tag(text string) []Mention {
 			}
 		}
 	}
-	for _, m := range r.titleAt.findAll(text, lower, r.titleSection) {
+	for _, m := range r.titleAt.findAllIn(r.guides, hits, text, r.titleSection) {
 		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), []string{sectionOf(text[m[4]:m[5]])}}})
 	}
-	for _, m := range r.ofTitleAt.findAll(text, lower, r.sectionOfTitle) {
+	for _, m := range r.ofTitleAt.findAllIn(r.guides, hits, text, r.sectionOfTitle) {
 		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[4]:m[5]]), []string{sectionOf(text[m[2]:m[3]])}}})
 	}
 	spans = append(spans, stateRulesOnce().find(text)...)
@@ -241,20 +250,17 @@ func (t statuteTagger) Tag(text string) []Mention {
 			spans = append(spans, r.listSpans(text, m[6], m[7], func(sec string) any { return bareRef{sec, true} })...)
 		}
 	}
-	for _, m := range r.bareWordAt.findAll(text, lower, r.bareWord) {
+	for _, m := range r.bareWordAt.findAllIn(r.guides, hits, text, r.bareWord) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareWord{sectionOf(text[m[2]:m[3]])}})
 	}
-	for _, p := range r.actForms {
-		for _, m := range p.at.findAll(text, lower, p.re) {
-			for g := 1; g <= len(p.acts); g++ {
-				if m[2*g] >= 0 {
-					spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.acts[p.acts[g-1]].norm})
-					break
-				}
+	for _, f := range r.actForms {
+		for _, at := range hits[r.guides.ids[f.needle]] {
+			if start, end, ok := f.match(text, lower, at); ok {
+				spans = append(spans, span{start: start, end: end, rank: 1, norm: r.acts[f.act].norm})
 			}
 		}
 	}
-	for _, m := range r.pubLawAt.findAll(text, lower, r.pubLaw) {
+	for _, m := range r.pubLawAt.findAllIn(r.guides, hits, text, r.pubLaw) {
 		number := trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])
 		norm := r.publicLawNorm(number)
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
@@ -262,12 +268,12 @@ func (t statuteTagger) Tag(text string) []Mention {
 		}
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{reach: pubLawReach}})
 	}
-	for _, m := range r.pvtAt.findAll(text, lower, r.pubLaw) {
+	for _, m := range r.pvtAt.findAllIn(r.guides, hits, text, r.pubLaw) {
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Pvt. L. " + trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])})
 		}
 	}
-	for _, m := range r.cfrAt.findAll(text, lower, r.cfr) {
+	for _, m := range r.cfrAt.findAllIn(r.guides, hits, text, r.cfr) {
 		title, sec := trimZeros(text[m[2]:m[3]]), text[m[6]:m[7]]
 		norm := title + " C.F.R. § " + sec
 		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "p") || m[4] < 0 && !strings.Contains(sec, ".") {
@@ -275,7 +281,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 		}
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{title, maxBareGap}})
 	}
-	for _, m := range r.statAt.findAll(text, lower, r.stat) {
+	for _, m := range r.statAt.findAllIn(r.guides, hits, text, r.stat) {
 		vol, page := trimZeros(text[m[2]:m[3]]), strings.ReplaceAll(text[m[6]:m[7]], ",", "")
 		if text[m[4]] == 'S' {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats }), data: otherRef{reach: pubLawReach}})
@@ -283,7 +289,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: vol + " Fed. Reg. " + page})
 		}
 	}
-	for _, m := range r.billAt.findAll(text, lower, r.bill) {
+	for _, m := range r.billAt.findAllIn(r.guides, hits, text, r.bill) {
 		chamber := "H.R."
 		if c := text[m[2]]; c == 'S' {
 			chamber = "S."
@@ -296,13 +302,13 @@ func (t statuteTagger) Tag(text string) []Mention {
 		bill := chamber + " " + trimZeros(text[m[4]:m[5]])
 		spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: r.knownAs(bill, func(a namedAct) []string { return a.bills })})
 	}
-	for _, m := range r.treasAt.findAll(text, lower, r.treas) {
+	for _, m := range r.treasAt.findAllIn(r.guides, hits, text, r.treas) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Treas. Reg. § " + text[m[2]:m[3]]})
 	}
-	for _, m := range r.fedRuleAt.findAll(text, lower, r.fedRule) {
+	for _, m := range r.fedRuleAt.findAllIn(r.guides, hits, text, r.fedRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: ruleRef{ruleFamily(text[m[2]:m[3]]), strings.Join(strings.Fields(text[m[4]:m[5]]), "")}})
 	}
-	for _, m := range r.bareRuleAt.findAll(text, lower, r.bareRule) {
+	for _, m := range r.bareRuleAt.findAllIn(r.guides, hits, text, r.bareRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareRuleIn{text[m[2]:m[3]]}})
 	}
 	spans = dropOverlaps(spans)

@@ -97,10 +97,9 @@ type stateRef struct {
 
 // find returns the state-code citations of text, each with its sections.
 func (r *stateRules) find(text string) []span {
-	root := r.trie.nodes[0].next
 	var spans []span
 	for i := 0; i < len(text); i++ {
-		if _, ok := root[text[i]]; !ok {
+		if !r.trie.starts(text[i]) {
 			continue
 		}
 		if i > 0 {
