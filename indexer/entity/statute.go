@@ -100,7 +100,7 @@ type statuteRules struct {
 	usc, uscList *regexp.Regexp
 	// 1 title, 2 section
 	titleSection *regexp.Regexp
-	// 1 section, 2 title
+	// 1 section, 2 list tail, 3 title
 	sectionOfTitle *regexp.Regexp
 	// 1 sign, 2 first section, 3 list tail
 	bareSign *regexp.Regexp
@@ -154,10 +154,10 @@ func newStatuteRules() *statuteRules {
 	// A list of sections follows only a plural sign: in "Section 853 and 1
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
-	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|Ss\.)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
-	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:United\s+States\s+Code\s*,?\s*)?(?:section|sec\.|§)\s*(` +
+	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|[Ss]s\.)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
+	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:(?:United\s+States\s+Code|U\.?\s?S\.?\s?C\.?)\s*,?\s*)?(?:section|sec\.|§)\s*(` +
 		sectionPat + subsectionPat + `)`)
-	r.sectionOfTitle = mustCompile(`(?i)(?:\bsection|\bsec\.|§)\s*(` + sectionPat + subsectionPat + `)\s+of\s+title\s+(\d{1,2})\b`)
+	r.sectionOfTitle = mustCompile(`(?i)(?:\bsections?|\bsecs?\.|§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat + `\s+of\s+title\s+(\d{1,2})\b`)
 	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
 	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
@@ -233,7 +233,15 @@ func (t statuteTagger) Tag(text string) []Mention {
 		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), []string{sectionOf(text[m[4]:m[5]])}}})
 	}
 	for _, m := range r.ofTitleAt.findAllIn(r.guides, hits, text, r.sectionOfTitle) {
-		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[4]:m[5]]), []string{sectionOf(text[m[2]:m[3]])}}})
+		// "Sections 1591 and 1595 of Title 18": the first section's
+		// span ends before the list, each listed section has its own
+		title := trimZeros(text[m[6]:m[7]])
+		end := m[1]
+		if m[4] < m[5] {
+			end = m[3]
+		}
+		spans = append(spans, span{start: m[0], end: end, data: uscRef{title, sectionRange(text[m[2]:m[3]], true, true)}})
+		spans = append(spans, r.listSpans(text, m[4], m[5], func(sec string) any { return uscRef{title, sectionRange(sec, true, true)} })...)
 	}
 	spans = append(spans, stateRulesOnce().find(text)...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {

@@ -69,6 +69,9 @@ func TestUSCForms(t *testing.T) {
 		{"two sections", "18 U.S.C. §§ 1591 and 1595", "18 U.S.C. §§ 1591=18 U.S.C. § 1591; 1595=18 U.S.C. § 1595"},
 		{"no sign", "18 U.S.C. 1591(a)(1)", "18 U.S.C. 1591(a)(1)=18 U.S.C. § 1591"},
 		{"title and section", "Title 18, Section 1591", "Title 18, Section 1591=18 U.S.C. § 1591"},
+		{"title, U.S.C., section", "Title 18, U.S.C., Section 1591", "Title 18, U.S.C., Section 1591=18 U.S.C. § 1591"},
+		{"sections of title", "Sections 1591 and 1595 of Title 18", "Sections 1591=18 U.S.C. § 1591; 1595=18 U.S.C. § 1595"},
+		{"lower-case ss.", "18 U.S.C. ss. 1591, 1595", "18 U.S.C. ss. 1591=18 U.S.C. § 1591; 1595=18 U.S.C. § 1595"},
 	})
 }
 
