@@ -38,7 +38,7 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		supraAt:  guide{needles: []string{"supra"}, before: 80, after: 30},
 		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
 		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),
-		short:    mustCompile(`^\s+at\s+(\*{0,2}\d+)`),
+		short:    mustCompile(`^,?\s+at\s+(\*{0,2}\d+)`),
 		blank:    mustCompile(`^\s+(?:_{2,}|-{3,}|—+)`),
 		volume:   mustCompile(`(\d{1,4})\s+$`),
 		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),

@@ -112,6 +112,7 @@ var yardstick = []struct {
 	{"Case: 1:20-cv-02335 Document #: 105 Filed: 05/16/22 Page 8 of 35 PageID #:1225", nil},
 	{"28 C.F.R. § 35.130; 60 Fed. Reg. 68,380; 12 C.F.R. 226", nil},
 	{"Twombly, 550 U.S. at 570; Id. at 571; Craigslist, 519 F.3d at 670; Twombly, supra, at 556.", nil},
+	{"Smith v. Jones, 1 U.S. 1 (1801); see also Smith, 1 U.S., at 2; id., at 3; 519 F.3d, at 670.", []string{"1 U.S. 1"}},
 	{"Section 230 was enacted in 1996 and amended by 2 Acts in 2018.", nil},
 }
 
