@@ -46,6 +46,8 @@ type stateRules struct {
 	ilcs *regexp.Regexp
 	// a chapter or title number before the code: 1 number
 	pre *regexp.Regexp
+	// one further section of a list ("and 7301-1.4(a)"): 1 section
+	listItem *regexp.Regexp
 }
 
 // stateSectionPat is a section of a state code: "7301-1.3", "53a-192a",
@@ -85,6 +87,7 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 	r.article = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*[Aa]rt(?:icle|\.)?\s*(\d+(?:[-.:]\d+)*)`)
 	r.ilcs = mustCompile(`^(?:\s*Ann\.)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
 	r.pre = mustCompile(`(?:^|[^\w.])(\d{1,3})\s+$`)
+	r.listItem = regexp.MustCompile(`(` + stateSectionPat + `)` + subsectionPat)
 	return r
 })
 
@@ -187,15 +190,12 @@ func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
 	plural := strings.HasPrefix(w[m[6]:m[7]], "§§") || strings.HasSuffix(strings.TrimRight(w[m[6]:m[7]], "."), "s")
 	secs := sectionRange(sec, plural, false)
 	if plural && m[10] < m[11] {
-		for _, it := range listItemRE.FindAllStringSubmatch(w[m[10]:m[11]], -1) {
+		for _, it := range r.listItem.FindAllStringSubmatch(w[m[10]:m[11]], -1) {
 			secs = append(secs, sectionRange(it[1], true, false)...)
 		}
 	}
 	return span{start: start, end: end + m[1], rank: 1, data: stateRef{prefix: prefix, joiner: " § ", secs: secs}}, true
 }
-
-// listItemRE is one further section of a list: "and 7301-1.4(a)".
-var listItemRE = regexp.MustCompile(`(` + stateSectionPat + `)` + subsectionPat)
 
 // maxRangeExpand is the widest range of sections whose every section is
 // tagged; a wider one gives its two ends.
