@@ -92,6 +92,7 @@ func TestSearch(t *testing.T) {
 		{"docket with its office", search.Request{Q: "docket:1:20-cv-02335"}, []string{salesforce}, false},
 		{"docket with its label", search.Request{Q: `docket:"No. 20-cv-02335"`}, []string{salesforce}, false},
 		{"docket typed loosely", search.Request{Q: "docket:20-CV-2335"}, []string{salesforce}, false},
+		{"docket typed without hyphens", search.Request{Q: "docket:20cv2335"}, []string{salesforce}, false},
 		{"docket of another office", search.Request{Q: "docket:2:20-cv-02335"}, nil, false},
 		{"year filter", search.Request{Years: []string{"2018"}}, []string{paper, unicef}, false},
 		{"date range", search.Request{From: "2018-02", To: "2021"}, []string{paper, twitter}, false},
