@@ -404,17 +404,22 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 					}
 				}
 			case otherRef:
-				if near && l.cfr != "" {
+				// regulations are numbered part.section ("35.104")
+				if near && l.cfr != "" && strings.Contains(sectionOf(d.sec), ".") {
 					norms = append(norms, l.cfr+" C.F.R. § "+sectionOf(d.sec))
 				}
 			}
-			if norms == nil && !isStateOrOther(last.data, gap) {
+			_, afterState := last.data.(stateRef)
+			if norms == nil && !(afterState && near) {
 				secs := sectionRange(d.sec, d.plural, true)
+				// the same section cited in full before is the surest
+				// sign; after a regulation or a public law, the only one
+				blocked := isStateOrOther(last.data, gap)
 				title := titleOf[secs[0]]
-				if title == "" && secs[0] == "230" && cda {
+				if title == "" && secs[0] == "230" && cda && !blocked {
 					title = "47"
 				}
-				if l, ok := last.data.(uscRef); ok && title == "" && near {
+				if l, ok := last.data.(uscRef); ok && title == "" && near && !blocked {
 					title = l.title
 				}
 				if title != "" && uscSection(secs[0]) {

@@ -36,6 +36,8 @@ func TestStateCodes(t *testing.T) {
 			"18 U.S.C. § 1591=18 U.S.C. § 1591; Okla. Stat. tit. 21, § 748=Okla. Stat. tit. 21 § 748; § 1595=Okla. Stat. tit. 21 § 1595"},
 		{"a section of something named is not bare", "18 U.S.C. § 1591. Restatement (Second) of Torts § 876; Model Penal Code § 2.06",
 			"18 U.S.C. § 1591=18 U.S.C. § 1591"},
+		{"after a regulation, a regulation's section or a section cited before", "18 U.S.C. § 1595. 28 C.F.R. § 35.130; § 35.104; § 1595; § 1596",
+			"18 U.S.C. § 1595=18 U.S.C. § 1595; 28 C.F.R. § 35.130=28 C.F.R. § 35.130; § 35.104=28 C.F.R. § 35.104; § 1595=18 U.S.C. § 1595"},
 		{"a section of a public law is not of the Code", "18 U.S.C. § 1595; Pub. L. No. 115-164, § 2, 132 Stat. 1253",
 			"18 U.S.C. § 1595=18 U.S.C. § 1595; Pub. L. No. 115-164=FOSTA; 132 Stat. 1253=FOSTA"},
 		{"a bare section far from any U.S.C. cite has no title", "18 U.S.C. § 1591." + strings.Repeat(" words", 600) + " § 1595; § 1591(a)",
