@@ -130,6 +130,10 @@ type statuteRules struct {
 	civil *regexp.Regexp
 	// one item of a list tail: the section and its subsections
 	listItem *regexp.Regexp
+	// "§11 U.S.C. 1306": a section sign that is the U.S.C. citation's own
+	uscAfter *regexp.Regexp
+	// "Const. art. 7, § 7": a bare section of a part of some other code
+	partBefore *regexp.Regexp
 }
 
 func newStatuteRules() *statuteRules {
@@ -150,7 +154,9 @@ func newStatuteRules() *statuteRules {
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
-	usc := `\b(\d{1,2}),?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)\s*`
+	usc := `\b(\d{1,2}),?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
+		// a line number of pleading paper between the Code and the section
+		`(?:[ \t]*\n\s*\d{1,2}[ \t]*\n)?\s*`
 	// A list of sections follows only a plural sign: in "Section 853 and 1
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
@@ -160,7 +166,9 @@ func newStatuteRules() *statuteRules {
 	r.sectionOfTitle = mustCompile(`(?i)(?:\bsections?|\bsecs?\.|§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat + `\s+of\s+title\s+(\d{1,2})\b`)
 	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
-	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
+	r.listItem = mustCompile(`(` + stateSectionPat + `)` + subsectionPat)
+	r.uscAfter = mustCompile(`^\s*U\.?\s?S\.?\s?C`)
+	r.partBefore = mustCompile(`(?i)\b(?:art(?:icle|\.)?|amend(?:ment|\.)?|ch(?:apter|\.)?|tit(?:le|\.)?|pt\.|part)\s*[\dIVXLC]+[A-Za-z]?\s*,\s*$`)
 
 	r.actForms = actForms(r.acts)
 	gs := []guide{r.uscAt, r.cfrAt, r.statAt, r.billAt, r.treasAt, r.titleAt, r.ofTitleAt, r.pubLawAt, r.pvtAt, r.bareWordAt, r.bareRuleAt, r.fedRuleAt}
@@ -223,6 +231,9 @@ func (t statuteTagger) Tag(text string) []Mention {
 		for _, m := range r.uscAt.findAllIn(r.guides, hits, text, re) {
 			title := trimZeros(text[m[2]:m[3]])
 			plural := re == r.uscList
+			if m[4] == m[5] && strings.Contains(text[skipSpaceBack(text, m[6]):m[6]], "\n") {
+				continue // "8 U.S.C.\n2": with no sign, a number on the next line is a line number, not a section
+			}
 			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionRange(text[m[6]:m[7]], plural, true)}})
 			if plural {
 				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sectionRange(sec, true, true)} })...)
@@ -245,7 +256,10 @@ func (t statuteTagger) Tag(text string) []Mention {
 	}
 	spans = append(spans, stateRulesOnce().find(text)...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
-		if namedBefore(text, m[0]) {
+		if r.uscAfter.MatchString(text[m[5]:min(len(text), m[5]+12)]) {
+			continue // "§11 U.S.C. 1306"
+		}
+		if namedBefore(text, m[0]) || r.partBefore.MatchString(text[max(0, m[0]-24):m[0]]) {
 			// "Restatement (Second) of Torts § 876", "Model Penal Code
 			// § 2.06": a section of something else, which also ends
 			// the run of bare sections of the statute cited before.
