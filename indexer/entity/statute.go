@@ -154,7 +154,7 @@ func newStatuteRules() *statuteRules {
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
-	usc := `\b(\d{1,2}),?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
+	usc := `\b(\d{1,2}),?(?:[ \t]*\n\s*\d{1,2}[ \t]*\n)?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
 		// a line number of pleading paper between the Code and the section
 		`(?:[ \t]*\n\s*\d{1,2}[ \t]*\n)?\s*`
 	// A list of sections follows only a plural sign: in "Section 853 and 1

@@ -42,6 +42,7 @@ func TestStateCodes(t *testing.T) {
 			"18 U.S.C. § 1591=18 U.S.C. § 1591"},
 		{"a stray sign before a U.S.C. citation", "§11 U.S.C. 1306; 11 U.S.C. § 541", "11 U.S.C. 1306=11 U.S.C. § 1306; 11 U.S.C. § 541=11 U.S.C. § 541"},
 		{"a line number is not a section", "under 8 U.S.C.\n\n2\n\n§ 1427.", "8 U.S.C. 2 § 1427=8 U.S.C. § 1427"},
+		{"a line number between title and Code", "whether 8\n\n3\n\nU.S.C. § 1427 precludes", "8 3 U.S.C. § 1427=8 U.S.C. § 1427"},
 		{"a section on the next line needs its sign", "under 8 U.S.C.\n\n2\n\nthe rule", ""},
 		{"a list of decimal sections after a state code", "Okla. Stat. tit. 10A, § 7306-1.1. Id. §§ 7306-2.4(F), 7306-2.8(A)-(E).",
 			"Okla. Stat. tit. 10A, § 7306-1.1=Okla. Stat. tit. 10A § 7306-1.1; §§ 7306-2.4(F)=Okla. Stat. tit. 10A § 7306-2.4; 7306-2.8(A)=Okla. Stat. tit. 10A § 7306-2.8"},
