@@ -243,9 +243,39 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 }
 
 // Every statute value the facet shows filters to exactly the documents
-// the facet counted, so a person can click any of them.
+// the facet counted, so a person can click any of them: over the sample
+// corpus, and over documents citing state codes, hyphenated and decimal
+// sections and ranges.
 func TestStatuteFacetValuesFilter(t *testing.T) {
-	idx := sampleIndex(t)
+	t.Run("sample", func(t *testing.T) { checkStatuteFacetFilters(t, sampleIndex(t)) })
+	t.Run("state codes and ranges", func(t *testing.T) {
+		dir := t.TempDir()
+		ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+		docs := fstest.MapFS{
+			"okla.txt": {Data: []byte("The court applied Okla. Stat. tit. 10A, §§ 7301-1.3 and 18 U.S.C. §§ 1591-1595; see also § 7302-2.2 " +
+				"and Cal. Penal Code § 236.1.")},
+			"title7.txt": {Data: []byte("Claims under 42 U.S.C. § 2000e-2(a), 720 ILCS 5/10-9 and Okla. Stat. tit. 10A, § 7301-1.3.")},
+			"regs.txt":   {Data: []byte("See 28 C.F.R. § 35.130 and 48 CFR Part 38; Mass. Gen. Laws ch. 265, § 50; 18 U.S.C. § 1591.")},
+		}
+		if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
+			t.Fatal(err)
+		}
+		bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer bidx.Close()
+		idx, _ := search.New(bidx)
+		checkStatuteFacetFilters(t, idx)
+		res, err := idx.Search(t.Context(), search.Request{Statutes: []string{"Okla. Stat. tit. 10A § 7301-1.3"}})
+		if err != nil || res.Total != 2 {
+			t.Errorf("statute=Okla. Stat. tit. 10A § 7301-1.3: %v documents, %v; want 2", res, err)
+		}
+	})
+}
+
+func checkStatuteFacetFilters(t *testing.T, idx *search.Index) {
+	t.Helper()
 	res, err := idx.Search(t.Context(), search.Request{Facets: []string{corpus.FieldStatutes}, FacetSize: search.MaxFacetSize})
 	if err != nil {
 		t.Fatal(err)
