@@ -15,8 +15,13 @@ import (
 // for every reporter and variant spelling of reporters-db, in the citation
 // forms reporters-db gives for each (nominative "19 Tenn. (Meigs) 456",
 // year-included "5 Law Rep. (1842) 321", paragraph "CCH OSHD ¶ 33123", ...).
-// White space inside a citation may be any run of spaces and line breaks;
-// a stray period after a series ("F. Supp. 2d.") is forgiven.
+// White space inside a citation may be any run of spaces, no-break spaces
+// and line breaks ("519 F.\n3d 666", "200 U. S. 321"); a stray period
+// after a series ("F. Supp. 2d.") is forgiven; a page not yet known
+// ("576 U.S. ___") is kept blank. A spelling that several editions share
+// is settled by their years of publication, the exact spelling and the
+// parenthetical's court (see choose); one that cannot be settled is not
+// tagged.
 //
 // Norm is "519 F.3d 666": volume, the edition as reporters-db names it, and
 // first page. Cite carries the rest: the pinpoint page, the court and year

@@ -80,7 +80,7 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 			r.trie.add(v, int32(i))
 		}
 	}
-	r.tail = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*(?:(tit\.|[Tt]itle|ch\.|c\.|[Cc]hapter|art\.|[Aa]rticle)\s*(\d+[A-Za-z]?)\s*,?\s*)?` +
+	r.tail = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*(?:(tit\.|[Tt]itle|ch\.|c\.|[Cc]hapter|art\.?|[Aa]rticle)\s*(\d+[A-Za-z]?)\s*,?\s*)?` +
 		`(§§?|[Ss]ec(?:tion|\.)?s?\.?|)\s*(` + stateSectionPat + `)` + subsectionPat +
 		`((?:\s*(?:,|and|or|&|to|through)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.subjectAfter = mustCompile(`^\s*,\s*((?:[A-Z][.\-'’A-Za-z]*|&)(?:\s+(?:[A-Z][.\-'’A-Za-z]*|&)){0,4}?)\s*§`)

@@ -103,3 +103,35 @@ func TestStatuteNormsNormalize(t *testing.T) {
 		}
 	}
 }
+
+// Every example of laws.json that cites a state or territorial code is
+// tagged as a statute of that code (its abbreviation starts the norm, or
+// the unannotated code's when the table has both), never as U.S. Code.
+func TestStateLawExamples(t *testing.T) {
+	var recs map[string][]struct {
+		CiteType     string   `json:"cite_type"`
+		Jurisdiction string   `json:"jurisdiction"`
+		Examples     []string `json:"examples"`
+	}
+	readTestJSON(t, "laws.json", &recs)
+	tagger := Statutes()
+	n, ok := 0, 0
+	for abbr, list := range recs {
+		for _, r := range list {
+			if r.CiteType != "leg_statute" || r.Jurisdiction == "United States" {
+				continue
+			}
+			code := strings.TrimSuffix(abbr, " Ann.")
+			for _, x := range r.Examples {
+				n++
+				ms := tagger.Tag(x)
+				if len(ms) > 0 && ms[0].Start <= len(x)/4 && !strings.Contains(ms[0].Norm, "U.S.C.") && strings.Contains(ms[0].Norm, strings.Fields(code)[0]) {
+					ok++
+				} else {
+					t.Errorf("Statutes().Tag(%q) = %s, want a statute of %s", x, brief(ms), abbr)
+				}
+			}
+		}
+	}
+	t.Logf("laws.json state code examples: %d/%d recognised", ok, n)
+}
