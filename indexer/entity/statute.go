@@ -87,7 +87,7 @@ var statuteRulesOnce = sync.OnceValue(newStatuteRules)
 const (
 	sectionPat    = `\d+[a-zA-Z]?(?:-\d+[a-zA-Z]?)?`
 	subsectionPat = `(?:\([a-zA-Z0-9]{1,4}\))*`
-	listTailPat   = `((?:\s*(?:,|and|or|&)\s*` + sectionPat + subsectionPat + `)*)`
+	listTailPat   = `((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + sectionPat + subsectionPat + `)*)`
 )
 
 type statuteRules struct {
@@ -130,6 +130,8 @@ type statuteRules struct {
 	civil *regexp.Regexp
 	// one item of a list tail: the section and its subsections
 	listItem *regexp.Regexp
+	// 1 the list tail after a plural sign's first section
+	listTail *regexp.Regexp
 	// "§11 U.S.C. 1306": a section sign that is the U.S.C. citation's own
 	uscAfter *regexp.Regexp
 	// "Const. art. 7, § 7": a bare section of a part of some other code
@@ -160,14 +162,17 @@ func newStatuteRules() *statuteRules {
 	// A list of sections follows only a plural sign: in "Section 853 and 1
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
-	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|[Ss]s\.)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
+	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|[Ss]s\.)\s*(` + sectionPat + subsectionPat + `)()`)
+	// read after the list's first section, not as part of its match, so
+	// that "§§ 1591 and 47 U.S.C. § 230" leaves "47" to the next citation
+	r.listTail = mustCompile(`^` + listTailPat)
 	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:(?:United\s+States\s+Code|U\.?\s?S\.?\s?C\.?)\s*,?\s*)?(?:section|sec\.|§)\s*(` +
 		sectionPat + subsectionPat + `)`)
 	r.sectionOfTitle = mustCompile(`(?i)(?:\bsections?|\bsecs?\.|§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat + `\s+of\s+title\s+(\d{1,2})\b`)
-	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&)\s*` + stateSectionPat + subsectionPat + `)*)`)
+	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
 	r.listItem = mustCompile(`(` + stateSectionPat + `)` + subsectionPat)
-	r.uscAfter = mustCompile(`^\s*U\.?\s?S\.?\s?C`)
+	r.uscAfter = mustCompile(`^,?\s*(?:U\.?\s?S\.?\s?C|United\s+States\s+Code)`)
 	r.partBefore = mustCompile(`(?i)\b(?:art(?:icle|\.)?|amend(?:ment|\.)?|ch(?:apter|\.)?|tit(?:le|\.)?|pt\.|part)\s*[\dIVXLC]+[A-Za-z]?\s*,\s*$`)
 
 	r.actForms = actForms(r.acts)
@@ -200,6 +205,7 @@ type (
 	bareRef struct {
 		sec    string // as written: "1595(a)", "1591-1595", "7301-1.3"
 		plural bool
+		from   string // the section before, when sec ends a range from it ("§§ 1591 to 1595")
 	}
 	bareWord struct{ section string } // "Section 1595": needs the same section cited in full
 	// a C.F.R. title, or a statute of no code we resolve; a bare section
@@ -236,7 +242,11 @@ func (t statuteTagger) Tag(text string) []Mention {
 			}
 			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionRange(text[m[6]:m[7]], plural, true)}})
 			if plural {
-				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sectionRange(sec, true, true)} })...)
+				te := m[7]
+				if t := r.listTail.FindStringSubmatchIndex(text[m[7]:min(len(text), m[7]+200)]); t != nil {
+					te = m[7] + t[3]
+				}
+				spans = append(spans, r.listSpans(text, m[6], m[7], te, func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
 			}
 		}
 	}
@@ -252,7 +262,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 			end = m[3]
 		}
 		spans = append(spans, span{start: m[0], end: end, data: uscRef{title, sectionRange(text[m[2]:m[3]], true, true)}})
-		spans = append(spans, r.listSpans(text, m[4], m[5], func(sec string) any { return uscRef{title, sectionRange(sec, true, true)} })...)
+		spans = append(spans, r.listSpans(text, m[2], m[4], m[5], func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
 	}
 	spans = append(spans, stateRulesOnce().find(text)...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
@@ -267,9 +277,9 @@ func (t statuteTagger) Tag(text string) []Mention {
 			continue
 		}
 		plural := text[m[2]:m[3]] == "§§"
-		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{text[m[4]:m[5]], plural}})
+		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{sec: text[m[4]:m[5]], plural: plural}})
 		if plural {
-			spans = append(spans, r.listSpans(text, m[6], m[7], func(sec string) any { return bareRef{sec, true} })...)
+			spans = append(spans, r.listSpans(text, m[4], m[6], m[7], func(sec, from string) any { return bareRef{sec: sec, plural: true, from: from} })...)
 		}
 	}
 	for _, m := range r.bareWordAt.findAllIn(r.guides, hits, text, r.bareWord) {
@@ -413,7 +423,7 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 			switch l := last.data.(type) {
 			case stateRef:
 				if near && l.joiner == " § " {
-					for _, sec := range sectionRange(d.sec, d.plural, false) {
+					for _, sec := range rangeAfterOr(d, false) {
 						norms = append(norms, l.prefix+l.joiner+sec)
 					}
 				}
@@ -425,7 +435,7 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 			}
 			_, afterState := last.data.(stateRef)
 			if norms == nil && !(afterState && near) {
-				secs := sectionRange(d.sec, d.plural, true)
+				secs := rangeAfterOr(d, true)
 				// the same section cited in full before is the surest
 				// sign; after a regulation or a public law, the only one
 				blocked := isStateOrOther(last.data, gap)
@@ -470,6 +480,14 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 		out = append(out, newMention(Statute, text, s.start, s.end, norm, ""))
 	}
 	return out
+}
+
+// rangeAfterOr gives the sections of a bare reference.
+func rangeAfterOr(d bareRef, usc bool) []string {
+	if d.from != "" {
+		return rangeAfter(d.from, d.sec, usc)
+	}
+	return sectionRange(d.sec, d.plural, usc)
 }
 
 // isStateOrOther reports whether a statute cited last is not of the U.S.
@@ -523,16 +541,53 @@ func namedBefore(text string, i int) bool {
 }
 
 // listSpans splits the tail of "§§ 1591(a)(2) and 1595(a)" into one span
+// per further section, each covering just that section as written; first
+// is where the citation's first section starts. A section joined to the
+// one before by "to", "through" or a dash ends a range: ref is given the
+// section before as from, and "" otherwise.
 // per further section, each covering just that section as written.
-func (r *statuteRules) listSpans(text string, start, end int, ref func(section string) any) []span {
+func (r *statuteRules) listSpans(text string, first, start, end int, ref func(sec, from string) any) []span {
 	if start < 0 || start == end {
 		return nil
 	}
 	var out []span
+	prev := sectionOf(r.listItem.FindString(text[first:start]))
+	prevEnd := start
 	for _, m := range r.listItem.FindAllStringSubmatchIndex(text[start:end], -1) {
-		out = append(out, span{start: start + m[0], end: start + m[1], data: ref(trimZeros(text[start+m[2] : start+m[3]]))})
+		if r.uscAfter.MatchString(text[start+m[1] : min(len(text), start+m[1]+12)]) {
+			break // "and 47 U.S.C.": the title of the next citation
+		}
+		sec := trimZeros(text[start+m[2] : start+m[3]])
+		from := ""
+		if rangeJoin(text[prevEnd : start+m[0]]) {
+			from = prev
+		}
+		out = append(out, span{start: start + m[0], end: start + m[1], data: ref(sec, from)})
+		prev, prevEnd = sec, start+m[1]
 	}
 	return out
+}
+
+// rangeJoin reports whether the text between two sections makes them the
+// ends of a range: "–", "—", "to", "through".
+func rangeJoin(between string) bool {
+	switch strings.TrimSpace(strings.Trim(strings.TrimSpace(between), ",")) {
+	case "–", "—", "to", "through", "thru":
+		return true
+	}
+	return false
+}
+
+// rangeAfter returns the sections after from up to sec when sec ends a
+// range from from, and sec alone otherwise.
+func rangeAfter(from, sec string, usc bool) []string {
+	if from == "" {
+		return sectionRange(sec, true, usc)
+	}
+	if rs := sectionRange(sectionOf(from)+"-"+sectionOf(sec), true, usc); len(rs) > 1 {
+		return rs[1:]
+	}
+	return []string{sectionOf(sec)}
 }
 
 func (r *statuteRules) publicLawNorm(number string) string {

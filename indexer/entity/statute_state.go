@@ -82,7 +82,7 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 	}
 	r.tail = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*(?:(tit\.|[Tt]itle|ch\.|c\.|[Cc]hapter|art\.?|[Aa]rticle)\s*(\d+[A-Za-z]?)\s*,?\s*)?` +
 		`(§§?|[Ss]ec(?:tion|\.)?s?\.?|)\s*(` + stateSectionPat + `)` + subsectionPat +
-		`((?:\s*(?:,|and|or|&|to|through)\s*` + stateSectionPat + subsectionPat + `)*)`)
+		`((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.subjectAfter = mustCompile(`^\s*,\s*((?:[A-Z][.\-'’A-Za-z]*|&)(?:\s+(?:[A-Z][.\-'’A-Za-z]*|&)){0,4}?)\s*§`)
 	r.article = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*[Aa]rt(?:icle|\.)?\s*(\d+(?:[-.:]\d+)*)`)
 	r.ilcs = mustCompile(`^(?:\s*Ann\.)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
@@ -190,8 +190,16 @@ func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
 	plural := strings.HasPrefix(w[m[6]:m[7]], "§§") || strings.HasSuffix(strings.TrimRight(w[m[6]:m[7]], "."), "s")
 	secs := sectionRange(sec, plural, false)
 	if plural && m[10] < m[11] {
-		for _, it := range r.listItem.FindAllStringSubmatch(w[m[10]:m[11]], -1) {
-			secs = append(secs, sectionRange(it[1], true, false)...)
+		tail := w[m[10]:m[11]]
+		prev, prevEnd := sectionOf(sec), 0
+		for _, it := range r.listItem.FindAllStringSubmatchIndex(tail, -1) {
+			item := tail[it[2]:it[3]]
+			if rangeJoin(tail[prevEnd:it[0]]) {
+				secs = append(secs, rangeAfter(prev, item, false)...)
+			} else {
+				secs = append(secs, sectionRange(item, true, false)...)
+			}
+			prev, prevEnd = sectionOf(item), it[1]
 		}
 	}
 	return span{start: start, end: end + m[1], rank: 1, data: stateRef{prefix: prefix, joiner: " § ", secs: secs}}, true
