@@ -61,3 +61,24 @@ func FuzzDefault(f *testing.F) {
 		"IN THE SUPREME COURT OF THE STATE OF NEW MEXICO\nNo. S-1-SC-39283\nPanel: STANFILL, C.J., and HORTON, CONNORS, and DOUGLAS, JJ.\n<br>570410/22 \n<br>Montesano, J.</td>\nJosie Garton, Judge.")
 	fuzzTagger(f, Default())
 }
+
+// Filter values typed by users normalise without panicking, and a norm
+// normalises to itself, so a facet value always filters as itself.
+func FuzzNormalizeFilters(f *testing.F) {
+	for _, s := range []string{"18 usc 1595", "Okla. Stat. tit. 10A, §§ 7301-1.3", "section 230", "fosta", "720 ILCS 5/10-9",
+		"1:20-CV-2335", "No. 20-cv-02335", "20cv2335", "19-1234", "Case No. 21-cv-00485-JCS", "§", "1 U.S.C. §§ 1-2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if norm, ok := NormalizeStatute(s); ok {
+			if again, ok := NormalizeStatute(norm); !ok || again != norm {
+				t.Errorf("NormalizeStatute(%q) = %q, but NormalizeStatute(%q) = %q, %v", s, norm, norm, again, ok)
+			}
+		}
+		if norm, ok := NormalizeDocket(s); ok {
+			if again, ok := NormalizeDocket(norm); !ok || again != norm {
+				t.Errorf("NormalizeDocket(%q) = %q, but NormalizeDocket(%q) = %q, %v", s, norm, norm, again, ok)
+			}
+		}
+	})
+}

@@ -185,7 +185,7 @@ func newStatuteRules() *statuteRules {
 	r.pubLaw = mustCompile(`(?i)\b(Pub(?:lic|\.)?|Pvt\.?|Private)\s*L(?:aw|\.)?\s*(?:No\.?\s*|Number\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
 	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|pts?\.|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
 	r.stat = mustCompile(`\b(\d{1,3})\s+(Stat\.|Fed\.\s?Reg\.|F\.?R\.?)\s+(\d{1,3}(?:,\d{3})*|\d+)\b`)
-	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?(\d{2,5})\b`)
+	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?([1-9]\d{1,4})\b`)
 	r.billReporter = mustCompile(`(?:\d|\b[A-Z][a-z]{0,3}\.|\b[A-Z])\s*$`)
 	r.treas = mustCompile(`\bTreas\.\s?Reg\.\s*§\s*(\d+\.\d+(?:-\d+)?[a-z]?)`)
 	r.civil = mustCompile(`(?i)-cv-|\bcivil\s+action\b|\bFed(?:eral|\.)\s*R(?:ules?|\.)?\s*(?:of\s+)?Civ`)
