@@ -156,9 +156,11 @@ func newStatuteRules() *statuteRules {
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
-	usc := `\b(\d{1,2}),?(?:[ \t]*\n\s*\d{1,2}[ \t]*\n)?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
-		// a line number of pleading paper between the Code and the section
-		`(?:[ \t]*\n\s*\d{1,2}[ \t]*\n)?\s*`
+	// A pleading paper's line number may come between the title and the
+	// Code ("whether 8\n3 U.S.C. § 1427"), and between the Code and the
+	// section ("8 U.S.C.\n2 § 1427"); the first is group 2.
+	usc := `\b(\d{1,2}),?(?:[ \t]*\n\s*(\d{1,2})(?:[ \t]*\n\s*|[ \t]+))?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
+		`(?:[ \t]*\n\s*\d{1,2}(?:[ \t]*\n|[ \t]+))?\s*`
 	// A list of sections follows only a plural sign: in "Section 853 and 1
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
@@ -233,20 +235,34 @@ func (t statuteTagger) Tag(text string) []Mention {
 	lower := lowerASCII(text)
 	hits := r.guides.set.scan(lower)
 	var spans []span
+	numbered := -1 // whether the text has line numbers: -1 not known yet
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
+		// groups: 1 title, 2 a line number before the Code, 3 sign, 4 first section
 		for _, m := range r.uscAt.findAllIn(r.guides, hits, text, re) {
-			title := trimZeros(text[m[2]:m[3]])
+			start, title := m[0], trimZeros(text[m[2]:m[3]])
+			if m[4] >= 0 {
+				// "8\n3 U.S.C.": on pleading paper the 3 is a line
+				// number; anywhere else ("Count 4\n18 U.S.C.") the
+				// number by the Code is the title
+				if numbered < 0 {
+					numbered = lineNumbered(text)
+				}
+				if numbered == 0 {
+					start, title = m[4], trimZeros(text[m[4]:m[5]])
+				}
+			}
 			plural := re == r.uscList
-			if m[4] == m[5] && strings.Contains(text[skipSpaceBack(text, m[6]):m[6]], "\n") {
+			sign, sec := m[6:8], m[8:10]
+			if sign[0] == sign[1] && strings.Contains(text[skipSpaceBack(text, sec[0]):sec[0]], "\n") {
 				continue // "8 U.S.C.\n2": with no sign, a number on the next line is a line number, not a section
 			}
-			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionRange(text[m[6]:m[7]], plural, true)}})
+			spans = append(spans, span{start: start, end: sec[1], data: uscRef{title, sectionRange(text[sec[0]:sec[1]], plural, true)}})
 			if plural {
-				te := m[7]
-				if t := r.listTail.FindStringSubmatchIndex(text[m[7]:min(len(text), m[7]+200)]); t != nil {
-					te = m[7] + t[3]
+				te := sec[1]
+				if t := r.listTail.FindStringSubmatchIndex(text[sec[1]:min(len(text), sec[1]+200)]); t != nil {
+					te = sec[1] + t[3]
 				}
-				spans = append(spans, r.listSpans(text, m[6], m[7], te, func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
+				spans = append(spans, r.listSpans(text, sec[0], sec[1], te, func(s, from string) any { return uscRef{title, rangeAfter(from, s, true)} })...)
 			}
 		}
 	}
@@ -268,6 +284,14 @@ func (t statuteTagger) Tag(text string) []Mention {
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
 		if r.uscAfter.MatchString(text[m[5]:min(len(text), m[5]+12)]) {
 			continue // "§11 U.S.C. 1306"
+		}
+		if strings.ContainsAny(text[m[3]:m[4]], "\n\f") {
+			if numbered < 0 {
+				numbered = lineNumbered(text)
+			}
+			if numbered == 1 {
+				continue // "§\n1 disqualify": on pleading paper, a line number
+			}
 		}
 		if namedBefore(text, m[0]) || r.partBefore.MatchString(text[max(0, m[0]-24):m[0]]) {
 			// "Restatement (Second) of Torts § 876", "Model Penal Code
@@ -566,6 +590,31 @@ func (r *statuteRules) listSpans(text string, first, start, end int, ref func(se
 		prev, prevEnd = sec, start+m[1]
 	}
 	return out
+}
+
+// lineNumbered reports (1 or 0) whether text is on pleading paper: a
+// third or more of its lines, and at least ten, start with a line number
+// of one or two digits.
+func lineNumbered(text string) int {
+	lines, numbered := 0, 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimLeft(line, " \t\f")
+		if line == "" {
+			continue
+		}
+		lines++
+		n := 0
+		for n < len(line) && n < 3 && isDigit(line[n]) {
+			n++
+		}
+		if n >= 1 && n <= 2 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
+			numbered++
+		}
+	}
+	if numbered >= 10 && 3*numbered >= lines {
+		return 1
+	}
+	return 0
 }
 
 // rangeJoin reports whether the text between two sections makes them the

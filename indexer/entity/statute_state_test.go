@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,11 @@ func TestStateCodes(t *testing.T) {
 			"18 U.S.C. § 1591=18 U.S.C. § 1591"},
 		{"a stray sign before a U.S.C. citation", "§11 U.S.C. 1306; 11 U.S.C. § 541", "11 U.S.C. 1306=11 U.S.C. § 1306; 11 U.S.C. § 541=11 U.S.C. § 541"},
 		{"a line number is not a section", "under 8 U.S.C.\n\n2\n\n§ 1427.", "8 U.S.C. 2 § 1427=8 U.S.C. § 1427"},
-		{"a line number between title and Code", "whether 8\n\n3\n\nU.S.C. § 1427 precludes", "8 3 U.S.C. § 1427=8 U.S.C. § 1427"},
+		{"a line number between title and Code on pleading paper", pleading("We are faced with the question of whether 8\nU.S.C. § 1427 precludes it"),
+			"8 2 U.S.C. § 1427=8 U.S.C. § 1427"},
+		{"a sign at the end of a numbered line", pleading("under 8 U.S.C. § 1427 and §\ndisqualify him"), "8 U.S.C. § 1427=8 U.S.C. § 1427"},
+		{"the title by the Code elsewhere", "COUNT 4\n18 U.S.C. § 1591", "18 U.S.C. § 1591=18 U.S.C. § 1591"},
+		{"a line number between Code and section", pleading("under 8 U.S.C.\n§ 1427. The court"), "8 U.S.C. 2 § 1427=8 U.S.C. § 1427"},
 		{"a section on the next line needs its sign", "under 8 U.S.C.\n\n2\n\nthe rule", ""},
 		{"a list of decimal sections after a state code", "Okla. Stat. tit. 10A, § 7306-1.1. Id. §§ 7306-2.4(F), 7306-2.8(A)-(E).",
 			"Okla. Stat. tit. 10A, § 7306-1.1=Okla. Stat. tit. 10A § 7306-1.1; §§ 7306-2.4(F)=Okla. Stat. tit. 10A § 7306-2.4; 7306-2.8(A)=Okla. Stat. tit. 10A § 7306-2.8"},
@@ -72,6 +77,21 @@ func TestStatuteRangesAndLists(t *testing.T) {
 		{"hyphenated state sections stay whole", "Ariz. Rev. Stat. §§ 13-3212, 13-3214",
 			"Ariz. Rev. Stat. §§ 13-3212, 13-3214=Ariz. Rev. Stat. § 13-3212; Ariz. Rev. Stat. §§ 13-3212, 13-3214=Ariz. Rev. Stat. § 13-3214"},
 	})
+}
+
+// pleading puts text on numbered lines, as court filings' line-numbered
+// paper does once extracted, starting with line 1 and going on past it.
+func pleading(text string) string {
+	var b strings.Builder
+	n := 1
+	for line := range strings.SplitSeq(text, "\n") {
+		fmt.Fprintf(&b, "%d %s\n", n, line)
+		n++
+	}
+	for ; n < 20; n++ {
+		fmt.Fprintf(&b, "%d words of the opinion\n", n)
+	}
+	return b.String()
 }
 
 // The U.S. Code sections of the trafficking statutes are found in every
