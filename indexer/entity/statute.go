@@ -191,7 +191,7 @@ func newStatuteRules() *statuteRules {
 	r.billReporter = mustCompile(`(?:\d|\b[A-Z][a-z]{0,3}\.|\b[A-Z])\s*$`)
 	r.treas = mustCompile(`\bTreas\.\s?Reg\.\s*§\s*(\d+\.\d+(?:-\d+)?[a-z]?)`)
 	r.civil = mustCompile(`(?i)-cv-|\bcivil\s+action\b|\bFed(?:eral|\.)\s*R(?:ules?|\.)?\s*(?:of\s+)?Civ`)
-	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
+	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?|Bankr(?:uptcy|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
 	r.bareRule = mustCompile(`\bRule\s+(\d+` + subsectionPat + `)`)
 	return r
 }
@@ -368,14 +368,15 @@ func (t statuteTagger) Tag(text string) []Mention {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareRuleIn{text[m[2]:m[3]]}})
 	}
 	spans = dropOverlaps(spans)
-	civil := false
+	civil, bankruptcy := false, false
 	for _, s := range spans {
 		if _, ok := s.data.(bareRuleIn); ok {
 			civil = r.civil.MatchString(text)
+			bankruptcy = strings.Contains(lower, "bankruptcy")
 			break
 		}
 	}
-	return resolveStatutes(text, spans, civil)
+	return resolveStatutes(text, spans, civil, bankruptcy)
 }
 
 // knownAs gives the norm of the act that a bill or Statutes at Large page
@@ -394,7 +395,7 @@ func (r *statuteRules) knownAs(cite string, forms func(namedAct) []string) strin
 //
 // In a federal civil case (civil is set) a bare rule with no family cited
 // before it is a Federal Rule of Civil Procedure.
-func resolveStatutes(text string, spans []span, civil bool) []Mention {
+func resolveStatutes(text string, spans []span, civil, bankruptcy bool) []Mention {
 	cda := false
 	for _, s := range spans {
 		if ref, ok := s.data.(uscRef); ok && ref.title == "47" || s.norm == "47 U.S.C. § 230" || s.norm == "Communications Decency Act" {
@@ -495,6 +496,14 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 			family := lastFamily
 			if family == "" && civil {
 				family = "Fed. R. Civ. P."
+			}
+			// the Bankruptcy Rules are numbered from 1001, the others
+			// stay under 1000 ("Rule 2004" in a bankruptcy case)
+			if n := atoi(leadingDigits(d.rule)); n >= 1000 && family != "Fed. R. Bankr. P." {
+				family = ""
+				if bankruptcy {
+					family = "Fed. R. Bankr. P."
+				}
 			}
 			if family == "" {
 				continue
@@ -674,6 +683,15 @@ func trimZeros(s string) string {
 	return t
 }
 
+// leadingDigits returns the digits that start s: "2004(a)" -> "2004".
+func leadingDigits(s string) string {
+	i := 0
+	for i < len(s) && i < 9 && isDigit(s[i]) {
+		i++
+	}
+	return s[:i]
+}
+
 // ruleFamily gives the Bluebook abbreviation of a federal rules family.
 func ruleFamily(word string) string {
 	switch strings.ToLower(word[:3]) {
@@ -683,6 +701,8 @@ func ruleFamily(word string) string {
 		return "Fed. R. Crim. P."
 	case "app":
 		return "Fed. R. App. P."
+	case "ban":
+		return "Fed. R. Bankr. P."
 	default:
 		return "Fed. R. Evid."
 	}

@@ -116,7 +116,7 @@ func TestStatuteNormsNormalize(t *testing.T) {
 	text := "Okla. Stat. tit. 10A, §§ 7301-1.3; Cal. Penal Code § 236.1; 720 ILCS 5/10-9; Mass. Gen. Laws ch. 265, § 50; " +
 		"RCW 9A.40.100; Md. Code Ann., Crim. Law § 11-303; La. Civ. Code Ann. art. 2315; Tex. Penal Code § 20A.02; " +
 		"42 U.S.C. § 2000e-2; 18 U.S.C. §§ 1591-1595; 28 C.F.R. § 35.130; 48 CFR Part 38; Pub. L. 116-1; FOSTA; " +
-		"Fed. R. Civ. P. 12(b)(6); 60 Fed. Reg. 68,380; S. 1234; Treas. Reg. § 1.41-2; Council of Europe Convention on Action against Trafficking in Human Beings; " +
+		"Fed. R. Civ. P. 12(b)(6); Fed. R. Bankr. P. 2004; 60 Fed. Reg. 68,380; S. 1234; Treas. Reg. § 1.41-2; Council of Europe Convention on Action against Trafficking in Human Beings; " +
 		"Palermo Protocol; Budapest Convention on Cybercrime; Directive 2011/36/EU; Telecommunications Act of 1996"
 	ms := Statutes().Tag(text)
 	if len(ms) < 20 {
