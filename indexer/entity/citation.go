@@ -295,13 +295,19 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 	for we < len(text) && !utf8.RuneStart(text[we]) {
 		we++
 	}
-	w := text[ws:i] + slot + text[h.end:we]
+	// "127 S. Ct.1955": a PDF may lose the space between a reporter that
+	// ends with a period and the page; the templates read one put back.
+	sep := ""
+	if h.end < len(text) && isDigit(text[h.end]) && text[h.end-1] == '.' {
+		sep = " "
+	}
+	w := text[ws:i] + slot + sep + text[h.end:we]
 	at := i - ws
 	back := func(o int) int { // window offset -> text offset
 		if o <= at {
 			return ws + o
 		}
-		return h.end + o - at - 1
+		return h.end + max(0, o-at-1-len(sep))
 	}
 	// Every edition spelt so whose templates read the same citation is a
 	// candidate; choose settles which it is once the parenthetical is read.

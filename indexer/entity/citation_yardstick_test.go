@@ -51,6 +51,7 @@ var yardstick = []struct {
 	{"Iqbal, 556 U.S.\n662", []string{"556 U.S. 662"}},
 	{"Twombly, 127 S.\nCt. 1955", []string{"127 S. Ct. 1955"}},
 	{"123 S.Ct. 45 (2003)", []string{"123 S. Ct. 45"}},
+	{"Twombly, 127 S. Ct.1955, 1960 (2007); Iqbal, 556 U.S.662", []string{"127 S. Ct. 1955", "556 U.S. 662"}},
 	{"Roe, 200 U. S. 321 (1906)", []string{"200 U.S. 321"}},
 	{"Doe, 2019 WL 1234567, at *3", []string{"2019 WL 1234567"}},
 	{"Doe, 2019 WL\n1234567 (N.D. Ill. Mar. 1, 2019)", []string{"2019 WL 1234567"}},
