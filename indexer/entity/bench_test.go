@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Per-tagger costs on a megabyte of opinion text; BenchmarkDefault is
 // their sum with the other taggers.
@@ -15,5 +18,16 @@ func benchTagger(b *testing.B, t Tagger) {
 	b.ReportAllocs()
 	for b.Loop() {
 		t.Tag(text)
+	}
+}
+
+// Text made of nothing but section signs and numbers, with no white
+// space, must tag in time linear in its length.
+func BenchmarkStatutesNoSpaces(b *testing.B) {
+	text := strings.Repeat("§1", 1<<19)
+	tagger := Statutes()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tagger.Tag(text)
 	}
 }

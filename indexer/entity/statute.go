@@ -282,7 +282,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 	}
 	spans = append(spans, stateRulesOnce().find(text)...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
-		if r.uscAfter.MatchString(text[m[5]:min(len(text), m[5]+12)]) {
+		if after := text[m[5]:min(len(text), m[5]+12)]; strings.ContainsAny(after, "Uu") && r.uscAfter.MatchString(after) {
 			continue // "§11 U.S.C. 1306"
 		}
 		if strings.ContainsAny(text[m[3]:m[4]], "\n\f") {
@@ -293,7 +293,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 				continue // "§\n1 disqualify": on pleading paper, a line number
 			}
 		}
-		if namedBefore(text, m[0]) || r.partBefore.MatchString(text[max(0, m[0]-24):m[0]]) {
+		if before := text[max(0, m[0]-24):m[0]]; namedBefore(text, m[0]) || strings.Contains(before, ",") && r.partBefore.MatchString(before) {
 			// "Restatement (Second) of Torts § 876", "Model Penal Code
 			// § 2.06": a section of something else, which also ends
 			// the run of bare sections of the statute cited before.
@@ -548,14 +548,14 @@ func uscSection(sec string) bool {
 // 1595", "See § 1595").
 func namedBefore(text string, i int) bool {
 	j := i
-	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+	for j > 0 && i-j < 64 && (text[j-1] == ' ' || text[j-1] == '\t') {
 		j--
 	}
 	if j == 0 {
 		return false
 	}
 	k := j
-	for k > 0 && !isSpace(text[k-1]) && text[k-1] != '(' {
+	for k > 0 && j-k < 64 && !isSpace(text[k-1]) && text[k-1] != '(' {
 		k--
 	}
 	w := text[k:j]
