@@ -31,3 +31,13 @@ func BenchmarkStatutesNoSpaces(b *testing.B) {
 		tagger.Tag(text)
 	}
 }
+
+// A megabyte that is nothing but citations, each with a case name.
+func BenchmarkCitationsDense(b *testing.B) {
+	text := strings.Repeat("A v. B, 1 U.S. 1 (1801); ", 1<<20/25)
+	tagger := Citations()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tagger.Tag(text)
+	}
+}
