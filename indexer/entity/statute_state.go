@@ -275,3 +275,51 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// stateAliases gives other ways to write a state-code norm that the
+// statute filter accepts: with the comma of the Bluebook ("Okla. Stat.
+// tit. 10A, § 7301-1.3"), as the annotated code ("Okla. Stat. Ann. tit.
+// 10A, § 7301-1.3") and by the code's other names ("O.C.G.A. § 16-5-46").
+func stateAliases(norm string) []string {
+	code, sec, ok := strings.Cut(norm, " § ")
+	if !ok {
+		return nil
+	}
+	var best *stateCode
+	for i, c := range stateRulesOnce().codes {
+		if c.Form == "subject" || c.Form == "ilcs" || c.Form == "pre" || !strings.HasPrefix(code, c.norm) {
+			continue
+		}
+		if rest := code[len(c.norm):]; rest != "" && rest[0] != ' ' && rest[0] != ',' {
+			continue
+		}
+		if best == nil || len(c.norm) > len(best.norm) || len(c.norm) == len(best.norm) && c.Abbr == c.norm {
+			best = &stateRulesOnce().codes[i]
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	rest := code[len(best.norm):]
+	sep := " "
+	if rest != "" {
+		sep = ", "
+	}
+	var out []string
+	if rest != "" {
+		out = append(out, code+", § "+sec)
+	}
+	names := []string{}
+	for _, c := range stateRulesOnce().codes {
+		if c.norm == best.norm {
+			if c.Abbr != c.norm {
+				names = append(names, c.Abbr)
+			}
+			names = append(names, c.Variations...)
+		}
+	}
+	for _, n := range names {
+		out = append(out, n+rest+sep+"§ "+sec)
+	}
+	return out
+}

@@ -160,3 +160,19 @@ func TestStateLawExamples(t *testing.T) {
 	}
 	t.Logf("laws.json state code examples: %d/%d recognised", ok, n)
 }
+
+// The aliases of a state-code value are forms the statute filter takes
+// for that value.
+func TestStateAliases(t *testing.T) {
+	for _, norm := range []string{"Okla. Stat. tit. 10A § 7301-1.3", "Fla. Stat. § 787.06", "Mass. Gen. Laws ch. 265 § 50", "Ga. Code Ann. § 16-5-46", "Wash. Rev. Code § 9A.40.100"} {
+		aliases := Aliases(Statute, norm)
+		if len(aliases) == 0 {
+			t.Errorf("Aliases(%q): none", norm)
+		}
+		for _, a := range aliases {
+			if got, ok := NormalizeStatute(a); !ok || got != norm {
+				t.Errorf("alias %q of %q normalises to %q, %v", a, norm, got, ok)
+			}
+		}
+	}
+}
