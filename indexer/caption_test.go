@@ -195,14 +195,14 @@ func TestCaptionDocket(t *testing.T) {
 
 // TestBankruptcyDocketTitles: a bankruptcy docket page's case-name slot
 // says "Chapter 7"; the case is known by its debtor, and an adversary
-// proceeding by its plaintiff and defendant.
+// proceeding as PACER lists it, under its lead case's debtor.
 func TestBankruptcyDocketTitles(t *testing.T) {
 	ix := New(quiet(), Options{})
 	for _, tc := range []struct{ file, want string }{
 		{"azb_16.html", "Dawn J Corbin"},
 		{"deb_3.html", "Washington Mutual, Inc."},
 		{"nvb_42.html", "GV Ranch Station, Inc."},
-		{"wawb_3.html", "James Rigby v. Michael K Mastro"},
+		{"wawb_3.html", "Michael R Mastro - Adversary Proceeding"},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "dockets", "bankruptcy", tc.file))
 		if err != nil {

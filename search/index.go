@@ -117,6 +117,43 @@ func (ix *Index) lookup(field, value string) (string, bool) {
 	}
 }
 
+// lookupDocket returns the indexed docket numbers that are the case
+// numbered value, normalised as the tagger normalises them: "20-cv-02335",
+// "No. 20-cv-02335" and "1:20-CV-2335" all find "1:20-cv-02335". A number
+// without the office digit finds the case in every office; one with it,
+// the case in that office or indexed without one.
+func (ix *Index) lookupDocket(value string) []string {
+	norm, ok := entity.NormalizeDocket(value)
+	if !ok {
+		return nil
+	}
+	office, num := splitOffice(norm)
+	dict, err := ix.idx.FieldDict(corpus.FieldDocket)
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	var out []string
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			return out
+		}
+		o, n := splitOffice(e.Term)
+		if n == num && (office == "" || o == "" || o == office) {
+			out = append(out, e.Term)
+		}
+	}
+}
+
+// splitOffice splits "1:20-cv-02335" into its office digit and the rest.
+func splitOffice(docket string) (office, rest string) {
+	if i := strings.IndexByte(docket, ':'); i > 0 && i < len(docket)-1 {
+		return docket[:i], docket[i+1:]
+	}
+	return "", docket
+}
+
 // fold keeps only the letters and digits of s, lower-cased.
 func fold(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -88,6 +88,12 @@ func TestSearch(t *testing.T) {
 		{"field party folded", search.Request{Q: `party:"salesforce.com inc"`}, []string{salesforce}, false},
 		{"accents folded", search.Request{Q: "defendeur"}, []string{twitter}, false},
 		{"prefix uses the stem", search.Request{Q: "beneficiar*", Courts: []string{"cand"}}, []string{twitter}, false},
+		{"docket as printed on the opinion", search.Request{Q: "docket:20-cv-02335"}, []string{salesforce}, false},
+		{"docket with its office", search.Request{Q: "docket:1:20-cv-02335"}, []string{salesforce}, false},
+		{"docket with its label", search.Request{Q: `docket:"No. 20-cv-02335"`}, []string{salesforce}, false},
+		{"docket typed loosely", search.Request{Q: "docket:20-CV-2335"}, []string{salesforce}, false},
+		{"docket typed without hyphens", search.Request{Q: "docket:20cv2335"}, []string{salesforce}, false},
+		{"docket of another office", search.Request{Q: "docket:2:20-cv-02335"}, nil, false},
 		{"year filter", search.Request{Years: []string{"2018"}}, []string{paper, unicef}, false},
 		{"date range", search.Request{From: "2018-02", To: "2021"}, []string{paper, twitter}, false},
 		{"range in the query", search.Request{Q: "date:[2018-02-01 TO 2021]"}, []string{paper, twitter}, false},
@@ -307,5 +313,59 @@ func TestPartyAndCourtFilters(t *testing.T) {
 	var re *search.RequestError
 	if !errors.As(err, &re) || !strings.Contains(re.Error(), "Twitter, Inc.") {
 		t.Errorf("unknown party: error %v, want a RequestError naming Twitter, Inc.", err)
+	}
+}
+
+// Every statute value the facet shows filters to exactly the documents
+// the facet counted, so a person can click any of them: over the sample
+// corpus, and over documents citing state codes, hyphenated and decimal
+// sections and ranges.
+func TestStatuteFacetValuesFilter(t *testing.T) {
+	t.Run("sample", func(t *testing.T) { checkStatuteFacetFilters(t, sampleIndex(t)) })
+	t.Run("state codes and ranges", func(t *testing.T) {
+		dir := t.TempDir()
+		ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
+		docs := fstest.MapFS{
+			"okla.txt": {Data: []byte("The court applied Okla. Stat. tit. 10A, §§ 7301-1.3 and 18 U.S.C. §§ 1591-1595; see also § 7302-2.2 " +
+				"and Cal. Penal Code § 236.1.")},
+			"title7.txt": {Data: []byte("Claims under 42 U.S.C. § 2000e-2(a), 720 ILCS 5/10-9 and Okla. Stat. tit. 10A, § 7301-1.3.")},
+			"regs.txt":   {Data: []byte("See 28 C.F.R. § 35.130 and 48 CFR Part 38; Mass. Gen. Laws ch. 265, § 50; 18 U.S.C. § 1591.")},
+		}
+		if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
+			t.Fatal(err)
+		}
+		bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer bidx.Close()
+		idx, _ := search.New(bidx)
+		checkStatuteFacetFilters(t, idx)
+		res, err := idx.Search(t.Context(), search.Request{Statutes: []string{"Okla. Stat. tit. 10A § 7301-1.3"}})
+		if err != nil || res.Total != 2 {
+			t.Errorf("statute=Okla. Stat. tit. 10A § 7301-1.3: %v documents, %v; want 2", res, err)
+		}
+	})
+}
+
+func checkStatuteFacetFilters(t *testing.T, idx *search.Index) {
+	t.Helper()
+	res, err := idx.Search(t.Context(), search.Request{Facets: []string{corpus.FieldStatutes}, FacetSize: search.MaxFacetSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buckets := res.Facets[corpus.FieldStatutes]
+	if len(buckets) < 5 {
+		t.Fatalf("only %d statute values in the sample corpus: %+v", len(buckets), buckets)
+	}
+	for _, b := range buckets {
+		got, err := idx.Search(t.Context(), search.Request{Statutes: []string{b.Value}, Size: 1})
+		if err != nil {
+			t.Errorf("statute=%q: %v", b.Value, err)
+			continue
+		}
+		if int(got.Total) != b.Count {
+			t.Errorf("statute=%q: %d documents, the facet says %d", b.Value, got.Total, b.Count)
+		}
 	}
 }

@@ -324,6 +324,14 @@ func (b builder) fieldValue(field, value string, pos int) (bquery.Query, error) 
 // several indexed values: a party filter "Twitter" names "Twitter, Inc."
 // and "Twitter Inc" alike.
 func (b builder) resolveAll(field, value string) ([]string, error) {
+	if field == corpus.FieldDocket {
+		// A docket number as printed ("20-cv-02335", "No. 20-cv-02335")
+		// names the indexed numbers it can be ("1:20-cv-02335").
+		if terms := b.ix.lookupDocket(value); len(terms) > 0 {
+			b.alias(field, value, strings.Join(terms, ", "))
+			return terms, nil
+		}
+	}
 	if field != corpus.FieldParties {
 		norm, err := b.resolve(field, value)
 		if err != nil {

@@ -15,8 +15,13 @@ import (
 // for every reporter and variant spelling of reporters-db, in the citation
 // forms reporters-db gives for each (nominative "19 Tenn. (Meigs) 456",
 // year-included "5 Law Rep. (1842) 321", paragraph "CCH OSHD ¶ 33123", ...).
-// White space inside a citation may be any run of spaces and line breaks;
-// a stray period after a series ("F. Supp. 2d.") is forgiven.
+// White space inside a citation may be any run of spaces, no-break spaces
+// and line breaks ("519 F.\n3d 666", "200 U. S. 321"); a stray period
+// after a series ("F. Supp. 2d.") is forgiven; a page not yet known
+// ("576 U.S. ___") is kept blank. A spelling that several editions share
+// is settled by their years of publication, the exact spelling and the
+// parenthetical's court (see choose); one that cannot be settled is not
+// tagged.
 //
 // Norm is "519 F.3d 666": volume, the edition as reporters-db names it, and
 // first page. Cite carries the rest: the pinpoint page, the court and year
@@ -38,7 +43,8 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		supraAt:  guide{needles: []string{"supra"}, before: 80, after: 30},
 		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
 		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),
-		short:    mustCompile(`^\s+at\s+(\*{0,2}\d+)`),
+		short:    mustCompile(`^,?\s+at\s+(\*{0,2}\d+)`),
+		blank:    mustCompile(`^\s+(?:_{2,}|-{3,}|—+)`),
 		volume:   mustCompile(`(\d{1,4})\s+$`),
 		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),
 		paren:    mustCompile(`^\s*\(([^()\n]{0,80})\)`),
@@ -55,6 +61,8 @@ type citationRules struct {
 	supra *regexp.Regexp
 	// after a reporter: 1 pin of a short form
 	short *regexp.Regexp
+	// after a reporter: a blank page
+	blank *regexp.Regexp
 	// before a reporter: 1 volume
 	volume *regexp.Regexp
 	// after a citation: 1 pinpoint page
@@ -109,6 +117,11 @@ func (t citationTagger) Tag(text string) []Mention {
 	}
 	spans = dropOverlaps(spans)
 	t.details(text, spans)
+	for k := range spans {
+		if s := &spans[k]; len(s.alts) > 0 {
+			t.choose(text, s)
+		}
+	}
 
 	out := make([]Mention, 0, len(spans))
 	full := map[string]string{} // "550 U.S." -> "550 U.S. 544"
@@ -172,11 +185,10 @@ func (t citationTagger) Tag(text string) []Mention {
 // citation templates in a window around each.
 func (t citationTagger) findFull(text string) []span {
 	rep := t.rep
-	root := rep.trie.nodes[0].next
 	var spans []span
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if _, ok := root[c]; !ok && c != 0xE2 {
+		if !rep.trie.starts(c) && c != 0xE2 {
 			continue
 		}
 		if i > 0 {
@@ -192,7 +204,7 @@ func (t citationTagger) findFull(text string) []span {
 					continue
 				}
 			}
-			if !digitWithin(text, h.end, 24) && !t.rep.special(h) {
+			if !digitWithin(text, h.end, 24) && !t.rep.special(h) && !strings.HasPrefix(strings.TrimLeft(text[h.end:min(len(text), h.end+8)], " \t\n"), "__") {
 				continue // every standard citation has a page number after the reporter
 			}
 			if s, ok := t.shortForm(text, i, h); ok {
@@ -201,6 +213,11 @@ func (t citationTagger) findFull(text string) []span {
 				break
 			}
 			if s, ok := t.tryTemplates(text, i, h); ok {
+				spans = append(spans, s)
+				i = s.end - 1
+				break
+			}
+			if s, ok := t.blankPage(text, i, h); ok {
 				spans = append(spans, s)
 				i = s.end - 1
 				break
@@ -241,6 +258,31 @@ func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
 	return span{start: vs, end: h.end + m[1], data: c}, true
 }
 
+// blankPage reads a citation to an opinion not yet paginated in its
+// reporter, the page left blank: "576 U.S. ___". Its norm keeps the blank.
+func (t citationTagger) blankPage(text string, i int, h trieHit) (span, bool) {
+	m := t.r.blank.FindStringIndex(text[h.end:min(len(text), h.end+24)])
+	if m == nil {
+		return span{}, false
+	}
+	v := t.r.volume.FindStringSubmatchIndex(text[max(0, i-8):i])
+	if v == nil {
+		return span{}, false
+	}
+	off := max(0, i-8)
+	vs := off + v[2]
+	if vs > 0 && isWordByte(text[vs-1]) {
+		return span{}, false
+	}
+	e := t.rep.table.Editions[h.eds[0]]
+	vol := trimZeros(text[vs : off+v[3]])
+	c := &Cite{Volume: vol, Reporter: e.Edition}
+	return span{start: vs, end: h.end + m[1], norm: citeNorm(vol, e.Edition, blankPageNorm), data: c, alts: h.eds, spelled: text[i:h.end]}, true
+}
+
+// blankPageNorm stands for the page of "576 U.S. ___" in its norm.
+const blankPageNorm = "___"
+
 // tryTemplates runs the citation templates of the editions spelt
 // text[i:h.end] in a window where the spelling is replaced by the slot.
 func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool) {
@@ -253,15 +295,25 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 	for we < len(text) && !utf8.RuneStart(text[we]) {
 		we++
 	}
-	w := text[ws:i] + slot + text[h.end:we]
+	// "127 S. Ct.1955": a PDF may lose the space between a reporter that
+	// ends with a period and the page; the templates read one put back.
+	sep := ""
+	if h.end < len(text) && isDigit(text[h.end]) && text[h.end-1] == '.' {
+		sep = " "
+	}
+	w := text[ws:i] + slot + sep + text[h.end:we]
 	at := i - ws
 	back := func(o int) int { // window offset -> text offset
 		if o <= at {
 			return ws + o
 		}
-		return h.end + o - at - 1
+		return h.end + max(0, o-at-1-len(sep))
 	}
-	tried := map[int]bool{}
+	// Every edition spelt so whose templates read the same citation is a
+	// candidate; choose settles which it is once the parenthetical is read.
+	tried := map[int]templateRead{}
+	var best span
+	found := false
 	for _, ed := range h.eds {
 		e := rep.table.Editions[ed]
 		tmpls := e.Templates
@@ -269,42 +321,74 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 			tmpls = []int{0}
 		}
 		for _, ti := range tmpls {
-			if tried[ti] {
+			rd, done := tried[ti]
+			if !done {
+				rd = t.readTemplate(text, w, at, ti, back)
+				tried[ti] = rd
+			}
+			if !rd.ok {
 				continue
 			}
-			tried[ti] = true
-			re := rep.templates[ti]
-			for _, m := range re.FindAllStringSubmatchIndex(w, -1) {
-				if m[0] > at || m[1] <= at {
-					continue
+			if found {
+				if rd.start == best.start && rd.end == best.end && !slices.Contains(best.alts, ed) {
+					best.alts = append(best.alts, ed)
 				}
-				start, end := back(m[0]), back(m[1])
-				if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
-					continue
-				}
-				vol, page := "", ""
-				if g := rep.volume[ti]; g > 0 && m[2*g] >= 0 {
-					vol = trimZeros(w[m[2*g]:m[2*g+1]])
-				}
-				if g := rep.page[ti]; g > 0 && m[2*g] >= 0 {
-					page = w[m[2*g]:m[2*g+1]]
-				}
-				if page == "" {
-					continue
-				}
-				c := &Cite{Volume: vol, Reporter: e.Edition, Page: page}
-				if g := rep.year[ti]; g > 0 && m[2*g] >= 0 {
-					c.Year, _ = strconv.Atoi(w[m[2*g]:m[2*g+1]])
-				}
-				norm := e.Edition + " " + page
-				if vol != "" {
-					norm = vol + " " + norm
-				}
-				return span{start: start, end: end, norm: norm, data: c}, true
+				break
 			}
+			found = true
+			c := &Cite{Volume: rd.vol, Reporter: e.Edition, Page: rd.page, Year: rd.year}
+			best = span{start: rd.start, end: rd.end, norm: citeNorm(rd.vol, e.Edition, rd.page), data: c, alts: []int32{ed}, spelled: text[i:h.end]}
+			break
 		}
 	}
-	return span{}, false
+	return best, found
+}
+
+// readTemplate runs template ti on the window w, where the reporter is the
+// slot at offset at; back maps window offsets to text offsets.
+func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) int) (rd templateRead) {
+	rep := t.rep
+	for _, m := range rep.templates[ti].FindAllStringSubmatchIndex(w, -1) {
+		if m[0] > at || m[1] <= at {
+			continue
+		}
+		start, end := back(m[0]), back(m[1])
+		if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		vol, page := "", ""
+		if g := rep.volume[ti]; g > 0 && m[2*g] >= 0 {
+			vol = trimZeros(w[m[2*g]:m[2*g+1]])
+		}
+		if g := rep.page[ti]; g > 0 && m[2*g] >= 0 {
+			page = w[m[2*g]:m[2*g+1]]
+		}
+		if page == "" {
+			continue
+		}
+		rd.ok, rd.start, rd.end, rd.vol, rd.page = true, start, end, vol, page
+		if g := rep.year[ti]; g > 0 && m[2*g] >= 0 {
+			rd.year, _ = strconv.Atoi(w[m[2*g]:m[2*g+1]])
+		}
+		return rd
+	}
+	return rd
+}
+
+// templateRead is what a citation template read around a reporter.
+type templateRead struct {
+	ok         bool
+	start, end int
+	vol, page  string
+	year       int
+}
+
+// citeNorm is a citation's facet value: "519 F.3d 666".
+func citeNorm(vol, edition, page string) string {
+	if vol == "" {
+		return edition + " " + page
+	}
+	return vol + " " + edition + " " + page
 }
 
 // details reads what follows and precedes each full citation: pinpoint
@@ -315,11 +399,12 @@ func (t citationTagger) details(text string, spans []span) {
 	r := t.r
 	courts := courtRulesOnce()
 	var after []*Cite // the citations of a parallel group, awaiting their parenthetical
+	var group []int   // their indexes in spans
 	for k := range spans {
 		s := &spans[k]
 		c := s.data.(*Cite)
 		if s.role != "" {
-			after = nil
+			after, group = nil, nil
 			continue
 		}
 		end := s.end
@@ -338,11 +423,14 @@ func (t citationTagger) details(text string, spans []span) {
 			// the case name, or the name of the group's first citation
 			if len(after) > 0 {
 				c.CaseName = after[0].CaseName
-			} else if m := r.name.FindStringSubmatchIndex(text[max(0, s.start-200):s.start]); m != nil {
-				c.CaseName = cleanCaseName(text[max(0, s.start-200)+m[2] : max(0, s.start-200)+m[3]])
+			} else if ws := nameWindow(text, s.start); ws < s.start {
+				if m := r.name.FindStringSubmatchIndex(text[ws:s.start]); m != nil {
+					c.CaseName = cleanCaseName(text[ws+m[2] : ws+m[3]])
+				}
 			}
 		}
 		after = append(after, c)
+		group = append(group, k)
 		// a parallel citation follows?
 		if k+1 < len(spans) && spans[k+1].role == "" && !spans[k+1].data.(*Cite).Short {
 			if strings.TrimSpace(text[end:spans[k+1].start]) == "," {
@@ -351,6 +439,9 @@ func (t citationTagger) details(text string, spans []span) {
 		}
 		if m := r.paren.FindStringSubmatchIndex(text[end:min(next, end+100)]); m != nil {
 			inside := squash(text[end+m[2] : end+m[3]])
+			for _, g := range group {
+				spans[g].paren = inside
+			}
 			if y := r.parenEnd.FindStringSubmatchIndex(inside); y != nil {
 				year, _ := strconv.Atoi(inside[y[2]:y[3]])
 				court := strings.TrimSpace(inside[:y[0]])
@@ -370,7 +461,63 @@ func (t citationTagger) details(text string, spans []span) {
 				}
 			}
 		}
-		after = nil
+		after, group = nil, nil
+	}
+}
+
+// nameWindow returns where the text that may hold the case name of a
+// citation at i starts: at most 200 bytes back, and after the last
+// character no case name holds (";", a parenthesis or a quotation mark),
+// so the name pattern reads no more than it must.
+func nameWindow(text string, i int) int {
+	ws := max(0, i-200)
+	for j := i - 1; j >= ws; j-- {
+		c := text[j]
+		if c == ';' || c == '(' || c == ')' || c == '"' || (c == 0x9C || c == 0x9D) && j >= 2 && text[j-1] == 0x80 && text[j-2] == 0xE2 { // “ ”
+			ws = j + 1
+			break
+		}
+	}
+	// A name is "A v. B", or "In re", "Matter of", "Ex parte" something;
+	// with none of these there is none, and the first party of "A v. B"
+	// takes at most about 100 bytes.
+	w := text[ws:i]
+	v := lastVersus(w)
+	if v < 0 {
+		if !strings.Contains(w, "In re") && !strings.Contains(w, "Matter of") && !strings.Contains(w, "Ex parte") && !strings.Contains(w, "In Re") {
+			return i
+		}
+		return ws
+	}
+	if v > 100 {
+		if sp := strings.IndexAny(w[v-100:], " \t\n"); sp >= 0 {
+			ws += v - 100 + sp
+		}
+	}
+	return ws
+}
+
+// lastVersus returns the offset of the last "v." ("v", "vs.") standing
+// as a word in w, or -1.
+func lastVersus(w string) int {
+	for end := len(w); ; {
+		i := strings.LastIndexByte(w[:end], 'v')
+		if i < 0 {
+			return -1
+		}
+		end = i
+		if i == 0 || !isSpace(w[i-1]) {
+			continue
+		}
+		rest := w[i+1:]
+		if strings.HasPrefix(rest, "s.") {
+			rest = rest[2:]
+		} else if strings.HasPrefix(rest, ".") {
+			rest = rest[1:]
+		}
+		if rest == "" || isSpace(rest[0]) {
+			return i
+		}
 	}
 }
 

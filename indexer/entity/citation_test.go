@@ -7,6 +7,7 @@ func TestCitations(t *testing.T) {
 		{"F.3d with pinpoint", "Craigslist, Inc., 519 F.3d 666, 671 (7th Cir. 2008)", "519 F.3d 666=519 F.3d 666"},
 		{"U.S. and short form", "Twombly, 550 U.S. 544, 570 (2007). Twombly, 550 U.S. at 545.", "550 U.S. 544=550 U.S. 544; 550 U.S. at 545=550 U.S. 544"},
 		{"short form without its full citation is not tagged", "Twombly, 550 U.S. at 545.", ""},
+		{"short form with a comma", "Twombly, 550 U.S. 544 (2007). Twombly, 550 U.S., at 545.", "550 U.S. 544=550 U.S. 544; 550 U.S., at 545=550 U.S. 544"},
 		{"Id. and supra", "Doe v. GTE Corp., 347 F.3d 655, 657 (7th Cir. 2003). Id. at 659. See GTE, supra, at 660.",
 			"347 F.3d 655=347 F.3d 655; Id. at 659=347 F.3d 655; GTE, supra, at 660=347 F.3d 655"},
 		{"state and regional reporters", "People v. X, 71 Cal. App. 5th 1; 2022 IL 127275; 90 N.E.3d 1; 2017-Ohio-5699", "71 Cal. App. 5th 1=71 Cal. App. 5th 1; 2022 IL 127275=2022 IL 127275; 90 N.E.3d 1=90 N.E.3d 1; 2017-Ohio-5699=2017 Ohio 5699"},

@@ -1,9 +1,20 @@
 package entity
 
+import "sync"
+
 // Default returns every tagger of the package, in the order of the kinds:
-// statutes, citations, courts, parties, judges, dockets, dates. Their
-// patterns are compiled on first use and shared, so calling Default often
-// is cheap.
+// statutes, citations, courts, parties, judges, dockets, dates. Each
+// builds its tables on its first Tag, once per process, so a command that
+// never tags (extract, search, serve over an existing index) does not pay
+// for them at start-up, and calling Default often is cheap.
 func Default() Taggers {
-	return Taggers{Statutes(), Citations(), Courts(), Parties(), Judges(), Dockets(), Dates()}
+	return Taggers{lazy(Statutes), lazy(Citations), lazy(Courts), lazy(Parties), lazy(Judges), lazy(Dockets), lazy(Dates)}
 }
+
+// lazyTagger builds its tagger on first use.
+type lazyTagger struct{ get func() Tagger }
+
+func lazy(build func() Tagger) Tagger { return lazyTagger{sync.OnceValue(build)} }
+
+// Tag implements Tagger.
+func (l lazyTagger) Tag(text string) []Mention { return l.get().Tag(text) }

@@ -26,9 +26,10 @@
 // BSD-2-Clause data, copied into testdata/data: courts.json (the federal
 // courts the taggers match in running text) by internal/gencourts, and
 // courtnames.json (every court of courts-db with its name patterns),
-// and reporters.json (every reporter edition of reporters-db with its
-// variant spellings and citation forms) by internal/gentables. The few
-// federal statute forms of laws.json are patterns in statute.go, checked
-// against laws.json's examples by a test. The licences are in LICENSE.courts-db
+// reporters.json (every reporter edition of reporters-db with its variant
+// spellings, citation forms, years of publication and states) and
+// statecodes.json (the state codes of laws.json and how each is cited) by
+// internal/gentables. The few federal statute forms of laws.json are
+// patterns in statute.go, checked against laws.json's examples by a test. The licences are in LICENSE.courts-db
 // and LICENSE.reporters-db.
 package entity

@@ -32,6 +32,10 @@ func NormalizeDocket(s string) (string, bool) {
 	if m := r.district.FindStringSubmatchIndex(s); m != nil && r.prefix.MatchString(s[:m[0]]) && blank(s[m[1]:]) {
 		return r.districtNorm(s, m), true
 	}
+	// as typed in a search box: "20cv2335", "1:20 CV 2335", "20 C 2335"
+	if m := r.loose.FindStringSubmatchIndex(s); m != nil {
+		return r.districtNorm(s, m), true
+	}
 	if m := r.appeal.FindStringSubmatchIndex(s); m != nil && m[0] == 0 && m[1] == len(s) {
 		return s[m[2]:m[3]], true
 	}
@@ -52,7 +56,9 @@ type docketRules struct {
 	districtAt, appealAt guide
 	// an appellate number typed alone: "19-1234"
 	bareAppeal *regexp.Regexp
-	labelAt    guide
+	// a district case number typed without its hyphens: groups as district
+	loose   *regexp.Regexp
+	labelAt guide
 	// 1 a case number of any court's style after a label
 	labelled *regexp.Regexp
 	// what, before "No.", makes it another kind of number
@@ -83,6 +89,7 @@ func newDocketRules() *docketRules {
 		district:   mustCompile(`\b(?:(\d):)?(\d{2})-([A-Za-z]{1,4})-(\d{1,6})(?:-[A-Z]{2,4}){0,3}\b`),
 		appeal:     mustCompile(`(?i)(?:\b(?:case|docket|appeal)\s+)?\bnos?\.\s*(\d{2}-\d{1,5})\b`),
 		bareAppeal: mustCompile(`^\d{2}-\d{1,5}$`),
+		loose:      mustCompile(`(?i)^(?:(?:case\s+)?no\.?\s*)?(?:(\d)\s*:\s*)?(\d{2})\s*[-–]?\s*([a-z]{1,4})\s*[-–]?\s*(\d{1,6})$`),
 		prefix:     mustCompile(`(?i)^\s*(?:(?:case|docket|civil\s+action|criminal\s+action)\s+)?(?:nos?\.|number|#)?\s*:?\s*$`),
 		own:        mustCompile(`(?i)(?:^|\n)[ \t]*(?:case\s*:|case\s+no\.?|no\.|civil\s+action\s+no\.?|docket\s+no\.?)[ \t]*$|(?i)num[ée]ro\s+de\s+dossier[^\n]*:\s*$`),
 	}

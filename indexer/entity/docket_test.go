@@ -28,6 +28,10 @@ func TestNormalizeDocket(t *testing.T) {
 		{"21-cv-00485", "21-cv-00485", true},
 		{"No. 19-1234", "19-1234", true},
 		{"19-1234", "19-1234", true},
+		{"20cv2335", "20-cv-02335", true},
+		{"1:20 CV 2335", "1:20-cv-02335", true},
+		{"No. 20 C 2335", "20-c-02335", true},
+		{"2020 WL 1234567", "", false},
 		{"twenty", "", false},
 		{"20-cv-02335 and more", "", false},
 	} {

@@ -40,7 +40,9 @@ func FuzzStatutes(f *testing.F) {
 		"18 U.S.C. §§ 1591(a)(2) and 1595(a); § 230; Section 230 of the CDA; Pub. L. No. 115-164; Rule 12(b)(6)",
 		"Title 18, Section 1591; section 1591 of title 18; 18\u00a0USC\u00a01591",
 		"21, United States Code, Section 853; 1 U.S.C.U. §§ 1-2; 1 USC S. 1-2; 48 C.F.R. § 38.48; 82 Stat. 6; 59 FR 9061; Treas. Reg. § 1.41-2",
-		"S. 1693; H.R. 1865; Senate 1693; Pvt.L. 115-001; Public Law Number 107-743; Directive 2011/36/EU; CETS No. 197")
+		"S. 1693; H.R. 1865; Senate 1693; Pvt.L. 115-001; Public Law Number 107-743; Directive 2011/36/EU; CETS No. 197",
+		"Okla. Stat. tit. 10A, §§ 7301-1.3; § 7301-1.4; 720 ILCS 5/10-9; Cal. Bus. & Prof. Code § 17200; Md. Code Ann., Crim. Law § 11-303; 200 U. S. 321",
+		"18 U.S.C. §§ 1591-1595; §§ 1594-95; §§ 1-2, 5; RCW 9A.40.100; Restatement (Second) of Torts § 876; La. Civ. Code Ann. art. 2315")
 	fuzzTagger(f, Statutes())
 }
 
@@ -49,7 +51,8 @@ func FuzzCitations(f *testing.F) {
 		"Doe v. GTE Corp., 347 F.3d 655, 657 (7th Cir. 2003). Id. at 659. See GTE, supra, at 660. Twombly, 550 U.S. at 545.",
 		"19 Tenn. (Meigs) 456; 5 Law Rep. (1842) 321; CCH OSHD ¶ 33123; 2017 -Ohio- 2951; 2021COA112; 7 S.W. 3d LII",
 		"Bell Atl. Corp. v. Twombly, 550 U.S. 544, 570, 127 S. Ct. 1955, 167 L. Ed. 2d 929 (2007); In re Doe, 2021 WL 1 (N.D. Ill. Dec. 6, 2021)",
-		"Coombs’ Trial of Aaron Burr. 1; 1 Hay. & Haz. 176; 6 Dem.Surr. 478; Id.; id. at 5; (Id. ¶ 4)")
+		"Coombs’ Trial of Aaron Burr. 1; 1 Hay. & Haz. 176; 6 Dem.Surr. 478; Id.; id. at 5; (Id. ¶ 4)",
+		"5 How. 10 (Miss. 1840); 5 Col. 10; 1 App. 7 (Ohio Ct. App. 1913); 576 U.S. ___; 519\u00a0F.3d\u00a0666; 100 F.\u2009Supp.\u20092d 200")
 	fuzzTagger(f, Citations())
 }
 
@@ -76,5 +79,26 @@ func FuzzNormalizers(f *testing.F) {
 		}
 		_ = NormalizeJudge(s)
 		_ = PartyMatches(s, "Twitter, Inc.")
+	})
+}
+
+// Filter values typed by users normalise without panicking, and a norm
+// normalises to itself, so a facet value always filters as itself.
+func FuzzNormalizeFilters(f *testing.F) {
+	for _, s := range []string{"18 usc 1595", "Okla. Stat. tit. 10A, §§ 7301-1.3", "section 230", "fosta", "720 ILCS 5/10-9",
+		"1:20-CV-2335", "No. 20-cv-02335", "20cv2335", "19-1234", "Case No. 21-cv-00485-JCS", "§", "1 U.S.C. §§ 1-2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if norm, ok := NormalizeStatute(s); ok {
+			if again, ok := NormalizeStatute(norm); !ok || again != norm {
+				t.Errorf("NormalizeStatute(%q) = %q, but NormalizeStatute(%q) = %q, %v", s, norm, norm, again, ok)
+			}
+		}
+		if norm, ok := NormalizeDocket(s); ok {
+			if again, ok := NormalizeDocket(norm); !ok || again != norm {
+				t.Errorf("NormalizeDocket(%q) = %q, but NormalizeDocket(%q) = %q, %v", s, norm, norm, again, ok)
+			}
+		}
 	})
 }

@@ -53,6 +53,11 @@ func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
 		return nil
 	}
 	slices.Sort(hits)
+	return g.windows(text, hits, re)
+}
+
+// windows runs re in the windows around hits, sorted offsets of needles.
+func (g guide) windows(text string, hits []int, re *regexp.Regexp) [][]int {
 	var out [][]int
 	ws, we := -1, -1
 	flush := func() {

@@ -25,6 +25,11 @@ type reporterRow struct {
 	Type       string   `json:"t"`
 	Variations []string `json:"v"`
 	Templates  []int    `json:"p"`
+	// years of publication, first and last (0: still published)
+	From int `json:"f"`
+	To   int `json:"u"`
+	// states whose courts it reports (two-letter codes; "us": federal)
+	Places []string `json:"j"`
 }
 
 type reporterTable struct {
@@ -41,8 +46,24 @@ type reporterTrie struct {
 }
 
 type trieNode struct {
-	next map[byte]int32
+	// children by byte: kids[c-lo] (0: none; the root is no one's child)
+	lo   byte
+	kids []int32
 	eds  []int32 // editions whose abbreviation ends here, best first
+}
+
+// child returns the node after byte c, or 0.
+func (n *trieNode) child(c byte) int32 {
+	if c < n.lo || int(c-n.lo) >= len(n.kids) {
+		return 0
+	}
+	return n.kids[c-n.lo]
+}
+
+// starts reports whether some key starts with byte c: a test that the
+// scans make at every byte of a text.
+func (t *reporterTrie) starts(c byte) bool {
+	return t.nodes[0].child(c) != 0
 }
 
 func newReporterTrie() *reporterTrie {
@@ -57,14 +78,11 @@ func (t *reporterTrie) add(key string, ed int32) {
 		if isSpace(c) {
 			continue
 		}
-		nx, ok := t.nodes[n].next[c]
-		if !ok {
-			if t.nodes[n].next == nil {
-				t.nodes[n].next = map[byte]int32{}
-			}
+		nx := t.nodes[n].child(c)
+		if nx == 0 {
 			nx = int32(len(t.nodes))
-			t.nodes[n].next[c] = nx
 			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].setChild(c, nx)
 		}
 		n = nx
 	}
@@ -74,6 +92,22 @@ func (t *reporterTrie) add(key string, ed int32) {
 		}
 	}
 	t.nodes[n].eds = append(t.nodes[n].eds, ed)
+}
+
+// setChild makes nx the child of n after byte c, widening n's range.
+func (n *trieNode) setChild(c byte, nx int32) {
+	switch {
+	case len(n.kids) == 0:
+		n.lo, n.kids = c, []int32{nx}
+		return
+	case c < n.lo:
+		grown := make([]int32, int(n.lo-c)+len(n.kids))
+		copy(grown[n.lo-c:], n.kids)
+		n.lo, n.kids = c, grown
+	case int(c-n.lo) >= len(n.kids):
+		n.kids = append(n.kids, make([]int32, int(c-n.lo)+1-len(n.kids))...)
+	}
+	n.kids[c-n.lo] = nx
 }
 
 // trieHit is an abbreviation found at a position: it ends at end (the
@@ -97,11 +131,18 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 			j++
 			continue
 		}
+		if n := wideSpace(text[j:]); n > 0 {
+			if j == i {
+				break
+			}
+			j += n
+			continue
+		}
 		if c == 0xE2 && strings.HasPrefix(text[j:], "’") {
 			c, w = '\'', len("’")
 		}
-		nx, ok := t.nodes[n].next[c]
-		if !ok {
+		nx := t.nodes[n].child(c)
+		if nx == 0 {
 			break
 		}
 		n = nx
@@ -117,6 +158,20 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// wideSpace returns the length of the no-break or thin space that s
+// starts with (PDFs and web pages put them inside citations), or 0.
+func wideSpace(s string) int {
+	if len(s) < 2 || s[0] != 0xC2 && s[0] != 0xE2 {
+		return 0
+	}
+	for _, sp := range []string{"\u00a0", "\u2009", "\u202f"} {
+		if strings.HasPrefix(s, sp) {
+			return len(sp)
+		}
+	}
+	return 0
+}
 
 // reporterRules is the reporters table ready for matching.
 type reporterRules struct {
@@ -155,7 +210,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		panic("entity: reporters.json: " + err.Error()) // embedded and tested
 	}
 	for _, t := range r.table.Templates {
-		re := regexp.MustCompile(templatePattern(t))
+		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))

@@ -20,13 +20,23 @@ import (
 // act's short name ("FOSTA"), any other is "Pub. L. 115-164"; a federal rule
 // keeps its subdivision ("Fed. R. Civ. P. 12(b)(6)").
 //
-// A bare section ("§ 1595", "§§ 1591 and 1595") has no title of its own. It
-// takes, in order: the title under which the same section was last cited in
-// full earlier in the text; for § 230, title 47 when the text names the
-// Communications Decency Act or title 47 anywhere (Section 230 is cited bare
-// far more often than any other § 230); otherwise the title last cited in
-// full before it. With none of these it is not tagged: a lone "§ 12" in an
-// essay is not evidence of any statute. A bare "Section 1595" (the word, not
+// State codes are tagged as such, with the code's Bluebook abbreviation
+// (which names the state): "Okla. Stat. tit. 10A § 7301-1.3", "Cal. Penal
+// Code § 236.1", "720 Ill. Comp. Stat. 5/10-9"; never as U.S. Code.
+// Ranges keep every section ("§§ 1591-1595" gives 1591 to 1595; a range
+// of more than ten sections gives its two ends), lists every listed one.
+// A reporter ("200 U. S. 321", "123 S.Ct. 45") is never a bill.
+//
+// A bare section ("§ 1595", "§§ 1591 and 1595") has no code of its own.
+// Within about a page after a state code or C.F.R. citation it is of that
+// code; right after a public law, or after a name ("Restatement (Second)
+// of Torts § 876"), it is not tagged. Otherwise it takes, in order: the
+// title under which the same section was last cited in full earlier in
+// the text; for § 230, title 47 when the text names the Communications
+// Decency Act or title 47 anywhere (Section 230 is cited bare far more
+// often than any other § 230); otherwise the title of the U.S. Code
+// citation just before it, within about a page. With none of these it is
+// not tagged: a lone "§ 12" in an essay is not evidence of any statute. A bare "Section 1595" (the word, not
 // the sign) is tagged only by the first rule, because "Section 3" is as often
 // a part of a report. A bare "Rule 12(b)(6)" is tagged when federal rules of
 // that kind were cited in full earlier.
@@ -45,6 +55,9 @@ func NormalizeStatute(s string) (norm string, ok bool) {
 	r := statuteRulesOnce()
 	// Acronyms are case-sensitive in running text but not in a filter box.
 	for _, a := range r.acts {
+		if strings.EqualFold(squash(s), a.norm) {
+			return a.norm, true // the facet value itself
+		}
 		for _, e := range a.exact {
 			if strings.EqualFold(squash(s), e) {
 				return a.norm, true
@@ -74,25 +87,27 @@ var statuteRulesOnce = sync.OnceValue(newStatuteRules)
 const (
 	sectionPat    = `\d+[a-zA-Z]?(?:-\d+[a-zA-Z]?)?`
 	subsectionPat = `(?:\([a-zA-Z0-9]{1,4}\))*`
-	listTailPat   = `((?:\s*(?:,|and|or|&)\s*` + sectionPat + subsectionPat + `)*)`
+	listTailPat   = `((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + sectionPat + subsectionPat + `)*)`
 )
 
 type statuteRules struct {
 	acts []namedAct
+	// the needles of every guide below, found in one pass
+	guides *guides
 	// where each (?i) or alternation-led pattern can match; see guide
 	uscAt, titleAt, ofTitleAt, pubLawAt, pvtAt, fedRuleAt, bareWordAt, bareRuleAt guide
 	// 1 title, 2 section sign or word, 3 first section, 4 list tail
 	usc, uscList *regexp.Regexp
 	// 1 title, 2 section
 	titleSection *regexp.Regexp
-	// 1 section, 2 title
+	// 1 section, 2 list tail, 3 title
 	sectionOfTitle *regexp.Regexp
 	// 1 sign, 2 first section, 3 list tail
 	bareSign *regexp.Regexp
 	// 1 section
 	bareWord *regexp.Regexp
 	// named acts: their exact forms, then their names
-	actForms []actPattern
+	actForms []actForm
 	// 1 congress, 2 law number
 	pubLaw *regexp.Regexp
 	// 1 family, 2 rule with subdivisions
@@ -106,6 +121,8 @@ type statuteRules struct {
 	stat *regexp.Regexp
 	// 1 chamber, 2 number
 	bill *regexp.Regexp
+	// what before "S. 321" makes it a reporter ("200 U. S. 321", "So. S. 4")
+	billReporter *regexp.Regexp
 	// 1 section
 	treas *regexp.Regexp
 	// 1 "Pub" or "Pvt"/"Private", 2 congress, 3 law number (replaces pubLaw's groups)
@@ -113,6 +130,12 @@ type statuteRules struct {
 	civil *regexp.Regexp
 	// one item of a list tail: the section and its subsections
 	listItem *regexp.Regexp
+	// 1 the list tail after a plural sign's first section
+	listTail *regexp.Regexp
+	// "§11 U.S.C. 1306": a section sign that is the U.S.C. citation's own
+	uscAfter *regexp.Regexp
+	// "Const. art. 7, § 7": a bare section of a part of some other code
+	partBefore *regexp.Regexp
 }
 
 func newStatuteRules() *statuteRules {
@@ -133,147 +156,227 @@ func newStatuteRules() *statuteRules {
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
-	usc := `\b(\d{1,2}),?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)\s*`
+	// A pleading paper's line number may come between the title and the
+	// Code ("whether 8\n3 U.S.C. § 1427"), and between the Code and the
+	// section ("8 U.S.C.\n2 § 1427"); the first is group 2.
+	usc := `\b(\d{1,2}),?(?:[ \t]*\n\s*(\d{1,2})(?:[ \t]*\n\s*|[ \t]+))?\s*(?:(?i:U\.?\s?S\.?\s?C\.?(?:\s?[ASU]\.?)?)|U\.\s?S\.\s+Code|United\s+States\s+Code,?)` +
+		`(?:[ \t]*\n\s*\d{1,2}(?:[ \t]*\n|[ \t]+))?\s*`
 	// A list of sections follows only a plural sign: in "Section 853 and 1
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
-	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|Ss\.)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
-	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:United\s+States\s+Code\s*,?\s*)?(?:section|sec\.|§)\s*(` +
+	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|[Ss]s\.)\s*(` + sectionPat + subsectionPat + `)()`)
+	// read after the list's first section, not as part of its match, so
+	// that "§§ 1591 and 47 U.S.C. § 230" leaves "47" to the next citation
+	r.listTail = mustCompile(`^` + listTailPat)
+	r.titleSection = mustCompile(`(?i)\btitle\s+(\d{1,2})(?:\s*,\s*|\s+of\s+the\s+|\s+)(?:(?:United\s+States\s+Code|U\.?\s?S\.?\s?C\.?)\s*,?\s*)?(?:section|sec\.|§)\s*(` +
 		sectionPat + subsectionPat + `)`)
-	r.sectionOfTitle = mustCompile(`(?i)(?:\bsection|\bsec\.|§)\s*(` + sectionPat + subsectionPat + `)\s+of\s+title\s+(\d{1,2})\b`)
-	r.bareSign = mustCompile(`(§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat)
+	r.sectionOfTitle = mustCompile(`(?i)(?:\bsections?|\bsecs?\.|§§?)\s*(` + sectionPat + subsectionPat + `)` + listTailPat + `\s+of\s+title\s+(\d{1,2})\b`)
+	r.bareSign = mustCompile(`(§§?)\s*(` + stateSectionPat + subsectionPat + `)((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.bareWord = mustCompile(`\b[Ss]ection\s+(\d{3,}[a-z]?` + subsectionPat + `)`)
-	r.listItem = mustCompile(`(` + sectionPat + `)` + subsectionPat)
+	r.listItem = mustCompile(`(` + stateSectionPat + `)` + subsectionPat)
+	r.uscAfter = mustCompile(`^,?\s*(?:U\.?\s?S\.?\s?C|United\s+States\s+Code)`)
+	r.partBefore = mustCompile(`(?i)\b(?:art(?:icle|\.)?|amend(?:ment|\.)?|ch(?:apter|\.)?|tit(?:le|\.)?|pt\.|part)\s*[\dIVXLC]+[A-Za-z]?\s*,\s*$`)
 
-	r.actForms = actPatterns(r.acts)
+	r.actForms = actForms(r.acts)
+	gs := []guide{r.uscAt, r.cfrAt, r.statAt, r.billAt, r.treasAt, r.titleAt, r.ofTitleAt, r.pubLawAt, r.pvtAt, r.bareWordAt, r.bareRuleAt, r.fedRuleAt}
+	needles := needlesOf(gs...)
+	for _, f := range r.actForms {
+		needles = append(needles, f.needle)
+	}
+	r.guides = newGuides(needles)
 	r.pubLaw = mustCompile(`(?i)\b(Pub(?:lic|\.)?|Pvt\.?|Private)\s*L(?:aw|\.)?\s*(?:No\.?\s*|Number\s*)?(\d{2,3})\s*[-–‑]\s*(\d{1,4})\b`)
-	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
+	r.cfr = mustCompile(`\b(\d{1,2})\s*(?:C\.?\s?F\.?\s?R\.?)\s*,?\s*(?:(§§?|[Pp]arts?|pts?\.|[Ss]ec(?:tion|\.)?s?)\s*)?(\d+(?:\.\d+[a-z]?(?:-\d+)?)?)`)
 	r.stat = mustCompile(`\b(\d{1,3})\s+(Stat\.|Fed\.\s?Reg\.|F\.?R\.?)\s+(\d{1,3}(?:,\d{3})*|\d+)\b`)
-	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?(\d{2,5})\b`)
+	r.bill = mustCompile(`(?:^|[^\w.])((?:S|H\.\s?R)\.|Senate(?:\s+Bill)?|House(?:\s+Bill)?|H\.B\.)\s?([1-9]\d{1,4})\b`)
+	r.billReporter = mustCompile(`(?:\d|\b[A-Z][a-z]{0,3}\.|\b[A-Z])\s*$`)
 	r.treas = mustCompile(`\bTreas\.\s?Reg\.\s*§\s*(\d+\.\d+(?:-\d+)?[a-z]?)`)
 	r.civil = mustCompile(`(?i)-cv-|\bcivil\s+action\b|\bFed(?:eral|\.)\s*R(?:ules?|\.)?\s*(?:of\s+)?Civ`)
-	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
+	r.fedRule = mustCompile(`(?i)\bFed(?:eral|\.)?\s*R(?:ules?|\.)?\s*(?:of\s+)?(Civ(?:il|\.)?|Crim(?:inal|\.)?|App(?:ellate|\.)?|Evid(?:ence|\.)?|Bankr(?:uptcy|\.)?)\s*(?:P(?:rocedure|roc\.|\.)?\s*)?(\d+(?:\.\d+)?` + subsectionPat + `)`)
 	r.bareRule = mustCompile(`\bRule\s+(\d+` + subsectionPat + `)`)
 	return r
 }
 
 type statuteTagger struct{ r *statuteRules }
 
-// rangeRE is a range of sections written as one: "1-2".
-var rangeRE = regexp.MustCompile(`^\d+-\d+$`)
-
 // Kinds of statute spans, carried in span.data.
 type (
-	uscRef     struct{ title, section string } // explicit title
-	bareRef    struct{ section string }        // needs a title
-	bareWord   struct{ section string }        // "Section 1595": needs the same section cited in full
+	uscRef struct {
+		title string
+		secs  []string // a section, or the sections of a range
+	}
+	bareRef struct {
+		sec    string // as written: "1595(a)", "1591-1595", "7301-1.3"
+		plural bool
+		from   string // the section before, when sec ends a range from it ("§§ 1591 to 1595")
+	}
+	bareWord struct{ section string } // "Section 1595": needs the same section cited in full
+	// a C.F.R. title, or a statute of no code we resolve; a bare section
+	// within reach bytes after it is of it, not of the U.S. Code
+	otherRef struct {
+		cfr   string
+		reach int
+	}
 	ruleRef    struct{ family, rule string }
 	bareRuleIn struct{ rule string }
 )
+
+// maxBareGap is how far (in bytes) a bare "§ 1595" may be from the
+// statute cited before it to take that statute's code: about a page.
+const maxBareGap = 3000
+
+// pubLawReach is how close a bare section must follow a public law or a
+// Statutes at Large page to be a section of that law: "Pub. L. No.
+// 115-164, § 2".
+const pubLawReach = 4
 
 // Tag implements Tagger.
 func (t statuteTagger) Tag(text string) []Mention {
 	r := t.r
 	lower := lowerASCII(text)
+	hits := r.guides.set.scan(lower)
 	var spans []span
+	numbered := -1 // whether the text has line numbers: -1 not known yet
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
-		for _, m := range r.uscAt.findAll(text, lower, re) {
-			title := trimZeros(text[m[2]:m[3]])
-			sec := text[m[6]:m[7]]
-			plural := re == r.uscList
-			if rangeRE.MatchString(sectionOf(sec)) {
-				// "§§ 1-2": a range, from section 1. Hyphenated sections
-				// of the Code have a letter before the hyphen ("2000e-2").
-				sec = sec[:strings.IndexByte(sec, '-')]
-			}
-			spans = append(spans, span{start: m[0], end: m[7], data: uscRef{title, sectionOf(sec)}})
-			if plural {
-				spans = append(spans, r.listSpans(text, m[8], m[9], func(sec string) any { return uscRef{title, sec} })...)
-			}
-		}
-	}
-	for _, m := range r.titleAt.findAll(text, lower, r.titleSection) {
-		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), sectionOf(text[m[4]:m[5]])}})
-	}
-	for _, m := range r.ofTitleAt.findAll(text, lower, r.sectionOfTitle) {
-		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[4]:m[5]]), sectionOf(text[m[2]:m[3]])}})
-	}
-	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
-		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{sectionOf(text[m[4]:m[5]])}})
-		if text[m[2]:m[3]] == "§§" {
-			spans = append(spans, r.listSpans(text, m[6], m[7], func(sec string) any { return bareRef{sec} })...)
-		}
-	}
-	for _, m := range r.bareWordAt.findAll(text, lower, r.bareWord) {
-		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareWord{sectionOf(text[m[2]:m[3]])}})
-	}
-	for _, p := range r.actForms {
-		for _, m := range p.at.findAll(text, lower, p.re) {
-			for g := 1; g <= len(p.acts); g++ {
-				if m[2*g] >= 0 {
-					spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.acts[p.acts[g-1]].norm})
-					break
+		// groups: 1 title, 2 a line number before the Code, 3 sign, 4 first section
+		for _, m := range r.uscAt.findAllIn(r.guides, hits, text, re) {
+			start, title := m[0], trimZeros(text[m[2]:m[3]])
+			if m[4] >= 0 {
+				// "8\n3 U.S.C.": on pleading paper the 3 is a line
+				// number; anywhere else ("Count 4\n18 U.S.C.") the
+				// number by the Code is the title
+				if numbered < 0 {
+					numbered = lineNumbered(text)
+				}
+				if numbered == 0 {
+					start, title = m[4], trimZeros(text[m[4]:m[5]])
 				}
 			}
+			plural := re == r.uscList
+			sign, sec := m[6:8], m[8:10]
+			if sign[0] == sign[1] && strings.Contains(text[skipSpaceBack(text, sec[0]):sec[0]], "\n") {
+				continue // "8 U.S.C.\n2": with no sign, a number on the next line is a line number, not a section
+			}
+			spans = append(spans, span{start: start, end: sec[1], data: uscRef{title, sectionRange(text[sec[0]:sec[1]], plural, true)}})
+			if plural {
+				te := sec[1]
+				if t := r.listTail.FindStringSubmatchIndex(text[sec[1]:min(len(text), sec[1]+200)]); t != nil {
+					te = sec[1] + t[3]
+				}
+				spans = append(spans, r.listSpans(text, sec[0], sec[1], te, func(s, from string) any { return uscRef{title, rangeAfter(from, s, true)} })...)
+			}
 		}
 	}
-	for _, m := range r.pubLawAt.findAll(text, lower, r.pubLaw) {
+	for _, m := range r.titleAt.findAllIn(r.guides, hits, text, r.titleSection) {
+		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), []string{sectionOf(text[m[4]:m[5]])}}})
+	}
+	for _, m := range r.ofTitleAt.findAllIn(r.guides, hits, text, r.sectionOfTitle) {
+		// "Sections 1591 and 1595 of Title 18": the first section's
+		// span ends before the list, each listed section has its own
+		title := trimZeros(text[m[6]:m[7]])
+		end := m[1]
+		if m[4] < m[5] {
+			end = m[3]
+		}
+		spans = append(spans, span{start: m[0], end: end, data: uscRef{title, sectionRange(text[m[2]:m[3]], true, true)}})
+		spans = append(spans, r.listSpans(text, m[2], m[4], m[5], func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
+	}
+	spans = append(spans, stateRulesOnce().find(text)...)
+	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
+		if after := text[m[5]:min(len(text), m[5]+12)]; strings.ContainsAny(after, "Uu") && r.uscAfter.MatchString(after) {
+			continue // "§11 U.S.C. 1306"
+		}
+		if strings.ContainsAny(text[m[3]:m[4]], "\n\f") {
+			if numbered < 0 {
+				numbered = lineNumbered(text)
+			}
+			if numbered == 1 {
+				continue // "§\n1 disqualify": on pleading paper, a line number
+			}
+		}
+		if before := text[max(0, m[0]-24):m[0]]; namedBefore(text, m[0]) || strings.Contains(before, ",") && r.partBefore.MatchString(before) {
+			// "Restatement (Second) of Torts § 876", "Model Penal Code
+			// § 2.06": a section of something else, which also ends
+			// the run of bare sections of the statute cited before.
+			spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: otherRef{reach: maxBareGap}})
+			continue
+		}
+		plural := text[m[2]:m[3]] == "§§"
+		spans = append(spans, span{start: m[0], end: m[5], rank: 2, data: bareRef{sec: text[m[4]:m[5]], plural: plural}})
+		if plural {
+			spans = append(spans, r.listSpans(text, m[4], m[6], m[7], func(sec, from string) any { return bareRef{sec: sec, plural: true, from: from} })...)
+		}
+	}
+	for _, m := range r.bareWordAt.findAllIn(r.guides, hits, text, r.bareWord) {
+		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareWord{sectionOf(text[m[2]:m[3]])}})
+	}
+	for _, f := range r.actForms {
+		for _, at := range hits[r.guides.ids[f.needle]] {
+			if start, end, ok := f.match(text, lower, at); ok {
+				spans = append(spans, span{start: start, end: end, rank: 1, norm: r.acts[f.act].norm})
+			}
+		}
+	}
+	for _, m := range r.pubLawAt.findAllIn(r.guides, hits, text, r.pubLaw) {
 		number := trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])
 		norm := r.publicLawNorm(number)
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
 			norm = "Pvt. L. " + number
 		}
-		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{reach: pubLawReach}})
 	}
-	for _, m := range r.pvtAt.findAll(text, lower, r.pubLaw) {
+	for _, m := range r.pvtAt.findAllIn(r.guides, hits, text, r.pubLaw) {
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Pvt. L. " + trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])})
 		}
 	}
-	for _, m := range r.cfrAt.findAll(text, lower, r.cfr) {
+	for _, m := range r.cfrAt.findAllIn(r.guides, hits, text, r.cfr) {
 		title, sec := trimZeros(text[m[2]:m[3]]), text[m[6]:m[7]]
 		norm := title + " C.F.R. § " + sec
-		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "part") || m[4] < 0 && !strings.Contains(sec, ".") {
+		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "p") || m[4] < 0 && !strings.Contains(sec, ".") {
 			norm = title + " C.F.R. pt. " + sec
 		}
-		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm})
+		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{title, maxBareGap}})
 	}
-	for _, m := range r.statAt.findAll(text, lower, r.stat) {
+	for _, m := range r.statAt.findAllIn(r.guides, hits, text, r.stat) {
 		vol, page := trimZeros(text[m[2]:m[3]]), strings.ReplaceAll(text[m[6]:m[7]], ",", "")
 		if text[m[4]] == 'S' {
-			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats })})
+			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats }), data: otherRef{reach: pubLawReach}})
 		} else {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: vol + " Fed. Reg. " + page})
 		}
 	}
-	for _, m := range r.billAt.findAll(text, lower, r.bill) {
+	for _, m := range r.billAt.findAllIn(r.guides, hits, text, r.bill) {
 		chamber := "H.R."
 		if c := text[m[2]]; c == 'S' {
 			chamber = "S."
 		} else if strings.HasPrefix(text[m[2]:m[3]], "H.B") {
 			continue // state house bills have no federal meaning
 		}
+		if text[m[2]:m[3]] == "S." && r.billReporter.MatchString(text[max(0, m[2]-8):m[2]]) {
+			continue // "200 U. S. 321", "12 So. S. 4": a reporter, not a Senate bill
+		}
 		bill := chamber + " " + trimZeros(text[m[4]:m[5]])
 		spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: r.knownAs(bill, func(a namedAct) []string { return a.bills })})
 	}
-	for _, m := range r.treasAt.findAll(text, lower, r.treas) {
+	for _, m := range r.treasAt.findAllIn(r.guides, hits, text, r.treas) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Treas. Reg. § " + text[m[2]:m[3]]})
 	}
-	for _, m := range r.fedRuleAt.findAll(text, lower, r.fedRule) {
+	for _, m := range r.fedRuleAt.findAllIn(r.guides, hits, text, r.fedRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: ruleRef{ruleFamily(text[m[2]:m[3]]), strings.Join(strings.Fields(text[m[4]:m[5]]), "")}})
 	}
-	for _, m := range r.bareRuleAt.findAll(text, lower, r.bareRule) {
+	for _, m := range r.bareRuleAt.findAllIn(r.guides, hits, text, r.bareRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareRuleIn{text[m[2]:m[3]]}})
 	}
 	spans = dropOverlaps(spans)
-	civil := false
+	civil, bankruptcy := false, false
 	for _, s := range spans {
 		if _, ok := s.data.(bareRuleIn); ok {
 			civil = r.civil.MatchString(text)
+			bankruptcy = strings.Contains(lower, "bankruptcy")
 			break
 		}
 	}
-	return resolveStatutes(text, spans, civil)
+	return resolveStatutes(text, spans, civil, bankruptcy)
 }
 
 // knownAs gives the norm of the act that a bill or Statutes at Large page
@@ -292,7 +395,7 @@ func (r *statuteRules) knownAs(cite string, forms func(namedAct) []string) strin
 //
 // In a federal civil case (civil is set) a bare rule with no family cited
 // before it is a Federal Rule of Civil Procedure.
-func resolveStatutes(text string, spans []span, civil bool) []Mention {
+func resolveStatutes(text string, spans []span, civil, bankruptcy bool) []Mention {
 	cda := false
 	for _, s := range spans {
 		if ref, ok := s.data.(uscRef); ok && ref.title == "47" || s.norm == "47 U.S.C. § 230" || s.norm == "Communications Decency Act" {
@@ -301,27 +404,85 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 		}
 	}
 	titleOf := map[string]string{} // section -> title it was last cited under
-	lastTitle, lastFamily := "", ""
+	lastFamily := ""
+	// the statute cited last, whose code a bare section after it takes
+	var last struct {
+		data any // uscRef, stateRef, otherRef
+		end  int
+	}
 	var out []Mention
+	emit := func(s span, norms ...string) {
+		for _, n := range norms {
+			out = append(out, newMention(Statute, text, s.start, s.end, n, ""))
+		}
+	}
 	for _, s := range spans {
 		norm := s.norm
 		switch d := s.data.(type) {
 		case uscRef:
-			titleOf[d.section] = d.title
-			lastTitle = d.title
-			norm = uscNorm(d.title, d.section)
+			var norms []string
+			for _, sec := range d.secs {
+				titleOf[sec] = d.title
+				norms = append(norms, uscNorm(d.title, sec))
+			}
+			last.data, last.end = d, s.end
+			emit(s, norms...)
+			continue
+		case stateRef:
+			last.data, last.end = d, s.end
+			var norms []string
+			for _, sec := range d.secs {
+				norms = append(norms, d.prefix+d.joiner+sec)
+			}
+			emit(s, norms...)
+			continue
+		case otherRef:
+			last.data, last.end = d, s.end
+			if norm == "" {
+				continue // a section of something we do not tag
+			}
 		case bareRef:
-			title := titleOf[d.section]
-			if title == "" && d.section == "230" && cda {
-				title = "47"
+			gap := s.start - last.end
+			near := last.data != nil && gap <= maxBareGap
+			var norms []string
+			switch l := last.data.(type) {
+			case stateRef:
+				if near && l.joiner == " § " {
+					for _, sec := range rangeAfterOr(d, false) {
+						norms = append(norms, l.prefix+l.joiner+sec)
+					}
+				}
+			case otherRef:
+				// regulations are numbered part.section ("35.104")
+				if near && l.cfr != "" && strings.Contains(sectionOf(d.sec), ".") {
+					norms = append(norms, l.cfr+" C.F.R. § "+sectionOf(d.sec))
+				}
 			}
-			if title == "" {
-				title = lastTitle
+			_, afterState := last.data.(stateRef)
+			if norms == nil && !(afterState && near) {
+				secs := rangeAfterOr(d, true)
+				// the same section cited in full before is the surest
+				// sign; after a regulation or a public law, the only one
+				blocked := isStateOrOther(last.data, gap)
+				title := titleOf[secs[0]]
+				if title == "" && secs[0] == "230" && cda && !blocked {
+					title = "47"
+				}
+				if l, ok := last.data.(uscRef); ok && title == "" && near && !blocked {
+					title = l.title
+				}
+				if title != "" && uscSection(secs[0]) {
+					for _, sec := range secs {
+						norms = append(norms, uscNorm(title, sec))
+					}
+				}
 			}
-			if title == "" {
+			if norms == nil {
 				continue
 			}
-			norm = uscNorm(title, d.section)
+			last.end = s.end
+			emit(s, norms...)
+			continue
 		case bareWord:
 			title := titleOf[d.section]
 			if title == "" {
@@ -336,6 +497,14 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 			if family == "" && civil {
 				family = "Fed. R. Civ. P."
 			}
+			// the Bankruptcy Rules are numbered from 1001, the others
+			// stay under 1000 ("Rule 2004" in a bankruptcy case)
+			if n := atoi(leadingDigits(d.rule)); n >= 1000 && family != "Fed. R. Bankr. P." {
+				family = ""
+				if bankruptcy {
+					family = "Fed. R. Bankr. P."
+				}
+			}
 			if family == "" {
 				continue
 			}
@@ -346,17 +515,137 @@ func resolveStatutes(text string, spans []span, civil bool) []Mention {
 	return out
 }
 
+// rangeAfterOr gives the sections of a bare reference.
+func rangeAfterOr(d bareRef, usc bool) []string {
+	if d.from != "" {
+		return rangeAfter(d.from, d.sec, usc)
+	}
+	return sectionRange(d.sec, d.plural, usc)
+}
+
+// isStateOrOther reports whether a statute cited last is not of the U.S.
+// Code and gap bytes before a bare section, so that the bare section is
+// not one either.
+func isStateOrOther(d any, gap int) bool {
+	switch d := d.(type) {
+	case stateRef:
+		return gap <= maxBareGap
+	case otherRef:
+		return gap <= d.reach
+	}
+	return false
+}
+
+// uscSection reports whether a section number has the shape of one of the
+// U.S. Code ("1591", "2000e-2"), not of a state code ("7301-1.3").
+func uscSection(sec string) bool {
+	return !strings.ContainsAny(sec, ".:")
+}
+
+// namedBefore reports whether the "§" at i follows the name of what it is
+// a section of ("Restatement (Second) of Torts § 876", "Model Penal Code
+// § 2.06", "FOSTA § 2"), rather than a word of the sentence ("under §
+// 1595", "See § 1595").
+func namedBefore(text string, i int) bool {
+	j := i
+	for j > 0 && i-j < 64 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 {
+		return false
+	}
+	k := j
+	for k > 0 && j-k < 64 && !isSpace(text[k-1]) && text[k-1] != '(' {
+		k--
+	}
+	w := text[k:j]
+	if w == "" || strings.ContainsAny(w[len(w)-1:], ",;:)]\"") {
+		return false
+	}
+	c := w[0]
+	if c < 'A' || c > 'Z' {
+		return false
+	}
+	switch strings.TrimRight(w, ".") {
+	case "See", "Cf", "Under", "Also", "And", "In", "But", "Id", "E.g", "Compare", "Accord", "Contra", "Pursuant", "Per", "Both", "Neither", "Only", "Thus", "Title", "U.S.C", "USC":
+		return false
+	}
+	return true
+}
+
 // listSpans splits the tail of "§§ 1591(a)(2) and 1595(a)" into one span
+// per further section, each covering just that section as written; first
+// is where the citation's first section starts. A section joined to the
+// one before by "to", "through" or a dash ends a range: ref is given the
+// section before as from, and "" otherwise.
 // per further section, each covering just that section as written.
-func (r *statuteRules) listSpans(text string, start, end int, ref func(section string) any) []span {
+func (r *statuteRules) listSpans(text string, first, start, end int, ref func(sec, from string) any) []span {
 	if start < 0 || start == end {
 		return nil
 	}
 	var out []span
+	prev := sectionOf(r.listItem.FindString(text[first:start]))
+	prevEnd := start
 	for _, m := range r.listItem.FindAllStringSubmatchIndex(text[start:end], -1) {
-		out = append(out, span{start: start + m[0], end: start + m[1], data: ref(trimZeros(text[start+m[2] : start+m[3]]))})
+		if r.uscAfter.MatchString(text[start+m[1] : min(len(text), start+m[1]+12)]) {
+			break // "and 47 U.S.C.": the title of the next citation
+		}
+		sec := trimZeros(text[start+m[2] : start+m[3]])
+		from := ""
+		if rangeJoin(text[prevEnd : start+m[0]]) {
+			from = prev
+		}
+		out = append(out, span{start: start + m[0], end: start + m[1], data: ref(sec, from)})
+		prev, prevEnd = sec, start+m[1]
 	}
 	return out
+}
+
+// lineNumbered reports (1 or 0) whether text is on pleading paper: a
+// third or more of its lines, and at least ten, start with a line number
+// of one or two digits.
+func lineNumbered(text string) int {
+	lines, numbered := 0, 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimLeft(line, " \t\f")
+		if line == "" {
+			continue
+		}
+		lines++
+		n := 0
+		for n < len(line) && n < 3 && isDigit(line[n]) {
+			n++
+		}
+		if n >= 1 && n <= 2 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
+			numbered++
+		}
+	}
+	if numbered >= 10 && 3*numbered >= lines {
+		return 1
+	}
+	return 0
+}
+
+// rangeJoin reports whether the text between two sections makes them the
+// ends of a range: "–", "—", "to", "through".
+func rangeJoin(between string) bool {
+	switch strings.TrimSpace(strings.Trim(strings.TrimSpace(between), ",")) {
+	case "–", "—", "to", "through", "thru":
+		return true
+	}
+	return false
+}
+
+// rangeAfter returns the sections after from up to sec when sec ends a
+// range from from, and sec alone otherwise.
+func rangeAfter(from, sec string, usc bool) []string {
+	if from == "" {
+		return sectionRange(sec, true, usc)
+	}
+	if rs := sectionRange(sectionOf(from)+"-"+sectionOf(sec), true, usc); len(rs) > 1 {
+		return rs[1:]
+	}
+	return []string{sectionOf(sec)}
 }
 
 func (r *statuteRules) publicLawNorm(number string) string {
@@ -394,6 +683,15 @@ func trimZeros(s string) string {
 	return t
 }
 
+// leadingDigits returns the digits that start s: "2004(a)" -> "2004".
+func leadingDigits(s string) string {
+	i := 0
+	for i < len(s) && i < 9 && isDigit(s[i]) {
+		i++
+	}
+	return s[:i]
+}
+
 // ruleFamily gives the Bluebook abbreviation of a federal rules family.
 func ruleFamily(word string) string {
 	switch strings.ToLower(word[:3]) {
@@ -403,6 +701,8 @@ func ruleFamily(word string) string {
 		return "Fed. R. Crim. P."
 	case "app":
 		return "Fed. R. App. P."
+	case "ban":
+		return "Fed. R. Bankr. P."
 	default:
 		return "Fed. R. Evid."
 	}

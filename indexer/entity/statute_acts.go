@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -153,47 +154,115 @@ func namedActs() []namedAct {
 	}
 }
 
-// An actPattern finds some forms of the named acts; group i of re is act
-// acts[i] of the table.
-type actPattern struct {
-	re   *regexp.Regexp
-	at   guide
-	acts []int
+// An actForm finds one form of a named act without a regexp: at each
+// occurrence of its needle (its rarest word, lower-cased) it compares the
+// words around it. Exact forms (acronyms) compare case-sensitively and
+// start at the needle; names compare case-insensitively, with any white
+// space between words, optionally followed by "of YEAR".
+type actForm struct {
+	act    int
+	exact  string   // the form as written, for an exact form
+	words  []string // the lower-cased words of a name
+	key    int      // which word of words the needle is
+	needle string
 }
 
-// actPatterns compiles the exact forms (case-sensitive) as one pattern and
-// each name (case-insensitive, any white space between words) as its own,
-// guided by its rarest word with a window just wide enough for the name:
-// one pattern for all would be run in wide windows around every "230" and
-// "victims" of a long opinion.
-func actPatterns(acts []namedAct) []actPattern {
-	exact := actPattern{at: guide{after: 32}}
-	var out []actPattern
-	var exactGroups []string
+// actForms lists the forms of the acts, each guided by its rarest word:
+// one pattern for all would be run in wide windows around every "230"
+// and "victims" of a long opinion.
+func actForms(acts []namedAct) []actForm {
+	var out []actForm
 	for i, a := range acts {
-		var alts []string
 		for _, e := range a.exact {
-			alts = append(alts, `\b`+regexp.QuoteMeta(e)+`\b`)
-			exact.at.needles = appendNew(exact.at.needles, strings.ToLower(strings.Fields(e)[0]))
-		}
-		if alts != nil {
-			exactGroups = append(exactGroups, `(`+strings.Join(alts, `|`)+`)`)
-			exact.acts = append(exact.acts, i)
+			out = append(out, actForm{act: i, exact: e, needle: strings.ToLower(strings.Fields(e)[0])})
 		}
 		for _, n := range a.names {
-			words := strings.Fields(n)
+			words := strings.Fields(strings.ToLower(n))
 			needle := rarestWord(words)
-			at := strings.Index(strings.ToLower(n), needle)
-			out = append(out, actPattern{
-				re: mustCompile(`(?i:\b(` + strings.Join(quoteAll(words), `\s+`) + `(?:\s+of\s+(?:19|20)\d\d)?)\b)`),
-				// twice the phrase's length each side of the needle, for line breaks and runs of spaces
-				at:   guide{needles: []string{needle}, before: 2*at + 8, after: 2*(len(n)-at) + 16},
-				acts: []int{i},
-			})
+			out = append(out, actForm{act: i, words: words, key: slices.Index(words, needle), needle: needle})
 		}
 	}
-	exact.re = mustCompile(strings.Join(exactGroups, `|`))
-	return append([]actPattern{exact}, out...)
+	return out
+}
+
+// match reports the form's span around an occurrence of its needle at
+// at; lower is lowerASCII(text).
+func (f actForm) match(text, lower string, at int) (start, end int, ok bool) {
+	if f.exact != "" {
+		end = at + len(f.exact)
+		if !strings.HasPrefix(text[at:], f.exact) || !wordEdge(text, at) || !wordEdge(text, end) {
+			return 0, 0, false
+		}
+		return at, end, true
+	}
+	start, end = at, at+len(f.needle)
+	for j := f.key - 1; j >= 0; j-- {
+		p := skipSpaceBack(text, start)
+		w := f.words[j]
+		if p == start || p < len(w) || lower[p-len(w):p] != w {
+			return 0, 0, false
+		}
+		start = p - len(w)
+	}
+	if f.key == 0 && !wordEdge(text, start) {
+		return 0, 0, false
+	}
+	for _, w := range f.words[f.key+1:] {
+		p := skipSpace(text, end)
+		if p == end || !strings.HasPrefix(lower[p:], w) {
+			return 0, 0, false
+		}
+		end = p + len(w)
+	}
+	if !wordEdge(text, end) {
+		return 0, 0, false
+	}
+	// "... Act of 2017"
+	if p := skipSpace(text, end); p > end && strings.HasPrefix(lower[p:], "of") {
+		if q := skipSpace(text, p+2); q > p+2 && q+4 <= len(text) && (text[q:q+2] == "19" || text[q:q+2] == "20") &&
+			isDigit(text[q+2]) && isDigit(text[q+3]) && wordEdge(text, q+4) {
+			end = q + 4
+		}
+	}
+	return start, end, true
+}
+
+// wordEdge reports whether i is a word boundary of text (as \b, ASCII).
+func wordEdge(text string, i int) bool {
+	before := i > 0 && isWordByte(text[i-1])
+	after := i < len(text) && isWordByte(text[i])
+	return before != after
+}
+
+// skipSpace returns the offset after the white space (ASCII, no-break and
+// thin spaces) at i.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		if isSpace(text[i]) {
+			i++
+		} else if n := wideSpace(text[i:]); n > 0 {
+			i += n
+		} else {
+			break
+		}
+	}
+	return i
+}
+
+// skipSpaceBack returns the offset of the white space that ends at i.
+func skipSpaceBack(text string, i int) int {
+	for i > 0 {
+		if isSpace(text[i-1]) {
+			i--
+		} else if i >= 2 && wideSpace(text[i-2:]) == 2 {
+			i -= 2
+		} else if i >= 3 && wideSpace(text[i-3:]) == 3 {
+			i -= 3
+		} else {
+			break
+		}
+	}
+	return i
 }
 
 // rarestWord guesses which word of a name is least common in legal prose:
@@ -217,13 +286,4 @@ func quoteAll(words []string) []string {
 		out[i] = regexp.QuoteMeta(w)
 	}
 	return out
-}
-
-func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }

@@ -47,6 +47,9 @@ func TestStatutes(t *testing.T) {
 		{"bare rule after a full one", "Federal Rule of Civil Procedure 12(b)(6). A Rule\n12(b)(6) motion",
 			"Federal Rule of Civil Procedure 12(b)(6)=Fed. R. Civ. P. 12(b)(6); Rule 12(b)(6)=Fed. R. Civ. P. 12(b)(6)"},
 		{"bare rule alone is not tagged", "Rule 12(b)(6) motion", ""},
+		{"bankruptcy rules", "Case 1:20-bk-12345. In this Bankruptcy case, the Rule 2004 examination; Fed. R. Bankr. P. 9019",
+			"Rule 2004=Fed. R. Bankr. P. 2004; Fed. R. Bankr. P. 9019=Fed. R. Bankr. P. 9019"},
+		{"a four-digit rule is no civil rule", "Case 1:20-cv-12345. The Rule 2004 motion and Rule 12(b)(6)", "Rule 12(b)(6)=Fed. R. Civ. P. 12(b)(6)"},
 		{"ordinary text", "In 2018 the section on page 230 said 18 things.", ""},
 	})
 }

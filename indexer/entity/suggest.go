@@ -49,6 +49,7 @@ func Aliases(kind Kind, norm string) []string {
 		if title, sec, ok := uscParts(norm); ok {
 			add(title+" USC "+sec, title+" U.S.C. "+sec, "Title "+title+", Section "+sec, "section "+sec+" of title "+title)
 		}
+		add(stateAliases(norm)...)
 	case Court:
 		if c, ok := courtRulesOnce().byID[norm]; ok {
 			add(c.Short, c.Name)

@@ -17,6 +17,12 @@ type span struct {
 	norm       string
 	role       string
 	data       any // pattern-specific payload, read by the tagger's resolver
+	// a case citation's candidate reporter editions, best first, when its
+	// spelling is that of several (see citationTagger.choose)
+	alts []int32
+	// a case citation's reporter as written, and what its parenthetical
+	// says ("7th Cir. 2008")
+	spelled, paren string
 }
 
 // dropOverlaps sorts spans and keeps the first of any that overlap.

@@ -49,6 +49,9 @@ func run(data, out string) error {
 	if err := courts(data, out); err != nil {
 		return err
 	}
+	if err := stateCodes(data, out); err != nil {
+		return err
+	}
 	return reporters(data, out)
 }
 
@@ -188,6 +191,7 @@ func courts(data, out string) error {
 
 type reporterRecord struct {
 	CiteType   string                     `json:"cite_type"`
+	MLZ        []string                   `json:"mlz_jurisdiction"`
 	Name       string                     `json:"name"`
 	Editions   map[string]json.RawMessage `json:"editions"`
 	Variations map[string]string          `json:"variations"`
@@ -195,6 +199,8 @@ type reporterRecord struct {
 
 type edition struct {
 	Regexes []string `json:"regexes"`
+	Start   *string  `json:"start"`
+	End     *string  `json:"end"`
 }
 
 type reporterRow struct {
@@ -203,6 +209,12 @@ type reporterRow struct {
 	Type       string   `json:"t"`
 	Variations []string `json:"v,omitempty"`
 	Templates  []int    `json:"p,omitempty"` // indexes into the template list; none: the standard citation
+	// years the edition was published, first and last; 0: not known or
+	// still published
+	From int `json:"f,omitempty"`
+	To   int `json:"u,omitempty"`
+	// the states (or "us") whose courts the reporter reports
+	Places []string `json:"j,omitempty"`
 }
 
 type reporterTable struct {
@@ -304,7 +316,7 @@ func reporters(data, out string) error {
 				if err := json.Unmarshal(rec.Editions[e], &ed); err != nil {
 					return fmt.Errorf("reporter %s edition %s: %w", k, e, err)
 				}
-				row := reporterRow{Edition: e, Name: rec.Name, Type: rec.CiteType}
+				row := reporterRow{Edition: e, Name: rec.Name, Type: rec.CiteType, From: year(ed.Start), To: year(ed.End), Places: places(rec.MLZ)}
 				for v, target := range rec.Variations {
 					if target == e {
 						row.Variations = append(row.Variations, v)
@@ -356,4 +368,144 @@ func reporters(data, out string) error {
 	buf.WriteString("]}\n")
 	fmt.Fprintf(os.Stderr, "gentables: %d reporter editions, %d citation templates\n", len(table.Editions), len(table.Templates))
 	return os.WriteFile(filepath.Join(out, "reporters.json"), buf.Bytes(), 0o644)
+}
+
+// year reads the year of a reporters-db date ("1880-01-01T00:00:00").
+func year(d *string) int {
+	if d == nil || len(*d) < 4 {
+		return 0
+	}
+	var y int
+	fmt.Sscan((*d)[:4], &y)
+	return y
+}
+
+// places reduces reporters-db's MLZ jurisdictions ("us:c7;court.appeals",
+// "us:oh;supreme.court") to the states they name, "us" for the federal
+// courts.
+func places(mlz []string) []string {
+	var out []string
+	for _, j := range mlz {
+		j, _, _ = strings.Cut(j, ";")
+		parts := strings.Split(j, ":")
+		p := "us"
+		if len(parts) > 1 && len(parts[1]) == 2 && !(parts[1][0] == 'c' && parts[1][1] >= '0' && parts[1][1] <= '9') {
+			p = parts[1]
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// --- state codes ---
+
+type lawRecord struct {
+	CiteType     string   `json:"cite_type"`
+	Jurisdiction string   `json:"jurisdiction"`
+	Regexes      []string `json:"regexes"`
+	Variations   []string `json:"variations"`
+}
+
+// stateCodeRow is one code of statutes of a state: its abbreviation
+// (the norm), its state and how its citations are laid out.
+type stateCodeRow struct {
+	Abbr  string `json:"a"`
+	State string `json:"s"`
+	// Form: "sec" (Code § 1), "title" (Code tit. 1, § 1), "chapter"
+	// (Code ch. 1, § 1), "article" (Code art. 1), "pre" (1 Code § 1),
+	// "ilcs" (1 Code 1/1), "subject" (Prefix Subject Suffix § 1),
+	// "subjectafter" (Code, Subject § 1).
+	Form string `json:"f"`
+	// the subject form's words before and after the subject
+	Prefix string `json:"p,omitempty"`
+	Suffix string `json:"x,omitempty"`
+	// other spellings
+	Variations []string `json:"v,omitempty"`
+}
+
+// commonNames are the names lawyers use for some codes besides the
+// Bluebook's (the codes' own short titles and citation rules).
+var commonNames = map[string][]string{
+	"Ill. Comp. Stat.":    {"ILCS", "Ill. Comp. Stat. Ann."},
+	"Ariz. Rev. Stat.":    {"A.R.S."},
+	"Ga. Code Ann.":       {"O.C.G.A."},
+	"Wash. Rev. Code":     {"RCW", "Rev. Code Wash."},
+	"Ohio Rev. Code Ann.": {"Ohio Rev. Code", "R.C.", "O.R.C."},
+	"N.J. Stat. Ann.":     {"N.J.S.A.", "N.J. Stat."},
+	"Mich. Comp. Laws":    {"MCL", "M.C.L."},
+	"Ky. Rev. Stat. Ann.": {"KRS", "Ky. Rev. Stat."},
+	"Nev. Rev. Stat.":     {"NRS"},
+	"Or. Rev. Stat.":      {"ORS"},
+	"Colo. Rev. Stat.":    {"C.R.S."},
+	"Haw. Rev. Stat.":     {"HRS"},
+	"Va. Code Ann.":       {"Va. Code"},
+	"Tenn. Code Ann.":     {"T.C.A."},
+	"Mass. Gen. Laws":     {"M.G.L."},
+	"Minn. Stat.":         {"M.S.A."},
+	"La. Stat. Ann.":      {"La. Rev. Stat.", "La. R.S.", "La. Rev. Stat. Ann."},
+}
+
+var lawSubjectRE = regexp.MustCompile(`^\(\?P<reporter>(.*) \$law_subject (.*)\) § \$law_section$`)
+
+func stateCodes(data, out string) error {
+	var recs map[string][]lawRecord
+	if err := readJSON(filepath.Join(data, "laws.json"), &recs); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(recs))
+	for k := range recs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var rows []stateCodeRow
+	for _, k := range keys {
+		for _, r := range recs[k] {
+			if r.CiteType != "leg_statute" || r.Jurisdiction == "United States" || len(r.Regexes) == 0 {
+				continue
+			}
+			re := r.Regexes[0]
+			row := stateCodeRow{Abbr: k, State: r.Jurisdiction, Variations: append(slices.Clone(r.Variations), commonNames[k]...)}
+			switch {
+			case lawSubjectRE.MatchString(re):
+				m := lawSubjectRE.FindStringSubmatch(re)
+				row.Form, row.Prefix, row.Suffix = "subject", strings.ReplaceAll(m[1], `\.`, "."), strings.ReplaceAll(m[2], `\.`, ".")
+			case strings.Contains(re, "(?P<act>"):
+				row.Form = "ilcs"
+			case strings.HasPrefix(re, "(?P<title>"):
+				row.Form = "pre"
+			case strings.Contains(re, `tit\.`):
+				row.Form = "title"
+			case strings.Contains(re, `ch\.`):
+				row.Form = "chapter"
+			case strings.Contains(re, "art ") && !strings.Contains(re, "§"):
+				row.Form = "article"
+			case strings.HasPrefix(re, "$reporter, $law_subject § "):
+				row.Form = "subjectafter"
+			case strings.HasPrefix(re, "$reporter § ") || strings.Contains(re, "art "):
+				row.Form = "sec"
+			default:
+				return fmt.Errorf("laws.json %s: no form for %q", k, re)
+			}
+			rows = append(rows, row)
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i, r := range rows {
+		b, err := marshal(r)
+		if err != nil {
+			return err
+		}
+		buf.Write(b)
+		if i < len(rows)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]\n")
+	fmt.Fprintf(os.Stderr, "gentables: %d state codes\n", len(rows))
+	return os.WriteFile(filepath.Join(out, "statecodes.json"), buf.Bytes(), 0o644)
 }

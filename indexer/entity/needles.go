@@ -1,0 +1,137 @@
+package entity
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A needleSet finds every occurrence of many needles in one pass over a
+// text (an Aho-Corasick automaton over the needles' bytes), so that a
+// tagger with many guides reads a page once instead of once per needle.
+type needleSet struct {
+	needles []string
+	class   [256]uint8 // byte -> column of delta; 0: a byte no needle has
+	ncols   int
+	delta   []int32   // state*ncols + column -> next state
+	out     [][]int16 // state -> needles that end here
+}
+
+func newNeedleSet(needles []string) *needleSet {
+	ns := &needleSet{needles: needles, ncols: 1}
+	for _, n := range needles {
+		for i := 0; i < len(n); i++ {
+			if ns.class[n[i]] == 0 {
+				ns.class[n[i]] = uint8(ns.ncols)
+				ns.ncols++
+			}
+		}
+	}
+	// the trie of the needles
+	gotoFn := []map[uint8]int32{{}}
+	ns.out = [][]int16{nil}
+	for id, n := range needles {
+		s := int32(0)
+		for i := 0; i < len(n); i++ {
+			c := ns.class[n[i]]
+			nx, ok := gotoFn[s][c]
+			if !ok {
+				nx = int32(len(gotoFn))
+				gotoFn = append(gotoFn, map[uint8]int32{})
+				ns.out = append(ns.out, nil)
+				gotoFn[s][c] = nx
+			}
+			s = nx
+		}
+		ns.out[s] = append(ns.out[s], int16(id))
+	}
+	// breadth first: failure links folded into a full transition table
+	ns.delta = make([]int32, len(gotoFn)*ns.ncols)
+	fail := make([]int32, len(gotoFn))
+	var queue []int32
+	for c := 1; c < ns.ncols; c++ {
+		if nx, ok := gotoFn[0][uint8(c)]; ok {
+			ns.delta[c] = nx
+			queue = append(queue, nx)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		ns.out[s] = append(ns.out[s], ns.out[fail[s]]...)
+		for c := 0; c < ns.ncols; c++ {
+			if nx, ok := gotoFn[s][uint8(c)]; ok {
+				fail[nx] = ns.delta[int(fail[s])*ns.ncols+c]
+				ns.delta[int(s)*ns.ncols+c] = nx
+				queue = append(queue, nx)
+			} else {
+				ns.delta[int(s)*ns.ncols+c] = ns.delta[int(fail[s])*ns.ncols+c]
+			}
+		}
+	}
+	return ns
+}
+
+// scan returns, for each needle, the offsets in text where it starts.
+func (ns *needleSet) scan(text string) [][]int {
+	hits := make([][]int, len(ns.needles))
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = ns.delta[int(s)*ns.ncols+int(ns.class[text[i]])]
+		for _, id := range ns.out[s] {
+			hits[id] = append(hits[id], i+1-len(ns.needles[id]))
+		}
+	}
+	return hits
+}
+
+// guides gathers the needles of several guides into one needleSet.
+type guides struct {
+	set *needleSet
+	ids map[string]int
+}
+
+func newGuides(gs ...[]string) *guides {
+	g := &guides{ids: map[string]int{}}
+	var all []string
+	for _, ns := range gs {
+		for _, n := range ns {
+			if _, ok := g.ids[n]; !ok {
+				g.ids[n] = len(all)
+				all = append(all, n)
+			}
+		}
+	}
+	g.set = newNeedleSet(all)
+	return g
+}
+
+// findAllIn is findAll with the needles' offsets taken from hits, the
+// scan of the needleSet of gs over the lower-cased text.
+func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regexp) [][]int {
+	var at []int
+	for _, n := range g.needles {
+		at = append(at, hits[gs.ids[n]]...)
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	if len(g.needles) > 1 {
+		slices.Sort(at)
+	}
+	return g.windows(text, at, re)
+}
+
+// needlesOf lists the needles of guides, for newGuides.
+func needlesOf(gs ...guide) []string {
+	var out []string
+	for _, g := range gs {
+		for _, n := range g.needles {
+			if strings.ToLower(n) != n {
+				panic("entity: guide needle not lower case: " + n)
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
