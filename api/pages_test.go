@@ -127,7 +127,7 @@ func TestSearchPageEscapesInput(t *testing.T) {
 	}{
 		{`/search?q=%3Cscript%3Ealert(1)%3C/script%3E`, http.StatusOK},
 		{`/search?q=%3Cscript%3Ealert(1)%3C/script%3E&party=%3Cimg+src=x%3E`, http.StatusBadRequest}, // no such party: the 400 names it
-		{`/search?q=%3Cscript%3Ealert(1)%3C/script%3E%22onx=`, http.StatusBadRequest}, // echoed in the error too
+		{`/search?q=%3Cscript%3Ealert(1)%3C/script%3E%22onx=`, http.StatusBadRequest},                // echoed in the error too
 	} {
 		body := checkPage(t, fetchAs(t, tc.target, browserAccept), tc.status)
 		for _, bad := range []string{"<script>alert", "<img src=x>", `"onx=`} {
