@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -42,13 +43,18 @@ func (ix *Index) sequence(text string) seq {
 }
 
 // query matches the seq anywhere in the body.
-func (s seq) query() bquery.Query {
-	if len(s.terms) == 1 {
-		return term(corpus.FieldBody, s.terms[0])
+func (s seq) query() bquery.Query { return s.in(corpus.FieldBody, 0) }
+
+// in matches the seq anywhere in field: a term query for one word, a
+// phraseQuery for more, nothing for none.
+func (s seq) in(field string, limit int) bquery.Query {
+	switch len(s.terms) {
+	case 0:
+		return bleve.NewMatchNoneQuery()
+	case 1:
+		return term(field, s.terms[0])
 	}
-	mp := bleve.NewMatchPhraseQuery(s.text)
-	mp.SetField(corpus.FieldBody)
-	return mp
+	return &phraseQuery{field: field, terms: s.terms, rel: s.rel, limit: limit}
 }
 
 // operand returns the alternatives one side of a connector stands for.
@@ -111,20 +117,65 @@ func (b builder) near(n Near) (bquery.Query, error) {
 	label := map[string]string{UnitWord: fmt.Sprintf("w/%d", n.Distance), UnitSentence: "/s", UnitParagraph: "/p"}[n.Unit]
 	ids, err := b.candidates(both, n.Unit != UnitWord, label, func(dm *bsearch.DocumentMatch, bounds *corpus.Bounds) bool {
 		locs := dm.Locations[corpus.FieldBody]
-		ls, rs := occurrencesOf(left, locs), occurrencesOf(right, locs)
-		for _, l := range ls {
-			for _, r := range rs {
-				if near(l, r, n, bounds) {
-					return true
-				}
-			}
-		}
-		return false
+		return b.anyNear(occurrencesOf(left, locs), occurrencesOf(right, locs), n, bounds)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return restrict(ids, both), nil
+}
+
+// anyNear reports whether some occurrence in ls and some in rs satisfy the
+// connector. It sorts rs once and looks, for each of ls, only at the
+// occurrences of rs that could be near it, so a document with thousands of
+// each costs n log n rather than n². It gives up (false) when the search's
+// context ends; candidates then reports the context's error.
+func (b builder) anyNear(ls, rs []occurrence, n Near, bounds *corpus.Bounds) bool {
+	if len(ls) == 0 || len(rs) == 0 {
+		return false
+	}
+	if n.Unit != UnitWord {
+		starts := bounds.Sentences
+		if n.Unit == UnitParagraph {
+			starts = bounds.Paragraphs
+		}
+		type at struct{ page, unit int }
+		units := make(map[at]bool, len(ls))
+		for _, l := range ls {
+			units[at{l.page, unitOf(starts, l)}] = true
+		}
+		for i, r := range rs {
+			if i%checkEvery == 0 && b.ctx.Err() != nil {
+				return false
+			}
+			if units[at{r.page, unitOf(starts, r)}] {
+				return true
+			}
+		}
+		return false
+	}
+	slices.SortFunc(rs, func(a, b occurrence) int { return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first)) })
+	longest := 0
+	for _, r := range rs {
+		longest = max(longest, r.last-r.first)
+	}
+	for i, l := range ls {
+		if i%checkEvery == 0 && b.ctx.Err() != nil {
+			return false
+		}
+		// An r can be near l only if it starts within the distance plus
+		// the longest alternative before l, or within the distance after.
+		lo := l.first - n.Distance - longest
+		j, _ := slices.BinarySearchFunc(rs, occurrence{page: l.page, first: lo}, func(a, b occurrence) int {
+			return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first))
+		})
+		for ; j < len(rs) && rs[j].page == l.page && rs[j].first <= l.last+n.Distance; j++ {
+			if near(l, rs[j], n, bounds) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b builder) slop(p Phrase) (bquery.Query, error) {
@@ -190,6 +241,9 @@ func (b builder) candidates(q bquery.Query, withBounds bool, label string, keep 
 		if keep(dm, bounds) {
 			ids = append(ids, dm.ID)
 		}
+		if err := b.ctx.Err(); err != nil {
+			return nil, fmt.Errorf("search: proximity: %w", err)
+		}
 	}
 	return ids, nil
 }
@@ -201,20 +255,30 @@ type occurrence struct {
 }
 
 // occurrencesOf finds every occurrence of the alternatives in a document's
-// locations.
+// locations, looking the later words of a phrase up by position.
 func occurrencesOf(alts []seq, locs bsearch.TermLocationMap) []occurrence {
 	var out []occurrence
 	for _, s := range alts {
+		var at map[string]map[uint64]bool
+		if len(s.terms) > 1 {
+			at = map[string]map[uint64]bool{}
+			for _, t := range s.terms[1:] {
+				if at[t] == nil {
+					at[t] = make(map[uint64]bool, len(locs[t]))
+					for _, l := range locs[t] {
+						at[t][key(l)] = true
+					}
+				}
+			}
+		}
 		for _, l0 := range locs[s.terms[0]] {
-			p := page(l0)
+			k0 := key(l0)
 			ok := true
 			for k := 1; k < len(s.terms) && ok; k++ {
-				ok = slices.ContainsFunc(locs[s.terms[k]], func(l *bsearch.Location) bool {
-					return page(l) == p && int(l.Pos) == int(l0.Pos)+s.rel[k]
-				})
+				ok = at[s.terms[k]][k0+uint64(s.rel[k])]
 			}
 			if ok {
-				out = append(out, occurrence{page: p, first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
+				out = append(out, occurrence{page: page(l0), first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
 			}
 		}
 	}
@@ -252,12 +316,17 @@ func near(a, b occurrence, n Near, bounds *corpus.Bounds) bool {
 // sameUnit reports whether a and b start in the same sentence (or
 // paragraph) of their page.
 func sameUnit(starts [][]int, a, b occurrence) bool {
-	if a.page >= len(starts) {
-		return true
+	return unitOf(starts, a) == unitOf(starts, b)
+}
+
+// unitOf returns the index of the sentence (or paragraph) o starts in on
+// its page, or -1 when the page has no bounds, which puts the whole page
+// in one unit.
+func unitOf(starts [][]int, o occurrence) int {
+	if o.page >= len(starts) {
+		return -1
 	}
-	s := starts[a.page]
-	unit := func(off int) int { return sort.SearchInts(s, off+1) - 1 }
-	return unit(a.start) == unit(b.start)
+	return sort.SearchInts(starts[o.page], o.start+1) - 1
 }
 
 // withinWindow reports whether every term occurs on one page within

@@ -166,7 +166,7 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 		// Every word must match anywhere, but documents where they stand
 		// together as typed rank first: "section 230" the phrase beats
 		// "section" on page 2 and "230" on page 9.
-		bq.AddShould(phraseIn(strings.Join(words, " "), textFields("")...)...)
+		bq.AddShould(b.ix.phraseIn(strings.Join(words, " "), bonusLimit, textFields("")...)...)
 	}
 	return bq, nil
 }
@@ -203,13 +203,17 @@ func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
 
+// bonusLimit caps the occurrences the phrase bonus examines in one
+// document: enough for any opinion, a bound for a 50 MB exhibit.
+const bonusLimit = 20000
+
 // phraseIn returns a phrase query for each field, the title boosted.
-func phraseIn(text string, fields ...string) []bquery.Query {
+// limit caps the occurrences examined per document (see phraseQuery).
+func (ix *Index) phraseIn(text string, limit int, fields ...string) []bquery.Query {
+	s := ix.sequence(text)
 	var qs []bquery.Query
 	for _, f := range fields {
-		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(f)
-		var q bquery.Query = mp
+		q := s.in(f, limit)
 		if f == corpus.FieldTitle && len(fields) > 1 {
 			q = boosted(q, titleBoost)
 		}
@@ -260,9 +264,7 @@ func (b builder) term(t Term) (bquery.Query, error) {
 		case len(tokens) == 1:
 			q = term(f, tokens[0])
 		default: // "vis-à-vis", "U.S.C.": one typed word, several tokens
-			mp := bleve.NewMatchPhraseQuery(t.Text)
-			mp.SetField(f)
-			q = mp
+			q = b.ix.sequence(t.Text).in(f, 0)
 		}
 		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 {
 			q = boosted(q, titleBoost)
@@ -285,7 +287,7 @@ func (b builder) phrase(p Phrase) (bquery.Query, error) {
 	if len(b.ix.analyze(p.Text)) == 0 {
 		return nil, nil
 	}
-	alts := phraseIn(p.Text, textFields(p.Field)...)
+	alts := b.ix.phraseIn(p.Text, 0, textFields(p.Field)...)
 	if len(alts) == 1 {
 		return alts[0], nil
 	}

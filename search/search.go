@@ -53,6 +53,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	sr.AddFacet(histogramFacet, bleve.NewFacetRequest(corpus.FieldYear, maxYears))
 	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err == nil {
+		// bleve looks at the context only every so many documents; one
+		// huge document can take it past the deadline unnoticed.
+		err = ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
