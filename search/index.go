@@ -13,17 +13,13 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"lexsearch/corpus"
-)
-
-// Bounds for an open-ended date range.
-var (
-	minDate = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
-	maxDate = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	"lexsearch/search/facet"
 )
 
 // An Index searches an open bleve index built by package indexer.
 type Index struct {
 	idx      bleve.Index
+	ords     *facet.Ordinals
 	analyzer analysis.Analyzer
 	now      func() time.Time
 }
@@ -36,7 +32,12 @@ func New(idx bleve.Index) (*Index, error) {
 	if a == nil {
 		return nil, errors.New("search: index mapping has no analyzer for the body field")
 	}
-	return &Index{idx: idx, analyzer: a, now: time.Now}, nil
+	ix := &Index{idx: idx, ords: facet.New(corpus.Facets...), analyzer: a, now: time.Now}
+	// Number the facet values now, so the first search does not pay for it.
+	if err := ix.warm(); err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
 
 // Document returns the document with the given ID, with its pages and
@@ -124,4 +125,21 @@ func fold(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// warm numbers the facet values of every segment of the index as it is.
+func (ix *Index) warm() error {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer r.Close()
+	if _, err := ix.ords.View(r); err != nil {
+		return fmt.Errorf("search: facet values: %w", err)
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -61,27 +62,44 @@ func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
 			continue
 		}
 		alts := make([]bquery.Query, 0, len(f.values))
+		norms := make([]string, 0, len(f.values))
 		for _, v := range f.values {
 			norm, err := b.resolve(f.facet, v)
 			if err != nil {
 				return nil, &RequestError{f.facet, err.Error()}
 			}
 			alts = append(alts, term(f.facet, norm))
+			norms = append(norms, norm)
 		}
-		p.filters = append(p.filters, filter{f.facet, bleve.NewDisjunctionQuery(alts...)})
+		p.filters = append(p.filters, filter{f.facet, norms, bleve.NewDisjunctionQuery(alts...)})
 	}
 	if req.From != "" || req.To != "" {
-		var start, end = minDate, maxDate
+		// A zero time leaves that end open. bleve stores dates as
+		// nanoseconds, so years outside about 1678-2261 would overflow;
+		// an end beyond them is as good as open.
+		var start, end time.Time
 		if req.From != "" {
 			start, _, _ = dateBounds(req.From)
 		}
 		if req.To != "" {
 			_, end, _ = dateBounds(req.To)
 		}
+		if start.Before(bquery.MinRFC3339CompatibleTime) {
+			start = time.Time{}
+		}
+		if end.After(bquery.MaxRFC3339CompatibleTime) {
+			end = time.Time{}
+		}
+		if end.Before(bquery.MinRFC3339CompatibleTime) && !end.IsZero() {
+			end = bquery.MinRFC3339CompatibleTime // before every date: matches none
+		}
+		if start.After(bquery.MaxRFC3339CompatibleTime) {
+			start = bquery.MaxRFC3339CompatibleTime
+		}
 		yes := true
 		dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
 		dr.SetField(corpus.FieldDate)
-		p.filters = append(p.filters, filter{"", dr})
+		p.filters = append(p.filters, filter{"", nil, dr})
 	}
 	return p, nil
 }

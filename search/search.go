@@ -34,7 +34,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 
-	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, (req.Page-1)*req.Size, false)
+	cq := ix.counted(p, req.Facets, true)
+	sr := bleve.NewSearchRequestOptions(cq, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{corpus.FieldMeta, corpus.FieldBody}
 	sr.IncludeLocations = true
 	sr.SortByCustom(sortOrder(req.Sort))
@@ -44,14 +45,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	} else {
 		seen = (req.Page - 1) * req.Size
 	}
-	// Facets without a filter of their own are counted with the hits;
-	// filtered ones get a search of their own (see disjunctiveFacets).
-	for _, f := range req.Facets {
-		if !p.filtered(f) {
-			sr.AddFacet(f, facetRequest(f, req))
-		}
-	}
-	sr.AddFacet(histogramFacet, bleve.NewFacetRequest(corpus.FieldYear, maxYears))
 	res, err := ix.idx.SearchInContext(ctx, sr)
 	if err == nil {
 		// bleve looks at the context only every so many documents; one
@@ -79,11 +72,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if n := seen + len(res.Hits); len(res.Hits) > 0 && uint64(n) < res.Total {
 		out.Next = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
 	}
-	out.Facets = buckets(res.Facets, req.FacetSize)
-	out.Histogram = histogram(res.Facets[histogramFacet])
-	if err := ix.disjunctiveFacets(ctx, p, req, out.Facets); err != nil {
-		return nil, err
-	}
+	t := cq.tally()
+	out.Facets = cq.buckets(t, req)
+	out.Histogram = histogram(t)
 	out.Took = ix.now().Sub(start)
 	out.TookMS = math.Round(float64(out.Took.Microseconds())/10) / 100
 	return out, nil
@@ -177,8 +168,9 @@ type plan struct {
 }
 
 type filter struct {
-	facet string // corpus facet name, or "" for the date range
-	q     bquery.Query
+	facet  string   // corpus facet name, or "" for the date range
+	values []string // the canonical values of a facet filter
+	q      bquery.Query
 }
 
 func (p *plan) filtered(facet string) bool {

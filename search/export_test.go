@@ -1,0 +1,67 @@
+package search
+
+import (
+	"context"
+	"regexp"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"lexsearch/corpus"
+)
+
+// BleveFacets counts req's facets, histogram and total the way bleve
+// does, one search per filtered facet: the reference our own counting is
+// tested against.
+func (ix *Index) BleveFacets(ctx context.Context, req Request) (map[string][]Bucket, []Bucket, uint64, error) {
+	req, err := req.normalize()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	p, err := ix.plan(ctx, req)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	facets := map[string][]Bucket{}
+	var hist []Bucket
+	var total uint64
+	for _, f := range append([]string{""}, req.Facets...) {
+		sr := bleve.NewSearchRequestOptions(p.query(f), 0, 0, false)
+		name := f
+		if f == "" {
+			name = corpus.FieldYear
+		}
+		fr := bleve.NewFacetRequest(name, req.FacetSize)
+		if f == "" {
+			fr.Size = 1000
+		} else if req.FacetPrefix != "" {
+			fr.TermPattern = "(?i)^" + regexp.QuoteMeta(req.FacetPrefix)
+		}
+		sr.AddFacet(name, fr)
+		res, err := ix.idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		bs := bleveBuckets(res.Facets[name])
+		if f == "" {
+			total = res.Total
+			sort.Slice(bs, func(i, j int) bool { return bs[i].Value < bs[j].Value })
+			hist = bs
+			continue
+		}
+		facets[f] = bs
+	}
+	return facets, hist, total, nil
+}
+
+func bleveBuckets(r *bsearch.FacetResult) []Bucket {
+	out := []Bucket{}
+	if r == nil || r.Terms == nil {
+		return out
+	}
+	for _, t := range r.Terms.Terms() {
+		out = append(out, Bucket{Value: t.Term, Count: t.Count})
+	}
+	return out
+}

@@ -1,0 +1,248 @@
+// Package facet counts facet values of our own, exactly, as integers.
+//
+// bleve counts a facet by reading every matching document's doc values
+// and building a map of strings per search; on a broad query that was
+// three quarters of the search time. Here each keyword field's values are
+// numbered once (a value dictionary per field) and each index segment
+// keeps, per document, the numbers (ordinals) of its values. A search
+// walks its matches, and for each one adds to integer counters.
+//
+// bleve renumbers documents when segments merge and numbers them
+// differently in every snapshot, so ordinals are kept per segment, keyed
+// by the segment itself: a segment never changes once written, a new one
+// (a batch committed, a merge) is numbered the first time a search sees
+// it, and one that no search has seen for a while is dropped. A snapshot's
+// view lines its segments up by their first document number, which is how
+// scorch numbers documents within a snapshot.
+package facet
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// ErrNotScorch is returned for an index reader that is not a scorch
+// snapshot: the only kind lexsearch builds, and the only kind whose
+// segments can be numbered.
+var ErrNotScorch = errors.New("facet: index is not a scorch index")
+
+// keepViews is how many views a segment may go unseen before its ordinals
+// are dropped: long enough for a search on an older snapshot to finish,
+// short enough that merged-away segments do not pile up.
+const keepViews = 256
+
+// Ordinals holds the value dictionaries of a set of keyword fields and the
+// per-segment ordinals of one or more bleve indexes (shards). It is safe
+// for concurrent use.
+type Ordinals struct {
+	fields []string
+
+	mu    sync.Mutex
+	dicts []*dict
+	segs  map[segment.Segment]*segOrds
+	views uint64 // views made, the clock of segOrds.seen
+}
+
+// dict numbers the values of one field in the order they were first seen.
+type dict struct {
+	ids  map[string]uint32
+	vals []string
+}
+
+func (d *dict) id(v string) uint32 {
+	if n, ok := d.ids[v]; ok {
+		return n
+	}
+	n := uint32(len(d.vals))
+	d.ids[v] = n
+	d.vals = append(d.vals, v)
+	return n
+}
+
+// segOrds is one segment's ordinals: per field, the values of document n
+// are ords[start[n]:start[n+1]].
+type segOrds struct {
+	cols []column
+	seen uint64
+}
+
+type column struct {
+	start []uint32
+	ords  []uint32
+}
+
+// New returns empty ordinals for fields; segments are numbered as views
+// of them are asked for.
+func New(fields ...string) *Ordinals {
+	o := &Ordinals{fields: fields, segs: map[segment.Segment]*segOrds{}}
+	for range fields {
+		o.dicts = append(o.dicts, &dict{ids: map[string]uint32{}})
+	}
+	return o
+}
+
+// Fields returns the fields the ordinals cover, in the order Field
+// indexes them.
+func (o *Ordinals) Fields() []string { return o.fields }
+
+// Field returns the index of field among Fields, or -1.
+func (o *Ordinals) Field(name string) int {
+	for i, f := range o.fields {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// A View is the ordinals of the segments of one index snapshot, in order.
+// It stays valid after the snapshot is closed. One goroutine uses a view
+// at a time (it remembers where the last document was).
+type View struct {
+	offsets []uint64 // first document number of each segment
+	segs    []*segOrds
+	vals    [][]string // per field, the values known when the view was made
+	o       *Ordinals
+	last    int // segment of the last Locate, where the next one usually is
+}
+
+// View returns the ordinals of r's segments, numbering those not seen
+// before.
+func (o *Ordinals) View(r index.IndexReader) (*View, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, ErrNotScorch
+	}
+	ss := snap.Segments()
+	v := &View{offsets: make([]uint64, len(ss)), segs: make([]*segOrds, len(ss)), o: o}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.views++
+	var next uint64
+	for i, s := range ss {
+		seg := s.Segment()
+		v.offsets[i] = next
+		next += seg.Count()
+		so := o.segs[seg]
+		if so == nil {
+			var err error
+			if so, err = o.number(seg); err != nil {
+				return nil, err
+			}
+			o.segs[seg] = so
+		}
+		so.seen = o.views
+		v.segs[i] = so
+	}
+	if o.views%64 == 0 {
+		for seg, so := range o.segs {
+			if o.views-so.seen > keepViews {
+				delete(o.segs, seg)
+			}
+		}
+	}
+	for _, d := range o.dicts {
+		v.vals = append(v.vals, d.vals[:len(d.vals):len(d.vals)])
+	}
+	return v, nil
+}
+
+// number reads the ordinals of one segment from its term dictionaries and
+// postings: one pass over each field's values and the documents that have
+// them. It runs with o.mu held.
+func (o *Ordinals) number(seg segment.Segment) (*segOrds, error) {
+	n := seg.Count()
+	so := &segOrds{cols: make([]column, len(o.fields))}
+	type pair struct{ doc, ord uint32 }
+	var pairs []pair
+	for fi, field := range o.fields {
+		pairs = pairs[:0]
+		td, err := seg.Dictionary(field)
+		if err != nil {
+			return nil, fmt.Errorf("facet: %s: %w", field, err)
+		}
+		it := td.AutomatonIterator(nil, nil, nil)
+		var pl segment.PostingsList
+		var pi segment.PostingsIterator
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return nil, fmt.Errorf("facet: %s: %w", field, err)
+			}
+			if e == nil {
+				break
+			}
+			ord := o.dicts[fi].id(e.Term)
+			if pl, err = td.PostingsList([]byte(e.Term), nil, pl); err != nil {
+				return nil, fmt.Errorf("facet: %s: %w", field, err)
+			}
+			pi = pl.Iterator(false, false, false, pi)
+			for {
+				p, err := pi.Next()
+				if err != nil {
+					return nil, fmt.Errorf("facet: %s: %w", field, err)
+				}
+				if p == nil {
+					break
+				}
+				pairs = append(pairs, pair{uint32(p.Number()), ord})
+			}
+		}
+		col := column{start: make([]uint32, n+1), ords: make([]uint32, len(pairs))}
+		for _, p := range pairs {
+			col.start[p.doc+1]++
+		}
+		for d := uint64(1); d <= n; d++ {
+			col.start[d] += col.start[d-1]
+		}
+		fill := make([]uint32, n)
+		for _, p := range pairs {
+			col.ords[col.start[p.doc]+fill[p.doc]] = p.ord
+			fill[p.doc]++
+		}
+		so.cols[fi] = col
+	}
+	return so, nil
+}
+
+// A Doc is a document's place in a view: its segment and its number there.
+type Doc struct {
+	seg   int
+	local uint32
+}
+
+// Locate finds the document a bleve match id names. Matches come in
+// document order, so the segment of the last one is tried first.
+func (v *View) Locate(id index.IndexInternalID) Doc {
+	n := id.Value()
+	s := v.last
+	if s >= len(v.offsets) || n < v.offsets[s] || (s+1 < len(v.offsets) && n >= v.offsets[s+1]) {
+		s = sort.Search(len(v.offsets), func(i int) bool { return v.offsets[i] > n }) - 1
+		v.last = s
+	}
+	return Doc{seg: s, local: uint32(n - v.offsets[s])}
+}
+
+// Ords returns the ordinals of field's values in document d.
+func (v *View) Ords(field int, d Doc) []uint32 {
+	c := &v.segs[d.seg].cols[field]
+	return c.ords[c.start[d.local]:c.start[d.local+1]]
+}
+
+// Values returns field's values by ordinal, as far as the view knows them.
+func (v *View) Values(field int) []string { return v.vals[field] }
+
+// Lookup returns the ordinal of value in field, if any document of any
+// segment numbered so far has it.
+func (o *Ordinals) Lookup(field int, value string) (uint32, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n, ok := o.dicts[field].ids[value]
+	return n, ok
+}
