@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,8 +27,27 @@ var (
 	genCourts   = []string{"ilnd", "cand", "ca7", "ca9", "nysd", "txsd", "scotus"}
 	genParties  = []string{"Salesforce.com, Inc.", "Backpage.com, LLC", "Twitter, Inc.", "Jane Doe", "John Doe", "Meta Platforms, Inc.", "Reddit, Inc.", "United States", "G.G.", "Wyndham Hotels"}
 	genJudges   = []string{"Andrea R. Wood", "Joseph C. Spero", "Vince Chhabria", "Edward M. Chen", "Diane P. Wood"}
-	genWords    = strings.Fields("the platform defendant plaintiff liability beneficiary venture trafficking knowingly immunity statute section court motion dismiss complaint advertisement website claim federal state law victim evidence interactive computer service provider content user participation benefit")
+	genWords    = strings.Fields("platform defendant plaintiff liability beneficiary venture trafficking knowingly immunity statute section court motion dismiss complaint advertisement website claim federal state law victim evidence interactive computer service provider content user participation benefit")
 )
+
+// genVocab is the generator's vocabulary: the legal words first, so they
+// are the most frequent, then made-up words; genDoc draws from it with a
+// Zipf distribution, as natural text does, so some words are in every
+// document and most in few.
+var genVocab = func() []string {
+	v := slices.Clone(genWords)
+	cons, vows := "bcdfghklmnprstvz", "aeiou"
+	for i := range 4000 {
+		var b strings.Builder
+		for n := i + 1; n > 0; n /= 16 {
+			b.WriteByte(cons[n%16])
+			b.WriteByte(vows[(n/3)%5])
+		}
+		b.WriteString("x")
+		v = append(v, b.String())
+	}
+	return v
+}()
 
 // genDoc makes document i of a generated corpus from r: random facet
 // values (some absent, some repeated across documents) and pages of words.
@@ -57,6 +77,7 @@ func genDoc(r *rand.Rand, i, pages, wordsPerPage int) *corpus.Document {
 		d.Date = date.Format(time.DateOnly)
 		d.Year = d.Date[:4]
 	}
+	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(genVocab)-1))
 	for p := range pages {
 		var b strings.Builder
 		for w := range wordsPerPage {
@@ -66,7 +87,10 @@ func genDoc(r *rand.Rand, i, pages, wordsPerPage int) *corpus.Document {
 					b.WriteString(". ")
 				}
 			}
-			b.WriteString(genWords[r.IntN(len(genWords))])
+			b.WriteString(genVocab[zipf.Uint64()])
+		}
+		if r.IntN(400) == 0 { // a rare word, in about 1 document in 400
+			b.WriteString(" xylograph")
 		}
 		d.Pages = append(d.Pages, corpus.Page{Number: p + 1, Text: b.String()})
 	}

@@ -11,28 +11,40 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
 	"lexsearch/search/facet"
 )
 
-// An Index searches an open bleve index built by package indexer.
+// An Index searches an open bleve index built by package indexer, in one
+// or several shards.
 type Index struct {
-	idx      bleve.Index
+	idx      bleve.Index // the one shard, or an alias that searches all in parallel
+	shards   []bleve.Index
 	ords     *facet.Ordinals
 	analyzer analysis.Analyzer
 	now      func() time.Time
 }
 
-// New wraps an open bleve index. The caller keeps ownership of idx and
-// closes it after the last search.
-func New(idx bleve.Index) (*Index, error) {
-	m := idx.Mapping()
+// New wraps an open bleve index, given as one or more shards: indexes
+// with the same mapping, each document in exactly one. Several shards are
+// searched in parallel (through a bleve index alias), with totals, facets
+// and the top hits merged exactly. The caller keeps ownership of the
+// shards and closes them after the last search.
+func New(shards ...bleve.Index) (*Index, error) {
+	if len(shards) == 0 {
+		return nil, errors.New("search: no index to search")
+	}
+	m := shards[0].Mapping()
 	a := m.AnalyzerNamed(m.AnalyzerNameForPath(corpus.FieldBody))
 	if a == nil {
 		return nil, errors.New("search: index mapping has no analyzer for the body field")
 	}
-	ix := &Index{idx: idx, ords: facet.New(corpus.Facets...), analyzer: a, now: time.Now}
+	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...), analyzer: a, now: time.Now}
+	if len(shards) > 1 {
+		ix.idx = bleve.NewIndexAlias(shards...)
+	}
 	// Number the facet values now, so the first search does not pay for it.
 	if err := ix.warm(); err != nil {
 		return nil, err
@@ -101,18 +113,62 @@ func (ix *Index) analyze(s string) []string {
 // finds "Salesforce.com, Inc.".
 func (ix *Index) lookup(field, value string) (string, bool) {
 	want := fold(value)
-	dict, err := ix.idx.FieldDict(field)
-	if err != nil {
-		return "", false
-	}
-	defer dict.Close()
-	for {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			return "", false
+	var found string
+	_ = ix.terms(field, "", func(t string) bool {
+		if fold(t) == want {
+			found = t
+			return false
 		}
-		if fold(e.Term) == want {
-			return e.Term, true
+		return true
+	})
+	return found, found != ""
+}
+
+// terms calls fn with each indexed term of field that starts with prefix,
+// in order, each once however many shards have it, until fn returns false.
+func (ix *Index) terms(field, prefix string, fn func(string) bool) error {
+	dicts := make([]index.FieldDict, 0, len(ix.shards))
+	defer func() {
+		for _, d := range dicts {
+			d.Close()
+		}
+	}()
+	heads := make([]*index.DictEntry, 0, len(ix.shards))
+	for _, sh := range ix.shards {
+		d, err := sh.FieldDictPrefix(field, []byte(prefix))
+		if err != nil {
+			return err
+		}
+		dicts = append(dicts, d)
+		e, err := d.Next()
+		if err != nil {
+			return err
+		}
+		heads = append(heads, e)
+	}
+	for {
+		// The smallest head is the next term; every dictionary that has
+		// it moves on.
+		var next *index.DictEntry
+		for _, e := range heads {
+			if e != nil && (next == nil || e.Term < next.Term) {
+				next = e
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		t := next.Term
+		if !fn(t) {
+			return nil
+		}
+		for i, e := range heads {
+			if e != nil && e.Term == t {
+				var err error
+				if heads[i], err = dicts[i].Next(); err != nil {
+					return err
+				}
+			}
 		}
 	}
 }
@@ -127,19 +183,22 @@ func fold(s string) string {
 	}, s)
 }
 
-// warm numbers the facet values of every segment of the index as it is.
+// warm numbers the facet values of every segment of every shard as it is.
 func (ix *Index) warm() error {
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	defer r.Close()
-	if _, err := ix.ords.View(r); err != nil {
-		return fmt.Errorf("search: facet values: %w", err)
+	for _, sh := range ix.shards {
+		adv, err := sh.Advanced()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		_, err = ix.ords.View(r)
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("search: facet values: %w", err)
+		}
 	}
 	return nil
 }

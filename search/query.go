@@ -196,24 +196,21 @@ const maxPrefixTerms = 1000
 
 // expand turns prefix* into the indexed words of field that start with it.
 func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
-	dict, err := b.ix.idx.FieldDictPrefix(field, []byte(prefix))
+	var alts []bquery.Query
+	tooMany := false
+	err := b.ix.terms(field, prefix, func(t string) bool {
+		if len(alts) == maxPrefixTerms {
+			tooMany = true
+			return false
+		}
+		alts = append(alts, term(field, t))
+		return true
+	})
 	if err != nil {
 		return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
 	}
-	defer dict.Close()
-	var alts []bquery.Query
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
-		}
-		if e == nil {
-			break
-		}
-		if len(alts) == maxPrefixTerms {
-			return nil, &RequestError{"q", fmt.Sprintf("%s* stands for more than %d words (character %d); type more letters", prefix, maxPrefixTerms, pos)}
-		}
-		alts = append(alts, term(field, e.Term))
+	if tooMany {
+		return nil, &RequestError{"q", fmt.Sprintf("%s* stands for more than %d words (character %d); type more letters", prefix, maxPrefixTerms, pos)}
 	}
 	if len(alts) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
