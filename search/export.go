@@ -44,7 +44,7 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 			onTotal(res.Total)
 		}
 		for _, dm := range res.Hits {
-			h, err := hit(dm, false)
+			h, err := hit(dm, nil)
 			if err != nil {
 				return err
 			}

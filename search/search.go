@@ -36,8 +36,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	cq := ix.counted(p, req.Facets, true)
 	sr := bleve.NewSearchRequestOptions(cq, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{corpus.FieldMeta, corpus.FieldBody}
-	sr.IncludeLocations = true
+	sr.Fields = []string{corpus.FieldMeta}
 	sr.SortByCustom(sortOrder(req.Sort))
 	if after != nil {
 		sr.From = 0
@@ -59,13 +58,18 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if after == nil {
 		out.Page = req.Page
 	}
+	texts, err := ix.texts(ctx, p, res.Hits)
+	if err != nil {
+		return nil, err
+	}
 	for _, dm := range res.Hits {
-		h, err := hit(dm, true)
+		text := texts[dm.ID]
+		h, err := hit(dm, text)
 		if err != nil {
 			return nil, err
 		}
-		if req.Explain {
-			h.Explain = explain(dm, p.aliases)
+		if req.Explain && text != nil {
+			h.Explain = explain(text, p.aliases)
 		}
 		out.Hits = append(out.Hits, h)
 	}
@@ -95,9 +99,43 @@ func sortOrder(name string) bsearch.SortOrder {
 	return bsearch.SortOrder{score, id}
 }
 
-// hit renders one bleve match; withSnippets cuts snippets from the stored
-// body, which must then have been requested.
-func hit(dm *bsearch.DocumentMatch, withSnippets bool) (Hit, error) {
+// texts fetches the body and the matched words' locations of the hits on
+// the page, and of no others: reading term positions while walking every
+// match cost the most on a common word, and a hit off the page needs no
+// snippets.
+func (ix *Index) texts(ctx context.Context, p *plan, hits bsearch.DocumentMatchCollection) (map[string]*bsearch.DocumentMatch, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	var q bquery.Query = bleve.NewDocIDQuery(ids)
+	if _, all := p.q.(*bquery.MatchAllQuery); !all {
+		q = bleve.NewConjunctionQuery(q, p.q)
+	}
+	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	sr.Fields = []string{corpus.FieldBody}
+	sr.IncludeLocations = true
+	sr.Score = "none"
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: snippets: %w", err)
+	}
+	out := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		out[dm.ID] = dm
+	}
+	return out, nil
+}
+
+// hit renders one bleve match; text, when not nil, is the same document
+// with its stored body and matched words' locations, for snippets.
+func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
 	doc, err := storedMeta(dm)
 	if err != nil {
 		return Hit{}, err
@@ -110,8 +148,8 @@ func hit(dm *bsearch.DocumentMatch, withSnippets bool) (Hit, error) {
 	if doc.Court != "" {
 		h.Court = &Court{ID: doc.Court, Name: entity.CourtName(doc.Court)}
 	}
-	if withSnippets {
-		h.Snippets = snippets(doc, storedPages(dm.Fields[corpus.FieldBody]), dm.Locations[corpus.FieldBody])
+	if text != nil {
+		h.Snippets = snippets(doc, storedPages(text.Fields[corpus.FieldBody]), text.Locations[corpus.FieldBody])
 	}
 	return h, nil
 }
