@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer"
@@ -50,12 +53,57 @@ func benchIndex(b *testing.B) *search.Index {
 			docs = append(docs, genDoc(r, i, 2, 250))
 		}
 		addDocs(b, bidx, docs)
+		settle(b, bidx)
 		benchIdx = newSearch(b, bidx)
 	})
 	if benchIdx == nil {
 		b.Fatal("no benchmark index")
 	}
 	return benchIdx
+}
+
+// settle waits until bleve's background merges stop changing the number
+// of segments (or 30 s pass), so they do not run during the timings.
+func settle(b *testing.B, bidx bleve.Index) {
+	segments := func() int {
+		adv, err := bidx.Advanced()
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer r.Close()
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			return len(snap.Segments())
+		}
+		return 0
+	}
+	last, stable := segments(), 0
+	for deadline := time.Now().Add(30 * time.Second); stable < 5 && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		if n := segments(); n == last {
+			stable++
+		} else {
+			last, stable = n, 0
+		}
+	}
+}
+
+// cpuTime returns the CPU time the process has used. On a machine shared
+// with other work, CPU per search is a steadier measure than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU milliseconds per search since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // benchClasses mirrors the classes of the lexperf query mix, each with
@@ -86,11 +134,13 @@ func BenchmarkQueryClasses(b *testing.B) {
 		req := c.req
 		req.Facets, req.FacetSize = benchFacets, 10
 		b.Run(c.name, func(b *testing.B) {
+			start := cpuTime()
 			for b.Loop() {
 				if _, err := idx.Search(b.Context(), req); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
