@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"lexsearch/corpus"
 )
@@ -53,6 +54,21 @@ func (ix *Index) BleveFacets(ctx context.Context, req Request) (map[string][]Buc
 		facets[f] = bs
 	}
 	return facets, hist, total, nil
+}
+
+// query is, for the bleve reference, the user's query ANDed with every filter except those on the
+// facet named except.
+func (p *plan) query(except string) bquery.Query {
+	must := []bquery.Query{p.q}
+	for _, f := range p.filters {
+		if f.facet != except || except == "" {
+			must = append(must, f.q)
+		}
+	}
+	if len(must) == 1 {
+		return must[0]
+	}
+	return bleve.NewConjunctionQuery(must...)
 }
 
 func bleveBuckets(r *bsearch.FacetResult) []Bucket {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"lexsearch/corpus"
@@ -117,4 +118,52 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFacets(t, idx, r, 150)
+}
+
+// TestEntitiesAgreeWithBleve checks the entity listings (GET
+// /entities/{kind}) against bleve's facet counts over every document.
+func TestEntitiesAgreeWithBleve(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 23))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 300 {
+		docs = append(docs, genDoc(r, i, 1, 20))
+	}
+	addDocs(t, bidx, docs)
+	idx := newSearch(t, bidx)
+	for _, tc := range []struct {
+		kind, prefix string
+		size         int
+	}{
+		{corpus.FieldStatutes, "", 500}, {corpus.FieldParties, "", 4}, {corpus.FieldParties, "j", 500},
+		{corpus.FieldJudges, "", 500}, {corpus.FieldCourt, "", 500},
+	} {
+		got, err := idx.Entities(t.Context(), tc.kind, tc.prefix, tc.size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facets, _, _, err := idx.BleveFacets(t.Context(), search.Request{Facets: []string{tc.kind}, FacetSize: tc.size, FacetPrefix: tc.prefix})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotB []search.Bucket
+		for _, v := range got {
+			gotB = append(gotB, search.Bucket{Value: v.Value, Count: v.Count})
+		}
+		if want := facets[tc.kind]; !reflect.DeepEqual(gotB, want) || len(want) == 0 {
+			t.Errorf("%s prefix %q: got %v, want %v", tc.kind, tc.prefix, gotB, want)
+		}
+	}
+	// Courts also match by display name.
+	got, err := idx.Entities(t.Context(), corpus.FieldCourt, "n.d.", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, v := range got {
+		ids = append(ids, v.Value)
+	}
+	if slices.Sort(ids); !slices.Equal(ids, []string{"cand", "ilnd"}) {
+		t.Errorf("courts named N.D.: %v, want cand and ilnd", ids)
+	}
 }

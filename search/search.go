@@ -211,25 +211,6 @@ type filter struct {
 	q      bquery.Query
 }
 
-func (p *plan) filtered(facet string) bool {
-	return slices.ContainsFunc(p.filters, func(f filter) bool { return f.facet == facet })
-}
-
-// query is the user's query ANDed with every filter except those on the
-// facet named except.
-func (p *plan) query(except string) bquery.Query {
-	must := []bquery.Query{p.q}
-	for _, f := range p.filters {
-		if f.facet != except || except == "" {
-			must = append(must, f.q)
-		}
-	}
-	if len(must) == 1 {
-		return must[0]
-	}
-	return bleve.NewConjunctionQuery(must...)
-}
-
 // cursor is what an opaque cursor holds: the sort it belongs to, the sort
 // values of the last hit it follows, and how many hits came before.
 type cursor struct {
