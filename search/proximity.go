@@ -2,26 +2,27 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
 )
 
 // Proximity (a w/5 b, a /s b, a /p b, "a b"~3) is not something bleve
-// does, so it is done in two steps: a bleve search for the documents that
-// contain both sides anywhere, with term positions; then a check of those
-// positions here. The documents that pass become a DocIDQuery, ANDed with
-// both sides so they still score and get snippets like any match. The
-// first step is bounded: a proximity search over words that nearly every
-// document has is refused with advice rather than run for minutes.
-const maxProximityCandidates = 20000
+// does. It is a filterQuery: bleve walks the documents that contain both
+// sides anywhere, with term positions, and each is kept or dropped here by
+// its positions as the walk reaches it, so a proximity search costs one
+// walk, holds one document's positions at a time, and stops at the
+// search's deadline.
 
 // A seq is one typed word or phrase as indexed: its terms and each term's
 // position relative to the first (stop words leave gaps).
@@ -114,22 +115,16 @@ func (b builder) near(n Near) (bquery.Query, error) {
 		return nil, err
 	}
 	both := bleve.NewConjunctionQuery(anyOf(left), anyOf(right))
-	label := map[string]string{UnitWord: fmt.Sprintf("w/%d", n.Distance), UnitSentence: "/s", UnitParagraph: "/p"}[n.Unit]
-	ids, err := b.candidates(both, n.Unit != UnitWord, label, func(dm *bsearch.DocumentMatch, bounds *corpus.Bounds) bool {
-		locs := dm.Locations[corpus.FieldBody]
+	return &filterQuery{q: both, bounds: n.Unit != UnitWord, keep: func(locs bsearch.TermLocationMap, bounds *corpus.Bounds) bool {
 		return b.anyNear(occurrencesOf(left, locs), occurrencesOf(right, locs), n, bounds)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return restrict(ids, both), nil
+	}}, nil
 }
 
 // anyNear reports whether some occurrence in ls and some in rs satisfy the
 // connector. It sorts rs once and looks, for each of ls, only at the
 // occurrences of rs that could be near it, so a document with thousands of
 // each costs n log n rather than n². It gives up (false) when the search's
-// context ends; candidates then reports the context's error.
+// context ends; the filterQuery then reports the context's error.
 func (b builder) anyNear(ls, rs []occurrence, n Near, bounds *corpus.Bounds) bool {
 	if len(ls) == 0 || len(rs) == 0 {
 		return false
@@ -195,57 +190,113 @@ func (b builder) slop(p Phrase) (bquery.Query, error) {
 	}
 	every := bleve.NewConjunctionQuery(all...)
 	window := s.rel[len(s.rel)-1] + p.Slop
-	ids, err := b.candidates(every, false, fmt.Sprintf("\"…\"~%d", p.Slop), func(dm *bsearch.DocumentMatch, _ *corpus.Bounds) bool {
-		return withinWindow(s.terms, dm.Locations[corpus.FieldBody], window)
-	})
+	return &filterQuery{q: every, keep: func(locs bsearch.TermLocationMap, _ *corpus.Bounds) bool {
+		return withinWindow(s.terms, locs, window)
+	}}, nil
+}
+
+// A filterQuery matches the documents of q that keep accepts, judged by
+// their term locations in the body (and their sentence and paragraph
+// bounds, when bounds is set) as bleve's walk reaches each one.
+type filterQuery struct {
+	q      bquery.Query
+	bounds bool
+	keep   func(bsearch.TermLocationMap, *corpus.Bounds) bool
+}
+
+// Searcher implements bleve's query.Query.
+func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	inner := opts
+	inner.IncludeTermVectors = true
+	s, err := f.q.Searcher(ctx, r, m, inner)
 	if err != nil {
 		return nil, err
 	}
-	return restrict(ids, every), nil
+	return &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, locations: opts.IncludeTermVectors}, nil
 }
 
-// restrict ANDs q with "the document is one of ids".
-func restrict(ids []string, q bquery.Query) bquery.Query {
-	if len(ids) == 0 {
-		return bleve.NewMatchNoneQuery()
-	}
-	return bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q)
+type filterSearcher struct {
+	bsearch.Searcher
+	ctx       context.Context
+	r         index.IndexReader
+	f         *filterQuery
+	locations bool // the search asked for term locations: pass them on
+	n         int
 }
 
-// candidates runs q with term locations (and sentence bounds when asked)
-// and returns the ids of the documents keep accepts.
-func (b builder) candidates(q bquery.Query, withBounds bool, label string, keep func(*bsearch.DocumentMatch, *corpus.Bounds) bool) ([]string, error) {
-	sr := bleve.NewSearchRequestOptions(q, maxProximityCandidates+1, 0, false)
-	sr.IncludeLocations = true
-	sr.Score = "none"
-	if withBounds {
-		sr.Fields = []string{corpus.FieldBounds}
+func (s *filterSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	for {
+		dm, err := s.Searcher.Next(sctx)
+		if dm == nil || err != nil {
+			return dm, err
+		}
+		if ok, err := s.check(dm); ok || err != nil {
+			return dm, err
+		}
+		sctx.DocumentMatchPool.Put(dm)
 	}
-	res, err := b.ix.idx.SearchInContext(b.ctx, sr)
+}
+
+func (s *filterSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(sctx, id)
+	if dm == nil || err != nil {
+		return dm, err
+	}
+	if ok, err := s.check(dm); ok || err != nil {
+		return dm, err
+	}
+	sctx.DocumentMatchPool.Put(dm)
+	return s.Next(sctx)
+}
+
+func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
+	if s.n++; s.n%64 == 0 {
+		if err := s.ctx.Err(); err != nil {
+			return false, err
+		}
+	}
+	locs := bsearch.TermLocationMap{}
+	for i := range dm.FieldTermLocations {
+		if ftl := &dm.FieldTermLocations[i]; ftl.Field == corpus.FieldBody {
+			locs[ftl.Term] = append(locs[ftl.Term], &ftl.Location)
+		}
+	}
+	var bounds *corpus.Bounds
+	if s.f.bounds {
+		var err error
+		if bounds, err = s.boundsOf(dm); err != nil {
+			return false, err
+		}
+	}
+	ok := s.f.keep(locs, bounds)
+	if !s.locations {
+		dm.FieldTermLocations = dm.FieldTermLocations[:0]
+	}
+	// keep gives up when the context ends.
+	return ok, s.ctx.Err()
+}
+
+// boundsOf reads a document's sentence and paragraph bounds from its
+// stored fields. A document without them has every page as one sentence,
+// which errs towards a match.
+func (s *filterSearcher) boundsOf(dm *bsearch.DocumentMatch) (*corpus.Bounds, error) {
+	id, err := s.r.ExternalID(dm.IndexInternalID)
 	if err != nil {
-		return nil, fmt.Errorf("search: proximity candidates: %w", err)
+		return nil, err
 	}
-	if res.Total > maxProximityCandidates {
-		return nil, &RequestError{"q", fmt.Sprintf("%d documents have both sides of %s, more than the %d a proximity search checks; add words or filters",
-			res.Total, label, maxProximityCandidates)}
+	doc, err := s.r.Document(id)
+	if err != nil {
+		return nil, err
 	}
-	var ids []string
-	for _, dm := range res.Hits {
-		var bounds *corpus.Bounds
-		if withBounds {
-			bounds = &corpus.Bounds{}
-			if s, ok := dm.Fields[corpus.FieldBounds].(string); ok {
-				_ = json.Unmarshal([]byte(s), bounds) // no bounds: every page is one sentence, which errs towards a match
+	bounds := &corpus.Bounds{}
+	if doc != nil {
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == corpus.FieldBounds {
+				_ = json.Unmarshal(f.Value(), bounds)
 			}
-		}
-		if keep(dm, bounds) {
-			ids = append(ids, dm.ID)
-		}
-		if err := b.ctx.Err(); err != nil {
-			return nil, fmt.Errorf("search: proximity: %w", err)
-		}
+		})
 	}
-	return ids, nil
+	return bounds, nil
 }
 
 // An occurrence is one occurrence of a seq: its page (body array position), first
