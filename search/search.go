@@ -99,40 +99,6 @@ func sortOrder(name string) bsearch.SortOrder {
 	return bsearch.SortOrder{score, id}
 }
 
-// texts fetches the body and the matched words' locations of the hits on
-// the page, and of no others: reading term positions while walking every
-// match cost the most on a common word, and a hit off the page needs no
-// snippets.
-func (ix *Index) texts(ctx context.Context, p *plan, hits bsearch.DocumentMatchCollection) (map[string]*bsearch.DocumentMatch, error) {
-	if len(hits) == 0 {
-		return nil, nil
-	}
-	ids := make([]string, len(hits))
-	for i, dm := range hits {
-		ids[i] = dm.ID
-	}
-	var q bquery.Query = bleve.NewDocIDQuery(ids)
-	if _, all := p.q.(*bquery.MatchAllQuery); !all {
-		q = bleve.NewConjunctionQuery(q, p.q)
-	}
-	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-	sr.Fields = []string{corpus.FieldBody}
-	sr.IncludeLocations = true
-	sr.Score = "none"
-	res, err := ix.idx.SearchInContext(ctx, sr)
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("search: snippets: %w", err)
-	}
-	out := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
-	for _, dm := range res.Hits {
-		out[dm.ID] = dm
-	}
-	return out, nil
-}
-
 // hit renders one bleve match; text, when not nil, is the same document
 // with its stored body and matched words' locations, for snippets.
 func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
