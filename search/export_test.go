@@ -81,3 +81,35 @@ func bleveBuckets(r *bsearch.FacetResult) []Bucket {
 	}
 	return out
 }
+
+// BleveDates returns the dates of req's hits (one page) sorted by bleve's
+// own sort on the date field: the reference for dateSort.
+func (ix *Index) BleveDates(ctx context.Context, req Request) ([]string, error) {
+	req, err := req.normalize()
+	if err != nil {
+		return nil, err
+	}
+	p, err := ix.plan(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, 0, false)
+	sr.Fields = []string{corpus.FieldMeta}
+	sr.SortByCustom(bsearch.SortOrder{
+		&bsearch.SortField{Field: corpus.FieldDate, Desc: req.Sort == SortDateDesc, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{},
+	})
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, dm := range res.Hits {
+		doc, err := storedMeta(dm)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, doc.Date)
+	}
+	return out, nil
+}

@@ -167,3 +167,64 @@ func TestEntitiesAgreeWithBleve(t *testing.T) {
 		t.Errorf("courts named N.D.: %v, want cand and ilnd", ids)
 	}
 }
+
+// TestDateSortAgreesWithBleve checks our date sort against bleve's sort on
+// the date field, and that paging by cursor gives the same hits as one
+// large page.
+func TestDateSortAgreesWithBleve(t *testing.T) {
+	r := rand.New(rand.NewPCG(29, 31))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 500 {
+		docs = append(docs, genDoc(r, i, 1, 20))
+	}
+	addDocs(t, bidx, docs)
+	idx := newSearch(t, bidx)
+	dates := func(res *search.Result) []string {
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Date)
+		}
+		return out
+	}
+	for i := range 40 {
+		req := randomRequest(r)
+		req.Sort = []string{search.SortDate, search.SortDateDesc}[i%2]
+		req.Size = 100
+		res, err := idx.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := idx.BleveDates(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dates(res); !slices.Equal(got, want) {
+			t.Errorf("%+v:\n got %v\nwant %v", req, got, want)
+		}
+		// The same hits 7 at a time, by cursor.
+		var paged []string
+		page := req
+		page.Size = 7
+		for {
+			res, err := idx.Search(t.Context(), page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				paged = append(paged, h.ID)
+			}
+			if res.Next == "" || len(paged) >= 100 {
+				break
+			}
+			page.Cursor = res.Next
+		}
+		var whole []string
+		for _, h := range res.Hits {
+			whole = append(whole, h.ID)
+		}
+		if !slices.Equal(paged[:min(len(paged), len(whole))], whole) {
+			t.Errorf("%+v: by cursor %v, in one page %v", req, paged, whole)
+		}
+	}
+}

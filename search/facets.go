@@ -32,7 +32,7 @@ const DefaultFacetSize = 20
 // merged when the search is done.
 type countedQuery struct {
 	q       bquery.Query
-	ords    *facet.Ordinals
+	ords    *facet.Ordinals // with ids and date keys (see pass)
 	filters []filter
 	count   []int // fields counted (indexes into ords.Fields)
 	hist    int   // field of the histogram, or -1
@@ -138,7 +138,7 @@ func (s *countingSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentM
 		if dm == nil || err != nil {
 			return dm, err
 		}
-		if s.t.Add(dm.IndexInternalID) {
+		if s.pass(dm) {
 			return dm, nil
 		}
 		sctx.DocumentMatchPool.Put(dm)
@@ -155,11 +155,26 @@ func (s *countingSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexIn
 	if dm == nil || err != nil {
 		return dm, err
 	}
-	if s.t.Add(dm.IndexInternalID) {
+	if s.pass(dm) {
 		return dm, nil
 	}
 	sctx.DocumentMatchPool.Put(dm)
 	return s.Next(sctx)
+}
+
+// pass counts dm and reports whether it passes the filters. A hit gets
+// its id and date sort key from the ordinals now, so bleve's collector
+// need not read them from stored fields and doc values for every match
+// (see dateSort).
+func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
+	d, ok := s.t.Add(dm.IndexInternalID)
+	if !ok {
+		return false
+	}
+	v := s.t.View()
+	dm.ID = v.ID(d)
+	dm.Index = v.DateKey(d)
+	return true
 }
 
 // buckets returns the counted facets, FacetSize values each, keeping

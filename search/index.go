@@ -27,6 +27,9 @@ type Index struct {
 	now      func() time.Time
 }
 
+// idField is the field bleve keeps each document's id in.
+const idField = "_id"
+
 // New wraps an open bleve index, given as one or more shards: indexes
 // with the same mapping, each document in exactly one. Several shards are
 // searched in parallel (through a bleve index alias), with totals, facets
@@ -41,7 +44,7 @@ func New(shards ...bleve.Index) (*Index, error) {
 	if a == nil {
 		return nil, errors.New("search: index mapping has no analyzer for the body field")
 	}
-	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...), analyzer: a, now: time.Now}
+	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...).WithKeys(idField, corpus.FieldDate), analyzer: a, now: time.Now}
 	if len(shards) > 1 {
 		ix.idx = bleve.NewIndexAlias(shards...)
 	}

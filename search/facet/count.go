@@ -92,8 +92,9 @@ func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
 	return t
 }
 
-// Add counts the match id and reports whether it passes every filter.
-func (t *Tally) Add(id index.IndexInternalID) bool {
+// Add counts the match id and reports where it is in the view and
+// whether it passes every filter.
+func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 	t.Seen++
 	d := t.v.Locate(id)
 	var failing uint64
@@ -124,7 +125,7 @@ func (t *Tally) Add(id index.IndexInternalID) bool {
 		}
 	}
 	if failing != 0 {
-		return false
+		return d, false
 	}
 	t.Total++
 	if t.hist >= 0 {
@@ -132,8 +133,11 @@ func (t *Tally) Add(id index.IndexInternalID) bool {
 			t.Hist[o]++
 		}
 	}
-	return true
+	return d, true
 }
+
+// View returns the view the tally counts over.
+func (t *Tally) View() *View { return t.v }
 
 // A Count is one value and the number of documents counted with it.
 type Count struct {

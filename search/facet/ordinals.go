@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -42,6 +43,9 @@ const keepViews = 256
 // for concurrent use.
 type Ordinals struct {
 	fields []string
+	// idField and dateField, when set, are read into per-document keys:
+	// the document's id, and its date as bleve's date sort sees it.
+	idField, dateField string
 
 	mu    sync.Mutex
 	dicts []*dict
@@ -68,8 +72,10 @@ func (d *dict) id(v string) uint32 {
 // segOrds is one segment's ordinals: per field, the values of document n
 // are ords[start[n]:start[n+1]].
 type segOrds struct {
-	cols []column
-	seen uint64
+	cols  []column
+	ids   []string // by document number, when Ordinals.idField is set
+	dates []string // likewise, "" for a document without a date
+	seen  uint64
 }
 
 type column struct {
@@ -84,6 +90,16 @@ func New(fields ...string) *Ordinals {
 	for range fields {
 		o.dicts = append(o.dicts, &dict{ids: map[string]uint32{}})
 	}
+	return o
+}
+
+// WithKeys makes the ordinals also hold each document's id (from idField,
+// bleve's "_id") and date sort key (the full-precision term of dateField,
+// as bleve's sort by that field reads it), so a search can sort and break
+// ties without reading doc values or stored fields per match. Call it
+// before the first View.
+func (o *Ordinals) WithKeys(idField, dateField string) *Ordinals {
+	o.idField, o.dateField = idField, dateField
 	return o
 }
 
@@ -163,36 +179,17 @@ func (o *Ordinals) number(seg segment.Segment) (*segOrds, error) {
 	var pairs []pair
 	for fi, field := range o.fields {
 		pairs = pairs[:0]
-		td, err := seg.Dictionary(field)
+		d := o.dicts[fi]
+		var last string
+		var ord uint32
+		err := eachPosting(seg, field, nil, func(term string, doc uint64) {
+			if term != last || len(pairs) == 0 {
+				last, ord = term, d.id(term)
+			}
+			pairs = append(pairs, pair{uint32(doc), ord})
+		})
 		if err != nil {
-			return nil, fmt.Errorf("facet: %s: %w", field, err)
-		}
-		it := td.AutomatonIterator(nil, nil, nil)
-		var pl segment.PostingsList
-		var pi segment.PostingsIterator
-		for {
-			e, err := it.Next()
-			if err != nil {
-				return nil, fmt.Errorf("facet: %s: %w", field, err)
-			}
-			if e == nil {
-				break
-			}
-			ord := o.dicts[fi].id(e.Term)
-			if pl, err = td.PostingsList([]byte(e.Term), nil, pl); err != nil {
-				return nil, fmt.Errorf("facet: %s: %w", field, err)
-			}
-			pi = pl.Iterator(false, false, false, pi)
-			for {
-				p, err := pi.Next()
-				if err != nil {
-					return nil, fmt.Errorf("facet: %s: %w", field, err)
-				}
-				if p == nil {
-					break
-				}
-				pairs = append(pairs, pair{uint32(p.Number()), ord})
-			}
+			return nil, err
 		}
 		col := column{start: make([]uint32, n+1), ords: make([]uint32, len(pairs))}
 		for _, p := range pairs {
@@ -208,7 +205,61 @@ func (o *Ordinals) number(seg segment.Segment) (*segOrds, error) {
 		}
 		so.cols[fi] = col
 	}
+	if o.idField != "" {
+		so.ids = make([]string, n)
+		if err := eachPosting(seg, o.idField, nil, func(term string, doc uint64) { so.ids[doc] = term }); err != nil {
+			return nil, err
+		}
+	}
+	if o.dateField != "" {
+		so.dates = make([]string, n)
+		fullPrecision := func(term string) bool {
+			valid, shift := numeric.ValidPrefixCodedTermBytes([]byte(term))
+			return valid && shift == 0
+		}
+		if err := eachPosting(seg, o.dateField, fullPrecision, func(term string, doc uint64) { so.dates[doc] = term }); err != nil {
+			return nil, err
+		}
+	}
 	return so, nil
+}
+
+// eachPosting calls fn for every document of every term of field in seg
+// that keep accepts (nil: all).
+func eachPosting(seg segment.Segment, field string, keep func(string) bool, fn func(term string, doc uint64)) error {
+	td, err := seg.Dictionary(field)
+	if err != nil {
+		return fmt.Errorf("facet: %s: %w", field, err)
+	}
+	it := td.AutomatonIterator(nil, nil, nil)
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return fmt.Errorf("facet: %s: %w", field, err)
+		}
+		if e == nil {
+			return nil
+		}
+		if keep != nil && !keep(e.Term) {
+			continue
+		}
+		if pl, err = td.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return fmt.Errorf("facet: %s: %w", field, err)
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return fmt.Errorf("facet: %s: %w", field, err)
+			}
+			if p == nil {
+				break
+			}
+			fn(e.Term, p.Number())
+		}
+	}
 }
 
 // A Doc is a document's place in a view: its segment and its number there.
@@ -233,6 +284,23 @@ func (v *View) Locate(id index.IndexInternalID) Doc {
 func (v *View) Ords(field int, d Doc) []uint32 {
 	c := &v.segs[d.seg].cols[field]
 	return c.ords[c.start[d.local]:c.start[d.local+1]]
+}
+
+// ID returns document d's id, or "" when the ordinals hold no ids.
+func (v *View) ID(d Doc) string {
+	if ids := v.segs[d.seg].ids; ids != nil {
+		return ids[d.local]
+	}
+	return ""
+}
+
+// DateKey returns document d's date sort key, or "" when it has no date
+// or the ordinals hold no dates.
+func (v *View) DateKey(d Doc) string {
+	if dates := v.segs[d.seg].dates; dates != nil {
+		return dates[d.local]
+	}
+	return ""
 }
 
 // Values returns field's values by ordinal, as far as the view knows them.
