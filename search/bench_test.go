@@ -23,10 +23,11 @@ import (
 const benchDocs = 5000
 
 var (
-	benchOnce sync.Once
-	benchIdx  *search.Index
-	benchDir  string // removed by TestMain
-	benchDone func() error
+	benchOnce  sync.Once
+	benchIdx   *search.Index
+	benchBleve bleve.Index
+	benchDir   string // removed by TestMain
+	benchDone  func() error
 )
 
 // benchIndex builds the generated index once per benchmark binary run, in
@@ -54,6 +55,7 @@ func benchIndex(b *testing.B) *search.Index {
 		}
 		addDocs(b, bidx, docs)
 		settle(b, bidx)
+		benchBleve = bidx
 		benchIdx = newSearch(b, bidx)
 	})
 	if benchIdx == nil {
@@ -161,4 +163,17 @@ func BenchmarkBleveFacets(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkOpen times search.New on the generated index: numbering every
+// segment's facet values, ids and dates, which the ready time includes.
+func BenchmarkOpen(b *testing.B) {
+	benchIndex(b)
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := search.New(benchBleve); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N)/benchDocs*1000, "cpu-ms/1k-docs")
 }
