@@ -19,6 +19,7 @@ package facet
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -129,30 +130,61 @@ type View struct {
 }
 
 // View returns the ordinals of r's segments, numbering those not seen
-// before.
+// before: their postings are read in parallel, without the lock, and only
+// their values' numbers are taken under it.
 func (o *Ordinals) View(r index.IndexReader) (*View, error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, ErrNotScorch
 	}
 	ss := snap.Segments()
-	v := &View{offsets: make([]uint64, len(ss)), segs: make([]*segOrds, len(ss)), o: o}
+	segs := make([]segment.Segment, len(ss))
+	for i, s := range ss {
+		segs[i] = s.Segment()
+	}
+
+	o.mu.Lock()
+	var missing []segment.Segment
+	for _, seg := range segs {
+		if o.segs[seg] == nil {
+			missing = append(missing, seg)
+		}
+	}
+	o.mu.Unlock()
+	read := make([]*rawSeg, len(missing))
+	errs := make([]error, len(missing))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(len(missing), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range work {
+				read[i], errs[i] = o.read(missing[i])
+			}
+		})
+	}
+	for i := range missing {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
+	v := &View{offsets: make([]uint64, len(segs)), segs: make([]*segOrds, len(segs)), o: o}
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	for i, seg := range missing {
+		if o.segs[seg] == nil { // another search may have numbered it meanwhile
+			o.segs[seg] = o.number(read[i])
+		}
+	}
 	o.views++
 	var next uint64
-	for i, s := range ss {
-		seg := s.Segment()
+	for i, seg := range segs {
 		v.offsets[i] = next
 		next += seg.Count()
 		so := o.segs[seg]
-		if so == nil {
-			var err error
-			if so, err = o.number(seg); err != nil {
-				return nil, err
-			}
-			o.segs[seg] = so
-		}
 		so.seen = o.views
 		v.segs[i] = so
 	}
@@ -169,28 +201,65 @@ func (o *Ordinals) View(r index.IndexReader) (*View, error) {
 	return v, nil
 }
 
-// number reads the ordinals of one segment from its term dictionaries and
-// postings: one pass over each field's values and the documents that have
-// them. It runs with o.mu held.
-func (o *Ordinals) number(seg segment.Segment) (*segOrds, error) {
+// rawSeg is what read takes from a segment: per field, its terms and the
+// (document, term) pairs of its postings, and the ids and dates.
+type rawSeg struct {
+	n     uint64
+	terms [][]string
+	pairs [][]pair
+	ids   []string
+	dates []string
+}
+
+type pair struct{ doc, term uint32 }
+
+// read reads one segment's terms and postings for every field. It needs
+// no lock: segments never change.
+func (o *Ordinals) read(seg segment.Segment) (*rawSeg, error) {
 	n := seg.Count()
-	so := &segOrds{cols: make([]column, len(o.fields))}
-	type pair struct{ doc, ord uint32 }
-	var pairs []pair
+	raw := &rawSeg{n: n, terms: make([][]string, len(o.fields)), pairs: make([][]pair, len(o.fields))}
 	for fi, field := range o.fields {
-		pairs = pairs[:0]
-		d := o.dicts[fi]
-		var last string
-		var ord uint32
 		err := eachPosting(seg, field, nil, func(term string, doc uint64) {
-			if term != last || len(pairs) == 0 {
-				last, ord = term, d.id(term)
+			ts := raw.terms[fi]
+			if len(ts) == 0 || ts[len(ts)-1] != term {
+				raw.terms[fi] = append(ts, term)
 			}
-			pairs = append(pairs, pair{uint32(doc), ord})
+			raw.pairs[fi] = append(raw.pairs[fi], pair{uint32(doc), uint32(len(raw.terms[fi]) - 1)})
 		})
 		if err != nil {
 			return nil, err
 		}
+	}
+	if o.idField != "" {
+		raw.ids = make([]string, n)
+		if err := eachPosting(seg, o.idField, nil, func(term string, doc uint64) { raw.ids[doc] = term }); err != nil {
+			return nil, err
+		}
+	}
+	if o.dateField != "" {
+		raw.dates = make([]string, n)
+		fullPrecision := func(term string) bool {
+			valid, shift := numeric.ValidPrefixCodedTermBytes([]byte(term))
+			return valid && shift == 0
+		}
+		if err := eachPosting(seg, o.dateField, fullPrecision, func(term string, doc uint64) { raw.dates[doc] = term }); err != nil {
+			return nil, err
+		}
+	}
+	return raw, nil
+}
+
+// number turns a read segment into ordinals, numbering its values in the
+// shared dictionaries. It runs with o.mu held.
+func (o *Ordinals) number(raw *rawSeg) *segOrds {
+	n := raw.n
+	so := &segOrds{cols: make([]column, len(o.fields)), ids: raw.ids, dates: raw.dates}
+	for fi := range o.fields {
+		ords := make([]uint32, len(raw.terms[fi]))
+		for t, term := range raw.terms[fi] {
+			ords[t] = o.dicts[fi].id(term)
+		}
+		pairs := raw.pairs[fi]
 		col := column{start: make([]uint32, n+1), ords: make([]uint32, len(pairs))}
 		for _, p := range pairs {
 			col.start[p.doc+1]++
@@ -200,28 +269,12 @@ func (o *Ordinals) number(seg segment.Segment) (*segOrds, error) {
 		}
 		fill := make([]uint32, n)
 		for _, p := range pairs {
-			col.ords[col.start[p.doc]+fill[p.doc]] = p.ord
+			col.ords[col.start[p.doc]+fill[p.doc]] = ords[p.term]
 			fill[p.doc]++
 		}
 		so.cols[fi] = col
 	}
-	if o.idField != "" {
-		so.ids = make([]string, n)
-		if err := eachPosting(seg, o.idField, nil, func(term string, doc uint64) { so.ids[doc] = term }); err != nil {
-			return nil, err
-		}
-	}
-	if o.dateField != "" {
-		so.dates = make([]string, n)
-		fullPrecision := func(term string) bool {
-			valid, shift := numeric.ValidPrefixCodedTermBytes([]byte(term))
-			return valid && shift == 0
-		}
-		if err := eachPosting(seg, o.dateField, fullPrecision, func(term string, doc uint64) { so.dates[doc] = term }); err != nil {
-			return nil, err
-		}
-	}
-	return so, nil
+	return so
 }
 
 // eachPosting calls fn for every document of every term of field in seg
