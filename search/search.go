@@ -35,8 +35,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 
 	cq := ix.counted(p, req.Facets, true)
+	// No stored fields here: texts reads each hit's once, with its body.
 	sr := bleve.NewSearchRequestOptions(cq, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{corpus.FieldMeta}
 	sr.SortByCustom(sortOrder(req.Sort))
 	if after != nil {
 		sr.From = 0
@@ -64,11 +64,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	for _, dm := range res.Hits {
 		text := texts[dm.ID]
+		if text == nil {
+			continue // deleted since the search found it (a live update)
+		}
 		h, err := hit(dm, text)
 		if err != nil {
 			return nil, err
 		}
-		if req.Explain && text != nil {
+		if req.Explain {
 			h.Explain = explain(text, p.aliases)
 		}
 		out.Hits = append(out.Hits, h)
@@ -128,9 +131,14 @@ func (s *dateSort) Reverse()                    { s.desc = !s.desc }
 func (s *dateSort) Copy() bsearch.SearchSort    { c := *s; return &c }
 
 // hit renders one bleve match; text, when not nil, is the same document
-// with its stored body and matched words' locations, for snippets.
+// with its stored metadata and body and matched words' locations, for
+// snippets; otherwise dm must carry the stored metadata.
 func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
-	doc, err := storedMeta(dm)
+	stored := dm
+	if text != nil {
+		stored = text
+	}
+	doc, err := storedMeta(stored)
 	if err != nil {
 		return Hit{}, err
 	}

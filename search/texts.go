@@ -56,7 +56,7 @@ func marks(q bquery.Query) []mark {
 	return out
 }
 
-// texts fetches the stored body of each hit on the page, and where in its
+// texts fetches the stored metadata and body of each hit on the page, and where in its
 // title and body the query's words and phrases occur, straight from the
 // index's term vectors for those documents only. Walking every match with
 // positions cost the most on a common word, and a search restricted to the
@@ -139,8 +139,11 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		var pages []any
 		if doc != nil {
 			doc.VisitFields(func(f index.Field) {
-				if f.Name() == corpus.FieldBody {
+				switch f.Name() {
+				case corpus.FieldBody:
 					pages = append(pages, string(f.Value()))
+				case corpus.FieldMeta:
+					text.Fields[corpus.FieldMeta] = string(f.Value())
 				}
 			})
 		}
