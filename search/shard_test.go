@@ -144,3 +144,21 @@ func TestShardsAgreeWithOneIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyIndexAndNoShards: an index with no documents answers every
+// kind of search with nothing, and New without a shard is an error.
+func TestEmptyIndexAndNoShards(t *testing.T) {
+	idx := newSearch(t, genIndex(t))
+	for _, req := range []search.Request{{}, {Q: "platform"}, {Q: `"section immunity"`}, {Q: "section w/3 immunity"}, {Courts: []string{"ilnd"}, Sort: search.SortDateDesc}} {
+		res, err := idx.Search(t.Context(), req)
+		if err != nil || res.Total != 0 || len(res.Hits) != 0 {
+			t.Errorf("%+v: %v, %v", req, res, err)
+		}
+	}
+	if vs, err := idx.Entities(t.Context(), corpus.FieldParties, "", 10); err != nil || len(vs) != 0 {
+		t.Errorf("entities: %v, %v", vs, err)
+	}
+	if _, err := search.New(); err == nil {
+		t.Error("New with no shard: no error")
+	}
+}
