@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -43,31 +42,29 @@ func (ix *Index) Entities(ctx context.Context, kind, prefix string, size int) ([
 	if size < 0 || size > MaxEntities {
 		return nil, &RequestError{"size", fmt.Sprintf("must be between 1 and %d, not %d", MaxEntities, size)}
 	}
-	fr := bleve.NewFacetRequest(kind, size)
-	if kind == corpus.FieldCourt {
-		fr.Size = MaxEntities // court names are matched here, not by bleve
-	} else if prefix != "" {
-		fr.TermPattern = "(?i)^" + regexp.QuoteMeta(prefix)
-	}
-	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	sr.AddFacet(kind, fr)
-	res, err := ix.idx.SearchInContext(ctx, sr)
-	if err != nil {
+	// Count the kind over every document with our own facet counting;
+	// the prefix is applied to the values (and court names) here.
+	cq := ix.counted(&plan{q: bleve.NewMatchAllQuery()}, []string{kind}, false)
+	sr := bleve.NewSearchRequestOptions(cq, 0, 0, false)
+	if _, err := ix.idx.SearchInContext(ctx, sr); err != nil {
 		return nil, fmt.Errorf("search: entities %s: %w", kind, err)
 	}
 	out := []EntityValue{}
-	f := res.Facets[kind]
-	if f == nil || f.Terms == nil {
+	t := cq.tally()
+	if t == nil {
 		return out, nil
 	}
 	lower := strings.ToLower(prefix)
-	for _, t := range f.Terms.Terms() {
-		v := EntityValue{Value: t.Term, Count: t.Count, Aliases: entity.Aliases(entity.Kind(kind), t.Term)}
+	keep := func(v string) bool {
+		if prefix == "" || hasPrefixFold(v, prefix) {
+			return true
+		}
+		return kind == corpus.FieldCourt && strings.HasPrefix(strings.ToLower(entity.CourtName(v)), lower)
+	}
+	for _, c := range t.Top(0, size, keep) {
+		v := EntityValue{Value: c.Value, Count: c.Count, Aliases: entity.Aliases(entity.Kind(kind), c.Value)}
 		if kind == corpus.FieldCourt {
-			v.Name = entity.CourtName(t.Term)
-			if prefix != "" && !strings.HasPrefix(strings.ToLower(v.Value), lower) && !strings.HasPrefix(strings.ToLower(v.Name), lower) {
-				continue
-			}
+			v.Name = entity.CourtName(c.Value)
 		}
 		out = append(out, v)
 	}

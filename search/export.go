@@ -30,7 +30,7 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 	}
 	var after []string
 	for first := true; ; first = false {
-		sr := bleve.NewSearchRequestOptions(p.query(""), exportBatch, 0, false)
+		sr := bleve.NewSearchRequestOptions(ix.counted(p, nil, false), exportBatch, 0, false)
 		sr.Fields = []string{corpus.FieldMeta}
 		sr.SortByCustom(sortOrder(req.Sort))
 		if after != nil {
@@ -44,7 +44,7 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 			onTotal(res.Total)
 		}
 		for _, dm := range res.Hits {
-			h, err := hit(dm, false)
+			h, err := hit(dm, nil)
 			if err != nil {
 				return err
 			}

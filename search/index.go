@@ -11,33 +11,49 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
+	"lexsearch/search/facet"
 )
 
-// Bounds for an open-ended date range.
-var (
-	minDate = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
-	maxDate = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
-)
-
-// An Index searches an open bleve index built by package indexer.
+// An Index searches an open bleve index built by package indexer, in one
+// or several shards.
 type Index struct {
-	idx      bleve.Index
+	idx      bleve.Index // the one shard, or an alias that searches all in parallel
+	shards   []bleve.Index
+	ords     *facet.Ordinals
 	analyzer analysis.Analyzer
 	now      func() time.Time
 }
 
-// New wraps an open bleve index. The caller keeps ownership of idx and
-// closes it after the last search.
-func New(idx bleve.Index) (*Index, error) {
-	m := idx.Mapping()
+// idField is the field bleve keeps each document's id in.
+const idField = "_id"
+
+// New wraps an open bleve index, given as one or more shards: indexes
+// with the same mapping, each document in exactly one. Several shards are
+// searched in parallel (through a bleve index alias), with totals, facets
+// and the top hits merged exactly. The caller keeps ownership of the
+// shards and closes them after the last search.
+func New(shards ...bleve.Index) (*Index, error) {
+	if len(shards) == 0 {
+		return nil, errors.New("search: no index to search")
+	}
+	m := shards[0].Mapping()
 	a := m.AnalyzerNamed(m.AnalyzerNameForPath(corpus.FieldBody))
 	if a == nil {
 		return nil, errors.New("search: index mapping has no analyzer for the body field")
 	}
-	return &Index{idx: idx, analyzer: a, now: time.Now}, nil
+	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...).WithKeys(idField, corpus.FieldDate), analyzer: a, now: time.Now}
+	if len(shards) > 1 {
+		ix.idx = bleve.NewIndexAlias(shards...)
+	}
+	// Number the facet values now, so the first search does not pay for it.
+	if err := ix.warm(); err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
 
 // Document returns the document with the given ID, with its pages and
@@ -101,18 +117,62 @@ func (ix *Index) analyze(s string) []string {
 // finds "Salesforce.com, Inc.".
 func (ix *Index) lookup(field, value string) (string, bool) {
 	want := fold(value)
-	dict, err := ix.idx.FieldDict(field)
-	if err != nil {
-		return "", false
-	}
-	defer dict.Close()
-	for {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			return "", false
+	var found string
+	_ = ix.terms(field, "", func(t string) bool {
+		if fold(t) == want {
+			found = t
+			return false
 		}
-		if fold(e.Term) == want {
-			return e.Term, true
+		return true
+	})
+	return found, found != ""
+}
+
+// terms calls fn with each indexed term of field that starts with prefix,
+// in order, each once however many shards have it, until fn returns false.
+func (ix *Index) terms(field, prefix string, fn func(string) bool) error {
+	dicts := make([]index.FieldDict, 0, len(ix.shards))
+	defer func() {
+		for _, d := range dicts {
+			d.Close()
+		}
+	}()
+	heads := make([]*index.DictEntry, 0, len(ix.shards))
+	for _, sh := range ix.shards {
+		d, err := sh.FieldDictPrefix(field, []byte(prefix))
+		if err != nil {
+			return err
+		}
+		dicts = append(dicts, d)
+		e, err := d.Next()
+		if err != nil {
+			return err
+		}
+		heads = append(heads, e)
+	}
+	for {
+		// The smallest head is the next term; every dictionary that has
+		// it moves on.
+		var next *index.DictEntry
+		for _, e := range heads {
+			if e != nil && (next == nil || e.Term < next.Term) {
+				next = e
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		t := next.Term
+		if !fn(t) {
+			return nil
+		}
+		for i, e := range heads {
+			if e != nil && e.Term == t {
+				var err error
+				if heads[i], err = dicts[i].Next(); err != nil {
+					return err
+				}
+			}
 		}
 	}
 }
@@ -128,22 +188,14 @@ func (ix *Index) lookupDocket(value string) []string {
 		return nil
 	}
 	office, num := splitOffice(norm)
-	dict, err := ix.idx.FieldDict(corpus.FieldDocket)
-	if err != nil {
-		return nil
-	}
-	defer dict.Close()
 	var out []string
-	for {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			return out
+	_ = ix.terms(corpus.FieldDocket, "", func(t string) bool {
+		if o, n := splitOffice(t); n == num && (office == "" || o == "" || o == office) {
+			out = append(out, t)
 		}
-		o, n := splitOffice(e.Term)
-		if n == num && (office == "" || o == "" || o == office) {
-			out = append(out, e.Term)
-		}
-	}
+		return true
+	})
+	return out
 }
 
 // splitOffice splits "1:20-cv-02335" into its office digit and the rest.
@@ -199,22 +251,35 @@ func (ix *Index) resolveParty(value string) ([]string, error) {
 	return nil, errors.New(msg)
 }
 
-// fieldValues returns every value indexed in a keyword field.
+// fieldValues returns every value indexed in a keyword field, over all
+// shards.
 func (ix *Index) fieldValues(field string) ([]string, error) {
-	dict, err := ix.idx.FieldDict(field)
-	if err != nil {
+	var out []string
+	if err := ix.terms(field, "", func(t string) bool {
+		out = append(out, t)
+		return true
+	}); err != nil {
 		return nil, fmt.Errorf("search: values of %s: %w", field, err)
 	}
-	defer dict.Close()
-	var out []string
-	for {
-		e, err := dict.Next()
+	return out, nil
+}
+
+// warm numbers the facet values of every segment of every shard as it is.
+func (ix *Index) warm() error {
+	for _, sh := range ix.shards {
+		adv, err := sh.Advanced()
 		if err != nil {
-			return nil, fmt.Errorf("search: values of %s: %w", field, err)
+			return fmt.Errorf("search: %w", err)
 		}
-		if e == nil {
-			return out, nil
+		r, err := adv.Reader()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
 		}
-		out = append(out, e.Term)
+		_, err = ix.ords.View(r)
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("search: facet values: %w", err)
+		}
 	}
+	return nil
 }

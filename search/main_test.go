@@ -17,5 +17,11 @@ func TestMain(m *testing.M) {
 	if sampleDir != "" {
 		os.RemoveAll(sampleDir)
 	}
+	if benchDone != nil {
+		benchDone()
+	}
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
 	os.Exit(code)
 }

@@ -1,26 +1,28 @@
 package search
 
 import (
+	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
 )
 
 // Proximity (a w/5 b, a /s b, a /p b, "a b"~3) is not something bleve
-// does, so it is done in two steps: a bleve search for the documents that
-// contain both sides anywhere, with term positions; then a check of those
-// positions here. The documents that pass become a DocIDQuery, ANDed with
-// both sides so they still score and get snippets like any match. The
-// first step is bounded: a proximity search over words that nearly every
-// document has is refused with advice rather than run for minutes.
-const maxProximityCandidates = 20000
+// does. It is a filterQuery: bleve walks the documents that contain both
+// sides anywhere, with term positions, and each is kept or dropped here by
+// its positions as the walk reaches it, so a proximity search costs one
+// walk, holds one document's positions at a time, and stops at the
+// search's deadline.
 
 // A seq is one typed word or phrase as indexed: its terms and each term's
 // position relative to the first (stop words leave gaps).
@@ -42,13 +44,18 @@ func (ix *Index) sequence(text string) seq {
 }
 
 // query matches the seq anywhere in the body.
-func (s seq) query() bquery.Query {
-	if len(s.terms) == 1 {
-		return term(corpus.FieldBody, s.terms[0])
+func (s seq) query() bquery.Query { return s.in(corpus.FieldBody, 0) }
+
+// in matches the seq anywhere in field: a term query for one word, a
+// phraseQuery for more, nothing for none.
+func (s seq) in(field string, limit int) bquery.Query {
+	switch len(s.terms) {
+	case 0:
+		return bleve.NewMatchNoneQuery()
+	case 1:
+		return term(field, s.terms[0])
 	}
-	mp := bleve.NewMatchPhraseQuery(s.text)
-	mp.SetField(corpus.FieldBody)
-	return mp
+	return &phraseQuery{field: field, terms: s.terms, rel: s.rel, limit: limit}
 }
 
 // operand returns the alternatives one side of a connector stands for.
@@ -108,23 +115,62 @@ func (b builder) near(n Near) (bquery.Query, error) {
 		return nil, err
 	}
 	both := bleve.NewConjunctionQuery(anyOf(left), anyOf(right))
-	label := map[string]string{UnitWord: fmt.Sprintf("w/%d", n.Distance), UnitSentence: "/s", UnitParagraph: "/p"}[n.Unit]
-	ids, err := b.candidates(both, n.Unit != UnitWord, label, func(dm *bsearch.DocumentMatch, bounds *corpus.Bounds) bool {
-		locs := dm.Locations[corpus.FieldBody]
-		ls, rs := occurrencesOf(left, locs), occurrencesOf(right, locs)
+	return &filterQuery{q: both, bounds: n.Unit != UnitWord, keep: func(locs bsearch.TermLocationMap, bounds *corpus.Bounds) bool {
+		return b.anyNear(occurrencesOf(left, locs), occurrencesOf(right, locs), n, bounds)
+	}}, nil
+}
+
+// anyNear reports whether some occurrence in ls and some in rs satisfy the
+// connector. It sorts rs once and looks, for each of ls, only at the
+// occurrences of rs that could be near it, so a document with thousands of
+// each costs n log n rather than n². It gives up (false) when the search's
+// context ends; the filterQuery then reports the context's error.
+func (b builder) anyNear(ls, rs []occurrence, n Near, bounds *corpus.Bounds) bool {
+	if len(ls) == 0 || len(rs) == 0 {
+		return false
+	}
+	if n.Unit != UnitWord {
+		starts := bounds.Sentences
+		if n.Unit == UnitParagraph {
+			starts = bounds.Paragraphs
+		}
+		type at struct{ page, unit int }
+		units := make(map[at]bool, len(ls))
 		for _, l := range ls {
-			for _, r := range rs {
-				if near(l, r, n, bounds) {
-					return true
-				}
+			units[at{l.page, unitOf(starts, l)}] = true
+		}
+		for i, r := range rs {
+			if i%checkEvery == 0 && b.ctx.Err() != nil {
+				return false
+			}
+			if units[at{r.page, unitOf(starts, r)}] {
+				return true
 			}
 		}
 		return false
-	})
-	if err != nil {
-		return nil, err
 	}
-	return restrict(ids, both), nil
+	slices.SortFunc(rs, func(a, b occurrence) int { return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first)) })
+	longest := 0
+	for _, r := range rs {
+		longest = max(longest, r.last-r.first)
+	}
+	for i, l := range ls {
+		if i%checkEvery == 0 && b.ctx.Err() != nil {
+			return false
+		}
+		// An r can be near l only if it starts within the distance plus
+		// the longest alternative before l, or within the distance after.
+		lo := l.first - n.Distance - longest
+		j, _ := slices.BinarySearchFunc(rs, occurrence{page: l.page, first: lo}, func(a, b occurrence) int {
+			return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first))
+		})
+		for ; j < len(rs) && rs[j].page == l.page && rs[j].first <= l.last+n.Distance; j++ {
+			if near(l, rs[j], n, bounds) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b builder) slop(p Phrase) (bquery.Query, error) {
@@ -144,54 +190,113 @@ func (b builder) slop(p Phrase) (bquery.Query, error) {
 	}
 	every := bleve.NewConjunctionQuery(all...)
 	window := s.rel[len(s.rel)-1] + p.Slop
-	ids, err := b.candidates(every, false, fmt.Sprintf("\"…\"~%d", p.Slop), func(dm *bsearch.DocumentMatch, _ *corpus.Bounds) bool {
-		return withinWindow(s.terms, dm.Locations[corpus.FieldBody], window)
-	})
+	return &filterQuery{q: every, keep: func(locs bsearch.TermLocationMap, _ *corpus.Bounds) bool {
+		return withinWindow(s.terms, locs, window)
+	}}, nil
+}
+
+// A filterQuery matches the documents of q that keep accepts, judged by
+// their term locations in the body (and their sentence and paragraph
+// bounds, when bounds is set) as bleve's walk reaches each one.
+type filterQuery struct {
+	q      bquery.Query
+	bounds bool
+	keep   func(bsearch.TermLocationMap, *corpus.Bounds) bool
+}
+
+// Searcher implements bleve's query.Query.
+func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	inner := opts
+	inner.IncludeTermVectors = true
+	s, err := f.q.Searcher(ctx, r, m, inner)
 	if err != nil {
 		return nil, err
 	}
-	return restrict(ids, every), nil
+	return &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, locations: opts.IncludeTermVectors}, nil
 }
 
-// restrict ANDs q with "the document is one of ids".
-func restrict(ids []string, q bquery.Query) bquery.Query {
-	if len(ids) == 0 {
-		return bleve.NewMatchNoneQuery()
-	}
-	return bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q)
+type filterSearcher struct {
+	bsearch.Searcher
+	ctx       context.Context
+	r         index.IndexReader
+	f         *filterQuery
+	locations bool // the search asked for term locations: pass them on
+	n         int
 }
 
-// candidates runs q with term locations (and sentence bounds when asked)
-// and returns the ids of the documents keep accepts.
-func (b builder) candidates(q bquery.Query, withBounds bool, label string, keep func(*bsearch.DocumentMatch, *corpus.Bounds) bool) ([]string, error) {
-	sr := bleve.NewSearchRequestOptions(q, maxProximityCandidates+1, 0, false)
-	sr.IncludeLocations = true
-	sr.Score = "none"
-	if withBounds {
-		sr.Fields = []string{corpus.FieldBounds}
+func (s *filterSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	for {
+		dm, err := s.Searcher.Next(sctx)
+		if dm == nil || err != nil {
+			return dm, err
+		}
+		if ok, err := s.check(dm); ok || err != nil {
+			return dm, err
+		}
+		sctx.DocumentMatchPool.Put(dm)
 	}
-	res, err := b.ix.idx.SearchInContext(b.ctx, sr)
+}
+
+func (s *filterSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(sctx, id)
+	if dm == nil || err != nil {
+		return dm, err
+	}
+	if ok, err := s.check(dm); ok || err != nil {
+		return dm, err
+	}
+	sctx.DocumentMatchPool.Put(dm)
+	return s.Next(sctx)
+}
+
+func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
+	if s.n++; s.n%64 == 0 {
+		if err := s.ctx.Err(); err != nil {
+			return false, err
+		}
+	}
+	locs := bsearch.TermLocationMap{}
+	for i := range dm.FieldTermLocations {
+		if ftl := &dm.FieldTermLocations[i]; ftl.Field == corpus.FieldBody {
+			locs[ftl.Term] = append(locs[ftl.Term], &ftl.Location)
+		}
+	}
+	var bounds *corpus.Bounds
+	if s.f.bounds {
+		var err error
+		if bounds, err = s.boundsOf(dm); err != nil {
+			return false, err
+		}
+	}
+	ok := s.f.keep(locs, bounds)
+	if !s.locations {
+		dm.FieldTermLocations = dm.FieldTermLocations[:0]
+	}
+	// keep gives up when the context ends.
+	return ok, s.ctx.Err()
+}
+
+// boundsOf reads a document's sentence and paragraph bounds from its
+// stored fields. A document without them has every page as one sentence,
+// which errs towards a match.
+func (s *filterSearcher) boundsOf(dm *bsearch.DocumentMatch) (*corpus.Bounds, error) {
+	id, err := s.r.ExternalID(dm.IndexInternalID)
 	if err != nil {
-		return nil, fmt.Errorf("search: proximity candidates: %w", err)
+		return nil, err
 	}
-	if res.Total > maxProximityCandidates {
-		return nil, &RequestError{"q", fmt.Sprintf("%d documents have both sides of %s, more than the %d a proximity search checks; add words or filters",
-			res.Total, label, maxProximityCandidates)}
+	doc, err := s.r.Document(id)
+	if err != nil {
+		return nil, err
 	}
-	var ids []string
-	for _, dm := range res.Hits {
-		var bounds *corpus.Bounds
-		if withBounds {
-			bounds = &corpus.Bounds{}
-			if s, ok := dm.Fields[corpus.FieldBounds].(string); ok {
-				_ = json.Unmarshal([]byte(s), bounds) // no bounds: every page is one sentence, which errs towards a match
+	bounds := &corpus.Bounds{}
+	if doc != nil {
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == corpus.FieldBounds {
+				_ = json.Unmarshal(f.Value(), bounds)
 			}
-		}
-		if keep(dm, bounds) {
-			ids = append(ids, dm.ID)
-		}
+		})
 	}
-	return ids, nil
+	return bounds, nil
 }
 
 // An occurrence is one occurrence of a seq: its page (body array position), first
@@ -201,20 +306,30 @@ type occurrence struct {
 }
 
 // occurrencesOf finds every occurrence of the alternatives in a document's
-// locations.
+// locations, looking the later words of a phrase up by position.
 func occurrencesOf(alts []seq, locs bsearch.TermLocationMap) []occurrence {
 	var out []occurrence
 	for _, s := range alts {
+		var at map[string]map[uint64]bool
+		if len(s.terms) > 1 {
+			at = map[string]map[uint64]bool{}
+			for _, t := range s.terms[1:] {
+				if at[t] == nil {
+					at[t] = make(map[uint64]bool, len(locs[t]))
+					for _, l := range locs[t] {
+						at[t][key(l)] = true
+					}
+				}
+			}
+		}
 		for _, l0 := range locs[s.terms[0]] {
-			p := page(l0)
+			k0 := key(l0)
 			ok := true
 			for k := 1; k < len(s.terms) && ok; k++ {
-				ok = slices.ContainsFunc(locs[s.terms[k]], func(l *bsearch.Location) bool {
-					return page(l) == p && int(l.Pos) == int(l0.Pos)+s.rel[k]
-				})
+				ok = at[s.terms[k]][k0+uint64(s.rel[k])]
 			}
 			if ok {
-				out = append(out, occurrence{page: p, first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
+				out = append(out, occurrence{page: page(l0), first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
 			}
 		}
 	}
@@ -252,12 +367,17 @@ func near(a, b occurrence, n Near, bounds *corpus.Bounds) bool {
 // sameUnit reports whether a and b start in the same sentence (or
 // paragraph) of their page.
 func sameUnit(starts [][]int, a, b occurrence) bool {
-	if a.page >= len(starts) {
-		return true
+	return unitOf(starts, a) == unitOf(starts, b)
+}
+
+// unitOf returns the index of the sentence (or paragraph) o starts in on
+// its page, or -1 when the page has no bounds, which puts the whole page
+// in one unit.
+func unitOf(starts [][]int, o occurrence) int {
+	if o.page >= len(starts) {
+		return -1
 	}
-	s := starts[a.page]
-	unit := func(off int) int { return sort.SearchInts(s, off+1) - 1 }
-	return unit(a.start) == unit(b.start)
+	return sort.SearchInts(starts[o.page], o.start+1) - 1
 }
 
 // withinWindow reports whether every term occurs on one page within

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -61,19 +62,21 @@ func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
 			continue
 		}
 		alts := make([]bquery.Query, 0, len(f.values))
+		norms := make([]string, 0, len(f.values))
 		for _, v := range f.values {
-			norms, err := b.resolveAll(f.facet, v)
+			resolved, err := b.resolveAll(f.facet, v)
 			if err != nil {
 				return nil, &RequestError{f.facet, err.Error()}
 			}
-			for _, norm := range norms {
+			for _, norm := range resolved {
 				alts = append(alts, term(f.facet, norm))
+				norms = append(norms, norm)
 			}
 		}
-		p.filters = append(p.filters, filter{f.facet, bleve.NewDisjunctionQuery(alts...)})
+		p.filters = append(p.filters, filter{f.facet, norms, bleve.NewDisjunctionQuery(alts...)})
 	}
 	if req.From != "" || req.To != "" {
-		p.filters = append(p.filters, filter{"", dateRange(req.From, req.To)})
+		p.filters = append(p.filters, filter{"", nil, dateRange(req.From, req.To)})
 	}
 	return p, nil
 }
@@ -82,12 +85,27 @@ func (ix *Index) plan(ctx context.Context, req Request) (*plan, error) {
 // of to (each YYYY, YYYY-MM or YYYY-MM-DD, already validated); an empty
 // bound is open.
 func dateRange(from, to string) bquery.Query {
-	start, end := minDate, maxDate
+	// A zero time leaves that end open. bleve stores dates as
+	// nanoseconds, so years outside about 1678-2261 would overflow; an
+	// end beyond them is as good as open.
+	var start, end time.Time
 	if from != "" {
 		start, _, _ = dateBounds(from)
 	}
 	if to != "" {
 		_, end, _ = dateBounds(to)
+	}
+	if start.Before(bquery.MinRFC3339CompatibleTime) {
+		start = time.Time{}
+	}
+	if end.After(bquery.MaxRFC3339CompatibleTime) {
+		end = time.Time{}
+	}
+	if end.Before(bquery.MinRFC3339CompatibleTime) && !end.IsZero() {
+		end = bquery.MinRFC3339CompatibleTime // before every date: matches none
+	}
+	if start.After(bquery.MaxRFC3339CompatibleTime) {
+		start = bquery.MaxRFC3339CompatibleTime
 	}
 	yes := true
 	dr := bleve.NewDateRangeInclusiveQuery(start, end, &yes, &yes)
@@ -177,7 +195,7 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 		// Every word must match anywhere, but documents where they stand
 		// together as typed rank first: "section 230" the phrase beats
 		// "section" on page 2 and "230" on page 9.
-		bq.AddShould(phraseIn(strings.Join(words, " "), textFields("")...)...)
+		bq.AddShould(b.ix.phraseIn(strings.Join(words, " "), bonusLimit, textFields("")...)...)
 	}
 	return bq, nil
 }
@@ -189,24 +207,21 @@ const maxPrefixTerms = 1000
 
 // expand turns prefix* into the indexed words of field that start with it.
 func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
-	dict, err := b.ix.idx.FieldDictPrefix(field, []byte(prefix))
+	var alts []bquery.Query
+	tooMany := false
+	err := b.ix.terms(field, prefix, func(t string) bool {
+		if len(alts) == maxPrefixTerms {
+			tooMany = true
+			return false
+		}
+		alts = append(alts, term(field, t))
+		return true
+	})
 	if err != nil {
 		return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
 	}
-	defer dict.Close()
-	var alts []bquery.Query
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("search: expand %s*: %w", prefix, err)
-		}
-		if e == nil {
-			break
-		}
-		if len(alts) == maxPrefixTerms {
-			return nil, &RequestError{"q", fmt.Sprintf("%s* stands for more than %d words (character %d); type more letters", prefix, maxPrefixTerms, pos)}
-		}
-		alts = append(alts, term(field, e.Term))
+	if tooMany {
+		return nil, &RequestError{"q", fmt.Sprintf("%s* stands for more than %d words (character %d); type more letters", prefix, maxPrefixTerms, pos)}
 	}
 	if len(alts) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
@@ -214,13 +229,17 @@ func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
 
+// bonusLimit caps the occurrences the phrase bonus examines in one
+// document: enough for any opinion, a bound for a 50 MB exhibit.
+const bonusLimit = 20000
+
 // phraseIn returns a phrase query for each field, the title boosted.
-func phraseIn(text string, fields ...string) []bquery.Query {
+// limit caps the occurrences examined per document (see phraseQuery).
+func (ix *Index) phraseIn(text string, limit int, fields ...string) []bquery.Query {
+	s := ix.sequence(text)
 	var qs []bquery.Query
 	for _, f := range fields {
-		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(f)
-		var q bquery.Query = mp
+		q := s.in(f, limit)
 		if f == corpus.FieldTitle && len(fields) > 1 {
 			q = boosted(q, titleBoost)
 		}
@@ -271,9 +290,7 @@ func (b builder) term(t Term) (bquery.Query, error) {
 		case len(tokens) == 1:
 			q = term(f, tokens[0])
 		default: // "vis-à-vis", "U.S.C.": one typed word, several tokens
-			mp := bleve.NewMatchPhraseQuery(t.Text)
-			mp.SetField(f)
-			q = mp
+			q = b.ix.sequence(t.Text).in(f, 0)
 		}
 		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 {
 			q = boosted(q, titleBoost)
@@ -296,7 +313,7 @@ func (b builder) phrase(p Phrase) (bquery.Query, error) {
 	if len(b.ix.analyze(p.Text)) == 0 {
 		return nil, nil
 	}
-	alts := phraseIn(p.Text, textFields(p.Field)...)
+	alts := b.ix.phraseIn(p.Text, 0, textFields(p.Field)...)
 	if len(alts) == 1 {
 		return alts[0], nil
 	}

@@ -16,7 +16,8 @@ import (
 )
 
 // TestRanking runs the queries of testdata/rank/queries.txt and checks
-// that each one's first hits are the documents named, in order.
+// that each one's first hits are the documents named, in order, on the
+// index as one shard and split into three.
 func TestRanking(t *testing.T) {
 	dir := t.TempDir()
 	ix := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{})
@@ -33,11 +34,19 @@ func TestRanking(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer bidx.Close()
-	idx, err := search.New(bidx)
+	one, err := search.New(bidx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Run("one shard", func(t *testing.T) { checkRanking(t, one) })
+	three, err := search.New(reshard(t, bidx, 3)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("three shards", func(t *testing.T) { checkRanking(t, three) })
+}
 
+func checkRanking(t *testing.T, idx *search.Index) {
 	f, err := os.Open("testdata/rank/queries.txt")
 	if err != nil {
 		t.Fatal(err)

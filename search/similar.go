@@ -66,7 +66,7 @@ func (ix *Index) Similar(ctx context.Context, id string, size int) (*Result, err
 		}
 		out.Total = res.Total
 		for _, dm := range res.Hits {
-			h, err := hit(dm, false)
+			h, err := hit(dm, nil)
 			if err != nil {
 				return nil, err
 			}

@@ -19,6 +19,7 @@ const (
 	maxSnippets = 3
 	snippetLen  = 240
 	leadIn      = 80
+	maxSpans    = 4096
 )
 
 // span is one matched term in the body: its page (array position) and byte
@@ -55,6 +56,10 @@ func snippets(doc *corpus.Document, pages []string, locs bsearch.TermLocationMap
 		return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.start, b.start))
 	})
 	spans = slices.CompactFunc(spans, func(a, b span) bool { return a.page == b.page && a.start == b.start })
+	// Passages are chosen among the first matches only: three good
+	// passages are as easy to find in the first few thousand matches of
+	// an exhibit as in all of them, and choosing costs per match.
+	spans = spans[:min(len(spans), maxSpans)]
 
 	type pick struct{ page, from, to int }
 	var picks []pick

@@ -1,0 +1,220 @@
+package facet
+
+import (
+	"cmp"
+	"slices"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// A Filter narrows a search: to documents with one of Values in Field
+// (an index into Ordinals.Fields), or, when Field is -1, to the documents
+// Docs holds (by bleve document number in the snapshot, for filters that
+// are not on a facet, such as a date range).
+type Filter struct {
+	Field  int
+	Values []string
+	Docs   *Bits
+}
+
+// Bits is a set of document numbers.
+type Bits struct{ w []uint64 }
+
+// Set adds n to the set.
+func (b *Bits) Set(n uint64) {
+	i := int(n / 64)
+	if i >= len(b.w) {
+		b.w = append(b.w, make([]uint64, i+1-len(b.w))...)
+	}
+	b.w[i] |= 1 << (n % 64)
+}
+
+// Has reports whether n is in the set.
+func (b *Bits) Has(n uint64) bool {
+	i := int(n / 64)
+	return i < len(b.w) && b.w[i]&(1<<(n%64)) != 0
+}
+
+// A Tally counts, for the matches of a query over one view, the values of
+// some fields, disjunctively: a field's values are counted over the
+// documents that pass every filter except those on that field, so a facet
+// with a value picked still shows the other values and what picking them
+// would give. Documents that pass every filter are the hits; Add says
+// which ones they are, and Hist counts one field over them alone (the
+// year histogram). One walk of the matches counts every facet.
+type Tally struct {
+	v       *View
+	fields  []int      // the fields counted
+	own     []uint64   // per counted field, the filters on it (bit i: filter i)
+	Counts  [][]uint32 // per counted field, by ordinal
+	hist    int
+	Hist    []uint32 // counts of the histogram field over the hits
+	filters []tallyFilter
+	Total   uint64 // documents that pass every filter
+	Seen    uint64 // matches of the query, filtered or not
+}
+
+type tallyFilter struct {
+	field int
+	want  []bool // by ordinal
+	docs  *Bits
+}
+
+// NewTally prepares to count fields (indexes into Ordinals.Fields) and
+// the histogram field hist (-1 for none) over the matches of a query,
+// narrowed by filters (at most 64).
+func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
+	t := &Tally{v: v, fields: fields, hist: hist}
+	for _, f := range fields {
+		t.Counts = append(t.Counts, make([]uint32, len(v.vals[f])))
+	}
+	if hist >= 0 {
+		t.Hist = make([]uint32, len(v.vals[hist]))
+	}
+	t.own = make([]uint64, len(fields))
+	for i, f := range filters {
+		tf := tallyFilter{field: f.Field, docs: f.Docs}
+		if f.Field >= 0 {
+			tf.want = make([]bool, len(v.vals[f.Field]))
+			for _, val := range f.Values {
+				if n, ok := v.o.Lookup(f.Field, val); ok && int(n) < len(tf.want) {
+					tf.want[n] = true
+				}
+			}
+			for j, c := range fields {
+				if c == f.Field {
+					t.own[j] |= 1 << i
+				}
+			}
+		}
+		t.filters = append(t.filters, tf)
+	}
+	return t
+}
+
+// Add counts the match id and reports where it is in the view and
+// whether it passes every filter.
+func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
+	t.Seen++
+	d := t.v.Locate(id)
+	var failing uint64
+	for i := range t.filters {
+		f := &t.filters[i]
+		pass := false
+		if f.field >= 0 {
+			for _, o := range t.v.Ords(f.field, d) {
+				if f.want[o] {
+					pass = true
+					break
+				}
+			}
+		} else {
+			pass = f.docs != nil && f.docs.Has(id.Value())
+		}
+		if !pass {
+			failing |= 1 << i
+		}
+	}
+	for j, f := range t.fields {
+		if failing&^t.own[j] != 0 {
+			continue
+		}
+		c := t.Counts[j]
+		for _, o := range t.v.Ords(f, d) {
+			c[o]++
+		}
+	}
+	if failing != 0 {
+		return d, false
+	}
+	t.Total++
+	if t.hist >= 0 {
+		for _, o := range t.v.Ords(t.hist, d) {
+			t.Hist[o]++
+		}
+	}
+	return d, true
+}
+
+// View returns the view the tally counts over.
+func (t *Tally) View() *View { return t.v }
+
+// A Count is one value and the number of documents counted with it.
+type Count struct {
+	Value string
+	Count int
+}
+
+// Merge adds the counts of other, a tally of the same fields over another
+// shard's view of the same Ordinals, to t.
+func (t *Tally) Merge(other *Tally) {
+	t.Total += other.Total
+	t.Seen += other.Seen
+	for j := range t.Counts {
+		t.Counts[j] = addInto(t.Counts[j], other.Counts[j])
+	}
+	t.Hist = addInto(t.Hist, other.Hist)
+	// Both views number values with the same dictionaries, which only
+	// grow, so the longer list of a field's values holds the shorter.
+	for f := range t.v.vals {
+		if len(other.v.vals[f]) > len(t.v.vals[f]) {
+			t.v.vals[f] = other.v.vals[f]
+		}
+	}
+}
+
+func addInto(dst, src []uint32) []uint32 {
+	if len(src) > len(dst) {
+		dst = append(dst, make([]uint32, len(src)-len(dst))...)
+	}
+	for i, n := range src {
+		dst[i] += n
+	}
+	return dst
+}
+
+// Top returns the n most frequent values of the j-th counted field that
+// keep accepts (nil: all), most frequent first, ties in value order: the
+// order bleve's facets use.
+func (t *Tally) Top(j, n int, keep func(string) bool) []Count {
+	vals := t.v.vals[t.fields[j]]
+	less := func(a, b Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value)) }
+	// Keep the best n seen so far in order; most values lose to the
+	// last of them at once, so this is one pass over the counters.
+	out := make([]Count, 0, min(n, 64))
+	for o, c := range t.Counts[j] {
+		if c == 0 || n == 0 {
+			continue
+		}
+		cand := Count{vals[o], int(c)}
+		if len(out) == n && less(cand, out[n-1]) >= 0 {
+			continue
+		}
+		if keep != nil && !keep(cand.Value) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, cand, less)
+		if len(out) == n {
+			out = out[:n-1]
+		}
+		out = slices.Insert(out, i, cand)
+	}
+	return out
+}
+
+// Histogram returns every value of the histogram field with its count
+// over the hits, in value order.
+func (t *Tally) Histogram() []Count {
+	if t.hist < 0 {
+		return nil
+	}
+	vals := t.v.vals[t.hist]
+	var out []Count
+	for o, c := range t.Hist {
+		if c > 0 {
+			out = append(out, Count{vals[o], int(c)})
+		}
+	}
+	slices.SortFunc(out, func(a, b Count) int { return cmp.Compare(a.Value, b.Value) })
+	return out
+}

@@ -1,0 +1,230 @@
+package search_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+
+	"lexsearch/corpus"
+	"lexsearch/search"
+)
+
+// randomRequest draws a query and filters from the generator's pools.
+func randomRequest(r *rand.Rand) search.Request {
+	var req search.Request
+	switch r.IntN(4) {
+	case 1:
+		req.Q = genWords[r.IntN(len(genWords))]
+	case 2:
+		req.Q = genWords[r.IntN(len(genWords))] + " " + genWords[r.IntN(len(genWords))]
+	case 3:
+		req.Q = "title:" + genWords[r.IntN(len(genWords))]
+	}
+	some := func(pool []string) []string {
+		if r.IntN(3) > 0 {
+			return nil
+		}
+		var out []string
+		for range 1 + r.IntN(2) {
+			out = append(out, pool[r.IntN(len(pool))])
+		}
+		return out
+	}
+	req.Statutes = some(genStatutes)
+	req.Courts = some(genCourts)
+	req.Parties = some(genParties)
+	req.Judges = some(genJudges)
+	req.Types = some(corpus.Types)
+	req.Years = some([]string{"2016", "2018", "2020", "2023"})
+	if r.IntN(5) == 0 {
+		req.From = fmt.Sprint(2015 + r.IntN(10))
+	}
+	if r.IntN(5) == 0 {
+		req.To = fmt.Sprint(2018 + r.IntN(8))
+	}
+	req.FacetSize = []int{3, 20, 500}[r.IntN(3)]
+	if r.IntN(6) == 0 {
+		req.FacetPrefix = []string{"18", "j", "ca", "D"}[r.IntN(4)]
+	}
+	return req
+}
+
+// checkFacets compares our counts with bleve's for n random requests.
+func checkFacets(t *testing.T, idx *search.Index, r *rand.Rand, n int) {
+	t.Helper()
+	for range n {
+		req := randomRequest(r)
+		res, err := idx.Search(t.Context(), req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		facets, hist, total, err := idx.BleveFacets(t.Context(), req)
+		if err != nil {
+			t.Fatalf("%+v: bleve: %v", req, err)
+		}
+		if res.Total != total {
+			t.Errorf("%+v: total %d, bleve %d", req, res.Total, total)
+		}
+		for name, want := range facets {
+			got := res.Facets[name]
+			for i := range got {
+				got[i].Name = ""
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%+v: facet %s:\n got %v\nwant %v", req, name, got, want)
+			}
+		}
+		if !reflect.DeepEqual(res.Histogram, hist) {
+			t.Errorf("%+v: histogram:\n got %v\nwant %v", req, res.Histogram, hist)
+		}
+	}
+}
+
+// TestFacetCountsAgreeWithBleve is a property test: on a generated index,
+// our facet counts, histogram and totals equal bleve's own, for random
+// queries and filter combinations, before and after documents are added,
+// replaced and deleted through the same open index.
+func TestFacetCountsAgreeWithBleve(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 600 {
+		docs = append(docs, genDoc(r, i, 1, 40))
+	}
+	addDocs(t, bidx, docs)
+	idx := newSearch(t, bidx)
+	checkFacets(t, idx, r, 150)
+
+	// Adds, replaces (same id, new values) and deletes, in one batch.
+	b := bidx.NewBatch()
+	for i := 600; i < 700; i++ {
+		d := genDoc(r, i, 1, 40)
+		if err := b.Index(d.ID, genFields(t, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 600; i += 7 {
+		d := genDoc(r, i, 1, 40)
+		if err := b.Index(d.ID, genFields(t, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 3; i < 600; i += 11 {
+		b.Delete(fmt.Sprintf("gen%05d", i))
+	}
+	if err := bidx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	checkFacets(t, idx, r, 150)
+}
+
+// TestEntitiesAgreeWithBleve checks the entity listings (GET
+// /entities/{kind}) against bleve's facet counts over every document.
+func TestEntitiesAgreeWithBleve(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 23))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 300 {
+		docs = append(docs, genDoc(r, i, 1, 20))
+	}
+	addDocs(t, bidx, docs)
+	idx := newSearch(t, bidx)
+	for _, tc := range []struct {
+		kind, prefix string
+		size         int
+	}{
+		{corpus.FieldStatutes, "", 500}, {corpus.FieldParties, "", 4}, {corpus.FieldParties, "j", 500},
+		{corpus.FieldJudges, "", 500}, {corpus.FieldCourt, "", 500},
+	} {
+		got, err := idx.Entities(t.Context(), tc.kind, tc.prefix, tc.size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facets, _, _, err := idx.BleveFacets(t.Context(), search.Request{Facets: []string{tc.kind}, FacetSize: tc.size, FacetPrefix: tc.prefix})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotB []search.Bucket
+		for _, v := range got {
+			gotB = append(gotB, search.Bucket{Value: v.Value, Count: v.Count})
+		}
+		if want := facets[tc.kind]; !reflect.DeepEqual(gotB, want) || len(want) == 0 {
+			t.Errorf("%s prefix %q: got %v, want %v", tc.kind, tc.prefix, gotB, want)
+		}
+	}
+	// Courts also match by display name.
+	got, err := idx.Entities(t.Context(), corpus.FieldCourt, "n.d.", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, v := range got {
+		ids = append(ids, v.Value)
+	}
+	if slices.Sort(ids); !slices.Equal(ids, []string{"cand", "ilnd"}) {
+		t.Errorf("courts named N.D.: %v, want cand and ilnd", ids)
+	}
+}
+
+// TestDateSortAgreesWithBleve checks our date sort against bleve's sort on
+// the date field, and that paging by cursor gives the same hits as one
+// large page.
+func TestDateSortAgreesWithBleve(t *testing.T) {
+	r := rand.New(rand.NewPCG(29, 31))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 500 {
+		docs = append(docs, genDoc(r, i, 1, 20))
+	}
+	addDocs(t, bidx, docs)
+	idx := newSearch(t, bidx)
+	dates := func(res *search.Result) []string {
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Date)
+		}
+		return out
+	}
+	for i := range 40 {
+		req := randomRequest(r)
+		req.Sort = []string{search.SortDate, search.SortDateDesc}[i%2]
+		req.Size = 100
+		res, err := idx.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := idx.BleveDates(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dates(res); !slices.Equal(got, want) {
+			t.Errorf("%+v:\n got %v\nwant %v", req, got, want)
+		}
+		// The same hits 7 at a time, by cursor.
+		var paged []string
+		page := req
+		page.Size = 7
+		for {
+			res, err := idx.Search(t.Context(), page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				paged = append(paged, h.ID)
+			}
+			if res.Next == "" || len(paged) >= 100 {
+				break
+			}
+			page.Cursor = res.Next
+		}
+		var whole []string
+		for _, h := range res.Hits {
+			whole = append(whole, h.ID)
+		}
+		if !slices.Equal(paged[:min(len(paged), len(whole))], whole) {
+			t.Errorf("%+v: by cursor %v, in one page %v", req, paged, whole)
+		}
+	}
+}

@@ -1,0 +1,227 @@
+package search
+
+import (
+	"context"
+	"fmt"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"lexsearch/corpus"
+)
+
+// A mark is one thing a query looks for in a text field: a word, or a
+// phrase whose occurrences (not its words anywhere) are what to mark.
+type mark struct {
+	field string
+	terms []string
+	rel   []int
+	fuzzy int // a fuzzy word: the indexed words within this many edits
+}
+
+// marks lists what q looks for, from every part of it that can match
+// (not the MUST NOT side of a boolean).
+func marks(q bquery.Query) []mark {
+	var out []mark
+	var walk func(bquery.Query)
+	walk = func(q bquery.Query) {
+		switch q := q.(type) {
+		case *bquery.TermQuery:
+			out = append(out, mark{field: q.FieldVal, terms: []string{q.Term}, rel: []int{0}})
+		case *bquery.FuzzyQuery:
+			out = append(out, mark{field: q.FieldVal, terms: []string{q.Term}, rel: []int{0}, fuzzy: q.Fuzziness})
+		case *phraseQuery:
+			out = append(out, mark{field: q.field, terms: q.terms, rel: q.rel})
+		case *filterQuery:
+			walk(q.q)
+		case *bquery.ConjunctionQuery:
+			for _, c := range q.Conjuncts {
+				walk(c)
+			}
+		case *bquery.DisjunctionQuery:
+			for _, c := range q.Disjuncts {
+				walk(c)
+			}
+		case *bquery.BooleanQuery:
+			if q.Must != nil {
+				walk(q.Must)
+			}
+			if q.Should != nil {
+				walk(q.Should)
+			}
+		}
+	}
+	walk(q)
+	return out
+}
+
+// texts fetches the stored metadata and body of each hit on the page, and where in its
+// title and body the query's words and phrases occur, straight from the
+// index's term vectors for those documents only. Walking every match with
+// positions cost the most on a common word, and a search restricted to the
+// page's hits would walk a phrase's documents again to find them.
+func (ix *Index) texts(ctx context.Context, p *plan, hits bsearch.DocumentMatchCollection) (map[string]*bsearch.DocumentMatch, error) {
+	out := make(map[string]*bsearch.DocumentMatch, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ms := marks(p.q)
+	for _, sh := range ix.shards {
+		if len(out) == len(hits) {
+			break
+		}
+		adv, err := sh.Advanced()
+		if err != nil {
+			return nil, fmt.Errorf("search: snippets: %w", err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return nil, fmt.Errorf("search: snippets: %w", err)
+		}
+		err = textsIn(ctx, r, ms, hits, out)
+		r.Close()
+		if err != nil {
+			return nil, fmt.Errorf("search: snippets: %w", err)
+		}
+	}
+	return out, ctx.Err()
+}
+
+// textsIn fills out with the hits that reader r (one shard) holds.
+func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.DocumentMatchCollection, out map[string]*bsearch.DocumentMatch) error {
+	// The fuzzy words stand for the indexed words near them.
+	var exact []mark
+	for _, m := range ms {
+		if m.fuzzy == 0 {
+			exact = append(exact, m)
+			continue
+		}
+		fr, ok := r.(index.IndexReaderFuzzy)
+		if !ok {
+			continue
+		}
+		dict, err := fr.FieldDictFuzzy(m.field, m.terms[0], m.fuzzy, "")
+		if err != nil {
+			return err
+		}
+		for {
+			e, err := dict.Next()
+			if err != nil || e == nil {
+				dict.Close()
+				if err != nil {
+					return err
+				}
+				break
+			}
+			exact = append(exact, mark{field: m.field, terms: []string{e.Term}, rel: []int{0}})
+		}
+	}
+	for _, dm := range hits {
+		if out[dm.ID] != nil {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		iid, err := r.InternalID(dm.ID)
+		if err != nil {
+			return err
+		}
+		if len(iid) == 0 {
+			continue // in another shard
+		}
+		doc, err := r.Document(dm.ID)
+		if err != nil {
+			return err
+		}
+		text := &bsearch.DocumentMatch{ID: dm.ID, Fields: map[string]any{}, Locations: bsearch.FieldTermLocationMap{}}
+		var pages []any
+		if doc != nil {
+			doc.VisitFields(func(f index.Field) {
+				switch f.Name() {
+				case corpus.FieldBody:
+					pages = append(pages, string(f.Value()))
+				case corpus.FieldMeta:
+					text.Fields[corpus.FieldMeta] = string(f.Value())
+				}
+			})
+		}
+		text.Fields[corpus.FieldBody] = pages
+		for _, m := range exact {
+			if err := locate(ctx, r, iid, m, text.Locations); err != nil {
+				return err
+			}
+		}
+		out[dm.ID] = text
+	}
+	return nil
+}
+
+// locate adds to locs where m occurs in the document iid.
+func locate(ctx context.Context, r index.IndexReader, iid index.IndexInternalID, m mark, locs bsearch.FieldTermLocationMap) error {
+	vecs := make([][]*index.TermFieldVector, len(m.terms))
+	for k, t := range m.terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), m.field, false, false, true)
+		if err != nil {
+			return err
+		}
+		tfd, err := tfr.Advance(iid, nil)
+		tfr.Close()
+		if err != nil {
+			return err
+		}
+		if tfd == nil || !tfd.ID.Equals(iid) {
+			return nil // a word of it is not in this document
+		}
+		vecs[k] = tfd.Vectors
+	}
+	tlm := locs[m.field]
+	if tlm == nil {
+		tlm = bsearch.TermLocationMap{}
+	}
+	add := func(term string, v *index.TermFieldVector) {
+		tlm.AddLocation(term, &bsearch.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions})
+	}
+	if len(m.terms) == 1 {
+		for _, v := range vecs[0] {
+			add(m.terms[0], v)
+		}
+	} else {
+		// A phrase: only its occurrences, found by position as in
+		// phraseSearcher.
+		at := make([]map[uint64]*index.TermFieldVector, len(m.terms))
+		for k := 1; k < len(m.terms); k++ {
+			at[k] = make(map[uint64]*index.TermFieldVector, len(vecs[k]))
+			for _, v := range vecs[k] {
+				at[k][vecKey(v)] = v
+			}
+		}
+		for _, v0 := range vecs[0] {
+			k0 := vecKey(v0)
+			ok := true
+			for k := 1; k < len(m.terms) && ok; k++ {
+				_, ok = at[k][k0+uint64(m.rel[k])]
+			}
+			if !ok {
+				continue
+			}
+			add(m.terms[0], v0)
+			for k := 1; k < len(m.terms); k++ {
+				add(m.terms[k], at[k][k0+uint64(m.rel[k])])
+			}
+		}
+	}
+	if len(tlm) > 0 {
+		locs[m.field] = tlm
+	}
+	return nil
+}
+
+func vecKey(v *index.TermFieldVector) uint64 {
+	var p uint64
+	if len(v.ArrayPositions) > 0 {
+		p = v.ArrayPositions[0]
+	}
+	return p<<32 | v.Pos&0xffffffff
+}
