@@ -35,7 +35,7 @@ var searchParamDocs = []param{
 	{"court", "query", "Only documents decided by this court: id (ilnd) or name (N.D. Ill., Northern District of Illinois). Repeat to OR.", str, true},
 	{"party", "query", "Only documents naming this party, case and punctuation ignored. Repeat to OR.", str, true},
 	{"judge", "query", "Only documents naming this judge. Repeat to OR.", str, true},
-	{"type", "query", "Only documents of this type. Repeat to OR.", enum(corpus.Types...), true},
+	{"type", "query", "Only documents of this type (or CourtListener's o for opinions, r or d for dockets). Repeat to OR.", enum(append(append([]string{}, corpus.Types...), "o", "r", "d")...), true},
 	{"lang", "query", "Only documents in this language (ISO 639-1). Repeat to OR.", str, true},
 	{"year", "query", "Only documents of this year. Repeat to OR.", str, true},
 	{"from", "query", "Only documents dated on or after this day, month or year (YYYY[-MM[-DD]]).", str, false},
@@ -49,6 +49,11 @@ var searchParamDocs = []param{
 	{"facet.prefix", "query", "Only facet values starting with this, case ignored.", str, false},
 	{"explain", "query", "Add to each hit the words, fields and aliases that matched.", flag, false},
 	{"format", "query", "json (default) or text: one page. csv, ndjson, ris, csl: every hit, streamed.", enum(append(append([]string{}, pageFormats...), exportFormats...)...), false},
+	{"order_by", "query", "CourtListener's name for sort.", enum("score desc", "dateFiled desc", "dateFiled asc"), false},
+	{"filed_after", "query", "CourtListener's name for from: YYYY-MM-DD or MM/DD/YYYY.", str, false},
+	{"filed_before", "query", "CourtListener's name for to: YYYY-MM-DD or MM/DD/YYYY.", str, false},
+	{"case_name", "query", `CourtListener's case_name: adds title:"..." to q.`, str, false},
+	{"docket_number", "query", `CourtListener's docket_number: adds docket:"..." to q.`, str, false},
 }
 
 var idParam = param{"id", "path", "Document id, as in hits.", str, false}

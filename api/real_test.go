@@ -525,3 +525,41 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtListenerSearchOverHTTP: a CourtListener user's parameters and
+// operators give the answer they mean, or a 400 that says what to type.
+func TestCourtListenerSearchOverHTTP(t *testing.T) {
+	same := func(cl, ours url.Values) {
+		t.Helper()
+		a, b := fetchResult(t, cl), fetchResult(t, ours)
+		if !slices.Equal(hitSources(a), hitSources(b)) || a.Total != b.Total {
+			t.Errorf("%s gives %q, %s gives %q", cl.Encode(), hitSources(a), ours.Encode(), hitSources(b))
+		}
+	}
+	same(url.Values{"order_by": {"dateFiled desc"}}, url.Values{"sort": {"-date"}})
+	same(url.Values{"order_by": {"dateFiled asc"}, "filed_after": {"02/01/2018"}, "filed_before": {"2021-12-31"}},
+		url.Values{"sort": {"date"}, "from": {"2018-02-01"}, "to": {"2021-12-31"}})
+	same(url.Values{"type": {"o"}}, url.Values{"type": {"opinion"}})
+	same(url.Values{"court": {"ilnd cand"}}, url.Values{"court": {"ilnd", "cand"}})
+	same(url.Values{"case_name": {"Twitter"}}, url.Values{"q": {"title:Twitter"}})
+
+	withTwitter := fetchResult(t, url.Values{"q": {"section 230"}})
+	without := fetchResult(t, url.Values{"q": {"section 230 % twitter"}})
+	if !slices.Contains(hitSources(withTwitter), twitter) || slices.Contains(hitSources(without), twitter) || without.Total == 0 {
+		t.Errorf("section 230 %% twitter: %q (section 230: %q)", hitSources(without), hitSources(withTwitter))
+	}
+
+	for target, want := range map[string]string{
+		"/search?order_by=citeCount+desc":       "score desc, dateFiled desc or dateFiled asc",
+		"/search?q=liability%5E2":               "boosts",
+		"/search?q=wom%3Fn":                     "not a wildcard",
+		"/search?q=_exists_:court":              "_exists_",
+		"/search?type=oa":                       "not in this collection",
+		"/search?sort=date&order_by=score+desc": "not both",
+	} {
+		rec := fetch(t, target)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("%s: %d %s, want a 400 saying %q", target, rec.Code, rec.Body, want)
+		}
+	}
+}

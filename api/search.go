@@ -18,7 +18,8 @@ import (
 // searchParams are the query parameters /search and /feed.atom accept. Any
 // other is a 400, so a typo such as "statue=" is not silently ignored.
 var searchParams = []string{"q", "statute", "court", "party", "judge", "type", "lang", "year",
-	"from", "to", "sort", "size", "page", "cursor", "facet", "facet.size", "facet.prefix", "explain", "format"}
+	"from", "to", "sort", "size", "page", "cursor", "facet", "facet.size", "facet.prefix", "explain", "format",
+	"order_by", "filed_after", "filed_before", "case_name", "docket_number"}
 
 // Output formats of /search. The export formats stream every hit, not a page.
 var (
@@ -104,6 +105,10 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 	if err := rejectUnknown(q, searchParams); err != nil {
 		return search.Request{}, err
 	}
+	q, err := fromCourtListener(q)
+	if err != nil {
+		return search.Request{}, err
+	}
 	req := search.Request{
 		Q:           q.Get("q"),
 		Statutes:    values(q, "statute"),
@@ -120,7 +125,6 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 		Facets:      values(q, "facet"),
 		FacetPrefix: q.Get("facet.prefix"),
 	}
-	var err error
 	for _, p := range []struct {
 		name string
 		into *int
