@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -55,7 +56,7 @@ func realHandler(t *testing.T) http.Handler {
 		if _, realErr = ix.Ingest(context.Background(), realDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); realErr != nil {
 			return
 		}
-		bidx, err := indexer.OpenIndex(filepath.Join(realDir, indexer.IndexDir))
+		bidx, err := indexer.OpenIndex(realDir)
 		if err != nil {
 			realErr = err
 			return
@@ -271,7 +272,7 @@ func TestFeedOverHTTP(t *testing.T) {
 }
 
 func TestSimilarOverHTTP(t *testing.T) {
-	id := corpus.SourceID(salesforce)
+	id := sampleID(t, salesforce)
 	rec := fetch(t, "/documents/"+id+"/similar")
 	if rec.Code != 200 {
 		t.Fatalf("similar: %d %s", rec.Code, rec.Body)
@@ -396,4 +397,14 @@ func TestRelevanceAndSnippetsOverHTTP(t *testing.T) {
 	if len(res.Hits) != 1 || len(res.Hits[0].Snippets) != 1 || !strings.HasPrefix(res.Hits[0].Snippets[0].Text, "IN THE UNITED STATES DISTRICT COURT") {
 		t.Errorf("court=ilnd snippets: %+v", res.Hits)
 	}
+}
+
+// sampleID is the document id of a file of the embedded sample corpus.
+func sampleID(t *testing.T, name string) string {
+	t.Helper()
+	data, err := fs.ReadFile(corpus.Docs(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.ContentID(data)
 }

@@ -33,10 +33,14 @@ type Skip struct {
 
 // Stats summarises one ingest run.
 type Stats struct {
-	Indexed int
-	Pruned  int
-	Skipped []Skip
-	Took    time.Duration
+	Indexed    int // documents added (new or changed content)
+	Replaced   int // of Indexed, files whose source had other content before
+	Unchanged  int // files whose source already had this content: not prepared again
+	Duplicates int // files with the content of a kept document: one more source of it
+	Rebuilt    int // documents reindexed from kept text by a rebuild
+	Pruned     int
+	Skipped    []Skip
+	Took       time.Duration
 }
 
 // SkippedBy counts the skipped files by reason.

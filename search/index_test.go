@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -40,7 +40,7 @@ func sampleIndex(tb testing.TB) *search.Index {
 		if _, sampleErr = ix.Ingest(context.Background(), sampleDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); sampleErr != nil {
 			return
 		}
-		bidx, err := indexer.OpenIndex(filepath.Join(sampleDir, indexer.IndexDir))
+		bidx, err := indexer.OpenIndex(sampleDir)
 		if err != nil {
 			sampleErr = err
 			return
@@ -135,7 +135,7 @@ func TestSearchRequestErrors(t *testing.T) {
 
 func TestDocument(t *testing.T) {
 	idx := sampleIndex(t)
-	doc, err := idx.Document(t.Context(), corpus.SourceID(salesforce))
+	doc, err := idx.Document(t.Context(), sampleID(t, salesforce))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func ExampleIndex_Search() {
 		fmt.Println(err)
 		return
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -216,7 +216,7 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 	if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
 		t.Fatal(err)
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,4 +234,14 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 	if err != nil || res.Total == 0 {
 		t.Errorf("amendment*: %v, %v; the stem amend should find amendments", res, err)
 	}
+}
+
+// sampleID is the document id of a file of the embedded sample corpus.
+func sampleID(t *testing.T, name string) string {
+	t.Helper()
+	data, err := fs.ReadFile(corpus.Docs(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.ContentID(data)
 }

@@ -40,11 +40,12 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	req.Q = strings.Join(pos, " ")
 
 	logger := newLogger(e, e.stderr)
-	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
+	o, err := openSearch(ctx, e, logger, *data, "search")
 	if err != nil {
 		return err
 	}
-	defer closeIndex()
+	defer o.Close()
+	idx := o.idx
 	res, err := idx.Search(ctx, req)
 	if err != nil {
 		return err

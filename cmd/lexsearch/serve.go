@@ -6,12 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"time"
 
 	"lexsearch/api"
-	"lexsearch/indexer"
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
@@ -27,11 +24,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	logger := newLogger(e, e.stderr)
 
-	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
+	// The server owns the data directory while it runs: it holds the
+	// lock, so no ingest writes beside it.
+	o, err := openSearch(ctx, e, logger, *data, "serve")
 	if err != nil {
 		return err
 	}
-	defer closeIndex()
+	defer o.Close()
+	idx := o.idx
 	n, err := idx.Count()
 	if err != nil {
 		return err
@@ -41,7 +41,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	handler := api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(*data, indexer.OriginalsDir))})
+	handler := api.NewServer(logger, idx, api.Config{Originals: o.store.Originals()})
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nTry:\n", n, *data, base)
