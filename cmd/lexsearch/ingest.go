@@ -16,6 +16,8 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	prune := fs.Bool("prune", false, "drop documents whose files are gone: not found under a PATH folder this run, or no longer on disk")
 	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU)")
 	shards := fs.Int("shards", 0, "index shards of a new data directory or a rebuild, each written by its own goroutine (default: one per CPU)")
+	batch := byteSize(0)
+	fs.Var(&batch, "batch-bytes", "text per index batch (default 16MiB): what is held in memory, and committed at once")
 	fileTimeout, fileMemory := isolationFlags(fs)
 	engine, ocr := pdfFlags(fs)
 	paths, err := parse(fs, e, args)
@@ -56,13 +58,14 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	ix := indexer.New(logger, workerOptions(logger, indexer.Options{
 		Workers:     *workers,
 		Shards:      *shards,
+		BatchBytes:  int(batch),
 		FileTimeout: *fileTimeout,
 		FileMemory:  int64(*fileMemory),
 		PDFEngine:   *engine,
 		OCR:         *ocr,
 		Progress:    progress(e, "ingesting"),
 		Command:     "ingest",
-		Fault:       faultHook(e.getenv),
+		Fault:       faultHook(e.getenv, e.stderr),
 	}))
 	defer ix.Close()
 	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})

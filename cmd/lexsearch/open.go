@@ -38,7 +38,7 @@ func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir, comman
 	ix := indexer.New(logger, workerOptions(logger, indexer.Options{
 		Progress: progress(e, "indexing"),
 		Command:  command,
-		Fault:    faultHook(e.getenv),
+		Fault:    faultHook(e.getenv, e.stderr),
 	}))
 	s, err := ix.Open(ctx, dataDir)
 	if err != nil {

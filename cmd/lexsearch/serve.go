@@ -57,6 +57,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if fault := faultHook(e.getenv, e.stderr); fault != nil {
+		fault("serving") // the tests of concurrent writers hold a server here
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
