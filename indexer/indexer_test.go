@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -475,5 +477,57 @@ func TestTitleOfCourtDocuments(t *testing.T) {
 		if got := title(doc, extract.Meta{}); got != tc.want {
 			t.Errorf("title of %q = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestSearchesAnswerDuringLiveWrites adds documents one by one while other
+// goroutines search: no search fails, and each sees at least every
+// document whose Add returned before it started.
+func TestSearchesAnswerDuringLiveWrites(t *testing.T) {
+	ix := New(quiet(), Options{Shards: 2})
+	s, err := ix.Open(t.Context(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	live, idx := NewLive(ix, s), s.Index()
+	const n = 20
+	var added atomic.Int64
+	ctx, cancel := context.WithCancel(t.Context())
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				want := uint64(added.Load())
+				res, err := idx.SearchInContext(ctx, bleve.NewSearchRequest(bleve.NewMatchQuery("trafficking")))
+				if ctx.Err() != nil {
+					return
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				if res.Total < want {
+					errs <- fmt.Errorf("a search found %d documents after %d were added", res.Total, want)
+					return
+				}
+			}
+		}()
+	}
+	for i := range n {
+		text := fmt.Sprintf("Opinion %d on trafficking and beneficiary liability under 18 U.S.C. § 1595.", i)
+		if a, err := live.Add(t.Context(), fmt.Sprintf("/live/%d.txt", i), []byte(text)); err != nil || a.Status != StatusCreated {
+			t.Fatalf("Add %d: %+v, %v", i, a, err)
+		}
+		added.Add(1)
+	}
+	cancel()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
