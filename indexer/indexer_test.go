@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -99,11 +100,28 @@ func TestIngestSkipsBadFilesAndGoesOn(t *testing.T) {
 	}
 	// What ingest keeps is enough to rebuild: the original and the prepared document.
 	id := contentID(fsys["sub/nested.htm"].Data)
-	if _, err := os.Stat(filepath.Join(dir, store.OriginalsDir, id, "nested.htm")); err != nil {
-		t.Errorf("original not kept: %v", err)
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, store.TextDir, id+".json")); err != nil {
-		t.Errorf("prepared text not kept: %v", err)
+	defer s.Close()
+	if data, err := s.Original(id); err != nil || !bytes.Equal(data, fsys["sub/nested.htm"].Data) {
+		t.Errorf("original not kept: %q, %v", data, err)
+	}
+	if data, err := s.Prepared(id); err != nil || !bytes.Contains(data, []byte("Trafficking victims may sue.")) {
+		t.Errorf("prepared text not kept: %.80q, %v", data, err)
+	}
+	f, err := s.Originals().Open(id + "/nested.htm")
+	if err != nil {
+		t.Errorf("original not served as <id>/<name>: %v", err)
+	} else {
+		f.Close()
+	}
+	for _, name := range []string{"../CURRENT", id + "/../../CURRENT", "0000000000000000/x"} {
+		if f, err := s.Originals().Open(name); err == nil {
+			f.Close()
+			t.Errorf("Originals().Open(%q) succeeded", name)
+		}
 	}
 }
 
@@ -255,7 +273,7 @@ func TestChangedFileReplacesItsDocumentAndPruneDropsGoneFiles(t *testing.T) {
 	if got, want := indexedIDs(t, dir), sortedIDs("first text, revised", "second text"); !slices.Equal(got, want) {
 		t.Errorf("after update: %v, want %v", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, store.OriginalsDir, old)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, store.OriginalsDir, old[:2], old)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the replaced document's original is still kept: %v", err)
 	}
 

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -306,3 +310,26 @@ func TestSecondWriterFailsAtOnce(t *testing.T) {
 }
 
 func quiet() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestServeOriginalsFromTheStore fetches a kept original through a real
+// server: the bytes as ingested, found by the id of its content.
+func TestServeOriginalsFromTheStore(t *testing.T) {
+	base := startServer(t)
+	const name = "sherloc-doe-v-twitter-ndcal-2021.txt"
+	data, err := fs.ReadFile(corpus.Docs(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(base + "/documents/" + corpus.ContentID(data) + "/original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, data) {
+		t.Errorf("original: status %d, %d bytes; want 200 and the %d bytes of %s", resp.StatusCode, len(got), len(data), name)
+	}
+}

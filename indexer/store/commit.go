@@ -82,6 +82,10 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	fieldsOf := map[string]any{}
 	var errs []error
 	for _, a := range b.adds {
+		if !validID(a.id) {
+			errs = append(errs, fmt.Errorf("%s: %q is not a document id", a.src, a.id))
+			continue
+		}
 		if old, ok := s.cat.bySrc[a.src]; ok && old != a.id {
 			// The source had other content: its old document loses it,
 			// and goes if that was its last source.
@@ -105,8 +109,8 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 		case !kept && a.fields != nil && fieldsOf[a.id] == nil:
 			fieldsOf[a.id] = a.fields
 			files = append(files,
-				keptFile{s.originalPath(a.id, a.name), a.original},
-				keptFile{s.preparedPath(a.id), a.prepared})
+				keptFile{s.originalPath(a.id), a.original, false},
+				keptFile{s.preparedPath(a.id), a.prepared, true})
 		}
 		sha, name := a.sha, a.name
 		if kept {
@@ -121,7 +125,7 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 		recs = append(recs, d)
 	}
 	for _, id := range b.dels {
-		if _, ok := s.cat.docs[id]; !ok && fieldsOf[id] == nil {
+		if _, ok := s.cat.docs[id]; !ok && fieldsOf[id] == nil || !validID(id) {
 			errs = append(errs, fmt.Errorf("document %s: %w", id, fs.ErrNotExist))
 			continue
 		}

@@ -10,8 +10,8 @@
 //	                  a document), one JSON line each, fsynced before a write
 //	                  is acknowledged; the truth about which documents exist
 //	gen-N/shard-I/    bleve indexes: a cache rebuilt from the kept data
-//	originals/<id>/   each ingested file, under its first name
-//	text/<id>.json    each prepared document, so a rebuild needs no extraction
+//	originals/ab/<id>       each ingested file (ab: the id's first two digits)
+//	text/ab/<id>.json.gz    each prepared document, so a rebuild needs no extraction
 //
 // A document's id is the first 16 hex digits of the SHA-256 of its bytes,
 // so the same file under two names is one document with two sources, and an

@@ -362,20 +362,30 @@ func (s *Store) Len() int {
 
 // Original returns the kept original of a document.
 func (s *Store) Original(id string) ([]byte, error) {
-	e, ok := s.Entry(id)
-	if !ok {
+	if _, ok := s.Entry(id); !ok {
 		return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
 	}
-	return os.ReadFile(s.originalPath(id, e.Name))
+	return os.ReadFile(s.originalPath(id))
 }
 
 // Prepared returns the kept prepared text of a document.
 func (s *Store) Prepared(id string) ([]byte, error) {
-	return os.ReadFile(s.preparedPath(id))
+	if !validID(id) {
+		return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
+	}
+	data, err := os.ReadFile(s.preparedPath(id))
+	if err != nil {
+		return nil, err
+	}
+	if data, err = decompress(data); err != nil {
+		return nil, fmt.Errorf("kept text of %s: %w", id, err)
+	}
+	return data, nil
 }
 
-// Originals returns the kept originals as <id>/<name>, for serving.
-func (s *Store) Originals() fs.FS { return os.DirFS(filepath.Join(s.dir, OriginalsDir)) }
+// Originals returns the kept originals as <id>/<name> (any name), for
+// serving.
+func (s *Store) Originals() fs.FS { return originalsFS{s} }
 
 func (s *Store) fault(step string) {
 	if s.opts.Fault != nil {
