@@ -333,3 +333,28 @@ func TestServeOriginalsFromTheStore(t *testing.T) {
 		t.Errorf("original: status %d, %d bytes; want 200 and the %d bytes of %s", resp.StatusCode, len(got), len(data), name)
 	}
 }
+
+// TestReopenInANewProcessKeepsTheIndex ingests twice in two processes:
+// the second opens the index the first committed (no rebuild, the same
+// generation), and adds to it.
+func TestReopenInANewProcessKeepsTheIndex(t *testing.T) {
+	in, ids := crashCorpus(t, 4)
+	data := t.TempDir()
+	if out, err := lexsearch(t, "", "ingest", "-data", data, "-workers", "1", in).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	before, _ := filepath.Glob(filepath.Join(data, "gen-*"))
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "new.txt"), []byte("One more opinion on Section 230."), 0o644)
+	out, err := lexsearch(t, "", "ingest", "-data", data, "-workers", "1", other).CombinedOutput()
+	if err != nil {
+		t.Fatalf("second ingest: %v\n%s", err, out)
+	}
+	after, _ := filepath.Glob(filepath.Join(data, "gen-*"))
+	if !slices.Equal(before, after) || strings.Contains(string(out), "rebuilding") {
+		t.Errorf("the second process rebuilt the index (generations %v, then %v):\n%s", before, after, out)
+	}
+	if got := checkConsistent(t, data, ids); len(got) != len(ids)+1 {
+		t.Errorf("%d documents, want %d", len(got), len(ids)+1)
+	}
+}

@@ -92,6 +92,15 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("data directory %s: %w", dir, err)
 	}
 	s := &Store{dir: dir, opts: opts, lock: lock}
+	// The mapping first: building it registers the analysis components
+	// (custom token filters) the shards name, without which they will not
+	// open.
+	m, err := opts.Mapping()
+	if err != nil {
+		unlockFile(lock)
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	s.mapping = m
 	if err := s.open(ctx); err != nil {
 		s.closeShards()
 		if s.cat != nil {
@@ -178,10 +187,7 @@ func (s *Store) removeStray(p pointer) error {
 const boltTimeout = "2s"
 
 func (s *Store) createShards(p pointer) error {
-	m, err := s.opts.Mapping()
-	if err != nil {
-		return fmt.Errorf("index mapping: %w", err)
-	}
+	m := s.mapping
 	if err := os.MkdirAll(p.genDir(s.dir), 0o755); err != nil {
 		return err
 	}
@@ -220,11 +226,6 @@ func (s *Store) openShards(p pointer) error {
 }
 
 func (s *Store) makeAlias() error {
-	m, err := s.opts.Mapping()
-	if err != nil {
-		return err
-	}
-	s.mapping = m
 	if s.alias == nil {
 		s.alias = bleve.NewIndexAlias(s.shards...)
 	}
