@@ -71,7 +71,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.BatchBytes <= 0 {
-		o.BatchBytes = 16 << 20 // amortises segment creation; two batches in flight stay far below a laptop's memory
+		o.BatchBytes = 8 << 20 // see store.Options.BatchBytes: bleve holds about 30 times a batch's text while it writes
 	}
 	if o.MaxIndexedBytes <= 0 {
 		// The phrase and proximity loops and bleve's analysis cost in

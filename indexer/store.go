@@ -120,30 +120,31 @@ func marshalPrepared(doc *corpus.Document) ([]byte, error) {
 // keptFields returns what to index for a kept document: from its prepared
 // text, or, when that is of another PrepareVersion, from its original
 // prepared again.
-func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry) (any, error) {
+func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry) (any, int, error) {
 	data, err := s.Prepared(e.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var p prepared
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, fmt.Errorf("kept text of %s: %w", e.ID, err)
+		return nil, 0, fmt.Errorf("kept text of %s: %w", e.ID, err)
 	}
 	if p.Version != PrepareVersion || p.Doc == nil {
 		orig, err := s.Original(e.ID)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		src := corpus.Source{ID: e.ID, Path: e.Name, Format: corpus.FormatOf(e.Name)}
 		if p.Doc != nil {
 			src.Path = p.Doc.Source
 		}
 		if p.Doc, err = ix.Prepare(ctx, src, orig); err != nil {
-			return nil, fmt.Errorf("prepare %s again: %w", e.Name, err)
+			return nil, 0, fmt.Errorf("prepare %s again: %w", e.Name, err)
 		}
 	}
 	p.Doc.ID = e.ID
-	return ix.indexable(p.Doc)
+	fields, err := ix.indexable(p.Doc)
+	return fields, len(data), err
 }
 
 // indexable is the shape bleve indexes: the fields of the mapping, plus the

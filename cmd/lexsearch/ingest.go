@@ -17,7 +17,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU)")
 	shards := fs.Int("shards", 0, "index shards of a new data directory or a rebuild, each written by its own goroutine (default: one per CPU)")
 	batch := byteSize(0)
-	fs.Var(&batch, "batch-bytes", "text per index batch (default 16MiB): what is held in memory, and committed at once")
+	fs.Var(&batch, "batch-bytes", "text per index batch (default 8MiB): what is held in memory, and committed at once")
 	fileTimeout, fileMemory := isolationFlags(fs)
 	engine, ocr := pdfFlags(fs)
 	paths, err := parse(fs, e, args)

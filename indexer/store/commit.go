@@ -32,7 +32,7 @@ type add struct {
 // kept (same id), only the source is added.
 func (b *Batch) Add(id, sha, name, src string, original, prepared []byte, fields any) {
 	b.adds = append(b.adds, add{id, sha, name, src, original, prepared, fields})
-	b.size += len(original) + 2*len(prepared)
+	b.size += len(original) + len(prepared)
 }
 
 // AddSource records that the kept document id was also found at src.
@@ -183,7 +183,7 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 			f := fieldsOf[id]
 			if f == nil {
 				e, _ := s.Entry(id)
-				if f, err = s.opts.Fields(ctx, s, e); err != nil {
+				if f, _, err = s.opts.Fields(ctx, s, e); err != nil {
 					return fmt.Errorf("index %s: %w", id, err)
 				}
 			}

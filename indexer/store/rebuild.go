@@ -130,6 +130,8 @@ func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry)
 		queues[i] = make(chan item, 16)
 	}
 	errc := make(chan error, len(shards)+runtime.GOMAXPROCS(0))
+	// All shards fill at once: together they hold about BatchBytes.
+	limit := max(s.opts.BatchBytes/len(shards), 1<<20)
 	var writers sync.WaitGroup
 	for i, sh := range shards {
 		writers.Add(1)
@@ -151,7 +153,7 @@ func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry)
 					continue
 				}
 				size += it.size
-				if size >= s.opts.BatchBytes {
+				if size >= limit {
 					if err := flush(); err != nil {
 						errc <- fmt.Errorf("write index shard %d: %w", i, err)
 						cancel()
@@ -172,15 +174,11 @@ func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry)
 		go func() {
 			defer workers.Done()
 			for e := range todo {
-				f, err := s.opts.Fields(ctx, s, e)
+				f, size, err := s.opts.Fields(ctx, s, e)
 				if err != nil {
 					errc <- fmt.Errorf("rebuild %s: %w", e.ID, err)
 					cancel()
 					return
-				}
-				size := 0
-				if st, err := os.Stat(s.preparedPath(e.ID)); err == nil {
-					size = int(st.Size())
 				}
 				select {
 				case queues[shardOf(e.ID, len(shards))] <- item{e.ID, f, size}:

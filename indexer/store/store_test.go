@@ -26,13 +26,13 @@ func testMapping() (mapping.IndexMapping, error) {
 }
 
 // testFields indexes the prepared text, which tests write as JSON.
-func testFields(_ context.Context, s *Store, e Entry) (any, error) {
+func testFields(_ context.Context, s *Store, e Entry) (any, int, error) {
 	data, err := s.Prepared(e.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var v map[string]any
-	return v, json.Unmarshal(data, &v)
+	return v, len(data), json.Unmarshal(data, &v)
 }
 
 func openTest(t *testing.T, dir string, shards int) *Store {
