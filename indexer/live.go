@@ -80,7 +80,7 @@ func (l *Live) Add(ctx context.Context, name string, data []byte) (Added, error)
 	}
 	if err := l.s.Commit(ctx, b); err != nil {
 		if errors.Is(err, store.ErrCollision) {
-			return Added{ID: out.id, Status: StatusSkipped, Reason: "collision"}, nil
+			return Added{ID: out.id, Status: StatusSkipped, Reason: string(SkipCollision)}, nil
 		}
 		return Added{}, fmt.Errorf("add %s: %w", name, err)
 	}

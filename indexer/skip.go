@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"lexsearch/indexer/extract"
+	"lexsearch/indexer/store"
 )
 
 // SkipReason says why a file was not indexed. The values are stable: they
@@ -22,6 +23,10 @@ const (
 	SkipTimeout     SkipReason = "timeout"
 	SkipEmpty       SkipReason = "empty" // extracted fine, but no words left after cleaning
 	SkipUnreadable  SkipReason = "unreadable"
+	// SkipCollision: another file already has this document id (the
+	// first 64 bits of the SHA-256 agree); astronomically rare, so worth
+	// reporting rather than merging two documents into one.
+	SkipCollision SkipReason = "collision"
 )
 
 // A Skip is one file that was not indexed, and why.
@@ -73,6 +78,8 @@ func ReasonFor(err error) SkipReason {
 		return SkipTimeout
 	case errors.Is(err, errUnreadable):
 		return SkipUnreadable
+	case errors.Is(err, store.ErrCollision):
+		return SkipCollision
 	}
 	return SkipMalformed
 }
