@@ -549,3 +549,39 @@ func TestSearchesAnswerDuringLiveWrites(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOldLayoutIsImported opens a data directory in the layout of the
+// lexsearch before the store (index/, originals/<SourceID>/<name>,
+// text/<id>.json naming the source): its documents are imported under
+// their old source names and the old parts removed.
+func TestOldLayoutIsImported(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"cases/a.txt": "Doe v. Backpage under 18 U.S.C. § 1595.", "b.md": "# Report\n\nSection 230."}
+	for src, text := range files {
+		id := corpus.SourceID(src)
+		writeFiles(t, dir, map[string]string{
+			filepath.Join("originals", id, filepath.Base(src)): text,
+			filepath.Join("text", id+".json"):                  fmt.Sprintf(`{"id":%q,"source":%q}`, id, src),
+			"index/index_meta.json":                            "{}",
+		})
+	}
+	ix := New(quiet(), Options{})
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, text := range files {
+		if id, ok := s.Lookup(src); !ok || id != contentID([]byte(text)) {
+			t.Errorf("%s after the upgrade: id %q, %v; want the id of its content", src, id, ok)
+		}
+	}
+	s.Close()
+	for _, old := range []string{"index", oldLayoutDir} {
+		if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there after the upgrade: %v", old, err)
+		}
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs(files["cases/a.txt"], files["b.md"]); !slices.Equal(got, want) {
+		t.Errorf("indexed %v, want %v", got, want)
+	}
+}

@@ -41,6 +41,20 @@ const PrepareVersion = 1
 // Open opens (creating it if needed) the data directory dataDir, taking
 // its lock until the Store is closed.
 func (ix *Indexer) Open(ctx context.Context, dataDir string) (*store.Store, error) {
+	s, err := ix.openStore(ctx, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if _, serr := os.Stat(filepath.Join(dataDir, oldLayoutDir)); serr == nil {
+		if err := ix.importOld(ctx, s); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (ix *Indexer) openStore(ctx context.Context, dataDir string) (*store.Store, error) {
 	return store.Open(ctx, dataDir, store.Options{
 		Command:    "lexsearch " + cmpOr(ix.opts.Command, "ingest"),
 		Shards:     max(ix.opts.Shards, 1), // see shardsFor
@@ -49,6 +63,10 @@ func (ix *Indexer) Open(ctx context.Context, dataDir string) (*store.Store, erro
 		Fields:     ix.keptFields,
 		Fault:      ix.opts.Fault,
 		Logger:     ix.logger,
+		// A data directory from before the store: its parts are moved
+		// aside and its documents imported (prepared again, under their
+		// old source names).
+		MoveOldLayout: upgrade,
 	})
 }
 

@@ -50,6 +50,11 @@ type Options struct {
 	Fault func(step string)
 	// Logger reports recovery.
 	Logger *slog.Logger
+	// MoveOldLayout, when set, is called (with the lock held) on a data
+	// directory with the layout of an older lexsearch, to move its parts
+	// out of the way; Open then carries on as in a new directory. Without
+	// it, such a directory fails with ErrOldLayout.
+	MoveOldLayout func(dir string) error
 }
 
 // A Store is an open data directory. It holds the directory's lock until
@@ -122,11 +127,15 @@ func (s *Store) open(ctx context.Context) error {
 		return err
 	}
 	if !ok {
-		if _, err := os.Stat(filepath.Join(s.dir, "index")); err == nil {
-			return ErrOldLayout
-		}
-		if _, err := os.Stat(filepath.Join(s.dir, TextDir)); err == nil {
-			return ErrOldLayout
+		_, errIndex := os.Stat(filepath.Join(s.dir, "index"))
+		_, errText := os.Stat(filepath.Join(s.dir, TextDir))
+		if errIndex == nil || errText == nil {
+			if s.opts.MoveOldLayout == nil {
+				return ErrOldLayout
+			}
+			if err := s.opts.MoveOldLayout(s.dir); err != nil {
+				return err
+			}
 		}
 		// Nothing was ever committed here: whatever lies about is the
 		// debris of a first run killed before its first commit.
