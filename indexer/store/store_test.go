@@ -212,3 +212,46 @@ func TestCatalogTornTail(t *testing.T) {
 		t.Error("a damaged line before the end was accepted")
 	}
 }
+
+// BenchmarkCommit commits batches of 100 small documents to 2 shards:
+// kept files fsynced, catalog fsynced, shards written in parallel.
+func BenchmarkCommit(b *testing.B) {
+	s, err := Open(b.Context(), b.TempDir(), Options{Shards: 2, Mapping: testMapping, Fields: testFields})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	n := 0
+	for b.Loop() {
+		batch := &Batch{}
+		for range 100 {
+			addDoc(batch, n, "red")
+			n++
+		}
+		if err := s.Commit(b.Context(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkKeep writes the kept files of 100 documents (an original and a
+// gzipped prepared text each), every file fsynced: the cost of a file per
+// document.
+func BenchmarkKeep(b *testing.B) {
+	s := &Store{dir: b.TempDir()}
+	text := []byte(`{"doc":{"pages":[{"text":"` + string(make([]byte, 8000)) + `"}]}}`)
+	n := 0
+	for b.Loop() {
+		var files []keptFile
+		for range 100 {
+			id := fmt.Sprintf("%016x", n)
+			files = append(files, keptFile{s.originalPath(id), text, false}, keptFile{s.preparedPath(id), text, true})
+			n++
+		}
+		if err := writeKept(files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
