@@ -273,9 +273,6 @@ func TestChangedFileReplacesItsDocumentAndPruneDropsGoneFiles(t *testing.T) {
 	if got, want := indexedIDs(t, dir), sortedIDs("first text, revised", "second text"); !slices.Equal(got, want) {
 		t.Errorf("after update: %v, want %v", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, store.OriginalsDir, old[:2], old)); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the replaced document's original is still kept: %v", err)
-	}
 
 	// Without -prune a vanished file stays; with it, it goes.
 	if err := os.Remove(filepath.Join(root, "b.txt")); err != nil {
@@ -296,6 +293,19 @@ func TestChangedFileReplacesItsDocumentAndPruneDropsGoneFiles(t *testing.T) {
 	}
 	if got, want := indexedIDs(t, dir), sortedIDs("first text, revised"); !slices.Equal(got, want) {
 		t.Errorf("after prune: %v, want %v", got, want)
+	}
+	// The first run's pack held the replaced and the pruned document:
+	// with neither left, it is gone; the second run's pack stays.
+	if packs, _ := os.ReadDir(filepath.Join(dir, store.PacksDir)); len(packs) != 1 {
+		t.Errorf("%d packs after the replace and the prune, want 1", len(packs))
+	}
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Original(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the replaced document's original: %v, want fs.ErrNotExist", err)
 	}
 }
 

@@ -26,6 +26,7 @@ type record struct {
 	SHA  string `json:"sha,omitempty"`
 	Src  string `json:"src,omitempty"`
 	Name string `json:"name,omitempty"`
+	loc         // where a put document's kept bytes are
 }
 
 // An Entry is one document of the catalog.
@@ -34,6 +35,7 @@ type Entry struct {
 	SHA     string   // hex SHA-256 of the original
 	Name    string   // the name it was first ingested under: the original's file name
 	Sources []string // every source it was ingested from, in order
+	loc     loc
 }
 
 // catalog is the replayed state of the catalog log, and the open log.
@@ -41,12 +43,13 @@ type catalog struct {
 	docs  map[string]*Entry
 	bySrc map[string]string
 	seq   uint64
-	ids   []string // ids[n-1] is the document record n is about
-	f     *os.File // opened for appending
+	ids   []string       // ids[n-1] is the document record n is about
+	packs map[string]int // documents in each pack
+	f     *os.File       // opened for appending
 }
 
 func newCatalog() *catalog {
-	return &catalog{docs: map[string]*Entry{}, bySrc: map[string]string{}}
+	return &catalog{docs: map[string]*Entry{}, bySrc: map[string]string{}, packs: map[string]int{}}
 }
 
 // apply replays one record.
@@ -60,8 +63,9 @@ func (c *catalog) apply(r record) {
 		}
 		e := c.docs[r.ID]
 		if e == nil {
-			e = &Entry{ID: r.ID, SHA: r.SHA, Name: r.Name}
+			e = &Entry{ID: r.ID, SHA: r.SHA, Name: r.Name, loc: r.loc}
 			c.docs[r.ID] = e
+			c.packs[r.Pack]++
 		}
 		if !slices.Contains(e.Sources, r.Src) {
 			e.Sources = append(e.Sources, r.Src)
@@ -74,7 +78,7 @@ func (c *catalog) apply(r record) {
 			for _, src := range e.Sources {
 				delete(c.bySrc, src)
 			}
-			delete(c.docs, r.ID)
+			c.forget(e)
 		}
 	}
 }
@@ -89,7 +93,15 @@ func (c *catalog) dropSource(id, src string) {
 	}
 	e.Sources = slices.DeleteFunc(e.Sources, func(s string) bool { return s == src })
 	if len(e.Sources) == 0 {
-		delete(c.docs, id)
+		c.forget(e)
+	}
+}
+
+// forget removes a document, and its pack's claim on it.
+func (c *catalog) forget(e *Entry) {
+	delete(c.docs, e.ID)
+	if c.packs[e.loc.Pack]--; c.packs[e.loc.Pack] <= 0 {
+		delete(c.packs, e.loc.Pack)
 	}
 }
 
@@ -173,7 +185,7 @@ func (c *catalog) snapshot() []record {
 	for _, id := range ids {
 		e := c.docs[id]
 		for _, src := range e.Sources {
-			recs = append(recs, record{Op: opPut, ID: id, SHA: e.SHA, Src: src, Name: e.Name})
+			recs = append(recs, record{Op: opPut, ID: id, SHA: e.SHA, Src: src, Name: e.Name, loc: e.loc})
 		}
 	}
 	return recs

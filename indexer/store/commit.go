@@ -77,8 +77,9 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 
 	s.stateM.RLock()
 	before := map[string]bool{}
-	var files []keptFile
+	var newDocs []packDoc
 	var recs []record
+	pack := fmt.Sprintf("%06d-%012d.pack", s.cur.Generation, s.cat.seq+1) // unique: seq grows within a generation
 	fieldsOf := map[string]any{}
 	var errs []error
 	for _, a := range b.adds {
@@ -108,15 +109,13 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 			continue
 		case !kept && a.fields != nil && fieldsOf[a.id] == nil:
 			fieldsOf[a.id] = a.fields
-			files = append(files,
-				keptFile{s.originalPath(a.id), a.original, false},
-				keptFile{s.preparedPath(a.id), a.prepared, true})
+			newDocs = append(newDocs, packDoc{a.id, a.original, a.prepared})
 		}
-		sha, name := a.sha, a.name
+		r := record{Op: opPut, ID: a.id, SHA: a.sha, Src: a.src, Name: a.name}
 		if kept {
-			sha, name = e.SHA, e.Name
+			r.SHA, r.Name, r.loc = e.SHA, e.Name, e.loc
 		}
-		recs = append(recs, record{Op: opPut, ID: a.id, SHA: sha, Src: a.src, Name: name})
+		recs = append(recs, r)
 	}
 	for _, d := range b.drops {
 		if _, ok := before[d.ID]; !ok {
@@ -142,8 +141,16 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 		return nil
 	}
 
-	if err := writeKept(files); err != nil {
-		return err
+	if len(newDocs) > 0 {
+		locs, err := s.writePack(pack, newDocs)
+		if err != nil {
+			return err
+		}
+		for i := range recs {
+			if l, ok := locs[recs[i].ID]; ok && recs[i].Op == opPut {
+				recs[i].loc = l
+			}
+		}
 	}
 	s.fault("kept-written")
 	s.stateM.Lock()
@@ -199,12 +206,12 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 		return err
 	}
 	s.fault("index-written")
-	// A document's kept files go only once the index no longer has it; a
-	// crash before this leaves them unreferenced, which costs space, never
-	// a document.
-	for _, id := range gone {
-		if err := s.removeKept(id); err != nil {
-			return fmt.Errorf("remove kept files of %s: %w", id, err)
+	// A pack goes only once the index no longer has its documents; a
+	// crash before this leaves it unreferenced (Open removes it), which
+	// costs space, never a document.
+	if len(gone) > 0 {
+		if err := s.removePacks(); err != nil {
+			return fmt.Errorf("remove emptied packs: %w", err)
 		}
 	}
 	return nil

@@ -10,8 +10,9 @@
 //	                  a document), one JSON line each, fsynced before a write
 //	                  is acknowledged; the truth about which documents exist
 //	gen-N/shard-I/    bleve indexes: a cache rebuilt from the kept data
-//	originals/ab/<id>       each ingested file (ab: the id's first two digits)
-//	text/ab/<id>.json.gz    each prepared document, so a rebuild needs no extraction
+//	packs/G-S.pack    the kept bytes of one commit: each new document's
+//	                  original, then its prepared text (gzipped), so a
+//	                  rebuild needs no extraction; the catalog says where
 //
 // A document's id is the first 16 hex digits of the SHA-256 of its bytes,
 // so the same file under two names is one document with two sources, and an
@@ -19,11 +20,11 @@
 // kept in the catalog, so two different files sharing an id are detected
 // (ErrCollision) rather than merged.
 //
-// Write order, so a kill at any moment loses nothing acknowledged: kept
-// files are written and fsynced, then the catalog records appended and
+// Write order, so a kill at any moment loses nothing acknowledged: the
+// pack is written and fsynced, then the catalog records appended and
 // fsynced, then the shards written (each shard batch carries the catalog
-// sequence number it reflects), and only then are the files of deleted
-// documents removed. On Open, shards behind the catalog are brought up to
+// sequence number it reflects), and only then are packs with no document
+// left removed. On Open, shards behind the catalog are brought up to
 // it from the kept text; an index that is missing or will not open is
 // rebuilt from the kept text into a new generation. Nothing kept is ever
 // deleted because an index is missing.

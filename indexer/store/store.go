@@ -161,6 +161,9 @@ func (s *Store) open(ctx context.Context) error {
 	if s.cat, err = loadCatalog(p.catalogPath(s.dir)); err != nil {
 		return err
 	}
+	if err := s.removePacks(); err != nil {
+		return err
+	}
 	if err := s.openShards(p); err != nil {
 		if errors.Is(err, errInUse) {
 			return err
@@ -376,18 +379,20 @@ func (s *Store) Len() int {
 
 // Original returns the kept original of a document.
 func (s *Store) Original(id string) ([]byte, error) {
-	if _, ok := s.Entry(id); !ok {
+	e, ok := s.Entry(id)
+	if !ok {
 		return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
 	}
-	return os.ReadFile(s.originalPath(id))
+	return s.readKept(e.loc.Pack, e.loc.OOff, e.loc.OLen)
 }
 
 // Prepared returns the kept prepared text of a document.
 func (s *Store) Prepared(id string) ([]byte, error) {
-	if !validID(id) {
+	e, ok := s.Entry(id)
+	if !ok {
 		return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
 	}
-	data, err := os.ReadFile(s.preparedPath(id))
+	data, err := s.readKept(e.loc.Pack, e.loc.POff, e.loc.PLen)
 	if err != nil {
 		return nil, err
 	}

@@ -235,21 +235,19 @@ func BenchmarkCommit(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
 
-// BenchmarkKeep writes the kept files of 100 documents (an original and a
-// gzipped prepared text each), every file fsynced: the cost of a file per
-// document.
-func BenchmarkKeep(b *testing.B) {
+// BenchmarkPack keeps 100 documents (an original and a gzipped prepared
+// text each) in one pack, fsynced: the cost of keeping a batch.
+func BenchmarkPack(b *testing.B) {
 	s := &Store{dir: b.TempDir()}
 	text := []byte(`{"doc":{"pages":[{"text":"` + string(make([]byte, 8000)) + `"}]}}`)
 	n := 0
 	for b.Loop() {
-		var files []keptFile
+		var docs []packDoc
 		for range 100 {
-			id := fmt.Sprintf("%016x", n)
-			files = append(files, keptFile{s.originalPath(id), text, false}, keptFile{s.preparedPath(id), text, true})
+			docs = append(docs, packDoc{fmt.Sprintf("%016x", n), text, text})
 			n++
 		}
-		if err := writeKept(files); err != nil {
+		if _, err := s.writePack(fmt.Sprintf("%012d.pack", n), docs); err != nil {
 			b.Fatal(err)
 		}
 	}
