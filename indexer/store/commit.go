@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -154,11 +156,23 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	}
 	s.fault("kept-written")
 	s.stateM.Lock()
+	packOf := map[string]string{}
+	for id := range before {
+		if e := s.cat.docs[id]; e != nil {
+			packOf[id] = e.loc.Pack
+		}
+	}
 	err := s.cat.append(recs)
 	seq := s.cat.seq
 	after := map[string]bool{}
 	for id := range before {
 		_, after[id] = s.cat.docs[id]
+	}
+	emptied := map[string]bool{}
+	for id, p := range packOf {
+		if !after[id] && s.cat.packs[p] == 0 {
+			emptied[p] = true
+		}
 	}
 	s.stateM.Unlock()
 	if err != nil {
@@ -178,7 +192,6 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 		}
 		return batches[i]
 	}
-	var gone []string
 	for id, was := range before {
 		now := after[id]
 		if now == was {
@@ -199,7 +212,6 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 			}
 		case was && !now:
 			bt.Delete(id)
-			gone = append(gone, id)
 		}
 	}
 	if err := s.writeShards(s.shards, batches); err != nil {
@@ -209,10 +221,12 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	// A pack goes only once the index no longer has its documents; a
 	// crash before this leaves it unreferenced (Open removes it), which
 	// costs space, never a document.
-	if len(gone) > 0 {
-		if err := s.removePacks(); err != nil {
-			return fmt.Errorf("remove emptied packs: %w", err)
-		}
+	var errs2 []error
+	for p := range emptied {
+		errs2 = append(errs2, ignoreMissing(os.Remove(filepath.Join(s.dir, PacksDir, p))))
+	}
+	if err := errors.Join(errs2...); err != nil {
+		return fmt.Errorf("remove emptied packs: %w", err)
 	}
 	return nil
 }
