@@ -262,7 +262,16 @@ func (ix *Indexer) write(ctx context.Context, s *store.Store, jobs []job, stats 
 	todo := make(chan job)
 	done := make(chan outcome)
 	var wg sync.WaitGroup
-	for range ix.opts.Workers {
+	// With extraction in worker processes, a goroutine spends part of each
+	// file waiting for its worker and part tagging in this process: twice
+	// as many goroutines as worker processes keep both busy (2,000
+	// documents on 2 CPUs: 32 s with 2, 20 s with 4, for the same CPU
+	// time). The pool still runs at most Workers extractions at once.
+	preparers := ix.opts.Workers
+	if ix.pool != nil {
+		preparers *= 2
+	}
+	for range preparers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -386,10 +395,20 @@ func (ix *Indexer) prepareOne(ctx context.Context, s *store.Store, j job) outcom
 	if out.err != nil {
 		return out
 	}
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.FileTimeout)
+	ctx, cancel := ix.fileContext(ctx)
 	defer cancel()
 	ix.prepareData(ctx, s, &out)
 	return out
+}
+
+// fileContext bounds the preparation of one file by FileTimeout. With
+// worker processes the pool applies it, from the moment a worker takes
+// the file (extractData).
+func (ix *Indexer) fileContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ix.pool != nil {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, ix.opts.FileTimeout)
 }
 
 // prepareData identifies out.data and, when it is new, prepares it.

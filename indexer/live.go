@@ -51,7 +51,7 @@ func (l *Live) Add(ctx context.Context, name string, data []byte) (Added, error)
 	if out.src.Format == "" {
 		out.src.Format = corpus.FormatText // the content decides; see corpus.Sniff
 	}
-	ctx2, cancel := context.WithTimeout(ctx, l.ix.opts.FileTimeout)
+	ctx2, cancel := l.ix.fileContext(ctx)
 	l.ix.prepareData(ctx2, l.s, &out)
 	cancel()
 	if out.err != nil {
