@@ -19,7 +19,7 @@ type LockedError struct {
 func (e *LockedError) Error() string {
 	msg := fmt.Sprintf("%v by pid %d (%s)", ErrLocked, e.PID, e.Command)
 	if strings.Contains(e.Command, "serve") {
-		return msg + "; send files to the running server with `lexsearch ingest -server URL`, or stop it first"
+		return msg + "; to add files, send them to the running server with `lexsearch ingest -server URL`; to search, ask the server; or stop it first"
 	}
 	return msg + "; wait for it to finish, or use another -data directory"
 }
