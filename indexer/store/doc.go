@@ -33,7 +33,8 @@
 // by renaming a new CURRENT into place (written to a temporary file,
 // fsynced, renamed, directory fsynced); the old generation is removed only
 // after that. Open removes generations and catalogs CURRENT does not name:
-// the debris of an interrupted rebuild.
+// the debris of an interrupted rebuild. It also compacts a catalog grown
+// far past the documents it lists (a server's adds and deletes).
 //
 // A Store is safe for concurrent use: writes are serialised, and searches
 // through Index run during them.

@@ -20,6 +20,9 @@ type pointer struct {
 	Format     int `json:"format"`
 	Generation int `json:"generation"`
 	Shards     int `json:"shards"`
+	// Compacted counts the compactions of the generation's catalog (see
+	// Store.compact); each has its own file.
+	Compacted int `json:"compacted,omitempty"`
 }
 
 func (p pointer) genDir(dir string) string {
@@ -31,6 +34,9 @@ func (p pointer) shardDir(dir string, i int) string {
 }
 
 func (p pointer) catalogPath(dir string) string {
+	if p.Compacted > 0 {
+		return filepath.Join(dir, fmt.Sprintf("catalog-%06d-%03d.log", p.Generation, p.Compacted))
+	}
 	return filepath.Join(dir, fmt.Sprintf("catalog-%06d.log", p.Generation))
 }
 

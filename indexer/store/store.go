@@ -172,7 +172,60 @@ func (s *Store) open(ctx context.Context) error {
 		s.closeShards()
 		return s.rebuild(ctx, p.Shards)
 	}
-	return s.catchUp(ctx)
+	if err := s.catchUp(ctx); err != nil {
+		return err
+	}
+	return s.compact()
+}
+
+// compactSlack is how many more records than four per source the catalog
+// may hold before Open compacts it: a server adding and deleting
+// documents for months appends without end, and Open replays it all.
+const compactSlack = 4096
+
+// compact rewrites a catalog that has grown far past the documents it
+// describes as one record per source. The shards are renumbered first,
+// then CURRENT names the new catalog: a crash between leaves shards
+// behind the old catalog, which Open catches up (idempotently), never
+// ahead of it.
+func (s *Store) compact() error {
+	if len(s.cat.ids) <= 4*len(s.cat.bySrc)+compactSlack {
+		return nil
+	}
+	next := s.cur
+	next.Compacted++
+	path := next.catalogPath(s.dir)
+	if err := writeFileSync(path, nil); err != nil {
+		return err
+	}
+	cat, err := loadCatalog(path)
+	if err != nil {
+		return err
+	}
+	if recs := s.cat.snapshot(); len(recs) > 0 {
+		if err := cat.append(recs); err != nil {
+			cat.close()
+			return err
+		}
+	}
+	s.fault("compact-catalog")
+	seq := []byte(strconv.FormatUint(cat.seq, 10))
+	for i, sh := range s.shards {
+		if err := sh.SetInternal(seqKey, seq); err != nil {
+			cat.close()
+			return fmt.Errorf("index shard %d: %w", i, err)
+		}
+	}
+	s.fault("compact-shards")
+	if err := s.writePointer(next); err != nil {
+		cat.close()
+		return err
+	}
+	old := s.cur.catalogPath(s.dir)
+	s.cat.close()
+	s.cat, s.cur = cat, next
+	s.opts.Logger.Info("compacted the catalog", "records", len(cat.ids))
+	return ignoreMissing(os.Remove(old))
 }
 
 var errInUse = errors.New("index is open in another process")

@@ -253,3 +253,95 @@ func BenchmarkPack(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// TestLongCatalogIsCompactedOnOpen fills the catalog with records of
+// sources added and dropped again; the next Open rewrites it as one
+// record per source, and every document and source is still there.
+func TestLongCatalogIsCompactedOnOpen(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, 2)
+	b := &Batch{}
+	var ids []string
+	for n := range 10 {
+		ids = append(ids, addDoc(b, n, "red"))
+	}
+	if err := s.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	add, drop := &Batch{}, &Batch{}
+	for i := range compactSlack {
+		src := fmt.Sprintf("/copies/%d.txt", i)
+		add.AddSource(ids[0], src)
+		drop.DropSource(ids[0], src)
+	}
+	for _, b := range []*Batch{add, drop} {
+		if err := s.Commit(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	s = openTest(t, dir, 2)
+	if n := len(s.cat.ids); n != 10 {
+		t.Errorf("%d catalog records after compaction, want 10", n)
+	}
+	logs, _ := filepath.Glob(filepath.Join(dir, "catalog-*"))
+	if len(logs) != 1 || filepath.Base(logs[0]) != "catalog-000001-001.log" {
+		t.Errorf("catalog files %v, want the compacted one alone", logs)
+	}
+	if n, _ := s.Index().DocCount(); n != 10 || s.Len() != 10 {
+		t.Errorf("%d documents indexed, %d kept; want 10", n, s.Len())
+	}
+	for _, id := range ids {
+		if _, err := s.Original(id); err != nil {
+			t.Errorf("original of %s after compaction: %v", id, err)
+		}
+	}
+	s.Close()
+	s = openTest(t, dir, 2) // and it opens again, with nothing to catch up
+	defer s.Close()
+	if n, _ := s.Index().DocCount(); n != 10 {
+		t.Errorf("%d documents after a second open, want 10", n)
+	}
+}
+
+// TestShardsRenumberedBeforeACrash leaves the state a crash in the middle
+// of a compaction leaves (shards renumbered for the new catalog, CURRENT
+// still naming the old): Open catches the shards up and nothing is lost.
+func TestShardsRenumberedBeforeACrash(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, 2)
+	b := &Batch{}
+	var ids []string
+	for n := range 10 {
+		ids = append(ids, addDoc(b, n, "red"))
+	}
+	gone := &Batch{}
+	gone.Delete(ids[9])
+	for _, b := range []*Batch{b, gone} {
+		if err := s.Commit(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := s.cur
+	s.Close()
+	for i := range p.Shards {
+		idx, err := bleve.Open(p.shardDir(dir, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := idx.SetInternal(seqKey, []byte("3")); err != nil {
+			t.Fatal(err)
+		}
+		idx.Close()
+	}
+	s = openTest(t, dir, 2)
+	defer s.Close()
+	res, err := s.Index().Search(bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 100, 0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 9 || s.Len() != 9 {
+		t.Errorf("%d documents found, %d kept; want the 9 not deleted", res.Total, s.Len())
+	}
+}
