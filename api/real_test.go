@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -397,14 +396,4 @@ func TestRelevanceAndSnippetsOverHTTP(t *testing.T) {
 	if len(res.Hits) != 1 || len(res.Hits[0].Snippets) != 1 || !strings.HasPrefix(res.Hits[0].Snippets[0].Text, "IN THE UNITED STATES DISTRICT COURT") {
 		t.Errorf("court=ilnd snippets: %+v", res.Hits)
 	}
-}
-
-// sampleID is the document id of a file of the embedded sample corpus.
-func sampleID(t *testing.T, name string) string {
-	t.Helper()
-	data, err := fs.ReadFile(corpus.Docs(), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return corpus.ContentID(data)
 }

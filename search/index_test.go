@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"slices"
@@ -234,14 +233,4 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 	if err != nil || res.Total == 0 {
 		t.Errorf("amendment*: %v, %v; the stem amend should find amendments", res, err)
 	}
-}
-
-// sampleID is the document id of a file of the embedded sample corpus.
-func sampleID(t *testing.T, name string) string {
-	t.Helper()
-	data, err := fs.ReadFile(corpus.Docs(), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return corpus.ContentID(data)
 }
