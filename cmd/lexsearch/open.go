@@ -28,11 +28,22 @@ func (o *opened) Close() error {
 	return err
 }
 
-// openSearch opens the data directory dataDir, taking its lock for
-// command; the caller closes the result when done. When the directory has
-// never been written to, it first indexes the embedded sample corpus, so a
+// openSearch opens the index in dataDir for searching (holding the data
+// directory's lock); the caller calls the returned close when done. When
+// there is no index it first indexes the embedded sample corpus, so a
 // fresh checkout has something to search.
-func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir, command string) (*opened, error) {
+func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir string) (*search.Index, func() error, error) {
+	o, err := openData(ctx, e, logger, dataDir, "search")
+	if err != nil {
+		return nil, nil, err
+	}
+	return o.idx, o.Close, nil
+}
+
+// openData opens the data directory dataDir, taking its lock for
+// command; the caller closes the result when done. When the directory has
+// never been written to, it first indexes the embedded sample corpus.
+func openData(ctx context.Context, e env, logger *slog.Logger, dataDir, command string) (*opened, error) {
 	_, err := os.Stat(filepath.Join(dataDir, "CURRENT"))
 	fresh := errors.Is(err, os.ErrNotExist)
 	ix := indexer.New(logger, workerOptions(logger, indexer.Options{

@@ -40,12 +40,11 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	req.Q = strings.Join(pos, " ")
 
 	logger := newLogger(e, e.stderr)
-	o, err := openSearch(ctx, e, logger, *data, "search")
+	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	idx := o.idx
+	defer closeIndex()
 	res, err := idx.Search(ctx, req)
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 	// The server owns the data directory while it runs: it holds the
 	// lock, so no ingest writes beside it.
-	o, err := openSearch(ctx, e, logger, *data, "serve")
+	o, err := openData(ctx, e, logger, *data, "serve")
 	if err != nil {
 		return err
 	}
