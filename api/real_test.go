@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -58,7 +58,7 @@ func realHandler(t *testing.T) http.Handler {
 		if _, realErr = ix.Ingest(context.Background(), realDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); realErr != nil {
 			return
 		}
-		bidx, err := indexer.OpenIndex(filepath.Join(realDir, indexer.IndexDir))
+		bidx, err := indexer.OpenIndex(realDir)
 		if err != nil {
 			realErr = err
 			return
@@ -69,7 +69,7 @@ func realHandler(t *testing.T) http.Handler {
 			realErr = err
 			return
 		}
-		realServer = api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(realDir, indexer.OriginalsDir))})
+		realServer = api.NewServer(logger, idx, api.Config{Originals: bidx.(interface{ Originals() fs.FS }).Originals()})
 	})
 	if realErr != nil {
 		t.Fatal(realErr)
@@ -274,7 +274,7 @@ func TestFeedOverHTTP(t *testing.T) {
 }
 
 func TestSimilarOverHTTP(t *testing.T) {
-	id := corpus.SourceID(salesforce)
+	id := sampleID(t, salesforce)
 	rec := fetch(t, "/documents/"+id+"/similar")
 	if rec.Code != 200 {
 		t.Fatalf("similar: %d %s", rec.Code, rec.Body)

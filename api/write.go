@@ -281,18 +281,28 @@ func bodyProblem(err error) problem {
 	return problem{Status: http.StatusBadRequest, Detail: "the request body could not be read whole; resend it"}
 }
 
-// cleanName keeps the last element of a client's file name and refuses
-// names no file system would take.
+// cleanName keeps a client's file name as a clean relative path (so
+// `ingest -server caseA caseB` keeps caseA/complaint.txt and
+// caseB/complaint.txt apart: the name is the document's source) and
+// refuses names no file system would take. ".." cannot climb: the path is
+// cleaned as if rooted.
 func cleanName(name string) (string, problem) {
-	name = path.Base(strings.ReplaceAll(name, `\`, "/")) // C:\briefs\a.pdf from a Windows client
+	name = strings.ReplaceAll(name, `\`, "/") // C:\briefs\a.pdf from a Windows client
+	if i := strings.IndexByte(name, ':'); i == 1 {
+		name = name[2:] // the drive letter
+	}
+	name = path.Clean("/" + name)[1:]
+	if name == "" {
+		name = "."
+	}
 	bad := func(why string) (string, problem) {
 		return "", problem{Status: http.StatusBadRequest, Param: "name", Detail: "the file name " + why}
 	}
 	switch {
 	case name == "." || name == "/" || name == "..":
 		return bad("is empty; give the file's name, e.g. opinion.pdf")
-	case len(name) > maxNameLen:
-		return bad(fmt.Sprintf("is %d bytes long; at most %d", len(name), maxNameLen))
+	case len(path.Base(name)) > maxNameLen || len(name) > 4*maxNameLen:
+		return bad(fmt.Sprintf("is %d bytes long; at most %d a name, %d with its folders", len(name), maxNameLen, 4*maxNameLen))
 	case !utf8.ValidString(name):
 		return bad("is not valid UTF-8")
 	}

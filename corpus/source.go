@@ -37,6 +37,14 @@ func SourceID(p string) string {
 	return hex.EncodeToString(sum[:8]) // 16 hex digits: short, and collision-safe at our scale
 }
 
+// ContentID is the document ID of a file with the bytes data: the first 16
+// hex digits of their SHA-256. The same file under two names is one
+// document, and a changed file is a new one.
+func ContentID(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:8])
+}
+
 // FormatOf guesses a file's format from its name. It returns "" for files
 // lexsearch does not read.
 func FormatOf(name string) Format {

@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -10,21 +12,24 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
 	"lexsearch/indexer/extract"
+	"lexsearch/indexer/store"
 )
 
 // Options tune an Indexer. The zero value works.
 type Options struct {
-	BatchSize int   // documents per bleve batch
-	MaxBytes  int64 // larger files are skipped as too-large
-	Workers   int   // files extracted and tagged in parallel
+	// BatchBytes bounds the text of one batch: the documents prepared and
+	// waiting to be committed are held in memory, so memory is bounded by
+	// bytes, whatever the number or size of the files.
+	BatchBytes int
+	MaxBytes   int64 // larger files are skipped as too-large
+	Workers    int   // files extracted and tagged in parallel
 	// FileTimeout bounds the extraction and tagging of one file; a file
 	// that takes longer is skipped as "timeout" and the run goes on.
 	FileTimeout time.Duration
@@ -51,11 +56,28 @@ type Options struct {
 	// PDFEngine and OCR choose how PDFs are read; see extract.Options.
 	PDFEngine string
 	OCR       string
+	// Shards is the number of index shards a new data directory (or a
+	// rebuild) gets; 0 means one per CPU.
+	Shards int
+	// MaxIndexedBytes caps the body text indexed per document; the kept
+	// text has all of it.
+	MaxIndexedBytes int
+	// Command names the process in the data directory's lock file.
+	Command string
+	// Fault, when set, is called at each step of a write (see
+	// store.Options.Fault); tests use it to kill the process there.
+	Fault func(step string)
 }
 
 func (o Options) withDefaults() Options {
-	if o.BatchSize <= 0 {
-		o.BatchSize = 100 // bleve batches amortise segment creation; 100 opinions is ~10 MB of text
+	if o.BatchBytes <= 0 {
+		o.BatchBytes = 8 << 20 // see store.Options.BatchBytes: bleve holds about 30 times a batch's text while it writes
+	}
+	if o.MaxIndexedBytes <= 0 {
+		// The phrase and proximity loops and bleve's analysis cost in
+		// proportion to a field's text; an exhibit past this is kept whole
+		// but indexed only this far.
+		o.MaxIndexedBytes = 8 << 20
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = 64 << 20 // docket exhibits reach tens of MB; past that it is a scan we can't read anyway
@@ -75,9 +97,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// An Indexer prepares documents and writes them to an index. It is safe for
-// concurrent use, but only one Ingest may write to a data directory at a
-// time (bleve's lock enforces it across processes).
+// An Indexer prepares documents and writes them to a data directory. It is
+// safe for concurrent use; a data directory has one writer at a time (its
+// lock enforces it across processes).
 type Indexer struct {
 	logger *slog.Logger
 	tagger entity.Tagger
@@ -99,14 +121,32 @@ func New(logger *slog.Logger, opts Options) *Indexer {
 type Input struct {
 	FS    fs.FS
 	Paths []string // files in FS to read; nil means every file under its root
+	// Root is the absolute folder FS reads, so a file's source is its
+	// absolute path whatever folder was named: `ingest corpus` then
+	// `ingest corpus/txt` finds the same sources. Empty for a FS that is
+	// not a folder (the embedded corpus, tests): sources are then the
+	// paths inside FS.
+	Root string
+}
+
+// source is the identity of a file of an input: its absolute path, or
+// its path in FS when the input has no root.
+func (in Input) source(p string) string {
+	if in.Root == "" {
+		return p
+	}
+	return filepath.Join(in.Root, filepath.FromSlash(p))
 }
 
 // Mode says how Ingest treats what is already indexed.
 type Mode struct {
-	// Rebuild builds a new index from the inputs alone, beside the old one,
-	// and swaps it in when complete; documents not in the inputs are gone.
+	// Rebuild builds the index anew from the kept documents (their
+	// prepared text: no extraction unless PrepareVersion changed) into a
+	// new generation, commits it, then ingests the inputs.
 	Rebuild bool
-	// Prune removes indexed documents that are not in the inputs.
+	// Prune drops the sources that are gone: files under an input's
+	// folder that this run did not find, and absolute paths that no longer
+	// exist. A document left with no source is deleted.
 	Prune bool
 }
 
@@ -114,77 +154,82 @@ type Mode struct {
 type job struct {
 	fsys fs.FS
 	src  corpus.Source
+	key  string // the source's identity (Input.source)
 }
 
-// outcome is a prepared document or the reason a file was skipped.
+// outcome is what became of one file.
 type outcome struct {
-	src  corpus.Source
-	doc  *corpus.Document
-	data []byte
-	err  error
+	job
+	id, sha  string
+	status   string // Status*
+	data     []byte
+	prepared []byte
+	fields   any
+	title    string
+	err      error
 }
 
-// Ingest reads every input file, prepares it and writes it to the index in
-// dataDir, creating the index if there is none. Files that cannot be read
-// are skipped with a reason; only a failure of the index or the data
-// directory itself, or ctx being done, ends the run with an error.
+// The statuses of a file.
+const (
+	StatusCreated   = "created"
+	StatusReplaced  = "replaced"
+	StatusUnchanged = "unchanged"
+	StatusSkipped   = "skipped"
+)
+
+// Ingest opens the data directory (taking its lock), ingests the inputs
+// into it and closes it. See IngestInto.
 func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, mode Mode) (Stats, error) {
+	s, err := ix.Open(ctx, dataDir)
+	if err != nil {
+		return Stats{}, err
+	}
+	stats, err := ix.IngestInto(ctx, s, inputs, mode)
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close data directory: %w", cerr)
+	}
+	return stats, err
+}
+
+// IngestInto reads every input file and adds what is new or changed to
+// the store, in batches of about Options.BatchBytes, each committed
+// (durable and searchable) before the next. Unchanged files (same source,
+// same content) are not prepared again. Files that cannot be read are
+// skipped with a reason; only a failure of the data directory, or ctx
+// being done, ends the run with an error, and what was committed before
+// stays.
+func (ix *Indexer) IngestInto(ctx context.Context, s *store.Store, inputs []Input, mode Mode) (Stats, error) {
 	start := time.Now()
 	var stats Stats
+	if mode.Rebuild {
+		if err := ctx.Err(); err != nil {
+			return stats, err
+		}
+		if err := s.Rebuild(ctx, ix.shardsFor(s.Len())); err != nil {
+			return stats, fmt.Errorf("rebuild: %w", err)
+		}
+		stats.Rebuilt = s.Len()
+	}
 	jobs, err := discover(ctx, inputs)
 	if err != nil {
 		return stats, err
 	}
-
-	live := filepath.Join(dataDir, IndexDir)
-	target := live
-	fresh := mode.Rebuild
-	if _, err := os.Stat(live); errors.Is(err, os.ErrNotExist) {
-		fresh = true
-	}
-	var idx bleve.Index
-	if fresh {
-		target = live + ".tmp"
-		if err := os.RemoveAll(target); err != nil {
-			return stats, err
+	if want := ix.shardsFor(len(jobs)); s.Len() == 0 && s.Shards() != want {
+		// An empty index is re-created with the shards its first run
+		// calls for: a moment's work, before anything is written.
+		if err := s.Rebuild(ctx, want); err != nil {
+			return stats, fmt.Errorf("create %d shards: %w", want, err)
 		}
-		if err := os.MkdirAll(dataDir, 0o755); err != nil {
-			return stats, fmt.Errorf("data directory: %w", err)
-		}
-		idx, err = createIndex(target)
-	} else {
-		idx, err = OpenIndex(live)
 	}
-	if err != nil {
-		return stats, err
-	}
-
-	seen, err := ix.write(ctx, idx, dataDir, jobs, &stats)
+	seen, err := ix.write(ctx, s, jobs, &stats)
 	if ix.pool != nil {
 		ix.pool.stopIdle() // no worker processes outlive the run
 	}
-	if err == nil && mode.Prune && !fresh {
-		stats.Pruned, err = prune(ctx, idx, dataDir, seen)
-	}
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close index: %w", cerr)
-	}
-	if err != nil {
-		if fresh {
-			_ = os.RemoveAll(target) // a broken build never replaces a good index
-		}
-		return stats, err
-	}
-	if fresh {
-		if err := swap(target, live); err != nil {
-			return stats, err
-		}
-		if err := forgetOthers(dataDir, seen); err != nil {
-			return stats, fmt.Errorf("remove files of documents no longer indexed: %w", err)
-		}
+	if err == nil && mode.Prune {
+		stats.Pruned, err = prune(ctx, s, inputs, seen)
 	}
 	stats.Took = time.Since(start)
-	return stats, nil
+	return stats, err
 }
 
 // discover lists the files of every input, in order.
@@ -193,12 +238,12 @@ func discover(ctx context.Context, inputs []Input) ([]job, error) {
 	for _, in := range inputs {
 		if in.Paths != nil {
 			for _, p := range in.Paths {
-				jobs = append(jobs, job{in.FS, corpus.Source{ID: corpus.SourceID(p), Path: p, Format: corpus.FormatOf(p), Err: notRegular(in.FS, p)}})
+				jobs = append(jobs, job{in.FS, corpus.Source{ID: corpus.SourceID(p), Path: p, Format: corpus.FormatOf(p), Err: notRegular(in.FS, p)}, in.source(p)})
 			}
 			continue
 		}
 		err := corpus.Walk(ctx, in.FS, func(src corpus.Source) error {
-			jobs = append(jobs, job{in.FS, src})
+			jobs = append(jobs, job{in.FS, src, in.source(src.Path)})
 			return nil
 		})
 		if err != nil {
@@ -208,21 +253,31 @@ func discover(ctx context.Context, inputs []Input) ([]job, error) {
 	return jobs, nil
 }
 
-// write prepares the jobs on ix.opts.Workers goroutines and writes the
-// documents in batches from this one. It returns the IDs it indexed.
-func (ix *Indexer) write(ctx context.Context, idx bleve.Index, dataDir string, jobs []job, stats *Stats) (map[string]bool, error) {
+// write prepares the jobs on ix.opts.Workers goroutines and commits them
+// in batches bounded by bytes; one batch is committed (its shards written
+// in parallel) while the next fills. It returns the sources it saw.
+func (ix *Indexer) write(ctx context.Context, s *store.Store, jobs []job, stats *Stats) (map[string]bool, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	todo := make(chan job)
 	done := make(chan outcome)
 	var wg sync.WaitGroup
-	for range ix.opts.Workers {
+	// With extraction in worker processes, a goroutine spends part of each
+	// file waiting for its worker and part tagging in this process: twice
+	// as many goroutines as worker processes keep both busy (2,000
+	// documents on 2 CPUs: 32 s with 2, 20 s with 4, for the same CPU
+	// time). The pool still runs at most Workers extractions at once.
+	preparers := ix.opts.Workers
+	if ix.pool != nil {
+		preparers *= 2
+	}
+	for range preparers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range todo {
 				select {
-				case done <- ix.prepareOne(ctx, j):
+				case done <- ix.prepareOne(ctx, s, j):
 				case <-ctx.Done():
 					return
 				}
@@ -241,37 +296,59 @@ func (ix *Indexer) write(ctx context.Context, idx bleve.Index, dataDir string, j
 	}()
 	go func() { wg.Wait(); close(done) }()
 
+	// The committer: one batch in flight while the next fills.
+	commits := make(chan *store.Batch, 1)
+	commitErr := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range commits {
+			if err == nil {
+				if err = s.Commit(ctx, b); err != nil {
+					cancel()
+				}
+			}
+		}
+		commitErr <- err
+	}()
+	finish := func(err error) error {
+		close(commits)
+		if cerr := <-commitErr; cerr != nil {
+			return cerr
+		}
+		return err
+	}
+
 	seen := make(map[string]bool)
-	batch := idx.NewBatch()
+	batch := &store.Batch{}
 	n := 0
 	for out := range done {
 		n++
-		if err := ix.record(ctx, batch, dataDir, out, stats, seen); err != nil {
-			return seen, err
+		if err := ix.record(ctx, batch, out, stats, seen); err != nil {
+			cancel()
+			return seen, finish(err)
 		}
-		if batch.Size() >= ix.opts.BatchSize {
-			if err := idx.Batch(batch); err != nil {
-				return seen, fmt.Errorf("write batch: %w", err)
+		if batch.Bytes() >= ix.opts.BatchBytes {
+			select {
+			case commits <- batch:
+			case <-ctx.Done():
 			}
-			batch.Reset()
+			batch = &store.Batch{}
 		}
 		if ix.opts.Progress != nil {
 			ix.opts.Progress(n, len(jobs), out.src.Path)
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return seen, err
+		return seen, finish(err)
 	}
-	if batch.Size() > 0 {
-		if err := idx.Batch(batch); err != nil {
-			return seen, fmt.Errorf("write batch: %w", err)
-		}
+	if batch.Len() > 0 {
+		commits <- batch
 	}
-	return seen, nil
+	return seen, finish(nil)
 }
 
 // record adds one outcome to the batch, or to the skipped files.
-func (ix *Indexer) record(ctx context.Context, batch *bleve.Batch, dataDir string, out outcome, stats *Stats, seen map[string]bool) error {
+func (ix *Indexer) record(ctx context.Context, batch *store.Batch, out outcome, stats *Stats, seen map[string]bool) error {
 	if out.err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -284,18 +361,22 @@ func (ix *Indexer) record(ctx context.Context, batch *bleve.Batch, dataDir strin
 		ix.logger.WarnContext(ctx, "skipped file", "path", out.src.Path, "reason", reason, "err", out.err)
 		return nil
 	}
-	if err := keep(dataDir, out.doc, out.data); err != nil {
-		return fmt.Errorf("keep %s in %s: %w", out.src.Path, dataDir, err)
+	seen[out.key] = true
+	switch {
+	case out.status == StatusUnchanged:
+		stats.Unchanged++
+	case out.fields == nil || batch.Has(out.id):
+		// The same content as a kept document (or one earlier in this
+		// batch): one more source of it.
+		batch.AddSource(out.id, out.key)
+		stats.Duplicates++
+	default:
+		batch.Add(out.id, out.sha, out.src.Path, out.key, out.data, out.prepared, out.fields)
+		stats.Indexed++
+		if out.status == StatusReplaced {
+			stats.Replaced++
+		}
 	}
-	fields, err := indexable(out.doc)
-	if err != nil {
-		return fmt.Errorf("index %s: %w", out.src.Path, err)
-	}
-	if err := batch.Index(out.doc.ID, fields); err != nil {
-		return fmt.Errorf("index %s: %w", out.src.Path, err)
-	}
-	seen[out.doc.ID] = true
-	stats.Indexed++
 	return nil
 }
 
@@ -315,9 +396,10 @@ func notRegular(fsys fs.FS, name string) error {
 // errUnreadable reports a file that could not be read from its folder.
 var errUnreadable = errors.New("cannot read file")
 
-// prepareOne reads and prepares one file.
-func (ix *Indexer) prepareOne(ctx context.Context, j job) outcome {
-	out := outcome{src: j.src}
+// prepareOne reads one file and, unless the store already has its
+// content, prepares it.
+func (ix *Indexer) prepareOne(ctx context.Context, s *store.Store, j job) outcome {
+	out := outcome{job: j}
 	if j.src.Err != nil {
 		out.err = j.src.Err // found but not readable: never opened (a FIFO would block)
 		return out
@@ -330,10 +412,66 @@ func (ix *Indexer) prepareOne(ctx context.Context, j job) outcome {
 	if out.err != nil {
 		return out
 	}
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.FileTimeout)
+	ctx, cancel := ix.fileContext(ctx)
 	defer cancel()
-	out.doc, out.err = ix.Prepare(ctx, j.src, out.data)
+	ix.prepareData(ctx, s, &out)
 	return out
+}
+
+// fileContext bounds the preparation of one file by FileTimeout. With
+// worker processes the pool applies it, from the moment a worker takes
+// the file (extractData).
+func (ix *Indexer) fileContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ix.pool != nil {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, ix.opts.FileTimeout)
+}
+
+// prepareData identifies out.data and, when it is new, prepares it.
+func (ix *Indexer) prepareData(ctx context.Context, s *store.Store, out *outcome) {
+	out.id, out.sha = ContentID(out.data)
+	old, had := s.Lookup(out.key)
+	switch {
+	case had && old == out.id:
+		out.status = StatusUnchanged
+		return
+	case had:
+		out.status = StatusReplaced
+	default:
+		out.status = StatusCreated
+	}
+	if e, ok := s.Entry(out.id); ok {
+		if e.SHA != out.sha {
+			out.err = fmt.Errorf("%w: %s has the id of %s", store.ErrCollision, out.src.Path, e.Name)
+		}
+		return // kept already, under another source
+	}
+	src := out.src
+	src.ID = out.id
+	doc, err := ix.Prepare(ctx, src, out.data)
+	if err != nil {
+		out.err = err
+		return
+	}
+	out.title = doc.Title
+	out.prepared, err = marshalPrepared(doc)
+	if err == nil {
+		out.fields, err = ix.indexable(doc)
+	}
+	if err != nil {
+		out.err = fmt.Errorf("%w: %w", extract.ErrMalformed, err)
+	}
+}
+
+// ContentID returns a document's id (the first 16 hex digits of the
+// SHA-256 of its bytes) and the full digest. An id from the content makes
+// the same file one document under any name, and an unchanged file
+// recognisable without preparing it again.
+func ContentID(data []byte) (id, sha string) {
+	sum := sha256.Sum256(data)
+	sha = hex.EncodeToString(sum[:])
+	return corpus.ContentID(data), sha
 }
 
 // Read reads one file, failing with extract.ErrTooLarge past the size
@@ -354,61 +492,45 @@ func (ix *Indexer) Read(fsys fs.FS, name string) ([]byte, error) {
 	return data, nil
 }
 
-// prune deletes the indexed documents whose IDs are not in keepIDs.
-func prune(ctx context.Context, idx bleve.Index, dataDir string, keepIDs map[string]bool) (int, error) {
-	ids, err := allIDs(ctx, idx)
-	if err != nil {
-		return 0, err
+// prune drops the sources that are gone (see Mode.Prune) and returns how
+// many documents that deleted.
+func prune(ctx context.Context, s *store.Store, inputs []Input, seen map[string]bool) (int, error) {
+	var roots []string
+	for _, in := range inputs {
+		if in.Paths == nil {
+			roots = append(roots, in.source("."))
+		}
 	}
-	batch := idx.NewBatch()
-	for _, id := range ids {
-		if !keepIDs[id] {
-			batch.Delete(id)
-			if err := forget(dataDir, id); err != nil {
-				return 0, fmt.Errorf("prune %s: %w", id, err)
+	under := func(src string) bool {
+		for _, r := range roots {
+			if r == "." || strings.HasPrefix(src, r+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	b := &store.Batch{}
+	before := s.Len()
+	for _, e := range s.Entries() {
+		for _, src := range e.Sources {
+			if seen[src] {
+				continue
+			}
+			gone := under(src)
+			if !gone && filepath.IsAbs(src) {
+				_, err := os.Lstat(src)
+				gone = errors.Is(err, fs.ErrNotExist)
+			}
+			if gone {
+				b.DropSource(e.ID, src)
 			}
 		}
 	}
-	n := batch.Size()
-	if n > 0 {
-		if err := idx.Batch(batch); err != nil {
-			return 0, fmt.Errorf("prune: %w", err)
-		}
+	if b.Len() == 0 {
+		return 0, nil
 	}
-	return n, nil
-}
-
-// allIDs lists the IDs of every indexed document.
-func allIDs(ctx context.Context, idx bleve.Index) ([]string, error) {
-	count, err := idx.DocCount()
-	if err != nil {
-		return nil, err
+	if err := s.Commit(ctx, b); err != nil {
+		return 0, fmt.Errorf("prune: %w", err)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(count), 0, false)
-	res, err := idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	return ids, nil
-}
-
-// swap puts the index built at tmp in place of the one at live: the old
-// one is renamed aside first, so there is never a moment with a half index
-// at live, and removed last.
-func swap(tmp, live string) error {
-	old := live + ".old"
-	if err := os.RemoveAll(old); err != nil {
-		return err
-	}
-	if err := os.Rename(live, old); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("swap index: %w", err)
-	}
-	if err := os.Rename(tmp, live); err != nil {
-		return fmt.Errorf("swap index: %w", err)
-	}
-	return os.RemoveAll(old)
+	return before - s.Len(), nil
 }

@@ -1,18 +1,26 @@
 package indexer
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"lexsearch/corpus"
+	"lexsearch/indexer/store"
 )
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -70,7 +78,7 @@ func TestIngestSkipsBadFilesAndGoesOn(t *testing.T) {
 		"sub/nested.htm": {Data: []byte("<html><body><p>Trafficking victims may sue.</p></body></html>")},
 	}
 	dir := t.TempDir()
-	ix := New(quiet(), Options{MaxBytes: 1024, BatchSize: 2})
+	ix := New(quiet(), Options{MaxBytes: 1024, BatchBytes: 64})
 	stats, err := ix.Ingest(t.Context(), dir, []Input{{FS: fsys}}, Mode{})
 	if err != nil {
 		t.Fatal(err)
@@ -90,12 +98,29 @@ func TestIngestSkipsBadFilesAndGoesOn(t *testing.T) {
 		t.Errorf("skipped %v, want %v", got, want)
 	}
 	// What ingest keeps is enough to rebuild: the original and the prepared document.
-	id := corpus.SourceID("sub/nested.htm")
-	if _, err := os.Stat(filepath.Join(dir, OriginalsDir, id, "nested.htm")); err != nil {
-		t.Errorf("original not kept: %v", err)
+	id := contentID(fsys["sub/nested.htm"].Data)
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, TextDir, id+".json")); err != nil {
-		t.Errorf("prepared text not kept: %v", err)
+	defer s.Close()
+	if data, err := s.Original(id); err != nil || !bytes.Equal(data, fsys["sub/nested.htm"].Data) {
+		t.Errorf("original not kept: %q, %v", data, err)
+	}
+	if data, err := s.Prepared(id); err != nil || !bytes.Contains(data, []byte("Trafficking victims may sue.")) {
+		t.Errorf("prepared text not kept: %.80q, %v", data, err)
+	}
+	f, err := s.Originals().Open(id + "/nested.htm")
+	if err != nil {
+		t.Errorf("original not served as <id>/<name>: %v", err)
+	} else {
+		f.Close()
+	}
+	for _, name := range []string{"../CURRENT", id + "/../../CURRENT", "0000000000000000/x"} {
+		if f, err := s.Originals().Open(name); err == nil {
+			f.Close()
+			t.Errorf("Originals().Open(%q) succeeded", name)
+		}
 	}
 }
 
@@ -111,64 +136,199 @@ func mapsEqual[K comparable, V comparable](a, b map[K]V) bool {
 	return true
 }
 
+func contentID(data []byte) string {
+	id, _ := ContentID(data)
+	return id
+}
+
+// indexedIDs lists what a search of the data directory finds.
 func indexedIDs(t *testing.T, dir string) []string {
 	t.Helper()
-	idx, err := OpenIndex(filepath.Join(dir, IndexDir))
+	idx, err := OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	ids, err := allIDs(t.Context(), idx)
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 10000, 0, false)
+	res, err := idx.SearchInContext(t.Context(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slices.Sort(ids)
-	return ids
-}
-
-func sortedIDs(paths ...string) []string {
-	var ids []string
-	for _, p := range paths {
-		ids = append(ids, corpus.SourceID(p))
+	ids := []string{}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
 	}
 	slices.Sort(ids)
 	return ids
 }
 
-func TestIngestUpdatesPrunesAndRebuilds(t *testing.T) {
+func sortedIDs(contents ...string) []string {
+	ids := []string{}
+	for _, c := range contents {
+		ids = append(ids, contentID([]byte(c)))
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// writeFiles writes name → content under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// folder is an Input of a real folder, as `lexsearch ingest DIR` makes it.
+func folder(dir string) Input { return Input{FS: os.DirFS(dir), Root: dir} }
+
+func TestSameFileUnderTwoNamesIsOneDocument(t *testing.T) {
 	dir := t.TempDir()
 	ix := New(quiet(), Options{})
-	a := fstest.MapFS{"a.txt": {Data: []byte("first text about trafficking")}, "b.txt": {Data: []byte("second text")}}
-	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: a}}, Mode{}); err != nil {
+	text := "Plaintiffs sue under 18 U.S.C. § 1595."
+	fsys := fstest.MapFS{"a.txt": {Data: []byte(text)}, "copies/b.txt": {Data: []byte(text)}}
+	stats, err := ix.Ingest(t.Context(), dir, []Input{{FS: fsys}}, Mode{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	// Re-ingesting the same path updates its document instead of adding one.
-	a2 := fstest.MapFS{"a.txt": {Data: []byte("first text, revised")}}
-	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: a2}}, Mode{}); err != nil {
+	if stats.Indexed != 1 || stats.Duplicates != 1 {
+		t.Errorf("indexed %d, duplicates %d; want 1 and 1", stats.Indexed, stats.Duplicates)
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs(text); !slices.Equal(got, want) {
+		t.Fatalf("indexed %v, want %v", got, want)
+	}
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := indexedIDs(t, dir), sortedIDs("a.txt", "b.txt"); !slices.Equal(got, want) {
+	defer s.Close()
+	e, _ := s.Entry(contentID([]byte(text)))
+	if slices.Sort(e.Sources); !slices.Equal(e.Sources, []string{"a.txt", "copies/b.txt"}) {
+		t.Errorf("sources %q, want both names", e.Sources)
+	}
+}
+
+func TestFolderThenSubfolderMakesNoDuplicates(t *testing.T) {
+	root, dir := t.TempDir(), t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"txt/batch00/one.txt": "first opinion about trafficking",
+		"txt/batch00/two.txt": "second opinion about Section 230",
+		"txt/three.txt":       "a third text",
+	})
+	ix := New(quiet(), Options{})
+	if _, err := ix.Ingest(t.Context(), dir, []Input{folder(root)}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := ix.Ingest(t.Context(), dir, []Input{folder(filepath.Join(root, "txt", "batch00"))}, Mode{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Indexed != 0 || stats.Unchanged != 2 {
+		t.Errorf("second run: indexed %d, unchanged %d; want 0 and 2", stats.Indexed, stats.Unchanged)
+	}
+	if got := indexedIDs(t, dir); len(got) != 3 {
+		t.Errorf("%d documents, want 3: %v", len(got), got)
+	}
+}
+
+func TestSameNameInTwoFoldersIsTwoDocuments(t *testing.T) {
+	root, dir := t.TempDir(), t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"caseA/complaint.txt": "Doe v. Backpage: complaint under 18 U.S.C. § 1595",
+		"caseB/complaint.txt": "Roe v. Craigslist: complaint under 47 U.S.C. § 230",
+	})
+	ix := New(quiet(), Options{})
+	stats, err := ix.Ingest(t.Context(), dir, []Input{folder(filepath.Join(root, "caseA")), folder(filepath.Join(root, "caseB"))}, Mode{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := indexedIDs(t, dir); stats.Indexed != 2 || len(got) != 2 {
+		t.Errorf("indexed %d, found %v; want 2 documents", stats.Indexed, got)
+	}
+}
+
+func TestChangedFileReplacesItsDocumentAndPruneDropsGoneFiles(t *testing.T) {
+	root, dir := t.TempDir(), t.TempDir()
+	writeFiles(t, root, map[string]string{"a.txt": "first text about trafficking", "b.txt": "second text"})
+	ix := New(quiet(), Options{})
+	if _, err := ix.Ingest(t.Context(), dir, []Input{folder(root)}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	old := contentID([]byte("first text about trafficking"))
+	writeFiles(t, root, map[string]string{"a.txt": "first text, revised"})
+	stats, err := ix.Ingest(t.Context(), dir, []Input{folder(root)}, Mode{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Indexed != 1 || stats.Replaced != 1 || stats.Unchanged != 1 {
+		t.Errorf("update: %+v, want 1 indexed (replaced) and 1 unchanged", stats)
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs("first text, revised", "second text"); !slices.Equal(got, want) {
 		t.Errorf("after update: %v, want %v", got, want)
 	}
-	stats, err := ix.Ingest(t.Context(), dir, []Input{{FS: a2}}, Mode{Prune: true})
+
+	// Without -prune a vanished file stays; with it, it goes.
+	if err := os.Remove(filepath.Join(root, "b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{folder(root)}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexedIDs(t, dir); len(got) != 2 {
+		t.Errorf("without prune: %v, want 2 documents", got)
+	}
+	stats, err = ix.Ingest(t.Context(), dir, []Input{folder(root)}, Mode{Prune: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if stats.Pruned != 1 {
 		t.Errorf("pruned %d, want 1", stats.Pruned)
 	}
-	if got, want := indexedIDs(t, dir), sortedIDs("a.txt"); !slices.Equal(got, want) {
+	// The first run's pack held the replaced and the pruned document:
+	// with neither left, it is gone; the second run's pack stays.
+	if packs, _ := os.ReadDir(filepath.Join(dir, store.PacksDir)); len(packs) != 1 {
+		t.Errorf("%d packs after the replace and the prune, want 1", len(packs))
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs("first text, revised"); !slices.Equal(got, want) {
 		t.Errorf("after prune: %v, want %v", got, want)
 	}
-	c := fstest.MapFS{"c.txt": {Data: []byte("third")}}
-	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: c}}, Mode{Rebuild: true}); err != nil {
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := indexedIDs(t, dir), sortedIDs("c.txt"); !slices.Equal(got, want) {
+	defer s.Close()
+	if _, err := s.Original(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the replaced document's original: %v, want fs.ErrNotExist", err)
+	}
+}
+
+func TestRebuildKeepsEveryDocumentInANewGeneration(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(quiet(), Options{Shards: 3})
+	texts := []string{"Plaintiffs sue under 18 U.S.C. § 1595.", "# Report\n\nSection 230 text.", "third"}
+	fsys := fstest.MapFS{"cases/a.txt": {Data: []byte(texts[0])}, "b.md": {Data: []byte(texts[1])}, "c.txt": {Data: []byte(texts[2])}}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fsys}}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := ix.Ingest(t.Context(), dir, nil, Mode{Rebuild: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Rebuilt != 3 {
+		t.Errorf("rebuilt %d, want 3", stats.Rebuilt)
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs(texts...); !slices.Equal(got, want) {
 		t.Errorf("after rebuild: %v, want %v", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, IndexDir+".tmp")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("rebuild left its temporary index behind: %v", err)
+	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	if len(gens) != 1 || filepath.Base(gens[0]) != "gen-000002" {
+		t.Errorf("generations after one rebuild: %v, want only gen-000002", gens)
 	}
 }
 
@@ -183,8 +343,30 @@ func TestFailedRebuildKeepsTheOldIndex(t *testing.T) {
 	if _, err := ix.Ingest(ctx, dir, []Input{{FS: fstest.MapFS{"b.txt": {Data: []byte("new")}}}}, Mode{Rebuild: true}); err == nil {
 		t.Fatal("interrupted rebuild reported success")
 	}
-	if got, want := indexedIDs(t, dir), sortedIDs("a.txt"); !slices.Equal(got, want) {
+	if got, want := indexedIDs(t, dir), sortedIDs("kept"); !slices.Equal(got, want) {
 		t.Errorf("after failed rebuild: %v, want the old index %v", got, want)
+	}
+}
+
+func TestMissingIndexIsRebuiltFromKeptDocuments(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(quiet(), Options{})
+	fsys := fstest.MapFS{"a.txt": {Data: []byte("alpha text")}, "b.txt": {Data: []byte("beta text")}}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fsys}}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	// A user deletes the index, the README calling it rebuildable.
+	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	for _, g := range gens {
+		if err := os.RemoveAll(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"c.txt": {Data: []byte("gamma text")}}}}, Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs("alpha text", "beta text", "gamma text"); !slices.Equal(got, want) {
+		t.Errorf("after the index was deleted: %v, want every kept document %v", got, want)
 	}
 }
 
@@ -194,16 +376,76 @@ func TestOpenIndexInUse(t *testing.T) {
 	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"a.txt": {Data: []byte("x y z")}}}}, Mode{}); err != nil {
 		t.Fatal(err)
 	}
-	first, err := OpenIndex(filepath.Join(dir, IndexDir))
+	first, err := OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	if _, err := OpenIndex(filepath.Join(dir, IndexDir)); !errors.Is(err, ErrIndexInUse) {
-		t.Errorf("second open: %v, want ErrIndexInUse", err)
+	_, err = OpenIndex(dir)
+	if !errors.Is(err, ErrIndexInUse) {
+		t.Fatalf("second open: %v, want ErrIndexInUse", err)
 	}
-	if _, err := OpenIndex(filepath.Join(t.TempDir(), IndexDir)); !errors.Is(err, ErrNoIndex) {
+	if pid := fmt.Sprintf("pid %d", os.Getpid()); !strings.Contains(err.Error(), pid) {
+		t.Errorf("in-use error %q does not name the holder (%s)", err, pid)
+	}
+	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"b.txt": {Data: []byte("b")}}}}, Mode{}); !errors.Is(err, ErrIndexInUse) {
+		t.Errorf("ingest while the directory is open: %v, want ErrIndexInUse", err)
+	}
+	if _, err := OpenIndex(t.TempDir()); !errors.Is(err, ErrNoIndex) {
 		t.Errorf("open of an empty directory: %v, want ErrNoIndex", err)
+	}
+}
+
+func TestLiveAddAndDelete(t *testing.T) {
+	dir := t.TempDir()
+	ix := New(quiet(), Options{})
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	live := NewLive(ix, s)
+	idx := s.Index()
+	count := func() uint64 {
+		n, err := idx.DocCount()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name, text, status, reason string
+		docs                       uint64
+	}{
+		{"/cases/a.txt", "Doe v. Twitter under 18 U.S.C. § 1595", StatusCreated, "", 1},
+		{"/cases/a.txt", "Doe v. Twitter under 18 U.S.C. § 1595", StatusUnchanged, "", 1},
+		{"/copy/a.txt", "Doe v. Twitter under 18 U.S.C. § 1595", StatusUnchanged, "", 1},
+		{"/cases/a.txt", "Doe v. Twitter, amended", StatusReplaced, "", 2}, // the copy keeps the old one
+		{"/cases/empty.txt", "   ", StatusSkipped, string(SkipEmpty), 2},
+		{"/cases/fake.pdf", "not a pdf", StatusSkipped, string(SkipUnsupported), 2},
+	} {
+		got, err := live.Add(t.Context(), tc.name, []byte(tc.text))
+		if err != nil {
+			t.Fatalf("Add(%s): %v", tc.name, err)
+		}
+		if got.Status != tc.status || got.Reason != tc.reason {
+			t.Errorf("Add(%s, %q) = %+v, want status %s reason %q", tc.name, tc.text, got, tc.status, tc.reason)
+		}
+		if tc.status != StatusSkipped && got.ID != contentID([]byte(tc.text)) {
+			t.Errorf("Add(%s) id %s, want the content's", tc.name, got.ID)
+		}
+		if n := count(); n != tc.docs {
+			t.Errorf("after Add(%s): %d documents searchable, want %d", tc.name, n, tc.docs)
+		}
+	}
+	if err := live.Delete(t.Context(), contentID([]byte("Doe v. Twitter, amended"))); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 1 {
+		t.Errorf("after Delete: %d documents, want 1", n)
+	}
+	if err := live.Delete(t.Context(), "0123456789abcdef"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Delete of an unknown id: %v, want fs.ErrNotExist", err)
 	}
 }
 
@@ -231,42 +473,6 @@ func TestFoldKeepsOffsets(t *testing.T) {
 	}
 }
 
-func TestRebuildFromKeptFiles(t *testing.T) {
-	dir := t.TempDir()
-	ix := New(quiet(), Options{})
-	src := fstest.MapFS{
-		"cases/a.txt": {Data: []byte("Plaintiffs sue under 18 U.S.C. § 1595.")},
-		"b.md":        {Data: []byte("# Report\n\nSection 230 text.")},
-	}
-	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: src}}, Mode{}); err != nil {
-		t.Fatal(err)
-	}
-	kept, err := Kept(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(kept.Paths, []string{"b.md", "cases/a.txt"}) {
-		t.Fatalf("kept paths %q", kept.Paths)
-	}
-	stats, err := ix.Ingest(t.Context(), dir, []Input{kept}, Mode{Rebuild: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if stats.Indexed != 2 || len(stats.Skipped) != 0 {
-		t.Errorf("rebuild from kept files: %+v", stats)
-	}
-	if got, want := indexedIDs(t, dir), sortedIDs("b.md", "cases/a.txt"); !slices.Equal(got, want) {
-		t.Errorf("after rebuild: %v, want the same ids %v", got, want)
-	}
-	// A rebuild from other files leaves nothing of the old ones behind.
-	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"c.txt": {Data: []byte("new")}}}}, Mode{Rebuild: true}); err != nil {
-		t.Fatal(err)
-	}
-	if kept, err := Kept(dir); err != nil || !slices.Equal(kept.Paths, []string{"c.txt"}) {
-		t.Errorf("kept after a rebuild from c.txt: %q, %v", kept.Paths, err)
-	}
-}
-
 // BenchmarkIngest indexes the embedded sample corpus into a new data
 // directory; bytes/op is the corpus size, so MB/s is ingest throughput.
 func BenchmarkIngest(b *testing.B) {
@@ -285,5 +491,93 @@ func BenchmarkIngest(b *testing.B) {
 		if _, err := ix.Ingest(b.Context(), b.TempDir(), []Input{{FS: corpus.Docs()}}, Mode{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSearchesAnswerDuringLiveWrites adds documents one by one while other
+// goroutines search: no search fails, and each sees at least every
+// document whose Add returned before it started.
+func TestSearchesAnswerDuringLiveWrites(t *testing.T) {
+	ix := New(quiet(), Options{Shards: 2})
+	s, err := ix.Open(t.Context(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	live, idx := NewLive(ix, s), s.Index()
+	const n = 20
+	var added atomic.Int64
+	ctx, cancel := context.WithCancel(t.Context())
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				want := uint64(added.Load())
+				res, err := idx.SearchInContext(ctx, bleve.NewSearchRequest(bleve.NewMatchQuery("trafficking")))
+				if ctx.Err() != nil {
+					return
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				if res.Total < want {
+					errs <- fmt.Errorf("a search found %d documents after %d were added", res.Total, want)
+					return
+				}
+			}
+		}()
+	}
+	for i := range n {
+		text := fmt.Sprintf("Opinion %d on trafficking and beneficiary liability under 18 U.S.C. § 1595.", i)
+		if a, err := live.Add(t.Context(), fmt.Sprintf("/live/%d.txt", i), []byte(text)); err != nil || a.Status != StatusCreated {
+			t.Fatalf("Add %d: %+v, %v", i, a, err)
+		}
+		added.Add(1)
+	}
+	cancel()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestOldLayoutIsImported opens a data directory in the layout of the
+// lexsearch before the store (index/, originals/<SourceID>/<name>,
+// text/<id>.json naming the source): its documents are imported under
+// their old source names and the old parts removed.
+func TestOldLayoutIsImported(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"cases/a.txt": "Doe v. Backpage under 18 U.S.C. § 1595.", "b.md": "# Report\n\nSection 230."}
+	for src, text := range files {
+		id := corpus.SourceID(src)
+		writeFiles(t, dir, map[string]string{
+			filepath.Join("originals", id, filepath.Base(src)): text,
+			filepath.Join("text", id+".json"):                  fmt.Sprintf(`{"id":%q,"source":%q}`, id, src),
+			"index/index_meta.json":                            "{}",
+		})
+	}
+	ix := New(quiet(), Options{})
+	s, err := ix.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, text := range files {
+		if id, ok := s.Lookup(src); !ok || id != contentID([]byte(text)) {
+			t.Errorf("%s after the upgrade: id %q, %v; want the id of its content", src, id, ok)
+		}
+	}
+	s.Close()
+	for _, old := range []string{"index", oldLayoutDir} {
+		if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there after the upgrade: %v", old, err)
+		}
+	}
+	if got, want := indexedIDs(t, dir), sortedIDs(files["cases/a.txt"], files["b.md"]); !slices.Equal(got, want) {
+		t.Errorf("indexed %v, want %v", got, want)
 	}
 }

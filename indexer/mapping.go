@@ -39,15 +39,31 @@ func Mapping() (mapping.IndexMapping, error) {
 	prose.Analyzer = TextAnalyzer
 	prose.Store = true // snippets are cut from the stored text
 	prose.IncludeTermVectors = true
+	// Nothing sorts or facets on prose: doc values on it would double the
+	// index for no query.
+	prose.DocValues = false
+	// Search names title and body in every query, so the composite _all
+	// field (a second copy of all the text) would earn nothing.
+	prose.IncludeInAll = false
 
 	facet := bleve.NewKeywordFieldMapping()
 	facet.Analyzer = keyword.Name
 	facet.Store = true
 	facet.IncludeTermVectors = false
 	facet.DocValues = true // facets and sorting read doc values
+	facet.IncludeInAll = false
+
+	// The source is looked up and shown, never faceted or sorted on.
+	source := bleve.NewKeywordFieldMapping()
+	source.Analyzer = keyword.Name
+	source.Store = true
+	source.IncludeTermVectors = false
+	source.DocValues = false
+	source.IncludeInAll = false
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = true
+	date.IncludeInAll = false // date sorting keeps its doc values
 
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
@@ -62,13 +78,14 @@ func Mapping() (mapping.IndexMapping, error) {
 	for _, f := range corpus.Facets {
 		doc.AddFieldMappingsAt(f, facet)
 	}
-	doc.AddFieldMappingsAt(corpus.FieldSource, facet)
+	doc.AddFieldMappingsAt(corpus.FieldSource, source)
 	doc.AddFieldMappingsAt(corpus.FieldDate, date)
 	for _, f := range []string{corpus.FieldMeta, corpus.FieldEntities, corpus.FieldBounds} {
 		doc.AddFieldMappingsAt(f, stored)
 	}
 
 	m.DefaultMapping = doc
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
 	m.DefaultAnalyzer = TextAnalyzer
 	m.DefaultField = corpus.FieldBody
 	return m, nil

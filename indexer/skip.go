@@ -7,6 +7,7 @@ import (
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/extract"
+	"lexsearch/indexer/store"
 )
 
 // SkipReason says why a file was not indexed. The values are stable: they
@@ -26,6 +27,10 @@ const (
 	SkipNotRegular  SkipReason = "not-a-regular-file" // FIFO, socket, device: never opened
 	SkipLinkLoop    SkipReason = "symlink-loop"
 	SkipBinary      SkipReason = "binary" // named as text, but the bytes are not text
+	// SkipCollision: another file already has this document id (the
+	// first 64 bits of the SHA-256 agree); astronomically rare, so worth
+	// reporting rather than merging two documents into one.
+	SkipCollision SkipReason = "collision"
 )
 
 // A Skip is one file that was not indexed, and why.
@@ -37,10 +42,14 @@ type Skip struct {
 
 // Stats summarises one ingest run.
 type Stats struct {
-	Indexed int
-	Pruned  int
-	Skipped []Skip
-	Took    time.Duration
+	Indexed    int // documents added (new or changed content)
+	Replaced   int // of Indexed, files whose source had other content before
+	Unchanged  int // files whose source already had this content: not prepared again
+	Duplicates int // files with the content of a kept document: one more source of it
+	Rebuilt    int // documents reindexed from kept text by a rebuild
+	Pruned     int
+	Skipped    []Skip
+	Took       time.Duration
 }
 
 // SkippedBy counts the skipped files by reason.
@@ -79,6 +88,8 @@ func ReasonFor(err error) SkipReason {
 		return SkipNotRegular
 	case errors.Is(err, corpus.ErrSymlinkLoop):
 		return SkipLinkLoop
+	case errors.Is(err, store.ErrCollision):
+		return SkipCollision
 	}
 	return SkipMalformed
 }

@@ -1,101 +1,183 @@
 package indexer
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"os"
-	"path"
 	"path/filepath"
+	"runtime"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	bolterrors "go.etcd.io/bbolt/errors"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"lexsearch/corpus"
+	"lexsearch/indexer/store"
 )
 
-// Paths inside a data directory (see the package doc).
+// Folders of kept files in a data directory (see package store).
 const (
-	IndexDir     = "index"
-	OriginalsDir = "originals"
-	TextDir      = "text"
+	OriginalsDir = store.OriginalsDir
+	TextDir      = store.TextDir
 )
 
-// ErrIndexInUse reports that another process holds the index open.
-var ErrIndexInUse = errors.New("index is in use by another process (a running `lexsearch serve`?); stop it or use another -data directory")
+// ErrIndexInUse reports that another process writes to the data
+// directory; the error wrapping it names the process.
+var ErrIndexInUse = store.ErrLocked
 
 // ErrNoIndex reports a data directory without an index.
 var ErrNoIndex = errors.New("no index in the data directory; run `lexsearch ingest` first")
 
-// openTimeout bounds the wait for bleve's file lock: a second process gets
-// ErrIndexInUse instead of hanging forever.
-const openTimeout = "2s"
+// PrepareVersion is the version of the prepared text kept in a data
+// directory. Raise it when extraction, tagging or the Document change in
+// a way old prepared text does not reflect: a rebuild then prepares every
+// document again from its original.
+const PrepareVersion = 1
 
-// OpenIndex opens the bleve index at dir for reading and writing. It fails
-// with ErrIndexInUse when another process has it open, and with ErrNoIndex
-// when there is none.
-func OpenIndex(dir string) (bleve.Index, error) {
-	registerAnalysis()
-	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
+// Open opens (creating it if needed) the data directory dataDir, taking
+// its lock until the Store is closed.
+func (ix *Indexer) Open(ctx context.Context, dataDir string) (*store.Store, error) {
+	s, err := ix.openStore(ctx, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if _, serr := os.Stat(filepath.Join(dataDir, oldLayoutDir)); serr == nil {
+		if err := ix.importOld(ctx, s); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (ix *Indexer) openStore(ctx context.Context, dataDir string) (*store.Store, error) {
+	return store.Open(ctx, dataDir, store.Options{
+		Command:    "lexsearch " + cmpOr(ix.opts.Command, "ingest"),
+		Shards:     max(ix.opts.Shards, 1), // see shardsFor
+		BatchBytes: ix.opts.BatchBytes,
+		Mapping:    func() (mapping.IndexMapping, error) { return Mapping() },
+		Fields:     ix.keptFields,
+		Fault:      ix.opts.Fault,
+		Logger:     ix.logger,
+		// A data directory from before the store: its parts are moved
+		// aside and its documents imported (prepared again, under their
+		// old source names).
+		MoveOldLayout: upgrade,
+	})
+}
+
+// manyDocuments is the size from which an index is split into shards
+// (unless Options.Shards says otherwise). Scores use each shard's own
+// term statistics: over thousands of documents routed at random they
+// agree with the whole's, over a handful they do not, and a small corpus
+// gains nothing from parallel writes anyway.
+const manyDocuments = 2000
+
+// shardsFor is the number of shards for an index of about n documents.
+func (ix *Indexer) shardsFor(n int) int {
+	switch {
+	case ix.opts.Shards > 0:
+		return ix.opts.Shards
+	case n >= manyDocuments:
+		return runtime.GOMAXPROCS(0)
+	}
+	return 1
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// OpenIndex opens the data directory dataDir for searching and returns
+// its shards as one index; closing it closes the directory and releases
+// its lock. It fails with ErrNoIndex when nothing was ever ingested there,
+// and with an error wrapping ErrIndexInUse when another process writes to
+// it.
+func OpenIndex(dataDir string) (bleve.Index, error) {
+	if _, err := os.Stat(filepath.Join(dataDir, "CURRENT")); errors.Is(err, os.ErrNotExist) {
 		return nil, ErrNoIndex
 	}
-	idx, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": openTimeout})
+	s, err := New(slog.New(slog.DiscardHandler), Options{Command: "search"}).Open(context.Background(), dataDir)
 	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, ErrIndexInUse
+		return nil, err
+	}
+	return StoreIndex(s), nil
+}
+
+// StoreIndex returns the shards of s as one index whose Close closes s.
+func StoreIndex(s *store.Store) bleve.Index { return closingIndex{s.Index(), s} }
+
+// bleveIndex lets closingIndex embed bleve.Index, whose method Index
+// would clash with the field name.
+type bleveIndex = bleve.Index
+
+type closingIndex struct {
+	bleveIndex
+	s *store.Store
+}
+
+func (c closingIndex) Close() error { return c.s.Close() }
+
+// Originals serves the kept originals as <id>/<name> (api.Config).
+func (c closingIndex) Originals() fs.FS { return c.s.Originals() }
+
+// ShardIndexes returns the shards behind the index (see search.New).
+func (c closingIndex) ShardIndexes() []bleve.Index { return c.s.ShardIndexes() }
+
+// prepared is what a data directory keeps of a prepared document.
+type prepared struct {
+	Version int              `json:"v"`
+	Doc     *corpus.Document `json:"doc"`
+}
+
+func marshalPrepared(doc *corpus.Document) ([]byte, error) {
+	return json.Marshal(prepared{PrepareVersion, doc})
+}
+
+// keptFields returns what to index for a kept document: from its prepared
+// text, or, when that is of another PrepareVersion, from its original
+// prepared again.
+func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry) (any, int, error) {
+	data, err := s.Prepared(e.ID)
+	if err != nil {
+		return nil, 0, err
+	}
+	var p prepared
+	if err := json.Unmarshal(data, &p); err != nil {
+		return nil, 0, fmt.Errorf("kept text of %s: %w", e.ID, err)
+	}
+	if p.Version != PrepareVersion || p.Doc == nil {
+		orig, err := s.Original(e.ID)
+		if err != nil {
+			return nil, 0, err
 		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		src := corpus.Source{ID: e.ID, Path: e.Name, Format: corpus.FormatOf(e.Name)}
+		if p.Doc != nil {
+			src.Path = p.Doc.Source
+		}
+		if p.Doc, err = ix.Prepare(ctx, src, orig); err != nil {
+			return nil, 0, fmt.Errorf("prepare %s again: %w", e.Name, err)
+		}
 	}
-	return idx, nil
-}
-
-// createIndex makes a new, empty index at dir.
-func createIndex(dir string) (bleve.Index, error) {
-	m, err := Mapping()
-	if err != nil {
-		return nil, fmt.Errorf("index mapping: %w", err)
-	}
-	idx, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
-		map[string]any{"bolt_timeout": openTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	return idx, nil
-}
-
-// keep writes the original file and the prepared document into the data
-// directory, so the index can be rebuilt without the source folder.
-func keep(dataDir string, doc *corpus.Document, data []byte) error {
-	orig := filepath.Join(dataDir, OriginalsDir, doc.ID)
-	if err := os.MkdirAll(orig, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(orig, path.Base(doc.Source)), data, 0o644); err != nil {
-		return err
-	}
-	js, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	text := filepath.Join(dataDir, TextDir)
-	if err := os.MkdirAll(text, 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(text, doc.ID+".json"), js, 0o644)
-}
-
-// forget removes what keep wrote for a document.
-func forget(dataDir, id string) error {
-	return errors.Join(
-		os.RemoveAll(filepath.Join(dataDir, OriginalsDir, id)),
-		os.Remove(filepath.Join(dataDir, TextDir, id+".json")),
-	)
+	p.Doc.ID = e.ID
+	fields, err := ix.indexable(p.Doc)
+	return fields, len(data), err
 }
 
 // indexable is the shape bleve indexes: the fields of the mapping, plus the
-// stored metadata and entities that search hands back unchanged.
-func indexable(doc *corpus.Document) (map[string]any, error) {
+// stored metadata and entities that search hands back unchanged. The body
+// is indexed up to Options.MaxIndexedBytes; past that, pages are dropped
+// (and a page longer than the rest of the budget cut), so the cost of
+// analysing and searching one document is bounded whatever its size.
+func (ix *Indexer) indexable(doc *corpus.Document) (map[string]any, error) {
 	meta := *doc
 	meta.Pages, meta.Entities = nil, nil
 	meta.PageNumbers = make([]int, len(doc.Pages))
@@ -106,15 +188,22 @@ func indexable(doc *corpus.Document) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	entJSON, err := json.Marshal(doc.Entities)
+	pages := capPages(doc.Pages, ix.opts.MaxIndexedBytes)
+	ents := doc.Entities
+	if len(pages) < len(doc.Pages) || len(pages) > 0 && len(pages[len(pages)-1].Text) < len(doc.Pages[len(pages)-1].Text) {
+		ents = entitiesWithin(doc.Entities, pages)
+	}
+	entJSON, err := json.Marshal(ents)
 	if err != nil {
 		return nil, err
 	}
 	var bounds corpus.Bounds
-	for _, p := range doc.Pages {
+	body := make([]string, len(pages))
+	for i, p := range pages {
 		s, para := segment(p.Text)
 		bounds.Sentences = append(bounds.Sentences, s)
 		bounds.Paragraphs = append(bounds.Paragraphs, para)
+		body[i] = p.Text
 	}
 	boundsJSON, err := json.Marshal(bounds)
 	if err != nil {
@@ -122,7 +211,7 @@ func indexable(doc *corpus.Document) (map[string]any, error) {
 	}
 	m := map[string]any{
 		corpus.FieldTitle:     doc.Title,
-		corpus.FieldBody:      doc.Body(),
+		corpus.FieldBody:      body,
 		corpus.FieldSource:    doc.Source,
 		corpus.FieldType:      doc.Type,
 		corpus.FieldStatutes:  doc.Statutes,
@@ -149,4 +238,41 @@ func indexable(doc *corpus.Document) (map[string]any, error) {
 		m[corpus.FieldDate] = t
 	}
 	return m, nil
+}
+
+// capPages returns the pages whose text fits in limit bytes, the last one
+// cut at a character boundary if need be.
+func capPages(pages []corpus.Page, limit int) []corpus.Page {
+	total := 0
+	for i, p := range pages {
+		if total+len(p.Text) <= limit {
+			total += len(p.Text)
+			continue
+		}
+		out := pages[:i:i]
+		if rest := limit - total; rest > 0 {
+			cut := rest
+			for cut > 0 && !utf8.RuneStart(p.Text[cut]) {
+				cut--
+			}
+			out = append(out, corpus.Page{Number: p.Number, Text: p.Text[:cut]})
+		}
+		return out
+	}
+	return pages
+}
+
+// entitiesWithin keeps the mentions that lie in the indexed text.
+func entitiesWithin(ents []corpus.Entity, pages []corpus.Page) []corpus.Entity {
+	limit := map[int]int{}
+	for _, p := range pages {
+		limit[p.Number] = len(p.Text)
+	}
+	var out []corpus.Entity
+	for _, e := range ents {
+		if n, ok := limit[e.Page]; ok && e.End <= n {
+			out = append(out, e)
+		}
+	}
+	return out
 }

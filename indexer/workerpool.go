@@ -28,11 +28,10 @@ const workerStartTimeout = 30 * time.Second
 // Indexer has a WorkerCommand, else in this one.
 func (ix *Indexer) extractData(ctx context.Context, format string, opts extract.Options, data []byte) (*extract.Result, error) {
 	if ix.pool != nil {
-		// Ingest sets the per-file deadline; this is for other callers of
-		// Prepare and Extract, who get the same protection.
-		ctx, cancel := context.WithTimeout(ctx, ix.opts.FileTimeout)
-		defer cancel()
-		return ix.pool.extract(ctx, format, opts, data)
+		// The per-file deadline starts once a worker is free: several
+		// preparers share the pool (see Indexer.write), and a file queued
+		// behind a slow one has not begun.
+		return ix.pool.extract(ctx, ix.opts.FileTimeout, format, opts, data)
 	}
 	return extractBytes(ctx, format, opts, data)
 }
@@ -85,19 +84,21 @@ func newWorkerPool(logger *slog.Logger, opts Options) *workerPool {
 var errClosed = fmt.Errorf("%w: indexer is closed", errNoWorker)
 
 // extract runs one extraction in a worker.
-func (p *workerPool) extract(ctx context.Context, format string, opts extract.Options, data []byte) (*extract.Result, error) {
+func (p *workerPool) extract(ctx context.Context, timeout time.Duration, format string, opts extract.Options, data []byte) (*extract.Result, error) {
 	select {
 	case p.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 	defer func() { <-p.slots }()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 
 	w, err := p.get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil { // spent waiting for a slot or a new worker
+	if err := ctx.Err(); err != nil { // spent starting a new worker
 		p.put(w)
 		return nil, fmt.Errorf("extraction not started: %w", err)
 	}

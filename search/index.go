@@ -37,6 +37,13 @@ const idField = "_id"
 // and the top hits merged exactly. The caller keeps ownership of the
 // shards and closes them after the last search.
 func New(shards ...bleve.Index) (*Index, error) {
+	// An index that is several shards seen as one (the data directory's
+	// store) is searched shard by shard: facets are counted per segment.
+	if len(shards) == 1 {
+		if m, ok := shards[0].(interface{ ShardIndexes() []bleve.Index }); ok {
+			shards = m.ShardIndexes()
+		}
+	}
 	if len(shards) == 0 {
 		return nil, errors.New("search: no index to search")
 	}

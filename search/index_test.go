@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -40,7 +39,7 @@ func sampleIndex(tb testing.TB) *search.Index {
 		if _, sampleErr = ix.Ingest(context.Background(), sampleDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); sampleErr != nil {
 			return
 		}
-		bidx, err := indexer.OpenIndex(filepath.Join(sampleDir, indexer.IndexDir))
+		bidx, err := indexer.OpenIndex(sampleDir)
 		if err != nil {
 			sampleErr = err
 			return
@@ -143,7 +142,7 @@ func TestSearchRequestErrors(t *testing.T) {
 
 func TestDocument(t *testing.T) {
 	idx := sampleIndex(t)
-	doc, err := idx.Document(t.Context(), corpus.SourceID(salesforce))
+	doc, err := idx.Document(t.Context(), sampleID(t, salesforce))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +168,7 @@ func ExampleIndex_Search() {
 		fmt.Println(err)
 		return
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -224,7 +223,7 @@ func TestPrefixExpansionIsCapped(t *testing.T) {
 	if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
 		t.Fatal(err)
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +333,7 @@ func TestStatuteFacetValuesFilter(t *testing.T) {
 		if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
 			t.Fatal(err)
 		}
-		bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+		bidx, err := indexer.OpenIndex(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,7 +28,7 @@ func TestRanking(t *testing.T) {
 	if stats.Indexed < 9 {
 		t.Fatalf("indexed %d documents; skipped %v", stats.Indexed, stats.Skipped)
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

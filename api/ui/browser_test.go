@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
@@ -73,7 +74,7 @@ func startBrowserEnv(t *testing.T) *browserEnv {
 	if _, err := ix.Ingest(context.Background(), dir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{}); err != nil {
 		t.Fatal(err)
 	}
-	bidx, err := indexer.OpenIndex(filepath.Join(dir, indexer.IndexDir))
+	bidx, err := indexer.OpenIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func startBrowserEnv(t *testing.T) *browserEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(api.NewServer(logger, idx, api.Config{Originals: os.DirFS(filepath.Join(dir, indexer.OriginalsDir))}))
+	srv := httptest.NewServer(api.NewServer(logger, idx, api.Config{Originals: bidx.(interface{ Originals() fs.FS }).Originals()}))
 	t.Cleanup(srv.Close)
 	env.base = srv.URL
 

@@ -13,9 +13,12 @@ import (
 func runIngest(ctx context.Context, e env, args []string) error {
 	fs := newFlags("ingest", "PATH...", e)
 	data := dataFlag(fs)
-	rebuild := fs.Bool("rebuild", false, "build a new index from PATHs alone (or, with no PATH, from the originals -data keeps) and swap it in when complete")
-	prune := fs.Bool("prune", false, "remove indexed documents that are not among PATHs")
+	rebuild := fs.Bool("rebuild", false, "first rebuild the whole index from the documents -data keeps (their prepared text; no extraction), then ingest PATHs if any")
+	prune := fs.Bool("prune", false, "drop documents whose files are gone: not found under a PATH folder this run, or no longer on disk")
 	workers := fs.Int("workers", 0, "files extracted in parallel, each in a worker process (default: one per CPU); with -server, uploads at once (default 4)")
+	shards := fs.Int("shards", 0, "index shards of a new data directory or a rebuild, each written by its own goroutine (default: one per CPU)")
+	batch := byteSize(0)
+	fs.Var(&batch, "batch-bytes", "text per index batch (default 8MiB): what is held in memory, and committed at once")
 	server := fs.String("server", "", "send the files to the lexsearch server at this URL (POST /documents) instead of opening -data, which the server owns")
 	tokenFile := fs.String("token-file", "", "with -server: file holding the server's write token (or set LEXSEARCH_TOKEN)")
 	fileTimeout, fileMemory := isolationFlags(fs)
@@ -48,33 +51,41 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		}
 		return ingestRemote(ctx, e, *server, token, n, paths)
 	}
-	inputs := make([]indexer.Input, 0, len(paths)+1)
-	if len(paths) == 0 {
-		kept, err := indexer.Kept(*data)
-		if err != nil {
-			return err
-		}
-		inputs = append(inputs, kept)
+	if *shards < 0 {
+		return usagef("ingest: -shards %d: use a positive number, or 0 for one per CPU", *shards)
 	}
+	inputs := make([]indexer.Input, 0, len(paths))
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return usagef("ingest: %v", err)
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real // one canonical path per file, however it was named
+		}
+		st, err := os.Stat(abs)
 		if err != nil {
 			return usagef("ingest: %v", err)
 		}
 		if st.IsDir() {
-			inputs = append(inputs, indexer.Input{FS: os.DirFS(p)})
+			inputs = append(inputs, indexer.Input{FS: os.DirFS(abs), Root: abs})
 		} else {
-			inputs = append(inputs, indexer.Input{FS: os.DirFS(filepath.Dir(p)), Paths: []string{filepath.Base(p)}})
+			dir := filepath.Dir(abs)
+			inputs = append(inputs, indexer.Input{FS: os.DirFS(dir), Root: dir, Paths: []string{filepath.Base(abs)}})
 		}
 	}
 	logger := newLogger(e, e.stderr)
 	ix := indexer.New(logger, workerOptions(logger, indexer.Options{
 		Workers:     *workers,
+		Shards:      *shards,
+		BatchBytes:  int(batch),
 		FileTimeout: *fileTimeout,
 		FileMemory:  int64(*fileMemory),
 		PDFEngine:   *engine,
 		OCR:         *ocr,
 		Progress:    progress(e, "ingesting"),
+		Command:     "ingest",
+		Fault:       faultHook(e.getenv, e.stderr),
 	}))
 	defer ix.Close()
 	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})
@@ -85,7 +96,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	printSummary(e.stdout, stats)
-	if stats.Indexed == 0 && len(stats.Skipped) > 0 {
+	if stats.Indexed == 0 && len(stats.Skipped) > 0 && stats.Unchanged == 0 && stats.Duplicates == 0 {
 		return fmt.Errorf("ingest: no file could be indexed")
 	}
 	return nil

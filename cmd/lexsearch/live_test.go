@@ -215,7 +215,7 @@ func TestShutdownDrainsUploads(t *testing.T) {
 		t.Fatal("serve did not return after draining")
 	}
 
-	idx, err := indexer.OpenIndex(filepath.Join(data, indexer.IndexDir))
+	idx, err := indexer.OpenIndex(data)
 	if err != nil {
 		t.Fatalf("the index does not reopen after shutdown: %v", err)
 	}

@@ -5,46 +5,70 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer"
+	"lexsearch/indexer/store"
 	"lexsearch/search"
 )
 
-// openSearch opens the index in dataDir for searching; the caller calls
-// the returned close when done. When there is no index it first indexes
-// the embedded sample corpus, so a fresh checkout has something to search.
-func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir string) (*search.Index, func() error, error) {
-	bidx, err := openIndex(ctx, e, logger, dataDir)
-	if err != nil {
-		return nil, nil, err
-	}
-	idx, err := search.New(bidx)
-	if err != nil {
-		bidx.Close()
-		return nil, nil, err
-	}
-	return idx, bidx.Close, nil
+// opened is a data directory open for searching, and for writing: its
+// lock is held until Close.
+type opened struct {
+	idx   *search.Index
+	store *store.Store
+	ix    *indexer.Indexer // prepares documents for live writes (indexer.NewLive)
 }
 
-// openIndex opens the bleve index in dataDir, indexing the sample corpus
-// first when there is none.
-func openIndex(ctx context.Context, e env, logger *slog.Logger, dataDir string) (bleve.Index, error) {
-	dir := filepath.Join(dataDir, indexer.IndexDir)
-	idx, err := indexer.OpenIndex(dir)
-	if !errors.Is(err, indexer.ErrNoIndex) {
-		return idx, err
-	}
-	fmt.Fprintf(e.stderr, "no index in %s yet: indexing the embedded sample corpus\n", dataDir)
-	ix := indexer.New(logger, workerOptions(logger, indexer.Options{Progress: progress(e, "indexing")}))
-	defer ix.Close()
-	stats, err := ix.Ingest(ctx, dataDir, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{Rebuild: true})
+func (o *opened) Close() error {
+	err := o.store.Close()
+	o.ix.Close()
+	return err
+}
+
+// openSearch opens the index in dataDir for searching (holding the data
+// directory's lock); the caller calls the returned close when done. When
+// there is no index it first indexes the embedded sample corpus, so a
+// fresh checkout has something to search.
+func openSearch(ctx context.Context, e env, logger *slog.Logger, dataDir string) (*search.Index, func() error, error) {
+	o, err := openData(ctx, e, logger, dataDir, "search")
 	if err != nil {
-		return nil, fmt.Errorf("index the sample corpus: %w", err)
+		return nil, nil, err
 	}
-	printSummary(e.stderr, stats)
-	return indexer.OpenIndex(dir)
+	return o.idx, o.Close, nil
+}
+
+// openData opens the data directory dataDir, taking its lock for
+// command; the caller closes the result when done. When the directory has
+// never been written to, it first indexes the embedded sample corpus.
+func openData(ctx context.Context, e env, logger *slog.Logger, dataDir, command string) (*opened, error) {
+	_, err := os.Stat(filepath.Join(dataDir, "CURRENT"))
+	fresh := errors.Is(err, os.ErrNotExist)
+	ix := indexer.New(logger, workerOptions(logger, indexer.Options{
+		Progress: progress(e, "indexing"),
+		Command:  command,
+		Fault:    faultHook(e.getenv, e.stderr),
+	}))
+	s, err := ix.Open(ctx, dataDir)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	o := &opened{store: s, ix: ix}
+	if fresh && s.Len() == 0 {
+		fmt.Fprintf(e.stderr, "no index in %s yet: indexing the embedded sample corpus\n", dataDir)
+		stats, err := ix.IngestInto(ctx, s, []indexer.Input{{FS: corpus.Docs()}}, indexer.Mode{})
+		if err != nil {
+			o.Close()
+			return nil, fmt.Errorf("index the sample corpus: %w", err)
+		}
+		printSummary(e.stderr, stats)
+	}
+	if o.idx, err = search.New(s.Index()); err != nil {
+		o.Close()
+		return nil, err
+	}
+	return o, nil
 }

@@ -51,6 +51,9 @@ func progress(e env, verb string) func(done, total int, path string) {
 
 // printSummary writes what an ingest run did, then each skipped file.
 func printSummary(w io.Writer, s indexer.Stats) {
+	if s.Rebuilt > 0 {
+		fmt.Fprintf(w, "rebuilt %d from kept text, ", s.Rebuilt)
+	}
 	fmt.Fprintf(w, "indexed %d, skipped %d", s.Indexed, len(s.Skipped))
 	if len(s.Skipped) > 0 {
 		var parts []string
@@ -59,6 +62,15 @@ func printSummary(w io.Writer, s indexer.Stats) {
 		}
 		slices.Sort(parts)
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	if s.Unchanged > 0 {
+		fmt.Fprintf(w, ", unchanged %d", s.Unchanged)
+	}
+	if s.Duplicates > 0 {
+		fmt.Fprintf(w, ", same content as a kept document %d", s.Duplicates)
+	}
+	if s.Replaced > 0 {
+		fmt.Fprintf(w, ", replaced %d changed files", s.Replaced)
 	}
 	if s.Pruned > 0 {
 		fmt.Fprintf(w, ", pruned %d", s.Pruned)

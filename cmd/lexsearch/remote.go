@@ -161,7 +161,13 @@ func upload(ctx context.Context, client *http.Client, base *url.URL, token strin
 		return &indexer.Skip{Path: f.show, Reason: indexer.SkipUnreadable, Err: err}, nil
 	}
 	target := base.JoinPath("documents")
-	target.RawQuery = url.Values{"name": {path.Base(f.src.Path)}}.Encode()
+	// The file's absolute path names it, as a local ingest does, so two
+	// files of the same name in different folders stay two sources.
+	name := f.show
+	if abs, err := filepath.Abs(f.show); err == nil {
+		name = filepath.ToSlash(abs)
+	}
+	target.RawQuery = url.Values{"name": {name}}.Encode()
 	for attempt := 1; ; attempt++ {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, target.String(), bytes.NewReader(data))
 		if err != nil {

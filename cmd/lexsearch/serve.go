@@ -15,7 +15,6 @@ import (
 
 	"lexsearch/api"
 	"lexsearch/indexer"
-	"lexsearch/search"
 )
 
 // serverLimits are the http.Server's guards against slow and idle clients.
@@ -84,15 +83,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return usagef("serve: -base-url %q: give the scheme too, e.g. https://search.example.org", *baseURL)
 	}
 
-	bidx, err := openIndex(ctx, e, logger, *data)
+	// The server owns the data directory while it runs: it holds the
+	// lock, so no ingest writes beside it; files come in through it.
+	o, err := openData(ctx, e, logger, *data, "serve")
 	if err != nil {
 		return err
 	}
-	defer bidx.Close() // after the server has drained: see below
-	idx, err := search.New(bidx)
-	if err != nil {
-		return err
-	}
+	defer o.Close() // after the server has drained: see below
+	idx := o.idx
 	n, err := idx.Count()
 	if err != nil {
 		return err
@@ -107,22 +105,18 @@ func runServe(ctx context.Context, e env, args []string) error {
 		*baseURL = base
 	}
 	metrics := api.NewMetrics()
-	ix := indexer.New(logger, workerOptions(logger, indexer.Options{}))
-	defer ix.Close()
 	cfg := api.Config{
 		SearchTimeout: *searchTimeout,
 		MaxSearches:   *maxSearches,
 		BaseURL:       *baseURL,
-		Originals:     os.DirFS(filepath.Join(*data, indexer.OriginalsDir)),
+		Originals:     o.store.Originals(),
 		Metrics:       metrics,
-		IndexSize:     func() int64 { return dirSize(filepath.Join(*data, indexer.IndexDir)) },
+		IndexSize:     func() int64 { return dirSize(*data) },
 		Token:         token,
 		MaxUpload:     int64(maxUpload),
 	}
 	if token != "" {
-		live := ix.Live(bidx, *data)
-		live.OnCommit = func(took time.Duration, _ int) { metrics.ObserveCommit(took) }
-		cfg.Writer = liveWriter{live}
+		cfg.Writer = liveWriter{indexer.NewLive(o.ix, o.store), metrics}
 	}
 	srv := newHTTPServer(api.NewServer(logger, idx, cfg), defaultLimits, logger)
 	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nIn a browser: %s/\n\nTry:\n", n, *data, base, base)
@@ -143,6 +137,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if fault := faultHook(e.getenv, e.stderr); fault != nil {
+		fault("serving") // the tests of concurrent writers hold a server here
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -195,22 +192,27 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-// liveWriter is the index's writer as the API sees it.
-type liveWriter struct{ l *indexer.Live }
-
-func (w liveWriter) Add(ctx context.Context, name string, data []byte) (api.Added, error) {
-	r, err := w.l.Add(ctx, name, data)
-	if err != nil {
-		return api.Added{}, err
-	}
-	a := api.Added{ID: r.ID, Status: r.Status, Title: r.Title}
-	if r.Reason != "" {
-		a.Reason = string(r.Reason)
-		if r.Err != nil {
-			a.Reason += ": " + r.Err.Error()
-		}
-	}
-	return a, nil
+// liveWriter is the store's live writer as the API sees it; it times each
+// committed write for /metrics.
+type liveWriter struct {
+	l       *indexer.Live
+	metrics *api.Metrics
 }
 
-func (w liveWriter) Delete(ctx context.Context, id string) error { return w.l.Delete(ctx, id) }
+func (w liveWriter) Add(ctx context.Context, name string, data []byte) (api.Added, error) {
+	start := time.Now()
+	a, err := w.l.Add(ctx, name, data)
+	if err == nil && a.Status != "skipped" && a.Status != "unchanged" {
+		w.metrics.ObserveCommit(time.Since(start))
+	}
+	return api.Added(a), err
+}
+
+func (w liveWriter) Delete(ctx context.Context, id string) error {
+	start := time.Now()
+	err := w.l.Delete(ctx, id)
+	if err == nil {
+		w.metrics.ObserveCommit(time.Since(start))
+	}
+	return err
+}

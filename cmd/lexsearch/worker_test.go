@@ -14,6 +14,9 @@ import (
 // it then runs the real program's main. LEXSEARCH_TEST_WORKER_MARK names
 // a file each such worker touches, so a test can tell workers ran.
 func TestMain(m *testing.M) {
+	if os.Getenv("LEXSEARCH_TEST_MAIN") == "1" {
+		main() // a whole lexsearch process, for the kill -9 tests
+	}
 	if len(os.Args) > 1 && os.Args[1] == workerCommand {
 		if mark := os.Getenv("LEXSEARCH_TEST_WORKER_MARK"); mark != "" {
 			f, err := os.OpenFile(mark, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)

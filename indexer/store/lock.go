@@ -1,0 +1,27 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrLocked is what a LockedError wraps: another process is writing to
+// the data directory.
+var ErrLocked = errors.New("data directory is in use")
+
+// A LockedError names the process that holds a data directory.
+type LockedError struct {
+	PID     int
+	Command string // e.g. "lexsearch serve"
+}
+
+func (e *LockedError) Error() string {
+	msg := fmt.Sprintf("%v by pid %d (%s)", ErrLocked, e.PID, e.Command)
+	if strings.Contains(e.Command, "serve") {
+		return msg + "; to add files, send them to the running server with `lexsearch ingest -server URL`; to search, ask the server; or stop it first"
+	}
+	return msg + "; wait for it to finish, or use another -data directory"
+}
+
+func (e *LockedError) Unwrap() error { return ErrLocked }

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// pointerFile is the commit point of a data directory.
+const pointerFile = "CURRENT"
+
+// formatVersion is the layout version CURRENT declares.
+const formatVersion = 1
+
+// A pointer is the content of CURRENT: which generation of the index is
+// live, with how many shards, and which catalog goes with it.
+type pointer struct {
+	Format     int `json:"format"`
+	Generation int `json:"generation"`
+	Shards     int `json:"shards"`
+	// Compacted counts the compactions of the generation's catalog (see
+	// Store.compact); each has its own file.
+	Compacted int `json:"compacted,omitempty"`
+}
+
+func (p pointer) genDir(dir string) string {
+	return filepath.Join(dir, fmt.Sprintf("gen-%06d", p.Generation))
+}
+
+func (p pointer) shardDir(dir string, i int) string {
+	return filepath.Join(p.genDir(dir), fmt.Sprintf("shard-%03d", i))
+}
+
+func (p pointer) catalogPath(dir string) string {
+	if p.Compacted > 0 {
+		return filepath.Join(dir, fmt.Sprintf("catalog-%06d-%03d.log", p.Generation, p.Compacted))
+	}
+	return filepath.Join(dir, fmt.Sprintf("catalog-%06d.log", p.Generation))
+}
+
+// readPointer reads CURRENT; ok is false when there is none.
+func readPointer(dir string) (p pointer, ok bool, err error) {
+	data, err := os.ReadFile(filepath.Join(dir, pointerFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return p, false, nil
+	}
+	if err != nil {
+		return p, false, err
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		return p, false, fmt.Errorf("%s is damaged: %w", pointerFile, err)
+	}
+	if p.Format != formatVersion || p.Generation <= 0 || p.Shards <= 0 {
+		return p, false, fmt.Errorf("%s names format %d, generation %d, %d shards: not a layout this lexsearch reads",
+			pointerFile, p.Format, p.Generation, p.Shards)
+	}
+	return p, true, nil
+}
+
+// writePointer commits p: one atomic rename of a fsynced file, then a
+// fsync of the directory.
+func (s *Store) writePointer(p pointer) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	s.fault("pointer-before")
+	if err := writeFileSync(filepath.Join(s.dir, pointerFile), append(data, '\n')); err != nil {
+		return fmt.Errorf("commit %s: %w", pointerFile, err)
+	}
+	s.fault("pointer-after")
+	return nil
+}
