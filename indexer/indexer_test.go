@@ -581,3 +581,50 @@ func TestOldLayoutIsImported(t *testing.T) {
 		t.Errorf("indexed %v, want %v", got, want)
 	}
 }
+
+// TestLiveGroupCommit: many uploads at once share commits, and every one
+// lands: distinct files are all found, and a file uploaded under one name
+// with several contents at once ends as exactly one document.
+func TestLiveGroupCommit(t *testing.T) {
+	ix := New(quiet(), Options{Shards: 2})
+	s, err := ix.Open(t.Context(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	live, idx := NewLive(ix, s), s.Index()
+	const n = 24
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*n)
+	for i := range n {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			text := fmt.Sprintf("Opinion %d on trafficking zzgroupword under 18 U.S.C. § 1595.", i)
+			if a, err := live.Add(t.Context(), fmt.Sprintf("/group/%d.txt", i), []byte(text)); err != nil || a.Status != StatusCreated {
+				errs <- fmt.Errorf("add %d: %+v %v", i, a, err)
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			text := fmt.Sprintf("Draft %d of the same brief, zzsamename.", i)
+			if _, err := live.Add(t.Context(), "/group/brief.txt", []byte(text)); err != nil {
+				errs <- fmt.Errorf("replace %d: %v", i, err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for word, want := range map[string]uint64{"zzgroupword": n, "zzsamename": 1} {
+		res, err := idx.Search(bleve.NewSearchRequest(bleve.NewMatchQuery(word)))
+		if err != nil || res.Total != want {
+			t.Errorf("%s: %v documents (%v), want %d", word, res.Total, err, want)
+		}
+	}
+	if got := s.Len(); got != n+1 {
+		t.Errorf("the catalog lists %d documents, want %d", got, n+1)
+	}
+}
