@@ -36,17 +36,29 @@ var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|si
 	`\[?(not for publication|unpublished|do not publish|publish|filed|not precedential|precedential)\]?$)`)
 
 // decisionSignals are what a court's decision says of itself: its title
-// line ("ORDER", "OPINION", "ORDER AND JUDGMENT"; decisionTitle), a slip
-// opinion's syllabus, the court's voice ("we affirm", "By the Court:").
-var decisionSignals = regexp.MustCompile(`(?i)\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
+// line ("ORDER", "OPINION", "ORDER AND JUDGMENT"), a slip opinion's
+// syllabus, the court's voice ("we affirm", "By the Court:"). classify
+// looks for them without the expression (decisionTitled, decisionPhrases)
+// where it can.
+var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
+	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
+	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
 	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
 	`\bcircuit judges\b|\bbefore:`)
 
-// decisionTitles are the lines that title a decision, lower case; such a
-// line may end in "*", ":" or ".".
+// decisionTitles are the title lines of decisionSignals, lower case; such
+// a line may end in "*", ":" or ".".
 var decisionTitles = []string{"order", "opinion", "judgment", "judgement", "order and judgment", "order and judgement",
 	"memorandum", "memorandum opinion", "decision", "decision and order", "opinion and order", "per curiam",
 	"opinion of the court", "summary order", "introduction"}
+
+// decisionPhrases are the other alternatives of decisionSignals, lower
+// case, each with a word boundary before it unless it starts with "(" or
+// is "delivered"/"entered", and after it when it ends in a letter.
+var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "delivered the opinion", "by the court:",
+	"entered for the court", "we affirm", "we reverse", "we vacate", "we remand", "we dismiss", "we grant", "we deny",
+	"it is so ordered", "is affirmed", "is reversed", "is vacated", "is hereby affirmed", "is hereby reversed",
+	"is hereby vacated", "circuit judges", "before:"}
 
 // A signal is a regular expression with the words one of its matches must
 // contain (in lower case): the expression runs only on text that has one,
@@ -57,8 +69,10 @@ type signal struct {
 	words []string
 }
 
+// match reports whether head matches the signal; low is head in ASCII lower
+// case, or "" when lowered could not fold it.
 func (s signal) match(head, low string) bool {
-	return has(low, s.words) && s.re.MatchString(head)
+	return (low == "" || has(low, s.words)) && s.re.MatchString(head)
 }
 
 // has reports whether low contains any of words.
@@ -79,24 +93,60 @@ var (
 		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}}
 	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
 		"faits marquants", "headnote", "case summary", "case brief"}}
-	decisionSignal = signal{decisionSignals, []string{"(slip opinion)", "syllabus", "certiorari to", "delivered the opinion",
-		"by the court:", "entered for the court", "we ", "it is so ordered", "affirmed", "reversed", "vacated",
-		"circuit judges", "before:"}}
 	// reportWords are the front-matter words of reportSignals, one per
 	// alternative.
 	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
 		"key findings", "methodology", "acknowledg", "foreword", "glossary"}
 )
 
-// lowered is head in lower case for the signals' word searches: the
-// letters that case-insensitive matching folds to a, ..., z are their
-// lower case, and the long s is s.
+// lowered is head with A-Z in lower case, byte for byte, or "" when head
+// has a letter that case-insensitive matching folds into a-z from outside
+// ASCII (the Kelvin sign, the long s): the signals' words are ASCII, so in
+// any other text each of their matches is one of those words in lowered.
 func lowered(head string) string {
-	low := strings.ToLower(head)
-	if strings.Contains(low, "ſ") {
-		low = strings.ReplaceAll(low, "ſ", "s")
+	if strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f") {
+		return ""
 	}
-	return low
+	b := []byte(head)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// decided reports whether head matches decisionSignals.
+func decided(head, low string) bool {
+	if low == "" {
+		return decisionSignals.MatchString(head)
+	}
+	return decisionTitled(low) || decisionPhrase(low)
+}
+
+// decisionPhrase reports whether low has one of decisionPhrases between
+// word boundaries (\b: a change between [0-9a-z_] and anything else).
+func decisionPhrase(low string) bool {
+	for _, p := range decisionPhrases {
+		before := p[0] != '(' && p != "delivered the opinion" && p != "entered for the court"
+		after := isWord(p[len(p)-1])
+		for at := 0; ; {
+			i := strings.Index(low[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			if (!before || i == 0 || !isWord(low[i-1])) && (!after || i+len(p) == len(low) || !isWord(low[i+len(p)])) {
+				return true
+			}
+			at = i + 1
+		}
+	}
+	return false
+}
+
+func isWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // decisionTitled reports whether a line of low (lower-case text) is only
@@ -158,7 +208,7 @@ func classify(doc *corpus.Document, meta extract.Meta) string {
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
 	// headnote, which is no case summary.
-	if len(doc.Pages) > 0 && (decisionTitled(low) || decisionSignal.match(head, low)) &&
+	if len(doc.Pages) > 0 && decided(head, low) &&
 		courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" {
 		return corpus.TypeOpinion
 	}
@@ -186,7 +236,7 @@ func reportLike(head, low string) bool {
 			}
 		}
 	}
-	return n >= 2 && distinct(reportSignals.FindAllString(head, -1)) >= 2
+	return (low == "" || n >= 2) && distinct(reportSignals.FindAllString(head, -1)) >= 2
 }
 
 // distinct counts the different strings in s, ignoring case.
