@@ -129,3 +129,29 @@ func TestCaptionCourtFromCourtsDB(t *testing.T) {
 		{"court appealed from is not the deciding court", "APPEAL FROM THE DISTRICT COURT OF CIBOLA COUNTY\n", ""},
 	})
 }
+
+// TestCourtNameCache: a remembered answer is the one a fresh lookup gives,
+// and the cache stays within its bound.
+func TestCourtNameCache(t *testing.T) {
+	names := []string{"United States District Court for the Northern District of California",
+		"SUPREME COURT OF THE STATE OF NEW MEXICO", "Court of Appeals of Indiana", "Jefferson Circuit Court",
+		"United States Bankruptcy Court, N.D. Cal.", "Court of Nowhere in Particular", "Acme Corp."}
+	for round := range 2 {
+		for _, n := range names {
+			id, ok := courtForName(n)
+			wantID, wantOK := courtForName1(squash(n))
+			if id != wantID || ok != wantOK {
+				t.Errorf("round %d: courtForName(%q) = %q, %v; uncached %q, %v", round, n, id, ok, wantID, wantOK)
+			}
+		}
+	}
+	for i := range nameCacheMax + 10 {
+		courtForName(fmt.Sprintf("Court %d", i))
+	}
+	courtNames.mu.Lock()
+	n := len(courtNames.m)
+	courtNames.mu.Unlock()
+	if n > nameCacheMax {
+		t.Errorf("cache holds %d names, bound %d", n, nameCacheMax)
+	}
+}
