@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -154,4 +155,24 @@ func TestCourtNameCache(t *testing.T) {
 	if n > nameCacheMax {
 		t.Errorf("cache holds %d names, bound %d", n, nameCacheMax)
 	}
+}
+
+// FuzzCourtFieldLabel: keeping only the hits that stand as a line's label
+// finds the same "Court: ..." fields as running the pattern around every
+// hit.
+func FuzzCourtFieldLabel(f *testing.F) {
+	for _, s := range []string{"Court: N.D. Cal.\nThe court held", "  COURT\t:  S.D.N.Y.\n", "Tribunal : TGI Paris",
+		"the court: below\ncourt:x", "Jurisdiction:\n\nJuridiction: CA Paris\r\n", "courtcourt: 2d Cir."} {
+		f.Add(s)
+	}
+	r := courtRulesOnce()
+	every := r.fieldAt
+	every.label = false
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		got, want := r.fieldAt.findAll(text, lower, r.field), every.findAll(text, lower, r.field)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: label hits find %v, every hit %v", text, got, want)
+		}
+	})
 }

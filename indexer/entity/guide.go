@@ -21,6 +21,31 @@ type guide struct {
 	needles       []string
 	before, after int
 	lines         bool
+	// label: the pattern matches a needle only as a line's label, first on
+	// its line and followed by a colon (spaces and tabs aside), so other
+	// occurrences are no hits.
+	label bool
+}
+
+// isLabel reports whether the needle of n bytes at i in lower stands as a
+// line's label: only spaces and tabs between it and the line's start, and
+// between it and a colon.
+func isLabel(lower string, i, n int) bool {
+	for j := i - 1; j >= 0 && lower[j] != '\n'; j-- {
+		if lower[j] != ' ' && lower[j] != '\t' {
+			return false
+		}
+	}
+	for j := i + n; j < len(lower); j++ {
+		switch lower[j] {
+		case ':':
+			return true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // lowerASCII folds A-Z to a-z and leaves every other byte alone, so byte
@@ -45,7 +70,9 @@ func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
 			if i < 0 {
 				break
 			}
-			hits = append(hits, at+i)
+			if !g.label || isLabel(lower, at+i, len(n)) {
+				hits = append(hits, at+i)
+			}
 			at += i + len(n)
 		}
 	}
