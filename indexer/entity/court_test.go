@@ -167,7 +167,7 @@ func FuzzCourtFieldLabel(f *testing.F) {
 	}
 	r := courtRulesOnce()
 	every := r.fieldAt
-	every.label = false
+	every.keep = nil
 	f.Fuzz(func(t *testing.T, text string) {
 		lower := lowerASCII(text)
 		got, want := r.fieldAt.findAll(text, lower, r.field), every.findAll(text, lower, r.field)

@@ -21,13 +21,13 @@ type guide struct {
 	needles       []string
 	before, after int
 	lines         bool
-	// label: the pattern matches a needle only as a line's label, first on
-	// its line and followed by a colon (spaces and tabs aside), so other
-	// occurrences are no hits.
-	label bool
+	// keep, when set, says whether the needle of n bytes at i in the
+	// lower-cased text is a hit: it must hold wherever the pattern can
+	// match around that needle (isLabel, monthThenDay).
+	keep func(lower string, i, n int) bool
 }
 
-// isLabel reports whether the needle of n bytes at i in lower stands as a
+// isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
 // line's label: only spaces and tabs between it and the line's start, and
 // between it and a colon.
 func isLabel(lower string, i, n int) bool {
@@ -70,7 +70,7 @@ func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
 			if i < 0 {
 				break
 			}
-			if !g.label || isLabel(lower, at+i, len(n)) {
+			if g.keep == nil || g.keep(lower, at+i, len(n)) {
 				hits = append(hits, at+i)
 			}
 			at += i + len(n)
@@ -139,4 +139,40 @@ func (g guide) widen(text string, s, e int) (int, int) {
 		e++
 	}
 	return s, e
+}
+
+// monthThenDay, a guide's keep, reports whether the month name whose
+// first letters are the n bytes at i in lower starts a word and is
+// followed, after the rest of its letters and a period, by white space
+// and a figure: "may 16", "sept. 5". A byte outside ASCII counts as a
+// letter, since it may be one.
+func monthThenDay(lower string, i, n int) bool {
+	if i > 0 && isWordByte(lower[i-1]) {
+		return false
+	}
+	j := i + n
+	for j < len(lower) && ('a' <= lower[j] && lower[j] <= 'z' || lower[j] >= utf8.RuneSelf) {
+		j++
+	}
+	if j < len(lower) && lower[j] == '.' {
+		j++
+	}
+	k := j
+	for k < len(lower) && isSpaceByte(lower[k]) {
+		k++
+	}
+	return k > j && k < len(lower) && isDigit(lower[k])
+}
+
+// dayThenMonth, a guide's keep, reports whether the month name whose
+// first letters are the n bytes at i in lower follows white space and is
+// followed, as in monthThenDay, by white space and a figure: "16 mai
+// 2022", "1er mai 2022".
+func dayThenMonth(lower string, i, n int) bool {
+	return i > 0 && isSpaceByte(lower[i-1]) && monthThenDay(lower, i, n)
+}
+
+// isSpaceByte reports whether c is one of \s.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
