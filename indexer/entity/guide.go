@@ -120,19 +120,16 @@ const maxWiden = 256
 // are rune and word boundaries, so that \b and ^ mean what they would in
 // the whole text.
 func (g guide) widen(text string, s, e int) (int, int) {
-	stop := " \t\n\r"
-	if g.lines {
-		stop = "\n"
-	}
+	stops := func(c byte) bool { return c == '\n' || !g.lines && (c == ' ' || c == '\t' || c == '\r') }
 	// Bounded, so that a text without white space cannot make the scan
 	// quadratic; then at least keep to rune boundaries.
-	for n := 0; s > 0 && n < maxWiden && !strings.ContainsRune(stop, rune(text[s-1])); n++ {
+	for n := 0; s > 0 && n < maxWiden && !stops(text[s-1]); n++ {
 		s--
 	}
 	for s > 0 && s < len(text) && !utf8.RuneStart(text[s]) {
 		s--
 	}
-	for n := 0; e < len(text) && n < maxWiden && !strings.ContainsRune(stop, rune(text[e])); n++ {
+	for n := 0; e < len(text) && n < maxWiden && !stops(text[e]); n++ {
 		e++
 	}
 	for e < len(text) && !utf8.RuneStart(text[e]) {
