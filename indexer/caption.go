@@ -160,21 +160,29 @@ func captionPrep(text string, numbers bool) []string {
 		if len(line) > maxCaptionLine {
 			line = "" // a paragraph, not a caption's line
 		}
-		line = underscores.ReplaceAllString(line, " ") // a form's blanks
+		// Each expression runs only on a line with the characters its
+		// matches need: most lines of a page have none of them.
+		if strings.IndexByte(line, '_') >= 0 {
+			line = underscores.ReplaceAllString(line, " ") // a form's blanks
+		}
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, ")") || strings.HasPrefix(line, "]") || strings.HasPrefix(line, "*") {
 			line = ""
 		}
 		line = strings.TrimSpace(line)
-		line = pleadingNumber.ReplaceAllString(line, "")
+		if line != "" && '1' <= line[0] && line[0] <= '9' {
+			line = pleadingNumber.ReplaceAllString(line, "")
+		}
 		if !numbers {
 			line = cutRightNumber(line)
 		}
-		if loc := sideColumn.FindStringIndex(line); loc != nil {
-			if line[loc[0]] != ' ' && line[loc[0]] != '\t' {
-				loc[0]++ // the \S before a wide gap stays
+		if mayHaveSideColumn(line) {
+			if loc := sideColumn.FindStringIndex(line); loc != nil {
+				if line[loc[0]] != ' ' && line[loc[0]] != '\t' {
+					loc[0]++ // the \S before a wide gap stays
+				}
+				line = strings.TrimSpace(line[:loc[0]])
 			}
-			line = strings.TrimSpace(line[:loc[0]])
 		}
 		if !strings.ContainsFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			line = ""
@@ -324,11 +332,44 @@ var numberLead = regexp.MustCompile(`(?i)(^|:|\b(?:case|docket|appeal|cause|acti
 // cutRightNumber drops a case number label and what follows it when
 // the line has a party's text before it (a name and its comma).
 func cutRightNumber(line string) string {
+	if strings.IndexByte(line, '.') < 0 || !hasNo(line) {
+		return line // rightNumber needs "No."
+	}
 	loc := rightNumber.FindStringIndex(line)
 	if loc == nil || numberLead.MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
 		return line
 	}
 	return line[:loc[0]]
+}
+
+// hasNo reports whether s has "no" in any case.
+func hasNo(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if (s[i] == 'o' || s[i] == 'O') && (s[i-1] == 'n' || s[i-1] == 'N') {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveSideColumn reports whether line has what a match of sideColumn
+// needs: one of its marks, or a run of three white-space characters.
+func mayHaveSideColumn(line string) bool {
+	if strings.ContainsAny(line, ")]|§*:") {
+		return true
+	}
+	run := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			if run++; run >= 3 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".

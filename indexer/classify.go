@@ -37,12 +37,166 @@ var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|si
 
 // decisionSignals are what a court's decision says of itself: its title
 // line ("ORDER", "OPINION", "ORDER AND JUDGMENT"), a slip opinion's
-// syllabus, the court's voice ("we affirm", "By the Court:").
+// syllabus, the court's voice ("we affirm", "By the Court:"). classify
+// looks for them without the expression (decisionTitled, decisionPhrases)
+// where it can.
 var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
 	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
 	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
 	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
 	`\bcircuit judges\b|\bbefore:`)
+
+// decisionTitles are the title lines of decisionSignals, lower case; such
+// a line may end in "*", ":" or ".".
+var decisionTitles = []string{"order", "opinion", "judgment", "judgement", "order and judgment", "order and judgement",
+	"memorandum", "memorandum opinion", "decision", "decision and order", "opinion and order", "per curiam",
+	"opinion of the court", "summary order", "introduction"}
+
+// decisionPhrases are the other alternatives of decisionSignals, lower
+// case, each with a word boundary before it unless it starts with "(" or
+// is "delivered"/"entered", and after it when it ends in a letter.
+var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "delivered the opinion", "by the court:",
+	"entered for the court", "we affirm", "we reverse", "we vacate", "we remand", "we dismiss", "we grant", "we deny",
+	"it is so ordered", "is affirmed", "is reversed", "is vacated", "is hereby affirmed", "is hereby reversed",
+	"is hereby vacated", "circuit judges", "before:"}
+
+// A signal is a regular expression with the words one of its matches must
+// contain (in lower case): the expression runs only on text that has one,
+// since a case-insensitive alternation costs far more to run over the
+// first pages of every document than a search for a few words.
+type signal struct {
+	re    *regexp.Regexp
+	words []string
+}
+
+// match reports whether head matches the signal; low is head in ASCII lower
+// case, or "" when lowered could not fold it.
+func (s signal) match(head, low string) bool {
+	return (low == "" || has(low, s.words)) && s.re.MatchString(head)
+}
+
+// has reports whether low contains any of words.
+func has(low string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	opinionSignal = signal{opinionSignals, []string{"memorandum opinion", "opinion and order", "memorandum and order",
+		"order granting", "order denying", "it is so ordered", "on appeal from", "appeal from the united states",
+		"circuit judge", "before:", "per curiam"}}
+	captionSignal = signal{captionSignals, []string{"united states district court", "united states court of appeals",
+		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}}
+	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
+		"faits marquants", "headnote", "case summary", "case brief"}}
+	// reportWords are the front-matter words of reportSignals, one per
+	// alternative.
+	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
+		"key findings", "methodology", "acknowledg", "foreword", "glossary"}
+)
+
+// lowered is head with A-Z in lower case, byte for byte, or "" when head
+// has a letter that case-insensitive matching folds into a-z from outside
+// ASCII (the Kelvin sign, the long s): the signals' words are ASCII, so in
+// any other text each of their matches is one of those words in lowered.
+func lowered(head string) string {
+	if strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f") {
+		return ""
+	}
+	b := []byte(head)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// decided reports whether head matches decisionSignals.
+func decided(head, low string) bool {
+	if low == "" {
+		return decisionSignals.MatchString(head)
+	}
+	return decisionTitled(low) || decisionPhrase(low)
+}
+
+// decisionPhrase reports whether low has one of decisionPhrases between
+// word boundaries (\b: a change between [0-9a-z_] and anything else).
+func decisionPhrase(low string) bool {
+	for _, p := range decisionPhrases {
+		before := p[0] != '(' && p != "delivered the opinion" && p != "entered for the court"
+		after := isWord(p[len(p)-1])
+		for at := 0; ; {
+			i := strings.Index(low[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			if (!before || i == 0 || !isWord(low[i-1])) && (!after || i+len(p) == len(low) || !isWord(low[i+len(p)])) {
+				return true
+			}
+			at = i + 1
+		}
+	}
+	return false
+}
+
+func isWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// decisionTitled reports whether a line of low (lower-case text) is only
+// one of decisionTitles, between spaces, with at most one "*", ":" or "."
+// after it.
+func decisionTitled(low string) bool {
+	for line := range strings.Lines(low) {
+		line = strings.TrimLeft(line, " \t\r\f")
+		for _, t := range decisionTitles {
+			rest, ok := strings.CutPrefix(line, t)
+			if ok && titleEnd(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleEnd reports whether rest, what follows a title at the start of a
+// line, is spaces, at most one "*", ":" or ".", and spaces to the end of
+// the line (the punctuation may stand on a line of its own below).
+func titleEnd(rest string) bool {
+	i := 0
+	for i < len(rest) && isSpace(rest[i]) {
+		if rest[i] == '\n' {
+			return true
+		}
+		i++
+	}
+	if i == len(rest) {
+		return true
+	}
+	if c := rest[i]; c != '*' && c != ':' && c != '.' {
+		return false
+	}
+	for i++; i < len(rest); i++ {
+		if rest[i] == '\n' {
+			return true
+		}
+		if !isSpace(rest[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSpace is the \s of regular expressions.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
 
 // classify decides the document type (corpus.Type*).
 func classify(doc *corpus.Document, meta extract.Meta) string {
@@ -50,22 +204,39 @@ func classify(doc *corpus.Document, meta extract.Meta) string {
 		return corpus.TypeDocket
 	}
 	head := leading(doc.Pages, 6000)
+	low := lowered(head)
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
 	// headnote, which is no case summary.
-	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" &&
-		decisionSignals.MatchString(head) {
+	if len(doc.Pages) > 0 && decided(head, low) &&
+		courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" {
 		return corpus.TypeOpinion
 	}
 	switch {
-	case summarySignals.MatchString(head):
+	case summarySignal.match(head, low):
 		return corpus.TypeCaseSummary
-	case opinionSignals.MatchString(head) && (doc.Court != "" || captionSignals.MatchString(head)):
+	case opinionSignal.match(head, low) && (doc.Court != "" || captionSignal.match(head, low)):
 		return corpus.TypeOpinion
-	case distinct(reportSignals.FindAllString(head, -1)) >= 2:
+	case reportLike(head, low):
 		return corpus.TypeReport
 	}
 	return corpus.TypeArticle
+}
+
+// reportLike reports whether head has two different report signals. Each
+// signal but "acknowledg(e)ments" has one spelling, so text with fewer than
+// two of reportWords, that one aside, has fewer than two.
+func reportLike(head, low string) bool {
+	n := 0
+	for _, w := range reportWords {
+		if strings.Contains(low, w) {
+			n++
+			if w == "acknowledg" {
+				n++
+			}
+		}
+	}
+	return (low == "" || n >= 2) && distinct(reportSignals.FindAllString(head, -1)) >= 2
 }
 
 // distinct counts the different strings in s, ignoring case.

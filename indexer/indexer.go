@@ -105,12 +105,16 @@ type Indexer struct {
 	tagger entity.Tagger
 	opts   Options
 	pool   *workerPool // nil: extract in this process
+	// localMax: with a pool, non-PDF files up to this size are extracted
+	// in this process (see extractData); negative sends every file to the
+	// pool.
+	localMax int
 }
 
 // New returns an Indexer that logs skipped files to logger. When
 // opts.WorkerCommand is set, the caller must Close it.
 func New(logger *slog.Logger, opts Options) *Indexer {
-	ix := &Indexer{logger: logger, tagger: entity.Default(), opts: opts.withDefaults()}
+	ix := &Indexer{logger: logger, tagger: entity.Default(), opts: opts.withDefaults(), localMax: localMax}
 	if len(ix.opts.WorkerCommand) > 0 {
 		ix.pool = newWorkerPool(logger, ix.opts)
 	}

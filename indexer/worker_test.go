@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 var sink [][]byte
 
 // faultyExtract extracts like a worker does, except for files that start
-// with a fault:
+// with a fault (after a "%PDF-1.4" line, for a file that must pass as a PDF):
 //
 //	FAULT:hang            loop forever, ignoring ctx (the 611-byte PDF)
 //	FAULT:alloc           allocate 900 MB at once, then fill it (the 15 KB PDF)
@@ -54,7 +54,7 @@ var sink [][]byte
 //	FAULT:err <kind>      fail with the sentinel named kind, wrapped
 //	FAULT:print           print to standard output, then succeed
 func faultyExtract(ctx context.Context, format string, opts extract.Options, data []byte) (*extract.Result, error) {
-	fault, ok := bytes.CutPrefix(data, []byte("FAULT:"))
+	fault, ok := bytes.CutPrefix(bytes.TrimPrefix(data, []byte("%PDF-1.4\n")), []byte("FAULT:"))
 	if !ok {
 		return extractBytes(ctx, format, opts, data)
 	}
@@ -114,6 +114,7 @@ func newWorkerIndexer(t *testing.T, opts Options) *Indexer {
 	goroutines := runtime.NumGoroutine()
 	opts.WorkerCommand = []string{os.Args[0], testWorkerArg}
 	ix := New(quiet(), opts)
+	ix.localMax = -1 // every file to a worker, where the faults are
 	t.Cleanup(func() {
 		if err := ix.Close(); err != nil {
 			t.Errorf("Close: %v", err)
@@ -342,8 +343,37 @@ func TestWorkerRestartsAfterDeath(t *testing.T) {
 	}
 }
 
+// TestWorkerOnlyForRisk: with workers, a small text file is extracted in
+// this process (the faulty worker never sees it, so its text is indexed as
+// written), while a PDF or a text file over the local bound goes to a
+// worker (which crashes on it: the file is skipped, the run goes on).
+func TestWorkerOnlyForRisk(t *testing.T) {
+	ix := newWorkerIndexer(t, Options{Workers: 1})
+	ix.localMax = 64
+	small := "FAULT:crash but Section 230 decides it."
+	stats := ingestFaults(t, ix, fstest.MapFS{
+		"small.txt": {Data: []byte(small)},
+		"large.txt": {Data: []byte("FAULT:crash " + strings.Repeat("Section 230 decides it. ", 4))},
+		"scan.pdf":  {Data: []byte("%PDF-1.4\nFAULT:crash")},
+		"z.md":      {Data: []byte("# Notes\n\nFAULT:crash in Markdown.")},
+	})
+	if stats.Indexed != 2 {
+		t.Errorf("indexed %d, want 2 (small.txt, z.md)", stats.Indexed)
+	}
+	want := map[string]SkipReason{"large.txt": SkipMalformed, "scan.pdf": SkipMalformed}
+	if got := skipped(stats); !mapsEqual(got, want) {
+		t.Errorf("skipped %v, want %v (%+v)", got, want, stats.Skipped)
+	}
+	for _, s := range stats.Skipped {
+		if !strings.Contains(s.Err.Error(), "exit status 7") {
+			t.Errorf("%s: %q, want the worker's crash", s.Path, s.Err)
+		}
+	}
+}
+
 // TestWorkerCannotStart: a worker command that is missing, or is not a
-// worker, fails the run instead of skipping every file.
+// worker, fails the run instead of skipping every file (a PDF: small text
+// files need no worker).
 func TestWorkerCannotStart(t *testing.T) {
 	for name, command := range map[string][]string{
 		"missing":      {filepath.Join(t.TempDir(), "no-such-binary")},
@@ -352,7 +382,7 @@ func TestWorkerCannotStart(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ix := New(quiet(), Options{WorkerCommand: command})
 			defer ix.Close()
-			_, err := ix.Ingest(t.Context(), t.TempDir(), []Input{{FS: fstest.MapFS{"a.txt": {Data: []byte("text")}}}}, Mode{})
+			_, err := ix.Ingest(t.Context(), t.TempDir(), []Input{{FS: fstest.MapFS{"a.pdf": {Data: []byte("%PDF-1.4\ntext")}}}}, Mode{})
 			if !errors.Is(err, errNoWorker) {
 				t.Errorf("ingest: %v, want errNoWorker", err)
 			}

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"lexsearch/corpus"
 	"lexsearch/indexer/extract"
 )
 
@@ -24,15 +25,44 @@ var errNoWorker = errors.New("cannot start extract worker")
 // workerStartTimeout bounds how long a new worker may take to say hello.
 const workerStartTimeout = 30 * time.Second
 
+// localMax is the size up to which an Indexer with worker processes still
+// extracts text, HTML and Markdown files in its own process. Workers exist
+// for the PDF reader, which a crafted file can make loop or allocate without
+// bound; the other readers take time and memory in proportion to their input
+// and are bounded by it. A worker costs a round trip, a copy of the file
+// and its text, and a garbage collection per file (limitMemory): about half
+// the CPU of ingesting a small document. Larger files still go to a worker,
+// so even a reader that is slower than linear on some input is stopped at
+// FileTimeout and FileMemory.
+const localMax = 2 << 20
+
 // extractData extracts the text of data, in a worker process when the
-// Indexer has a WorkerCommand, else in this one.
+// Indexer has a WorkerCommand and the file is a PDF or larger than
+// ix.localMax, else in this one.
 func (ix *Indexer) extractData(ctx context.Context, format string, opts extract.Options, data []byte) (*extract.Result, error) {
+	if ix.pool != nil && format != string(corpus.FormatPDF) && len(data) <= ix.localMax {
+		ctx, cancel := context.WithTimeout(ctx, ix.opts.FileTimeout)
+		defer cancel()
+		return extractLocal(ctx, format, opts, data)
+	}
 	if ix.pool != nil {
 		// The per-file deadline starts once a worker is free: several
 		// preparers share the pool (see Indexer.write), and a file queued
 		// behind a slow one has not begun.
 		return ix.pool.extract(ctx, ix.opts.FileTimeout, format, opts, data)
 	}
+	return extractBytes(ctx, format, opts, data)
+}
+
+// extractLocal is extractBytes in this process for a file that could also
+// have gone to a worker: a panic that escapes an extractor fails the file
+// as malformed, as it would in the worker, instead of ending the run.
+func extractLocal(ctx context.Context, format string, opts extract.Options, data []byte) (res *extract.Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, fmt.Errorf("%w: panic: %v", extract.ErrMalformed, v)
+		}
+	}()
 	return extractBytes(ctx, format, opts, data)
 }
 

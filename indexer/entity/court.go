@@ -158,7 +158,7 @@ func newCourtRules() *courtRules {
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60},
 		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40},
-		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true},
+		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel},
 	}
 	var states []string
 	for _, c := range table {

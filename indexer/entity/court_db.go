@@ -241,6 +241,55 @@ func wordOverlap(a, b string) float64 {
 // cover two thirds of it.
 func courtForName(s string) (string, bool) {
 	s = squash(s)
+	if c, ok := courtNames.get(s); ok {
+		return c.id, c.ok
+	}
+	id, ok := courtForName1(s)
+	if len(s) <= 200 {
+		// a copy: s may be a slice of a whole document's text
+		courtNames.put(strings.Clone(s), courtName{id, ok})
+	}
+	return id, ok
+}
+
+// courtNames remembers courtForName's answers: the same few court names
+// head document after document, and each lookup tries every courts-db
+// pattern whose words the name has.
+var courtNames = nameCache{m: map[string]courtName{}}
+
+type courtName struct {
+	id string
+	ok bool
+}
+
+// A nameCache is a map safe for concurrent use that forgets everything
+// when it reaches nameCacheMax entries, so a corpus of odd names cannot
+// grow it without bound.
+type nameCache struct {
+	mu sync.Mutex
+	m  map[string]courtName
+}
+
+const nameCacheMax = 4096
+
+func (c *nameCache) get(s string) (courtName, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[s]
+	return v, ok
+}
+
+func (c *nameCache) put(s string, v courtName) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= nameCacheMax {
+		clear(c.m)
+	}
+	c.m[s] = v
+}
+
+// courtForName1 is courtForName without the cache; s is squashed.
+func courtForName1(s string) (string, bool) {
 	id, ok := courtByName(s)
 	if !ok {
 		return "", false

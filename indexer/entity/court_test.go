@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -127,5 +128,51 @@ func TestCaptionCourtFromCourtsDB(t *testing.T) {
 	runTagCases(t, Courts(), []tagCase{
 		{"state supreme court", "            IN THE SUPREME COURT OF THE STATE OF NEW MEXICO\n\nOpinion Number: 2025-NMSC-023\n", "SUPREME COURT OF THE STATE OF NEW MEXICO=nm/deciding"},
 		{"court appealed from is not the deciding court", "APPEAL FROM THE DISTRICT COURT OF CIBOLA COUNTY\n", ""},
+	})
+}
+
+// TestCourtNameCache: a remembered answer is the one a fresh lookup gives,
+// and the cache stays within its bound.
+func TestCourtNameCache(t *testing.T) {
+	names := []string{"United States District Court for the Northern District of California",
+		"SUPREME COURT OF THE STATE OF NEW MEXICO", "Court of Appeals of Indiana", "Jefferson Circuit Court",
+		"United States Bankruptcy Court, N.D. Cal.", "Court of Nowhere in Particular", "Acme Corp."}
+	for round := range 2 {
+		for _, n := range names {
+			id, ok := courtForName(n)
+			wantID, wantOK := courtForName1(squash(n))
+			if id != wantID || ok != wantOK {
+				t.Errorf("round %d: courtForName(%q) = %q, %v; uncached %q, %v", round, n, id, ok, wantID, wantOK)
+			}
+		}
+	}
+	for i := range nameCacheMax + 10 {
+		courtForName(fmt.Sprintf("Court %d", i))
+	}
+	courtNames.mu.Lock()
+	n := len(courtNames.m)
+	courtNames.mu.Unlock()
+	if n > nameCacheMax {
+		t.Errorf("cache holds %d names, bound %d", n, nameCacheMax)
+	}
+}
+
+// FuzzCourtFieldLabel: keeping only the hits that stand as a line's label
+// finds the same "Court: ..." fields as running the pattern around every
+// hit.
+func FuzzCourtFieldLabel(f *testing.F) {
+	for _, s := range []string{"Court: N.D. Cal.\nThe court held", "  COURT\t:  S.D.N.Y.\n", "Tribunal : TGI Paris",
+		"the court: below\ncourt:x", "Jurisdiction:\n\nJuridiction: CA Paris\r\n", "courtcourt: 2d Cir."} {
+		f.Add(s)
+	}
+	r := courtRulesOnce()
+	every := r.fieldAt
+	every.keep = nil
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		got, want := r.fieldAt.findAll(text, lower, r.field), every.findAll(text, lower, r.field)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: label hits find %v, every hit %v", text, got, want)
+		}
 	})
 }

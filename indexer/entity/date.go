@@ -35,8 +35,8 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	mois := append(slices.Clone(months), "fév", "avr", "mai", "juin", "juil", "ao", "déc")
 	return &dateRules{
-		monthFirstAt: guide{needles: months, after: 30},
-		dayFirstAt:   guide{needles: mois, before: 10, after: 30},
+		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay},
+		dayFirstAt:   guide{needles: mois, before: 10, after: 30, keep: dayThenMonth},
 		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8},
 		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6},
 		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50},

@@ -1,6 +1,10 @@
 package entity
 
-import "testing"
+import (
+	"reflect"
+	"regexp"
+	"testing"
+)
 
 func TestDates(t *testing.T) {
 	runTagCases(t, Dates(), []tagCase{
@@ -21,3 +25,34 @@ func TestDates(t *testing.T) {
 // pad pushes a date past the opening lines, where an unlabelled date would
 // be taken for the document's own.
 var pad = string(make([]byte, openingBytes))
+
+// FuzzDateMonthHits: keeping only the month names that can start or end
+// a date finds the same dates as running the patterns around every one.
+func FuzzDateMonthHits(f *testing.F) {
+	for _, s := range []string{"May 16, 2022", "it may be 5 days", "Sept.  5, 2018 and Jan. 3 2019", "le 1er mai 2022",
+		"16 août 2021", "16 May 2022, decided", "mayday 5, 2020", "Auguſt 5, 2020", "5\tdéc\t2020", "Dec.\n4, 1999"} {
+		f.Add(s)
+	}
+	r := dateRulesOnce()
+	for _, c := range []struct {
+		g  guide
+		re *regexp.Regexp
+	}{{r.monthFirstAt, r.monthFirst}, {r.dayFirstAt, r.dayFirst}} {
+		if c.g.keep == nil {
+			f.Fatal("month guide without keep")
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		for _, c := range []struct {
+			g  guide
+			re *regexp.Regexp
+		}{{r.monthFirstAt, r.monthFirst}, {r.dayFirstAt, r.dayFirst}} {
+			every := c.g
+			every.keep = nil
+			if got, want := c.g.findAll(text, lower, c.re), every.findAll(text, lower, c.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: kept hits find %v, every hit %v", text, got, want)
+			}
+		}
+	})
+}

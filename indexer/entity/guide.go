@@ -21,6 +21,31 @@ type guide struct {
 	needles       []string
 	before, after int
 	lines         bool
+	// keep, when set, says whether the needle of n bytes at i in the
+	// lower-cased text is a hit: it must hold wherever the pattern can
+	// match around that needle (isLabel, monthThenDay).
+	keep func(lower string, i, n int) bool
+}
+
+// isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
+// line's label: only spaces and tabs between it and the line's start, and
+// between it and a colon.
+func isLabel(lower string, i, n int) bool {
+	for j := i - 1; j >= 0 && lower[j] != '\n'; j-- {
+		if lower[j] != ' ' && lower[j] != '\t' {
+			return false
+		}
+	}
+	for j := i + n; j < len(lower); j++ {
+		switch lower[j] {
+		case ':':
+			return true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // lowerASCII folds A-Z to a-z and leaves every other byte alone, so byte
@@ -45,7 +70,9 @@ func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
 			if i < 0 {
 				break
 			}
-			hits = append(hits, at+i)
+			if g.keep == nil || g.keep(lower, at+i, len(n)) {
+				hits = append(hits, at+i)
+			}
 			at += i + len(n)
 		}
 	}
@@ -93,23 +120,56 @@ const maxWiden = 256
 // are rune and word boundaries, so that \b and ^ mean what they would in
 // the whole text.
 func (g guide) widen(text string, s, e int) (int, int) {
-	stop := " \t\n\r"
-	if g.lines {
-		stop = "\n"
-	}
+	stops := func(c byte) bool { return c == '\n' || !g.lines && (c == ' ' || c == '\t' || c == '\r') }
 	// Bounded, so that a text without white space cannot make the scan
 	// quadratic; then at least keep to rune boundaries.
-	for n := 0; s > 0 && n < maxWiden && !strings.ContainsRune(stop, rune(text[s-1])); n++ {
+	for n := 0; s > 0 && n < maxWiden && !stops(text[s-1]); n++ {
 		s--
 	}
 	for s > 0 && s < len(text) && !utf8.RuneStart(text[s]) {
 		s--
 	}
-	for n := 0; e < len(text) && n < maxWiden && !strings.ContainsRune(stop, rune(text[e])); n++ {
+	for n := 0; e < len(text) && n < maxWiden && !stops(text[e]); n++ {
 		e++
 	}
 	for e < len(text) && !utf8.RuneStart(text[e]) {
 		e++
 	}
 	return s, e
+}
+
+// monthThenDay, a guide's keep, reports whether the month name whose
+// first letters are the n bytes at i in lower starts a word and is
+// followed, after the rest of its letters and a period, by white space
+// and a figure: "may 16", "sept. 5". A byte outside ASCII counts as a
+// letter, since it may be one.
+func monthThenDay(lower string, i, n int) bool {
+	if i > 0 && isWordByte(lower[i-1]) {
+		return false
+	}
+	j := i + n
+	for j < len(lower) && ('a' <= lower[j] && lower[j] <= 'z' || lower[j] >= utf8.RuneSelf) {
+		j++
+	}
+	if j < len(lower) && lower[j] == '.' {
+		j++
+	}
+	k := j
+	for k < len(lower) && isSpaceByte(lower[k]) {
+		k++
+	}
+	return k > j && k < len(lower) && isDigit(lower[k])
+}
+
+// dayThenMonth, a guide's keep, reports whether the month name whose
+// first letters are the n bytes at i in lower follows white space and is
+// followed, as in monthThenDay, by white space and a figure: "16 mai
+// 2022", "1er mai 2022".
+func dayThenMonth(lower string, i, n int) bool {
+	return i > 0 && isSpaceByte(lower[i-1]) && monthThenDay(lower, i, n)
+}
+
+// isSpaceByte reports whether c is one of \s.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }

@@ -109,6 +109,9 @@ func newGuides(gs ...[]string) *guides {
 // findAllIn is findAll with the needles' offsets taken from hits, the
 // scan of the needleSet of gs over the lower-cased text.
 func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regexp) [][]int {
+	if g.keep != nil {
+		panic("entity: findAllIn cannot check a guide's hits with keep")
+	}
 	var at []int
 	for _, n := range g.needles {
 		at = append(at, hits[gs.ids[n]]...)

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -23,6 +24,16 @@ import (
 // minor)" dropped, capitals fixed, "Salesforce.com, Inc.".
 func Parties() Tagger {
 	return partyTagger{partyRulesOnce()}
+}
+
+// inlineWords reports whether head has a plaintiff's and a defendant's
+// label as partyRules.inline spells them (in that case): the pattern
+// costs a scan of the whole head, and most texts have neither.
+func inlineWords(head string) bool {
+	has := func(words ...string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(head, w) })
+	}
+	return has("Plaintiff", "Petitioner", "Appellant", "Claimant", "Movant") && has("Defendant", "Respondent", "Appellee")
 }
 
 // captionWindow bounds how far into a text a caption may start: captions
@@ -77,7 +88,11 @@ func (t partyTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: start, end: end, norm: norm, role: role})
 		}
 	}
-	if m := r.inline.FindStringSubmatchIndex(head); m != nil && !clerkLine(text[m[2]:m[3]]) && !r.clerkBelow(text, m[3]) {
+	var m []int
+	if inlineWords(head) {
+		m = r.inline.FindStringSubmatchIndex(head)
+	}
+	if m != nil && !clerkLine(text[m[2]:m[3]]) && !r.clerkBelow(text, m[3]) {
 		add(m[2], m[3], RolePlaintiff)
 		add(m[4], m[5], RoleDefendant)
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {

@@ -49,3 +49,18 @@ func TestPartiesBesideTheClerk(t *testing.T) {
 			"UNITED STATES OF AMERICA=United States Of America/plaintiff; JERROLD MARTIN, also known as Jay=JERROLD MARTIN, also known as Jay/defendant"},
 	})
 }
+
+// FuzzPartyInlineWords: a text without the labels inlineWords looks for
+// has no inline caption.
+func FuzzPartyInlineWords(f *testing.F) {
+	for _, s := range []string{"JOHN DOE, Plaintiff, v. ACME CORP., Defendant.", "Doe, Petitioner-Appellant, vs. Roe, Respondents",
+		"A, Movant v B, Appellee", "plaintiff v. defendant"} {
+		f.Add(s)
+	}
+	r := partyRulesOnce()
+	f.Fuzz(func(t *testing.T, head string) {
+		if !inlineWords(head) && r.inline.MatchString(head) {
+			t.Errorf("inline matches %q without its words", head)
+		}
+	})
+}

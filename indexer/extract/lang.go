@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopWords are frequent function words of each language we detect. They
@@ -34,14 +35,39 @@ const minLangHits = 5
 // tell. Counting over the whole text, rather than the opening, is what lets
 // an English judgment wrapped in a French database's headings come out "en".
 func DetectLang(text string) string {
-	counts := map[string]int{}
+	var counts [len(langs)]int
 	total := 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		w = strings.ToLower(w)
-		for lang, sw := range stopWords {
-			if sw[w] {
-				counts[lang]++
-				total++
+	for start := 0; start < len(text); {
+		// the next run of letters, as strings.FieldsFunc would cut it
+		r, n := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsLetter(r) {
+			start += n
+			continue
+		}
+		end := start + n
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		w := text[start:end]
+		start = end
+		// Lower case shrinks a letter to at most a third of its bytes
+		// (the Kelvin sign is k), so a longer word is no stop word.
+		if len(w) > 3*maxStopWord {
+			continue
+		}
+		if hasUpper(w) {
+			w = strings.ToLower(w)
+		}
+		if bits := stopWordLangs[w]; bits != 0 {
+			for i := range langs {
+				if bits&(1<<i) != 0 {
+					counts[i]++
+					total++
+				}
 			}
 		}
 	}
@@ -49,10 +75,38 @@ func DetectLang(text string) string {
 		return ""
 	}
 	best, bestN := "", 0
-	for _, lang := range []string{"en", "fr"} { // fixed order: ties are deterministic
-		if counts[lang] > bestN {
-			best, bestN = lang, counts[lang]
+	for i, lang := range langs { // fixed order: ties are deterministic
+		if counts[i] > bestN {
+			best, bestN = lang, counts[i]
 		}
 	}
 	return best
+}
+
+// langs are the languages of stopWords, in the order DetectLang breaks
+// ties.
+var langs = [...]string{"en", "fr"}
+
+// stopWordLangs maps each stop word to the languages it is one of, bit i
+// for langs[i]; maxStopWord is the length of the longest, in bytes.
+var stopWordLangs, maxStopWord = func() (map[string]uint8, int) {
+	m, longest := map[string]uint8{}, 0
+	for i, lang := range langs {
+		for w := range stopWords[lang] {
+			m[w] |= 1 << i
+			longest = max(longest, len(w))
+		}
+	}
+	return m, longest
+}()
+
+// hasUpper reports whether w may change in lower case: an ASCII capital or
+// any byte outside ASCII.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestDetectLang(t *testing.T) {
 	tests := []struct {
@@ -19,4 +23,43 @@ func TestDetectLang(t *testing.T) {
 			}
 		})
 	}
+}
+
+// detectLangPlain is DetectLang as first written: every word split out,
+// lower-cased and looked up in each language's set.
+func detectLangPlain(text string) string {
+	counts := map[string]int{}
+	total := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		w = strings.ToLower(w)
+		for lang, sw := range stopWords {
+			if sw[w] {
+				counts[lang]++
+				total++
+			}
+		}
+	}
+	if total < minLangHits {
+		return ""
+	}
+	best, bestN := "", 0
+	for _, lang := range []string{"en", "fr"} {
+		if counts[lang] > bestN {
+			best, bestN = lang, counts[lang]
+		}
+	}
+	return best
+}
+
+// FuzzDetectLang: the one-pass count decides as the plain one does.
+func FuzzDetectLang(f *testing.F) {
+	for _, s := range []string{"", "The court and the Tribunal of the State, which is", "LE TRIBUNAL EST DANS CETTE AFFAIRE ET",
+		"İT İS THE COURT OF THE", "ÊTRE ÉTÉ été être le la les", "the\xffand\xfeof to is", "\u212a the of and to is"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := DetectLang(s), detectLangPlain(s); got != want {
+			t.Errorf("DetectLang(%q) = %q, plain %q", s, got, want)
+		}
+	})
 }

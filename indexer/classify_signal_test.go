@@ -1,0 +1,73 @@
+package indexer
+
+import (
+	"testing"
+)
+
+var signalSamples = []string{
+	"",
+	"ORDER",
+	"  Order :  \nThe motion is granted.",
+	"ORDER\n:\nbody",
+	"ORDERS\nbody",
+	"Order of the day",
+	"MEMORANDUM OPINION*\n",
+	"ORDER AND JUDGEMENT.",
+	"Per Curiam.\nWe AFFIRM the judgment.",
+	"The judgment is hereby Affirmed in part.",
+	"BEFORE: Smith, Circuit Judges",
+	"CERTIORARI TO THE UNITED STATES COURT OF APPEALS",
+	"Base de données Jurisprudence\nRÉSUMÉ DES FAITS",
+	"CASE BRIEF: Doe v. Roe",
+	"Plaintiffs, v.\nACME, Defendants.",
+	"UNITED STATES DISTRICT COURT\nfor the district",
+	"White Paper\nTable of Contents\nExecutive Summary",
+	"Acknowledgments\nAcknowledgements",
+	"ACKNOWLEDGMENTS and nothing else",
+	"Glossary glossary GLOSSARY",
+	"Key findings: methodology",
+	"ſummary of facts", // the long s folds to s
+	"Kelvin: \u212a",
+	"We affirmed. we affirm_ xwe deny",
+	"rewe affirm",
+	"is hereby vacated.",
+	"by the court:x",
+	"Syllabus2",
+	"ÉCLAIRÉ order",
+	"\fintroduction\r\n",
+	"order\t*\t",
+	"order * *",
+}
+
+// TestSignalsAgreeWithRegexps: the word prefilters and the hand-written
+// title lines decide as the plain expressions do.
+func TestSignalsAgreeWithRegexps(t *testing.T) {
+	for _, s := range signalSamples {
+		checkSignals(t, s)
+	}
+}
+
+func FuzzSignals(f *testing.F) {
+	for _, s := range signalSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSignals(t, s)
+	})
+}
+
+func checkSignals(t *testing.T, head string) {
+	t.Helper()
+	low := lowered(head)
+	if got, want := decided(head, low), decisionSignals.MatchString(head); got != want {
+		t.Errorf("decision %q: %v, want %v", head, got, want)
+	}
+	for name, sig := range map[string]signal{"opinion": opinionSignal, "caption": captionSignal, "summary": summarySignal} {
+		if got, want := sig.match(head, low), sig.re.MatchString(head); got != want {
+			t.Errorf("%s %q: %v, want %v", name, head, got, want)
+		}
+	}
+	if got, want := reportLike(head, low), distinct(reportSignals.FindAllString(head, -1)) >= 2; got != want {
+		t.Errorf("report %q: %v, want %v", head, got, want)
+	}
+}
