@@ -64,6 +64,10 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
+		if req.Passages {
+			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "a feed has one entry per document; use /search?format=csv&passages=true"})
+			return
+		}
 		if req.Sort != "" && req.Sort != search.SortDateDesc {
 			writeError(w, r, logger, &search.RequestError{Param: "sort", Reason: "a feed is always newest first; drop sort"})
 			return

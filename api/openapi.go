@@ -54,6 +54,7 @@ var searchParamDocs = []param{
 	{"filed_before", "query", "CourtListener's name for to: YYYY-MM-DD or MM/DD/YYYY.", str, false},
 	{"case_name", "query", `CourtListener's case_name: adds title:"..." to q.`, str, false},
 	{"docket_number", "query", `CourtListener's docket_number: adds docket:"..." to q.`, str, false},
+	{"passages", "query", "With format=csv or ndjson: one row per matching passage (id, title, court, date, page, section, snippet, pin_cite, url) instead of one per document.", flag, false},
 }
 
 var idParam = param{"id", "path", "Document id, as in hits.", str, false}
@@ -122,7 +123,7 @@ func operations() []operation {
 				"application/x-ndjson": text("Every hit, one JSON object a line"), "application/x-research-info-systems": text("Every hit as RIS"),
 				"application/vnd.citationstyles.csl+json": text("Every hit as CSL-JSON"), "text/html": html}},
 		{path: "/feed.atom", summary: "The newest documents matching a search, as an Atom feed: a saved search.",
-			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
+			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format", "passages"),
 			responses: map[string]body{"application/atom+xml": text("Atom feed")}},
 		{path: "/documents/{id}", summary: "A document's metadata and every entity mention with its page.",
 			params:    []param{idParam, {"format", "query", "json: the JSON even in a browser (the only format).", enum("json"), false}},

@@ -19,7 +19,7 @@ import (
 // other is a 400, so a typo such as "statue=" is not silently ignored.
 var searchParams = []string{"q", "statute", "court", "party", "judge", "type", "lang", "year",
 	"from", "to", "sort", "size", "page", "cursor", "facet", "facet.size", "facet.prefix", "explain", "format",
-	"order_by", "filed_after", "filed_before", "case_name", "docket_number"}
+	"order_by", "filed_after", "filed_before", "case_name", "docket_number", "passages"}
 
 // Output formats of /search. The export formats stream every hit, not a page.
 var (
@@ -39,7 +39,14 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
+		if req.Passages && format != "csv" && format != "ndjson" {
+			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "one row per passage is for format=csv or format=ndjson"})
+			return
+		}
 		if slices.Contains(exportFormats, format) {
+			// RIS and CSL-JSON carry the page of the first passage that
+			// matched as the pin cite; a search by filters alone has none.
+			req.Passages = req.Passages || ((format == "ris" || format == "csl") && strings.TrimSpace(req.Q) != "")
 			export(w, r, logger, idx, req, format, cfg)
 			return
 		}
@@ -134,6 +141,9 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 		}
 	}
 	if req.Explain, err = boolParam(q, "explain"); err != nil {
+		return req, err
+	}
+	if req.Passages, err = boolParam(q, "passages"); err != nil {
 		return req, err
 	}
 	return req, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"lexsearch/corpus"
 )
@@ -15,7 +16,7 @@ import (
 const exportBatch = 500
 
 // Each calls fn with every hit of req, in req's sort order, without
-// snippets, fetching them in batches by cursor: an export of the whole
+// snippets unless req.Passages, fetching them in batches by cursor: an export of the whole
 // result set, not capped at a page. It returns the total number of hits
 // before fn is first called (through onTotal, when not nil).
 func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn func(Hit) error) error {
@@ -43,8 +44,20 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 		if first && onTotal != nil {
 			onTotal(res.Total)
 		}
+		var texts map[string]*bsearch.DocumentMatch
+		if req.Passages {
+			if texts, err = ix.texts(ctx, p, res.Hits); err != nil {
+				return err
+			}
+		}
 		for _, dm := range res.Hits {
-			h, err := hit(dm, nil)
+			var text *bsearch.DocumentMatch
+			if req.Passages {
+				if text = texts[dm.ID]; text == nil {
+					continue // deleted since the search found it
+				}
+			}
+			h, err := hit(dm, text)
 			if err != nil {
 				return err
 			}
