@@ -9,9 +9,12 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"lexsearch/corpus"
@@ -43,22 +46,78 @@ func documentView(doc *corpus.Document) documentJSON {
 }
 
 // handleDocumentText writes the clean text with a marker line before each
-// page, so a reader (or grep) can tell which page a passage is on.
+// page, so a reader (or grep) can tell which page a passage is on;
+// page=N or pages=A-B keep only the pages so numbered.
 func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		lo, hi, err := pageRange(r.URL.Query())
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
 		doc, err := idx.Document(r.Context(), pathVar(r, "id"))
 		if err != nil {
 			writeError(w, r, logger, err)
+			return
+		}
+		var pages []corpus.Page
+		for _, p := range doc.Pages {
+			if p.Number >= lo && p.Number <= hi {
+				pages = append(pages, p)
+			}
+		}
+		if len(pages) == 0 && len(doc.Pages) > 0 {
+			first, last := doc.Pages[0].Number, doc.Pages[len(doc.Pages)-1].Number
+			writeProblem(w, r, problem{Status: http.StatusNotFound, Param: pageParamName(r.URL.Query()),
+				Detail: fmt.Sprintf("no such page: the document has %d pages, numbered %d to %d", len(doc.Pages), first, last)})
 			return
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if r.Method == http.MethodHead {
 			return
 		}
-		for _, p := range doc.Pages {
-			fmt.Fprintf(w, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
+		bw := bufio.NewWriter(w)
+		for _, p := range pages {
+			fmt.Fprintf(bw, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
 		}
+		_ = bw.Flush() // a failed write means the client left
 	}
+}
+
+// pageParamName is the page parameter a request used, for its problems.
+func pageParamName(q url.Values) string {
+	if q.Has("pages") {
+		return "pages"
+	}
+	return "page"
+}
+
+// pageRange reads page=N or pages=A-B (or pages=N): the page numbers to
+// keep, inclusive; neither means every page.
+func pageRange(q url.Values) (lo, hi int, err error) {
+	page, pages := q.Get("page"), q.Get("pages")
+	switch {
+	case page != "" && pages != "":
+		return 0, 0, &search.RequestError{Param: "pages", Reason: "give page=N or pages=A-B, not both"}
+	case page != "":
+		n, err := strconv.Atoi(page)
+		if err != nil || n < 0 {
+			return 0, 0, &search.RequestError{Param: "page", Reason: fmt.Sprintf("%q is not a page number", page)}
+		}
+		return n, n, nil
+	case pages != "":
+		a, b, ok := strings.Cut(pages, "-")
+		if !ok {
+			b = a
+		}
+		lo, err1 := strconv.Atoi(strings.TrimSpace(a))
+		hi, err2 := strconv.Atoi(strings.TrimSpace(b))
+		if err1 != nil || err2 != nil || lo < 0 || hi < lo {
+			return 0, 0, &search.RequestError{Param: "pages", Reason: fmt.Sprintf("%q is not a page range; write pages=3-5", pages)}
+		}
+		return lo, hi, nil
+	}
+	return math.MinInt, math.MaxInt, nil
 }
 
 // handleOriginal serves the file as it was ingested.

@@ -660,3 +660,41 @@ func TestCourtListenerSearchOverHTTP(t *testing.T) {
 		}
 	}
 }
+
+// /documents/{id}/text?page=N and ?pages=A-B keep only those pages, each
+// with its marker line; a page the document lacks is a 404 saying how
+// many pages there are.
+func TestDocumentTextPages(t *testing.T) {
+	id := fetchResult(t, url.Values{"court": {"ilnd"}}).Hits[0].ID
+	markers := func(body string) []string {
+		var out []string
+		for _, l := range strings.Split(body, "\n") {
+			if strings.HasPrefix(l, "=== page ") {
+				out = append(out, strings.TrimSuffix(strings.TrimPrefix(l, "=== page "), " ==="))
+			}
+		}
+		return out
+	}
+	all := markers(fetch(t, "/documents/"+id+"/text").Body.String())
+	if len(all) < 4 {
+		t.Fatalf("want a document of several pages, got %q", all)
+	}
+	rec := fetch(t, "/documents/"+id+"/text?page="+all[2])
+	if got := markers(rec.Body.String()); rec.Code != 200 || !slices.Equal(got, all[2:3]) {
+		t.Errorf("page=%s: %d, pages %q", all[2], rec.Code, got)
+	}
+	rec = fetch(t, "/documents/"+id+"/text?pages="+all[1]+"-"+all[3])
+	if got := markers(rec.Body.String()); rec.Code != 200 || !slices.Equal(got, all[1:4]) {
+		t.Errorf("pages=%s-%s: %d, pages %q", all[1], all[3], rec.Code, got)
+	}
+	rec = fetch(t, "/documents/"+id+"/text?page=100000")
+	if rec.Code != 404 || !strings.Contains(rec.Body.String(), itoa(len(all))+" pages") ||
+		!strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
+		t.Errorf("page out of range: %d %s", rec.Code, rec.Body)
+	}
+	for _, q := range []string{"page=x", "pages=5-3", "pages=a-b", "page=1&pages=1-2", "pages=-"} {
+		if rec := fetch(t, "/documents/"+id+"/text?"+q); rec.Code != 400 {
+			t.Errorf("%s: %d, want 400", q, rec.Code)
+		}
+	}
+}

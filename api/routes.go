@@ -30,7 +30,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
 	r.Handle("/documents/{id}", htmlOr(pages, documentPage, withParams(paramSpec{single: []string{"format"}}, handleDocument(logger, idx)))).Methods(get...)
 	r.Handle("/documents/{id}", writing(noParams, handleDelete(logger, cfg))).Methods(http.MethodDelete)
-	r.Handle("/documents/{id}/text", withParams(noParams, handleDocumentText(logger, idx))).Methods(get...)
+	r.Handle("/documents/{id}/text", withParams(paramSpec{single: []string{"page", "pages"}}, handleDocumentText(logger, idx))).Methods(get...)
 	r.Handle("/documents/{id}/original", withParams(noParams, handleOriginal(logger, idx, cfg.Originals))).Methods(get...)
 	r.Handle("/documents/{id}/similar", searching(paramSpec{single: []string{"size", "format"}}, handleSimilar(logger, idx, cfg))).Methods(get...)
 	r.Handle("/entities/{kind}", searching(paramSpec{single: []string{"prefix", "size"}}, handleEntities(logger, idx, cfg))).Methods(get...)
