@@ -21,7 +21,7 @@ import (
 	"lexsearch/search"
 )
 
-func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
+func handleDocument(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		// format=json is how a browser asks for the JSON instead of the
 		// page (see pages.go); it is the only format here.
@@ -35,7 +35,7 @@ func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
-		writeJSON(w, r, documentView(doc))
+		serveConditional(w, r, "application/json; charset=utf-8", ingestTime(originals, doc), marshal(documentView(doc)))
 	}
 }
 
@@ -48,7 +48,7 @@ func documentView(doc *corpus.Document) documentJSON {
 // handleDocumentText writes the clean text with a marker line before each
 // page, so a reader (or grep) can tell which page a passage is on;
 // page=N or pages=A-B keep only the pages so numbered.
-func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
+func handleDocumentText(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		lo, hi, err := pageRange(r.URL.Query())
 		if err != nil {
@@ -72,15 +72,11 @@ func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
 				Detail: fmt.Sprintf("no such page: the document has %d pages, numbered %d to %d", len(doc.Pages), first, last)})
 			return
 		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if r.Method == http.MethodHead {
-			return
-		}
-		bw := bufio.NewWriter(w)
+		var b bytes.Buffer
 		for _, p := range pages {
-			fmt.Fprintf(bw, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
+			fmt.Fprintf(&b, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
 		}
-		_ = bw.Flush() // a failed write means the client left
+		serveConditional(w, r, "text/plain; charset=utf-8", ingestTime(originals, doc), b.Bytes())
 	}
 }
 

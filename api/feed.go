@@ -1,13 +1,16 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"lexsearch/corpus"
 	"lexsearch/search"
 )
 
@@ -95,22 +98,21 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + q.Encode()},
 			},
 		}
-		newest := time.Time{}
+		var newest time.Time
 		for _, h := range res.Hits {
-			updated := cfg.Now().UTC()
-			if t, err := time.Parse(time.DateOnly, h.Date); err == nil {
-				updated = t
-			}
+			updated := entryUpdated(h, cfg.Originals)
 			if updated.After(newest) {
 				newest = updated
 			}
+			page := documentURL(base, h.ID)
 			e := atomEntry{
 				ID:      "urn:lexsearch:document:" + h.ID,
 				Title:   h.Title,
 				Updated: updated.Format(time.RFC3339),
 				Links: []atomLink{
-					{Rel: "alternate", Type: "application/json", Href: base + "/documents/" + h.ID},
-					{Rel: "related", Type: "text/plain", Href: base + "/documents/" + h.ID + "/text"},
+					{Rel: "alternate", Type: "text/html", Href: page},
+					{Rel: "alternate", Type: "application/json", Href: page + "?format=json"},
+					{Rel: "related", Type: "text/plain", Href: page + "/text"},
 				},
 				Categories: []atomCategory{{Term: h.Type}},
 			}
@@ -122,20 +124,37 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			}
 			feed.Entries = append(feed.Entries, e)
 		}
+		// The feed changed when its newest entry did; an empty feed has
+		// never changed (the epoch), so a poll of it stays the same.
 		if newest.IsZero() {
-			newest = cfg.Now().UTC()
+			newest = time.Unix(0, 0).UTC()
 		}
 		feed.Updated = newest.Format(time.RFC3339)
 
-		w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-		if r.Method == http.MethodHead {
+		var b bytes.Buffer
+		b.WriteString(xml.Header)
+		enc := xml.NewEncoder(&b)
+		enc.Indent("", "  ")
+		if err := enc.Encode(feed); err != nil {
+			writeError(w, r, logger, err)
 			return
 		}
-		_, _ = w.Write([]byte(xml.Header))
-		enc := xml.NewEncoder(w)
-		enc.Indent("", "  ")
-		_ = enc.Encode(feed) // the status is sent; a failed write means the client left
+		b.WriteString("\n")
+		serveConditional(w, r, "application/atom+xml; charset=utf-8", newest, b.Bytes())
 	}
+}
+
+// entryUpdated is an entry's stable updated time: the document's date,
+// else when it was ingested, else the epoch. Never the time of the poll:
+// a reader would show an undated document as new on every poll.
+func entryUpdated(h search.Hit, originals fs.FS) time.Time {
+	if t, err := time.Parse(time.DateOnly, h.Date); err == nil {
+		return t
+	}
+	if t := ingestTime(originals, &corpus.Document{ID: h.ID, Source: h.Source}); !t.IsZero() {
+		return t
+	}
+	return time.Unix(0, 0).UTC()
 }
 
 // feedTitle names a feed after its search.
