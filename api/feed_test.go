@@ -1,11 +1,14 @@
 package api_test
 
 import (
+	"compress/gzip"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -220,3 +223,39 @@ func TestConditionalGET(t *testing.T) {
 		t.Errorf("feed has no Last-Modified")
 	}
 }
+
+// Large answers come gzipped to a client that accepts it, and decompress to
+// the same bytes; a document's text keeps its 304 in gzipped form.
+func TestGzipOverHTTP(t *testing.T) {
+	for _, target := range []string{"/search?size=20", "/search?format=csv", "/feed.atom"} {
+		plain := fetch(t, target)
+		rec := fetchWith(t, target, http.Header{"Accept-Encoding": {"gzip"}})
+		if rec.Header().Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s: not gzipped (%d bytes plain)", target, plain.Body.Len())
+			continue
+		}
+		zr, err := gzip.NewReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// took_ms differs between two searches
+		if strip := func(s string) string { return tookMS.ReplaceAllString(s, "") }; strip(string(got)) != strip(plain.Body.String()) {
+			t.Errorf("%s: gzipped body differs from the plain one", target)
+		}
+	}
+	id := fetchResult(t, url.Values{"court": {"ilnd"}}).Hits[0].ID
+	rec := fetchWith(t, "/documents/"+id+"/text", http.Header{"Accept-Encoding": {"gzip"}})
+	etag := rec.Header().Get("ETag")
+	if rec.Header().Get("Content-Encoding") != "gzip" || !strings.HasSuffix(etag, `-gzip"`) {
+		t.Fatalf("text: %s", rec.Header())
+	}
+	if rec := fetchWith(t, "/documents/"+id+"/text", http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {etag}}); rec.Code != http.StatusNotModified {
+		t.Errorf("gzipped ETag sent back: %d", rec.Code)
+	}
+}
+
+var tookMS = regexp.MustCompile(`"took_ms": [0-9.]+`)

@@ -123,6 +123,7 @@ func NewServer(logger *slog.Logger, idx Index, cfg Config) http.Handler {
 	var h http.Handler = r
 	h = checkRequest(h)
 	h = recoverPanics(logger, h)
+	h = compress(h)
 	h = logRequests(logger, cfg.Metrics, r, h)
 	h = withRequestID(h)
 	h = secureHeaders(h)
