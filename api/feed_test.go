@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"compress/gzip"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -9,9 +10,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"lexsearch/search"
 )
 
 // fetchWith GETs target from the real server with extra request headers.
@@ -259,3 +263,69 @@ func TestGzipOverHTTP(t *testing.T) {
 }
 
 var tookMS = regexp.MustCompile(`"took_ms": [0-9.]+`)
+
+// next and previous are URLs a client follows as they are, also sent as
+// an RFC 8288 Link header; following next from page 1 and from a cursor
+// page walks every hit once, and previous leads back.
+func TestNextAndPreviousURLs(t *testing.T) {
+	all := fetchResult(t, url.Values{"size": {"100"}, "sort": {"-date"}})
+	if len(all.Hits) < 3 {
+		t.Fatalf("want at least 3 hits, got %d", len(all.Hits))
+	}
+	follow := func(u string) (search.Result, http.Header) {
+		t.Helper()
+		if !strings.HasPrefix(u, "http://localhost/search?") {
+			t.Fatalf("link %q is not an absolute /search URL", u)
+		}
+		rec := fetch(t, strings.TrimPrefix(u, "http://localhost"))
+		var res search.Result
+		if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || rec.Code != 200 {
+			t.Fatalf("GET %s: %d %v", u, rec.Code, err)
+		}
+		return res, rec.Header()
+	}
+	for _, start := range []string{"http://localhost/search?size=1&sort=-date", "http://localhost/search?size=1&sort=-date&cursor="} {
+		var seen []string
+		var pages []string
+		u := start
+		if strings.HasSuffix(u, "cursor=") { // the second walk starts from a cursor page
+			first := fetchResult(t, url.Values{"size": {"1"}, "sort": {"-date"}})
+			seen = append(seen, first.Hits[0].ID)
+			u += first.NextCursor
+		}
+		for u != "" && len(seen) <= len(all.Hits) {
+			res, h := follow(u)
+			pages = append(pages, u)
+			for _, hit := range res.Hits {
+				seen = append(seen, hit.ID)
+			}
+			link := h.Get("Link")
+			if res.Next != "" && !strings.Contains(link, "<"+res.Next+`>; rel="next"`) {
+				t.Errorf("Link %q lacks next %s", link, res.Next)
+			}
+			if res.Previous != "" && !strings.Contains(link, "<"+res.Previous+`>; rel="prev"`) {
+				t.Errorf("Link %q lacks prev %s", link, res.Previous)
+			}
+			if len(pages) > 1 && res.Previous == "" {
+				t.Errorf("page %s has no previous", u)
+			}
+			if res.Previous != "" {
+				back, _ := follow(res.Previous)
+				if len(back.Hits) != 1 || back.Hits[0].ID != seen[len(seen)-2] {
+					t.Errorf("previous of %s does not lead to hit %s", u, seen[len(seen)-2])
+				}
+			}
+			if (res.Next == "") != (res.NextCursor == "") {
+				t.Errorf("next %q and next_cursor %q disagree", res.Next, res.NextCursor)
+			}
+			u = res.Next
+		}
+		var want []string
+		for _, h := range all.Hits {
+			want = append(want, h.ID)
+		}
+		if !slices.Equal(seen, want) {
+			t.Errorf("from %s, next walked %q, want %q", start, seen, want)
+		}
+	}
+}

@@ -43,7 +43,7 @@ var searchParamDocs = []param{
 	{"sort", "query", "Order of hits.", enum(search.SortRelevance, search.SortDate, search.SortDateDesc), false},
 	{"size", "query", "Hits per page, at most 100 (default 10).", num, false},
 	{"page", "query", "Page of hits, from 1; pages reach hit 10,000 at most (use cursor beyond).", num, false},
-	{"cursor", "query", "The next value of the previous page: continues after its last hit, with no depth limit.", str, false},
+	{"cursor", "query", "The next_cursor of the previous page: continues after its last hit, with no depth limit (the next URL carries it).", str, false},
 	{"facet", "query", "Facets to count (default all; none for no counts). Repeatable.", enum(append(append([]string{}, corpus.Facets...), search.FacetNone)...), true},
 	{"facet.size", "query", "Values per facet, at most 500 (default 20).", num, false},
 	{"facet.prefix", "query", "Only facet values starting with this, case ignored.", str, false},

@@ -182,10 +182,10 @@ func TestCursorPagesPastThePageLimit(t *testing.T) {
 		for _, h := range res.Hits {
 			seen = append(seen, h.ID)
 		}
-		if res.Next == "" {
+		if res.NextCursor == "" {
 			break
 		}
-		params.Set("cursor", res.Next)
+		params.Set("cursor", res.NextCursor)
 	}
 	all := fetchResult(t, url.Values{"size": {"100"}, "sort": {"-date"}})
 	var want []string

@@ -12,9 +12,16 @@ type Result struct {
 	Histogram []Bucket `json:"histogram"`
 	Page      int      `json:"page,omitempty"` // absent when the page came from a cursor
 	Size      int      `json:"size"`
-	// Next is the cursor of the following page, absent on the last one.
-	Next string        `json:"next,omitempty"`
-	Took time.Duration `json:"-"`
+	// NextCursor is the cursor of the following page, absent on the last
+	// one: the cursor parameter that continues after this page's last hit.
+	NextCursor string `json:"next_cursor,omitempty"`
+	// Next and Previous are the URLs of the following and the preceding
+	// page, filled in by the HTTP API (also in its Link header).
+	Next     string `json:"next,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	// Offset is how many hits come before this page.
+	Offset int           `json:"-"`
+	Took   time.Duration `json:"-"`
 }
 
 // A Hit is one matching document.

@@ -54,7 +54,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Size: req.Size}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Size: req.Size, Offset: seen}
 	if after == nil {
 		out.Page = req.Page
 	}
@@ -77,7 +77,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if n := seen + len(res.Hits); len(res.Hits) > 0 && uint64(n) < res.Total {
-		out.Next = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
+		out.NextCursor = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
 	}
 	t := cq.tally()
 	out.Facets = cq.buckets(t, req)

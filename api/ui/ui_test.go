@@ -112,18 +112,18 @@ func TestExplainQueryErrorPointsAtTheCharacter(t *testing.T) {
 func TestPagingFollowsTheCursorPastTheDepth(t *testing.T) {
 	params := url.Values{"q": {"trafficking"}, "size": {"100"}, "page": {"100"}}
 	deepest := search.MaxDepth / 100
-	pg := paging(params, &search.Result{Total: 20000, Page: deepest, Size: 100, Next: "CUR"}, deepest)
+	pg := paging(params, &search.Result{Total: 20000, Page: deepest, Size: 100, NextCursor: "CUR"}, deepest)
 	if !strings.Contains(pg.Next, "cursor=CUR") || strings.Contains(pg.Next, "page=") {
 		t.Errorf("next from the deepest page = %q, want the cursor", pg.Next)
 	}
 	if !strings.Contains(pg.Prev, "page=99") {
 		t.Errorf("prev = %q", pg.Prev)
 	}
-	pg = paging(url.Values{"q": {"x"}, "cursor": {"CUR"}}, &search.Result{Total: 20000, Size: 100, Next: "CUR2"}, 1)
+	pg = paging(url.Values{"q": {"x"}, "cursor": {"CUR"}}, &search.Result{Total: 20000, Size: 100, NextCursor: "CUR2"}, 1)
 	if !strings.Contains(pg.Next, "cursor=CUR2") || pg.First != "/search?q=x" || pg.Prev != "" {
 		t.Errorf("a cursor page: %+v", pg)
 	}
-	pg = paging(url.Values{"q": {"x"}}, &search.Result{Total: 35, Page: 1, Size: 10, Next: "C"}, 1)
+	pg = paging(url.Values{"q": {"x"}}, &search.Result{Total: 35, Page: 1, Size: 10, NextCursor: "C"}, 1)
 	if pg.Next != "/search?page=2&q=x" || pg.Last != 4 || len(pg.Numbers) != 4 {
 		t.Errorf("first of four pages: %+v", pg)
 	}
