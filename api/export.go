@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -140,18 +141,68 @@ func documentURL(base, id string) string { return base + "/documents/" + url.Pat
 // or never, cannot hold a search slot and an index snapshot for ever.
 func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Index, req search.Request, format string, cfg Config) {
 	ex := exporters(format, req.Passages)
-	bw := bufio.NewWriterSize(w, 32<<10)
-	base := cfg.BaseURL
 	ctx, cancel := context.WithTimeout(r.Context(), cfg.ExportTimeout)
 	defer cancel()
-	started := false
-	n := 0
-	err := idx.Each(ctx, req, func(total uint64) {
-		started = true
+	flush := func() error { return http.NewResponseController(w).Flush() }
+	started, n, err := streamExport(ctx, w, flush, idx, req, format, cfg.BaseURL, func(total uint64) {
 		w.Header().Set("Content-Type", ex.contentType)
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="lexsearch.%s"`, ex.ext))
 		w.Header().Set("X-Total-Count", strconv.FormatUint(total, 10))
 		w.WriteHeader(http.StatusOK)
+	})
+	if !started {
+		writeError(w, r, logger, err)
+		return
+	}
+	if err != nil {
+		logger.WarnContext(r.Context(), "export cut short", "format", format, "rows", n, "err", err, "request_id", requestID(r.Context()))
+	}
+}
+
+// ExportFormats are the formats Export writes.
+func ExportFormats() []string { return slices.Clone(exportFormats) }
+
+// Export writes every hit of req to w in format (csv, ndjson, ris or csl),
+// exactly as GET /search?format=... does, with links to documents under
+// base (http://host:port): the command line's exports are the API's.
+func Export(ctx context.Context, w io.Writer, idx Index, req search.Request, format, base string) error {
+	if !slices.Contains(exportFormats, format) {
+		return fmt.Errorf("%q is not an export format; use one of %s", format, strings.Join(exportFormats, ", "))
+	}
+	req, err := exportRequest(req, format)
+	if err != nil {
+		return err
+	}
+	_, _, err = streamExport(ctx, w, nil, idx, req, format, strings.TrimRight(base, "/"), nil)
+	return err
+}
+
+// exportRequest checks passages against format, and asks for the
+// passages RIS and CSL-JSON need: they carry the page of the first passage
+// that matched as the pin cite (a search by filters alone has none).
+func exportRequest(req search.Request, format string) (search.Request, error) {
+	if req.Passages && format != "csv" && format != "ndjson" {
+		return req, &search.RequestError{Param: "passages", Reason: "one row per passage is for format=csv or format=ndjson"}
+	}
+	if (format == "ris" || format == "csl") && strings.TrimSpace(req.Q) != "" {
+		req.Passages = true
+	}
+	return req, nil
+}
+
+// streamExport writes every hit of req in format to w, calling onTotal
+// with the number of hits before the first byte, and flush (when not nil)
+// every exportFlushEvery rows. started says whether anything was written:
+// when not, err is a problem with the request, not a cut stream.
+func streamExport(ctx context.Context, w io.Writer, flush func() error, idx Index, req search.Request, format, base string,
+	onTotal func(uint64)) (started bool, n int, err error) {
+	ex := exporters(format, req.Passages)
+	bw := bufio.NewWriterSize(w, 32<<10)
+	err = idx.Each(ctx, req, func(total uint64) {
+		started = true
+		if onTotal != nil {
+			onTotal(total)
+		}
 	}, func(h search.Hit) error {
 		if n == 0 {
 			if err := ex.begin(bw); err != nil {
@@ -166,26 +217,25 @@ func export(w http.ResponseWriter, r *http.Request, logger *slog.Logger, idx Ind
 			if err := bw.Flush(); err != nil {
 				return err
 			}
-			_ = http.NewResponseController(w).Flush()
+			if flush != nil {
+				_ = flush()
+			}
 		}
 		return nil
 	})
-	if err == nil && n == 0 && started {
+	if !started {
+		return false, 0, err
+	}
+	if err == nil && n == 0 {
 		err = ex.begin(bw)
 	}
-	if err == nil && started {
+	if err == nil {
 		err = ex.end(bw)
-	}
-	if !started {
-		writeError(w, r, logger, err)
-		return
 	}
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
-	if err != nil {
-		logger.WarnContext(r.Context(), "export cut short", "format", format, "rows", n, "err", err, "request_id", requestID(r.Context()))
-	}
+	return true, n, err
 }
 
 // exportFlushEvery rows, the export is pushed to the client, so a large

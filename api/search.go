@@ -40,15 +40,16 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
-		if req.Passages && format != "csv" && format != "ndjson" {
-			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "one row per passage is for format=csv or format=ndjson"})
+		if slices.Contains(exportFormats, format) {
+			if req, err = exportRequest(req, format); err != nil {
+				writeError(w, r, logger, err)
+				return
+			}
+			export(w, r, logger, idx, req, format, cfg)
 			return
 		}
-		if slices.Contains(exportFormats, format) {
-			// RIS and CSL-JSON carry the page of the first passage that
-			// matched as the pin cite; a search by filters alone has none.
-			req.Passages = req.Passages || ((format == "ris" || format == "csl") && strings.TrimSpace(req.Q) != "")
-			export(w, r, logger, idx, req, format, cfg)
+		if req.Passages {
+			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "one row per passage is for format=csv or format=ndjson"})
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
