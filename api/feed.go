@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
+	"net/url"
 	"time"
 
 	"lexsearch/corpus"
@@ -95,7 +97,8 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			Author: atomPerson{Name: "lexsearch"},
 			Links: []atomLink{
 				{Rel: "self", Type: "application/atom+xml", Href: self},
-				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + q.Encode()},
+				{Rel: "alternate", Type: "text/html", Href: base + "/search?" + q.Encode()},
+				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + withFormat(q, "json").Encode()},
 			},
 		}
 		var newest time.Time
@@ -167,4 +170,11 @@ func feedTitle(req search.Request) string {
 		t += " · " + v
 	}
 	return t
+}
+
+// withFormat is a copy of q with format set.
+func withFormat(q url.Values, format string) url.Values {
+	q = maps.Clone(q)
+	q.Set("format", format)
+	return q
 }

@@ -183,6 +183,13 @@ func TestFeedIsValidAtom(t *testing.T) {
 			t.Errorf("entry %s: JSON alternate %q", e.IDs, js)
 		}
 	}
+	var feedHTML bool
+	for _, l := range f.Links {
+		feedHTML = feedHTML || l.Rel == "alternate" && l.Type == "text/html" && strings.HasPrefix(l.Href, "http://localhost/search?")
+	}
+	if !feedHTML {
+		t.Errorf("feed links %+v: no HTML alternate (the search page)", f.Links)
+	}
 	// The checker itself finds what a broken feed lacks.
 	broken := f
 	broken.Updated = []string{"yesterday"}
