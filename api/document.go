@@ -42,7 +42,13 @@ func handleDocument(logger *slog.Logger, idx Index, originals fs.FS) http.Handle
 // documentView is a document as /documents/{id} shows it: the metadata and
 // every entity mention with its page, but not the text (that is /text).
 func documentView(doc *corpus.Document) documentJSON {
-	return documentJSON{*doc, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
+	v := documentJSON{ID: doc.ID, Source: doc.Source, Format: doc.Format, Title: doc.Title, Type: doc.Type,
+		Docket: doc.Docket, Date: doc.Date, Year: doc.Year, Lang: doc.Lang,
+		Statutes: doc.Statutes, Citations: doc.Citations, Parties: doc.Parties, Judges: doc.Judges,
+		PageNumbers: doc.PageNumbers, Entities: doc.Entities, Sections: doc.Sections,
+		Text: "/documents/" + doc.ID + "/text", Original: "/documents/" + doc.ID + "/original"}
+	v.Court = search.CourtOf(doc.Court)
+	return v
 }
 
 // handleDocumentText writes the clean text with a marker line before each

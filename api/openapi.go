@@ -80,11 +80,30 @@ type operation struct {
 	also          map[int]string  // other statuses worth naming: 422, 204
 }
 
-// documentJSON is /documents/{id} as JSON (documentView builds it).
+// documentJSON is /documents/{id} as JSON (documentView builds it): the
+// fields a hit has, with the same names and types (court as {id, name},
+// lists in the plural), and the rest of the document's metadata. A hit is
+// a document plus score and snippets.
 type documentJSON struct {
-	corpus.Document
-	Text     string `json:"text_url"`
-	Original string `json:"original_url"`
+	ID          string           `json:"id"`
+	Source      string           `json:"source"`
+	Format      corpus.Format    `json:"format"`
+	Title       string           `json:"title"`
+	Type        string           `json:"type"`
+	Court       *search.Court    `json:"court,omitempty"`
+	Docket      string           `json:"docket,omitempty"`
+	Date        string           `json:"date,omitempty"`
+	Year        string           `json:"year,omitempty"`
+	Lang        string           `json:"lang,omitempty"`
+	Statutes    []string         `json:"statutes,omitempty"`
+	Citations   []string         `json:"citations,omitempty"`
+	Parties     []string         `json:"parties,omitempty"`
+	Judges      []string         `json:"judges,omitempty"`
+	PageNumbers []int            `json:"page_numbers,omitempty"`
+	Entities    []corpus.Entity  `json:"entities,omitempty"`
+	Sections    []corpus.Section `json:"sections,omitempty"`
+	Text        string           `json:"text_url"`
+	Original    string           `json:"original_url"`
 }
 
 // entitiesJSON is /entities/{kind} as JSON.

@@ -698,3 +698,45 @@ func TestDocumentTextPages(t *testing.T) {
 		}
 	}
 }
+
+// A hit is a document plus score and snippets: every field a hit has,
+// /documents/{id} has with the same name and value.
+func TestOneDocumentShape(t *testing.T) {
+	res := fetchResult(t, url.Values{"q": {"trafficking"}, "size": {"100"}})
+	if len(res.Hits) < 2 {
+		t.Fatalf("%d hits", len(res.Hits))
+	}
+	var raw struct{ Hits []map[string]any }
+	if err := json.Unmarshal(fetch(t, "/search?q=trafficking&size=100").Body.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		var hit map[string]any
+		for _, x := range raw.Hits {
+			if x["id"] == h.ID {
+				hit = x
+			}
+		}
+		rec := fetch(t, "/documents/"+h.ID+"?format=json")
+		var doc map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range hit {
+			if k == "score" || k == "snippets" {
+				continue
+			}
+			if got, _ := json.Marshal(doc[k]); string(got) != mustJSON(v) {
+				t.Errorf("%s: hit %s = %s, document has %s", h.ID, k, mustJSON(v), got)
+			}
+		}
+		if h.Court != nil && (doc["court"] == nil || doc["court"].(map[string]any)["name"] != h.Court.Name) {
+			t.Errorf("%s: document court %v, hit %+v", h.ID, doc["court"], h.Court)
+		}
+	}
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

@@ -1,6 +1,10 @@
 package search
 
-import "time"
+import (
+	"time"
+
+	"lexsearch/indexer/entity"
+)
 
 // A Result is one page of hits with the facet counts of the whole match.
 type Result struct {
@@ -74,4 +78,13 @@ type Bucket struct {
 	Value string `json:"value"`
 	Name  string `json:"name,omitempty"`
 	Count int    `json:"count"`
+}
+
+// CourtOf returns the court of a court id with its display name, or nil
+// for no id: how hits and documents show a court.
+func CourtOf(id string) *Court {
+	if id == "" {
+		return nil
+	}
+	return &Court{ID: id, Name: entity.CourtName(id)}
 }

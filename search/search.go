@@ -14,7 +14,6 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"lexsearch/corpus"
-	"lexsearch/indexer/entity"
 )
 
 // Search runs one search. Problems with the request come back as
@@ -147,9 +146,7 @@ func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
 		Docket: doc.Docket, Date: doc.Date, Lang: doc.Lang, Score: math.Round(dm.Score*1000) / 1000,
 		Statutes: doc.Statutes,
 	}
-	if doc.Court != "" {
-		h.Court = &Court{ID: doc.Court, Name: entity.CourtName(doc.Court)}
-	}
+	h.Court = CourtOf(doc.Court)
 	if text != nil {
 		h.Snippets = snippets(doc, storedPages(text.Fields[corpus.FieldBody]), text.Locations[corpus.FieldBody])
 	}
