@@ -9,16 +9,19 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"lexsearch/corpus"
 	"lexsearch/search"
 )
 
-func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
+func handleDocument(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		// format=json is how a browser asks for the JSON instead of the
 		// page (see pages.go); it is the only format here.
@@ -32,33 +35,91 @@ func handleDocument(logger *slog.Logger, idx Index) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
-		writeJSON(w, r, documentView(doc))
+		serveConditional(w, r, "application/json; charset=utf-8", ingestTime(originals, doc), marshal(documentView(doc)))
 	}
 }
 
 // documentView is a document as /documents/{id} shows it: the metadata and
 // every entity mention with its page, but not the text (that is /text).
 func documentView(doc *corpus.Document) documentJSON {
-	return documentJSON{*doc, "/documents/" + doc.ID + "/text", "/documents/" + doc.ID + "/original"}
+	v := documentJSON{ID: doc.ID, Source: doc.Source, Format: doc.Format, Title: doc.Title, Type: doc.Type,
+		Docket: doc.Docket, Date: doc.Date, Year: doc.Year, Lang: doc.Lang,
+		Statutes: doc.Statutes, Citations: doc.Citations, Parties: doc.Parties, Judges: doc.Judges,
+		PageNumbers: doc.PageNumbers, Entities: doc.Entities, Sections: doc.Sections,
+		Text: "/documents/" + doc.ID + "/text", Original: "/documents/" + doc.ID + "/original"}
+	v.Court = search.CourtOf(doc.Court)
+	return v
 }
 
 // handleDocumentText writes the clean text with a marker line before each
-// page, so a reader (or grep) can tell which page a passage is on.
-func handleDocumentText(logger *slog.Logger, idx Index) http.HandlerFunc {
+// page, so a reader (or grep) can tell which page a passage is on;
+// page=N or pages=A-B keep only the pages so numbered.
+func handleDocumentText(logger *slog.Logger, idx Index, originals fs.FS) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		lo, hi, err := pageRange(r.URL.Query())
+		if err != nil {
+			writeError(w, r, logger, err)
+			return
+		}
 		doc, err := idx.Document(r.Context(), pathVar(r, "id"))
 		if err != nil {
 			writeError(w, r, logger, err)
 			return
 		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if r.Method == http.MethodHead {
+		var pages []corpus.Page
+		for _, p := range doc.Pages {
+			if p.Number >= lo && p.Number <= hi {
+				pages = append(pages, p)
+			}
+		}
+		if len(pages) == 0 && len(doc.Pages) > 0 {
+			first, last := doc.Pages[0].Number, doc.Pages[len(doc.Pages)-1].Number
+			writeProblem(w, r, problem{Status: http.StatusNotFound, Param: pageParamName(r.URL.Query()),
+				Detail: fmt.Sprintf("no such page: the document has %d pages, numbered %d to %d", len(doc.Pages), first, last)})
 			return
 		}
-		for _, p := range doc.Pages {
-			fmt.Fprintf(w, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
+		var b bytes.Buffer
+		for _, p := range pages {
+			fmt.Fprintf(&b, "=== page %d ===\n%s\n\n", p.Number, strings.TrimRight(p.Text, "\n"))
 		}
+		serveConditional(w, r, "text/plain; charset=utf-8", ingestTime(originals, doc), b.Bytes())
 	}
+}
+
+// pageParamName is the page parameter a request used, for its problems.
+func pageParamName(q url.Values) string {
+	if q.Has("pages") {
+		return "pages"
+	}
+	return "page"
+}
+
+// pageRange reads page=N or pages=A-B (or pages=N): the page numbers to
+// keep, inclusive; neither means every page.
+func pageRange(q url.Values) (lo, hi int, err error) {
+	page, pages := q.Get("page"), q.Get("pages")
+	switch {
+	case page != "" && pages != "":
+		return 0, 0, &search.RequestError{Param: "pages", Reason: "give page=N or pages=A-B, not both"}
+	case page != "":
+		n, err := strconv.Atoi(page)
+		if err != nil || n < 0 {
+			return 0, 0, &search.RequestError{Param: "page", Reason: fmt.Sprintf("%q is not a page number", page)}
+		}
+		return n, n, nil
+	case pages != "":
+		a, b, ok := strings.Cut(pages, "-")
+		if !ok {
+			b = a
+		}
+		lo, err1 := strconv.Atoi(strings.TrimSpace(a))
+		hi, err2 := strconv.Atoi(strings.TrimSpace(b))
+		if err1 != nil || err2 != nil || lo < 0 || hi < lo {
+			return 0, 0, &search.RequestError{Param: "pages", Reason: fmt.Sprintf("%q is not a page range; write pages=3-5", pages)}
+		}
+		return lo, hi, nil
+	}
+	return math.MinInt, math.MaxInt, nil
 }
 
 // handleOriginal serves the file as it was ingested.

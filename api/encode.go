@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 )
@@ -23,4 +24,14 @@ func encode(w http.ResponseWriter, r *http.Request, status int, contentType stri
 // writeJSON writes v with status 200.
 func writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	encode(w, r, http.StatusOK, "application/json", v)
+}
+
+// marshal is v as encode writes it, for answers sent with serveConditional.
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v) // our own view types always encode
+	return b.Bytes()
 }

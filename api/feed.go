@@ -1,13 +1,18 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
+	"net/url"
 	"time"
 
+	"lexsearch/corpus"
 	"lexsearch/search"
 )
 
@@ -64,6 +69,10 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
+		if req.Passages {
+			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "a feed has one entry per document; use /search?format=csv&passages=true"})
+			return
+		}
 		if req.Sort != "" && req.Sort != search.SortDateDesc {
 			writeError(w, r, logger, &search.RequestError{Param: "sort", Reason: "a feed is always newest first; drop sort"})
 			return
@@ -88,25 +97,25 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			Author: atomPerson{Name: "lexsearch"},
 			Links: []atomLink{
 				{Rel: "self", Type: "application/atom+xml", Href: self},
-				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + q.Encode()},
+				{Rel: "alternate", Type: "text/html", Href: base + "/search?" + q.Encode()},
+				{Rel: "alternate", Type: "application/json", Href: base + "/search?" + withFormat(q, "json").Encode()},
 			},
 		}
-		newest := time.Time{}
+		var newest time.Time
 		for _, h := range res.Hits {
-			updated := cfg.Now().UTC()
-			if t, err := time.Parse(time.DateOnly, h.Date); err == nil {
-				updated = t
-			}
+			updated := entryUpdated(h, cfg.Originals)
 			if updated.After(newest) {
 				newest = updated
 			}
+			page := documentURL(base, h.ID)
 			e := atomEntry{
 				ID:      "urn:lexsearch:document:" + h.ID,
 				Title:   h.Title,
 				Updated: updated.Format(time.RFC3339),
 				Links: []atomLink{
-					{Rel: "alternate", Type: "application/json", Href: base + "/documents/" + h.ID},
-					{Rel: "related", Type: "text/plain", Href: base + "/documents/" + h.ID + "/text"},
+					{Rel: "alternate", Type: "text/html", Href: page},
+					{Rel: "alternate", Type: "application/json", Href: page + "?format=json"},
+					{Rel: "related", Type: "text/plain", Href: page + "/text"},
 				},
 				Categories: []atomCategory{{Term: h.Type}},
 			}
@@ -118,20 +127,37 @@ func handleFeed(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			}
 			feed.Entries = append(feed.Entries, e)
 		}
+		// The feed changed when its newest entry did; an empty feed has
+		// never changed (the epoch), so a poll of it stays the same.
 		if newest.IsZero() {
-			newest = cfg.Now().UTC()
+			newest = time.Unix(0, 0).UTC()
 		}
 		feed.Updated = newest.Format(time.RFC3339)
 
-		w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-		if r.Method == http.MethodHead {
+		var b bytes.Buffer
+		b.WriteString(xml.Header)
+		enc := xml.NewEncoder(&b)
+		enc.Indent("", "  ")
+		if err := enc.Encode(feed); err != nil {
+			writeError(w, r, logger, err)
 			return
 		}
-		_, _ = w.Write([]byte(xml.Header))
-		enc := xml.NewEncoder(w)
-		enc.Indent("", "  ")
-		_ = enc.Encode(feed) // the status is sent; a failed write means the client left
+		b.WriteString("\n")
+		serveConditional(w, r, "application/atom+xml; charset=utf-8", newest, b.Bytes())
 	}
+}
+
+// entryUpdated is an entry's stable updated time: the document's date,
+// else when it was ingested, else the epoch. Never the time of the poll:
+// a reader would show an undated document as new on every poll.
+func entryUpdated(h search.Hit, originals fs.FS) time.Time {
+	if t, err := time.Parse(time.DateOnly, h.Date); err == nil {
+		return t
+	}
+	if t := ingestTime(originals, &corpus.Document{ID: h.ID, Source: h.Source}); !t.IsZero() {
+		return t
+	}
+	return time.Unix(0, 0).UTC()
 }
 
 // feedTitle names a feed after its search.
@@ -144,4 +170,11 @@ func feedTitle(req search.Request) string {
 		t += " · " + v
 	}
 	return t
+}
+
+// withFormat is a copy of q with format set.
+func withFormat(q url.Values, format string) url.Values {
+	q = maps.Clone(q)
+	q.Set("format", format)
+	return q
 }

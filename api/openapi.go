@@ -43,7 +43,7 @@ var searchParamDocs = []param{
 	{"sort", "query", "Order of hits.", enum(search.SortRelevance, search.SortDate, search.SortDateDesc), false},
 	{"size", "query", "Hits per page, at most 100 (default 10).", num, false},
 	{"page", "query", "Page of hits, from 1; pages reach hit 10,000 at most (use cursor beyond).", num, false},
-	{"cursor", "query", "The next value of the previous page: continues after its last hit, with no depth limit.", str, false},
+	{"cursor", "query", "The next_cursor of the previous page: continues after its last hit, with no depth limit (the next URL carries it).", str, false},
 	{"facet", "query", "Facets to count (default all; none for no counts). Repeatable.", enum(append(append([]string{}, corpus.Facets...), search.FacetNone)...), true},
 	{"facet.size", "query", "Values per facet, at most 500 (default 20).", num, false},
 	{"facet.prefix", "query", "Only facet values starting with this, case ignored.", str, false},
@@ -54,6 +54,7 @@ var searchParamDocs = []param{
 	{"filed_before", "query", "CourtListener's name for to: YYYY-MM-DD or MM/DD/YYYY.", str, false},
 	{"case_name", "query", `CourtListener's case_name: adds title:"..." to q.`, str, false},
 	{"docket_number", "query", `CourtListener's docket_number: adds docket:"..." to q.`, str, false},
+	{"passages", "query", "With format=csv or ndjson: one row per matching passage (id, title, court, date, page, section, snippet, pin_cite, url) instead of one per document.", flag, false},
 }
 
 var idParam = param{"id", "path", "Document id, as in hits.", str, false}
@@ -79,11 +80,30 @@ type operation struct {
 	also          map[int]string  // other statuses worth naming: 422, 204
 }
 
-// documentJSON is /documents/{id} as JSON (documentView builds it).
+// documentJSON is /documents/{id} as JSON (documentView builds it): the
+// fields a hit has, with the same names and types (court as {id, name},
+// lists in the plural), and the rest of the document's metadata. A hit is
+// a document plus score and snippets.
 type documentJSON struct {
-	corpus.Document
-	Text     string `json:"text_url"`
-	Original string `json:"original_url"`
+	ID          string           `json:"id"`
+	Source      string           `json:"source"`
+	Format      corpus.Format    `json:"format"`
+	Title       string           `json:"title"`
+	Type        string           `json:"type"`
+	Court       *search.Court    `json:"court,omitempty"`
+	Docket      string           `json:"docket,omitempty"`
+	Date        string           `json:"date,omitempty"`
+	Year        string           `json:"year,omitempty"`
+	Lang        string           `json:"lang,omitempty"`
+	Statutes    []string         `json:"statutes,omitempty"`
+	Citations   []string         `json:"citations,omitempty"`
+	Parties     []string         `json:"parties,omitempty"`
+	Judges      []string         `json:"judges,omitempty"`
+	PageNumbers []int            `json:"page_numbers,omitempty"`
+	Entities    []corpus.Entity  `json:"entities,omitempty"`
+	Sections    []corpus.Section `json:"sections,omitempty"`
+	Text        string           `json:"text_url"`
+	Original    string           `json:"original_url"`
 }
 
 // entitiesJSON is /entities/{kind} as JSON.
@@ -122,12 +142,14 @@ func operations() []operation {
 				"application/x-ndjson": text("Every hit, one JSON object a line"), "application/x-research-info-systems": text("Every hit as RIS"),
 				"application/vnd.citationstyles.csl+json": text("Every hit as CSL-JSON"), "text/html": html}},
 		{path: "/feed.atom", summary: "The newest documents matching a search, as an Atom feed: a saved search.",
-			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format"),
+			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format", "passages"),
 			responses: map[string]body{"application/atom+xml": text("Atom feed")}},
 		{path: "/documents/{id}", summary: "A document's metadata and every entity mention with its page.",
 			params:    []param{idParam, {"format", "query", "json: the JSON even in a browser (the only format).", enum("json"), false}},
 			responses: map[string]body{"application/json": {"Document", documentJSON{}}, "text/html": html}},
-		{path: "/documents/{id}/text", summary: "A document's clean text, a line '=== page N ===' before each page.", params: []param{idParam},
+		{path: "/documents/{id}/text", summary: "A document's clean text, a line '=== page N ===' before each page. A page that is not in the document is a 404 that says how many pages there are.",
+			params: []param{idParam, {"page", "query", "Only the page with this number.", num, false},
+				{"pages", "query", "Only the pages numbered in this range, A-B inclusive (3-5).", str, false}},
 			responses: map[string]body{"text/plain": text("Text")}},
 		{path: "/documents/{id}/original", summary: "The file as ingested: a PDF inline, anything else as a text/plain download.", params: []param{idParam},
 			responses: map[string]body{"application/pdf": text("The original PDF"), "text/plain": text("The original file, as text")}},

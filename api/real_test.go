@@ -182,10 +182,10 @@ func TestCursorPagesPastThePageLimit(t *testing.T) {
 		for _, h := range res.Hits {
 			seen = append(seen, h.ID)
 		}
-		if res.Next == "" {
+		if res.NextCursor == "" {
 			break
 		}
-		params.Set("cursor", res.Next)
+		params.Set("cursor", res.NextCursor)
 	}
 	all := fetchResult(t, url.Values{"size": {"100"}, "sort": {"-date"}})
 	var want []string
@@ -238,6 +238,103 @@ func TestExportsReturnEveryHit(t *testing.T) {
 	if rec.Code != 400 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
 		t.Errorf("bad query in an export: %d %s", rec.Code, rec.Body)
 	}
+}
+
+// An export of passages has a row per matching passage, each with its
+// page and a pin cite at that page; RIS and CSL-JSON carry the docket in
+// the fields Zotero reads, the document page's URL and the pin page.
+func TestExportPassagesAndPinCites(t *testing.T) {
+	page := fetchResult(t, url.Values{"q": {"venture"}, "court": {"ilnd"}})
+	if len(page.Hits) != 1 || page.Hits[0].PinPage() == 0 {
+		t.Fatalf("want one N.D. Ill. hit with a matched passage: %+v", page.Hits)
+	}
+	h := page.Hits[0]
+	rec := fetch(t, "/search?format=csv&passages=true&q=venture&court=ilnd")
+	rows, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil || rec.Code != 200 {
+		t.Fatalf("csv passages: %d %v", rec.Code, err)
+	}
+	if want := []string{"id", "title", "court", "court_name", "date", "page", "section", "snippet", "pin_cite", "url"}; !slices.Equal(rows[0], want) {
+		t.Errorf("header %q, want %q", rows[0], want)
+	}
+	if len(rows) < 2 {
+		t.Fatalf("no passage rows")
+	}
+	for _, row := range rows[1:] {
+		if row[0] != h.ID || row[2] != "ilnd" || row[3] != "N.D. Ill." || row[4] != h.Date {
+			t.Errorf("row %q does not describe %s", row, h.ID)
+		}
+		if !strings.Contains(strings.ToLower(row[7]), "venture") || strings.Contains(row[7], "<mark>") {
+			t.Errorf("snippet %q: want plain text holding the matched word", row[7])
+		}
+		want := h.PinCite(atoi(t, row[5]))
+		if row[8] != want || !strings.Contains(row[8], ", slip op. at "+row[5]+" (N.D. Ill. ") {
+			t.Errorf("pin cite %q, want %q", row[8], want)
+		}
+		if !strings.HasSuffix(row[9], "/documents/"+h.ID+"#p"+row[5]) {
+			t.Errorf("url %q", row[9])
+		}
+	}
+	rec = fetch(t, "/search?format=ndjson&passages=true&q=venture&court=ilnd")
+	lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+	if len(lines) != len(rows)-1 {
+		t.Errorf("ndjson has %d passages, csv %d", len(lines), len(rows)-1)
+	}
+	var p struct {
+		Page    int    `json:"page"`
+		PinCite string `json:"pin_cite"`
+		Court   struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &p); err != nil || p.Page == 0 || p.PinCite == "" || p.Court.ID != "ilnd" {
+		t.Errorf("ndjson passage %s: %v", lines[0], err)
+	}
+
+	rec = fetch(t, "/search?format=ris&q=venture&court=ilnd")
+	ris := map[string]string{}
+	for _, l := range strings.Split(rec.Body.String(), "\r\n") {
+		if k, v, ok := strings.Cut(l, "  - "); ok {
+			ris[k] = v
+		}
+	}
+	pin := itoa(h.PinPage())
+	for tag, want := range map[string]string{"TY": "CASE", "CN": h.Docket, "PB": "N.D. Ill.", "SP": pin,
+		"DA": strings.ReplaceAll(h.Date, "-", "/"), "UR": "http://localhost/documents/" + h.ID} {
+		if ris[tag] != want {
+			t.Errorf("RIS %s = %q, want %q\n%s", tag, ris[tag], want, rec.Body)
+		}
+	}
+	if _, ok := ris["M1"]; ok {
+		t.Errorf("RIS still writes M1, which Zotero drops")
+	}
+	rec = fetch(t, "/search?format=csl&q=venture&court=ilnd")
+	var items []map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &items); err != nil || len(items) != 1 {
+		t.Fatalf("csl: %v %s", err, rec.Body)
+	}
+	for k, want := range map[string]any{"number": h.Docket, "authority": "N.D. Ill.", "locator": pin, "URL": "http://localhost/documents/" + h.ID} {
+		if items[0][k] != want {
+			t.Errorf("CSL %s = %v, want %v", k, items[0][k], want)
+		}
+	}
+	// A search by filters alone matched no passage: no pin cite.
+	rec = fetch(t, "/search?format=ris&court=ilnd")
+	if strings.Contains(rec.Body.String(), "SP  - ") {
+		t.Errorf("RIS of a filter-only search has a pin page:\n%s", rec.Body)
+	}
+	for _, target := range []string{"/search?passages=true&q=x", "/search?format=ris&passages=true", "/search?format=csv&passages=maybe", "/feed.atom?passages=true"} {
+		if rec := fetch(t, target); rec.Code != 400 {
+			t.Errorf("%s: %d, want 400", target, rec.Code)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	var n int
+	if err := json.Unmarshal([]byte(s), &n); err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return n
 }
 
 func itoa(n int) string {
@@ -562,4 +659,84 @@ func TestCourtListenerSearchOverHTTP(t *testing.T) {
 			t.Errorf("%s: %d %s, want a 400 saying %q", target, rec.Code, rec.Body, want)
 		}
 	}
+}
+
+// /documents/{id}/text?page=N and ?pages=A-B keep only those pages, each
+// with its marker line; a page the document lacks is a 404 saying how
+// many pages there are.
+func TestDocumentTextPages(t *testing.T) {
+	id := fetchResult(t, url.Values{"court": {"ilnd"}}).Hits[0].ID
+	markers := func(body string) []string {
+		var out []string
+		for _, l := range strings.Split(body, "\n") {
+			if strings.HasPrefix(l, "=== page ") {
+				out = append(out, strings.TrimSuffix(strings.TrimPrefix(l, "=== page "), " ==="))
+			}
+		}
+		return out
+	}
+	all := markers(fetch(t, "/documents/"+id+"/text").Body.String())
+	if len(all) < 4 {
+		t.Fatalf("want a document of several pages, got %q", all)
+	}
+	rec := fetch(t, "/documents/"+id+"/text?page="+all[2])
+	if got := markers(rec.Body.String()); rec.Code != 200 || !slices.Equal(got, all[2:3]) {
+		t.Errorf("page=%s: %d, pages %q", all[2], rec.Code, got)
+	}
+	rec = fetch(t, "/documents/"+id+"/text?pages="+all[1]+"-"+all[3])
+	if got := markers(rec.Body.String()); rec.Code != 200 || !slices.Equal(got, all[1:4]) {
+		t.Errorf("pages=%s-%s: %d, pages %q", all[1], all[3], rec.Code, got)
+	}
+	rec = fetch(t, "/documents/"+id+"/text?page=100000")
+	if rec.Code != 404 || !strings.Contains(rec.Body.String(), itoa(len(all))+" pages") ||
+		!strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
+		t.Errorf("page out of range: %d %s", rec.Code, rec.Body)
+	}
+	for _, q := range []string{"page=x", "pages=5-3", "pages=a-b", "page=1&pages=1-2", "pages=-"} {
+		if rec := fetch(t, "/documents/"+id+"/text?"+q); rec.Code != 400 {
+			t.Errorf("%s: %d, want 400", q, rec.Code)
+		}
+	}
+}
+
+// A hit is a document plus score and snippets: every field a hit has,
+// /documents/{id} has with the same name and value.
+func TestOneDocumentShape(t *testing.T) {
+	res := fetchResult(t, url.Values{"q": {"trafficking"}, "size": {"100"}})
+	if len(res.Hits) < 2 {
+		t.Fatalf("%d hits", len(res.Hits))
+	}
+	var raw struct{ Hits []map[string]any }
+	if err := json.Unmarshal(fetch(t, "/search?q=trafficking&size=100").Body.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		var hit map[string]any
+		for _, x := range raw.Hits {
+			if x["id"] == h.ID {
+				hit = x
+			}
+		}
+		rec := fetch(t, "/documents/"+h.ID+"?format=json")
+		var doc map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range hit {
+			if k == "score" || k == "snippets" {
+				continue
+			}
+			if got, _ := json.Marshal(doc[k]); string(got) != mustJSON(v) {
+				t.Errorf("%s: hit %s = %s, document has %s", h.ID, k, mustJSON(v), got)
+			}
+		}
+		if h.Court != nil && (doc["court"] == nil || doc["court"].(map[string]any)["name"] != h.Court.Name) {
+			t.Errorf("%s: document court %v, hit %+v", h.ID, doc["court"], h.Court)
+		}
+	}
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -19,7 +20,7 @@ import (
 // other is a 400, so a typo such as "statue=" is not silently ignored.
 var searchParams = []string{"q", "statute", "court", "party", "judge", "type", "lang", "year",
 	"from", "to", "sort", "size", "page", "cursor", "facet", "facet.size", "facet.prefix", "explain", "format",
-	"order_by", "filed_after", "filed_before", "case_name", "docket_number"}
+	"order_by", "filed_after", "filed_before", "case_name", "docket_number", "passages"}
 
 // Output formats of /search. The export formats stream every hit, not a page.
 var (
@@ -40,7 +41,15 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			return
 		}
 		if slices.Contains(exportFormats, format) {
+			if req, err = exportRequest(req, format); err != nil {
+				writeError(w, r, logger, err)
+				return
+			}
 			export(w, r, logger, idx, req, format, cfg)
+			return
+		}
+		if req.Passages {
+			writeError(w, r, logger, &search.RequestError{Param: "passages", Reason: "one row per passage is for format=csv or format=ndjson"})
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.SearchTimeout)
@@ -50,7 +59,49 @@ func handleSearch(logger *slog.Logger, idx Index, cfg Config) http.HandlerFunc {
 			writeError(w, r, logger, err)
 			return
 		}
+		pageLinks(w, r, res, cfg.BaseURL)
 		writeResult(w, r, req, res, format)
+	}
+}
+
+// pageLinks sets res.Next and res.Previous to the URLs of the following
+// and preceding pages, and sends them as an RFC 8288 Link header too. A
+// page reached by number links to numbered pages while they stay within
+// search.MaxDepth, and past it by cursor; a page reached by cursor links
+// back to the numbered page before it when there is one.
+func pageLinks(w http.ResponseWriter, r *http.Request, res *search.Result, base string) {
+	q := r.URL.Query()
+	at := func(page int, cursor string) string {
+		u := maps.Clone(q)
+		u.Del("page")
+		u.Del("cursor")
+		if cursor != "" {
+			u.Set("cursor", cursor)
+		} else if page > 1 {
+			u.Set("page", strconv.Itoa(page))
+		}
+		return base + "/search?" + u.Encode()
+	}
+	size := max(res.Size, 1)
+	if res.NextCursor != "" {
+		if res.Page > 0 && (res.Page+1)*size <= search.MaxDepth {
+			res.Next = at(res.Page+1, "")
+		} else {
+			res.Next = at(0, res.NextCursor)
+		}
+	}
+	if prev := res.Offset - size; res.Offset > 0 && prev >= 0 && prev%size == 0 && prev+size <= search.MaxDepth {
+		res.Previous = at(prev/size+1, "")
+	}
+	var links []string
+	if res.Next != "" {
+		links = append(links, "<"+res.Next+`>; rel="next"`)
+	}
+	if res.Previous != "" {
+		links = append(links, "<"+res.Previous+`>; rel="prev"`)
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
 	}
 }
 
@@ -134,6 +185,9 @@ func requestFromQuery(q url.Values) (search.Request, error) {
 		}
 	}
 	if req.Explain, err = boolParam(q, "explain"); err != nil {
+		return req, err
+	}
+	if req.Passages, err = boolParam(q, "passages"); err != nil {
 		return req, err
 	}
 	return req, nil

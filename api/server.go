@@ -58,8 +58,6 @@ type Config struct {
 	// Ready reports whether the index is open and searchable; nil means
 	// always ready.
 	Ready func() bool
-	// Now is the clock feeds read; nil means time.Now.
-	Now func() time.Time
 	// Metrics collects what /metrics reports; nil makes a fresh set.
 	Metrics *Metrics
 	// IndexSize reports the bytes the index takes, for /metrics; nil
@@ -100,9 +98,6 @@ func (c Config) withDefaults() Config {
 	if c.Ready == nil {
 		c.Ready = func() bool { return true }
 	}
-	if c.Now == nil {
-		c.Now = time.Now
-	}
 	if c.Metrics == nil {
 		c.Metrics = NewMetrics()
 	}
@@ -123,6 +118,7 @@ func NewServer(logger *slog.Logger, idx Index, cfg Config) http.Handler {
 	var h http.Handler = r
 	h = checkRequest(h)
 	h = recoverPanics(logger, h)
+	h = compress(h)
 	h = logRequests(logger, cfg.Metrics, r, h)
 	h = withRequestID(h)
 	h = secureHeaders(h)

@@ -163,6 +163,8 @@ func FuzzRequestLine(f *testing.F) {
 	}
 	f.Add("/search", "q=section+230&court=ilnd&size=5&page=2")
 	f.Add("/documents/abc", "")
+	f.Add("/documents/abc/text", "pages=3-5")
+	f.Add("/documents/abc/text", "page=7&pages=1-2")
 	f.Add("/entities/court", "prefix=N.D.")
 	f.Add("/feed.atom", "statute=FOSTA&size=1")
 	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), &fakeIndex{}, api.Config{})

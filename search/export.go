@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"lexsearch/corpus"
 )
@@ -14,8 +15,13 @@ import (
 // documents match.
 const exportBatch = 500
 
+// exportPassageBatch is the batch when each hit's text is read for its
+// passages: the bodies of a batch are held at once, and one exhibit can
+// run to thousands of pages.
+const exportPassageBatch = 50
+
 // Each calls fn with every hit of req, in req's sort order, without
-// snippets, fetching them in batches by cursor: an export of the whole
+// snippets unless req.Passages, fetching them in batches by cursor: an export of the whole
 // result set, not capped at a page. It returns the total number of hits
 // before fn is first called (through onTotal, when not nil).
 func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn func(Hit) error) error {
@@ -28,9 +34,13 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 	if err != nil {
 		return err
 	}
+	batch := exportBatch
+	if req.Passages {
+		batch = exportPassageBatch
+	}
 	var after []string
 	for first := true; ; first = false {
-		sr := bleve.NewSearchRequestOptions(ix.counted(p, nil, false), exportBatch, 0, false)
+		sr := bleve.NewSearchRequestOptions(ix.counted(p, nil, false), batch, 0, false)
 		sr.Fields = []string{corpus.FieldMeta}
 		sr.SortByCustom(sortOrder(req.Sort))
 		if after != nil {
@@ -43,8 +53,20 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 		if first && onTotal != nil {
 			onTotal(res.Total)
 		}
+		var texts map[string]*bsearch.DocumentMatch
+		if req.Passages {
+			if texts, err = ix.texts(ctx, p, res.Hits); err != nil {
+				return err
+			}
+		}
 		for _, dm := range res.Hits {
-			h, err := hit(dm, nil)
+			var text *bsearch.DocumentMatch
+			if req.Passages {
+				if text = texts[dm.ID]; text == nil {
+					continue // deleted since the search found it
+				}
+			}
+			h, err := hit(dm, text)
 			if err != nil {
 				return err
 			}
@@ -52,7 +74,7 @@ func (ix *Index) Each(ctx context.Context, req Request, onTotal func(uint64), fn
 				return err
 			}
 		}
-		if len(res.Hits) < exportBatch {
+		if len(res.Hits) < batch {
 			return nil
 		}
 		after = afterOf(res.Hits[len(res.Hits)-1])

@@ -214,10 +214,10 @@ func TestDateSortAgreesWithBleve(t *testing.T) {
 			for _, h := range res.Hits {
 				paged = append(paged, h.ID)
 			}
-			if res.Next == "" || len(paged) >= 100 {
+			if res.NextCursor == "" || len(paged) >= 100 {
 				break
 			}
-			page.Cursor = res.Next
+			page.Cursor = res.NextCursor
 		}
 		var whole []string
 		for _, h := range res.Hits {

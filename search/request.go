@@ -61,6 +61,10 @@ type Request struct {
 	FacetPrefix string
 	// Explain adds to each hit which words, fields and aliases matched.
 	Explain bool
+	// Passages makes Each fetch every hit's snippets, with their pages, as
+	// Search does (exports of passages and pin cites); it reads each hit's
+	// text, so an export with passages costs more than one without.
+	Passages bool
 }
 
 // A RequestError is a problem with a search request that the client can

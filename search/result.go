@@ -1,6 +1,10 @@
 package search
 
-import "time"
+import (
+	"time"
+
+	"lexsearch/indexer/entity"
+)
 
 // A Result is one page of hits with the facet counts of the whole match.
 type Result struct {
@@ -12,9 +16,16 @@ type Result struct {
 	Histogram []Bucket `json:"histogram"`
 	Page      int      `json:"page,omitempty"` // absent when the page came from a cursor
 	Size      int      `json:"size"`
-	// Next is the cursor of the following page, absent on the last one.
-	Next string        `json:"next,omitempty"`
-	Took time.Duration `json:"-"`
+	// NextCursor is the cursor of the following page, absent on the last
+	// one: the cursor parameter that continues after this page's last hit.
+	NextCursor string `json:"next_cursor,omitempty"`
+	// Next and Previous are the URLs of the following and the preceding
+	// page, filled in by the HTTP API (also in its Link header).
+	Next     string `json:"next,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	// Offset is how many hits come before this page.
+	Offset int           `json:"-"`
+	Took   time.Duration `json:"-"`
 }
 
 // A Hit is one matching document.
@@ -67,4 +78,13 @@ type Bucket struct {
 	Value string `json:"value"`
 	Name  string `json:"name,omitempty"`
 	Count int    `json:"count"`
+}
+
+// CourtOf returns the court of a court id with its display name, or nil
+// for no id: how hits and documents show a court.
+func CourtOf(id string) *Court {
+	if id == "" {
+		return nil
+	}
+	return &Court{ID: id, Name: entity.CourtName(id)}
 }

@@ -14,7 +14,6 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"lexsearch/corpus"
-	"lexsearch/indexer/entity"
 )
 
 // Search runs one search. Problems with the request come back as
@@ -54,7 +53,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Size: req.Size}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Size: req.Size, Offset: seen}
 	if after == nil {
 		out.Page = req.Page
 	}
@@ -77,7 +76,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if n := seen + len(res.Hits); len(res.Hits) > 0 && uint64(n) < res.Total {
-		out.Next = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
+		out.NextCursor = encodeCursor(req.Sort, res.Hits[len(res.Hits)-1], n)
 	}
 	t := cq.tally()
 	out.Facets = cq.buckets(t, req)
@@ -147,9 +146,7 @@ func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
 		Docket: doc.Docket, Date: doc.Date, Lang: doc.Lang, Score: math.Round(dm.Score*1000) / 1000,
 		Statutes: doc.Statutes,
 	}
-	if doc.Court != "" {
-		h.Court = &Court{ID: doc.Court, Name: entity.CourtName(doc.Court)}
-	}
+	h.Court = CourtOf(doc.Court)
 	if text != nil {
 		h.Snippets = snippets(doc, storedPages(text.Fields[corpus.FieldBody]), text.Locations[corpus.FieldBody])
 	}

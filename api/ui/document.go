@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"lexsearch/corpus"
+	"lexsearch/search"
 )
 
 // similarShown is how many similar documents the document page lists.
@@ -125,7 +126,7 @@ func (p *Pages) Document(w http.ResponseWriter, r *http.Request, id string) {
 	if len(doc.Pages) > 0 {
 		v.FirstPage = doc.Pages[0].Number
 	}
-	v.CiteBefore, v.CiteAfter = pinCite(doc, courtName)
+	v.CiteBefore, v.CiteAfter = search.PinCite(doc, courtName)
 
 	ctx, cancel := context.WithTimeout(r.Context(), p.cfg.SearchTimeout)
 	defer cancel()

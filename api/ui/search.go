@@ -482,9 +482,9 @@ func paging(params url.Values, res *search.Result, page int) pager {
 	if res.Page == 0 { // this page came from a cursor
 		pg.First = at(1)
 		pg.Current = 0
-		if res.Next != "" {
+		if res.NextCursor != "" {
 			u := narrowed(base)
-			u.Set("cursor", res.Next)
+			u.Set("cursor", res.NextCursor)
 			pg.Next = searchURL(u)
 		}
 		return pg
@@ -492,12 +492,12 @@ func paging(params url.Values, res *search.Result, page int) pager {
 	if page > 1 {
 		pg.Prev = at(page - 1)
 	}
-	if res.Next != "" {
+	if res.NextCursor != "" {
 		if page+1 <= lastByDepth {
 			pg.Next = at(page + 1)
 		} else {
 			u := narrowed(base)
-			u.Set("cursor", res.Next)
+			u.Set("cursor", res.NextCursor)
 			pg.Next = searchURL(u)
 		}
 	}

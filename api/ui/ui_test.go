@@ -8,34 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"lexsearch/corpus"
 	"lexsearch/search"
 )
-
-func TestPinCite(t *testing.T) {
-	for _, tc := range []struct {
-		doc   corpus.Document
-		court string
-		want  string
-	}{
-		{corpus.Document{Title: "G.G. v. Salesforce.com, Inc.", Type: "opinion", Docket: "1:20-cv-02335", Date: "2022-05-16"}, "N.D. Ill.",
-			"G.G. v. Salesforce.com, Inc., No. 1:20-cv-02335, slip op. at 7 (N.D. Ill. May 16, 2022)"},
-		{corpus.Document{Title: "Doe v. Twitter, Inc.", Type: "opinion", Date: "2021-09-05"}, "N.D. Cal.",
-			"Doe v. Twitter, Inc., slip op. at 7 (N.D. Cal. Sept. 5, 2021)"},
-		{corpus.Document{Title: "Combating Online Sex Trafficking", Type: "report", Date: "2018-03-14"}, "",
-			"Combating Online Sex Trafficking, at 7 (2018)"},
-		{corpus.Document{Title: "Innocent Victims", Type: "article", Date: "2018-01-11"}, "",
-			"Innocent Victims, at 7 (Jan. 11, 2018)"},
-		{corpus.Document{Title: "Untitled", Type: "article"}, "", "Untitled, at 7"},
-		{corpus.Document{Title: "John Doe 1 v. Twitter, Inc.", Type: "case-summary", Docket: "21-cv-00485", Date: "2021-08-19"}, "N.D. Cal.",
-			"John Doe 1 v. Twitter, Inc., No. 21-cv-00485, at 7 (N.D. Cal. Aug. 19, 2021)"},
-	} {
-		before, after := pinCite(&tc.doc, tc.court)
-		if got := before + "7" + after; got != tc.want {
-			t.Errorf("pinCite(%s) = %q, want %q", tc.doc.Title, got, tc.want)
-		}
-	}
-}
 
 func marked(parts []part) []string {
 	var out []string
@@ -138,18 +112,18 @@ func TestExplainQueryErrorPointsAtTheCharacter(t *testing.T) {
 func TestPagingFollowsTheCursorPastTheDepth(t *testing.T) {
 	params := url.Values{"q": {"trafficking"}, "size": {"100"}, "page": {"100"}}
 	deepest := search.MaxDepth / 100
-	pg := paging(params, &search.Result{Total: 20000, Page: deepest, Size: 100, Next: "CUR"}, deepest)
+	pg := paging(params, &search.Result{Total: 20000, Page: deepest, Size: 100, NextCursor: "CUR"}, deepest)
 	if !strings.Contains(pg.Next, "cursor=CUR") || strings.Contains(pg.Next, "page=") {
 		t.Errorf("next from the deepest page = %q, want the cursor", pg.Next)
 	}
 	if !strings.Contains(pg.Prev, "page=99") {
 		t.Errorf("prev = %q", pg.Prev)
 	}
-	pg = paging(url.Values{"q": {"x"}, "cursor": {"CUR"}}, &search.Result{Total: 20000, Size: 100, Next: "CUR2"}, 1)
+	pg = paging(url.Values{"q": {"x"}, "cursor": {"CUR"}}, &search.Result{Total: 20000, Size: 100, NextCursor: "CUR2"}, 1)
 	if !strings.Contains(pg.Next, "cursor=CUR2") || pg.First != "/search?q=x" || pg.Prev != "" {
 		t.Errorf("a cursor page: %+v", pg)
 	}
-	pg = paging(url.Values{"q": {"x"}}, &search.Result{Total: 35, Page: 1, Size: 10, Next: "C"}, 1)
+	pg = paging(url.Values{"q": {"x"}}, &search.Result{Total: 35, Page: 1, Size: 10, NextCursor: "C"}, 1)
 	if pg.Next != "/search?page=2&q=x" || pg.Last != 4 || len(pg.Numbers) != 4 {
 		t.Errorf("first of four pages: %+v", pg)
 	}

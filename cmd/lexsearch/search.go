@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 
+	"lexsearch/api"
 	"lexsearch/search"
 )
 
@@ -32,12 +35,26 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&req.Sort, "sort", "relevance", "relevance, date or -date")
 	fs.IntVar(&req.Size, "size", search.DefaultSize, "hits per page")
 	fs.IntVar(&req.Page, "page", 1, "page of hits")
-	asJSON := fs.Bool("json", false, "print the API's JSON instead of text")
+	fs.StringVar(&req.Cursor, "cursor", "", "continue after the last hit of an earlier page: its next_cursor (json) or the cursor text prints")
+	fs.BoolVar(&req.Passages, "passages", false, "with -format csv or ndjson: one row per matching passage, with its page and pin cite")
+	format := fs.String("format", "text", "text or json: one page; csv, ndjson, ris or csl: every hit, as GET /search?format= exports it")
+	baseURL := fs.String("base-url", "http://localhost:8080", "scheme, host and port of the document links in exports")
+	asJSON := fs.Bool("json", false, "the same as -format json")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
 	req.Q = strings.Join(pos, " ")
+	if *asJSON {
+		*format = "json"
+	}
+	exporting := slices.Contains(api.ExportFormats(), *format)
+	if !exporting && *format != "text" && *format != "json" {
+		return usagef("search: -format %q: use text, json, %s", *format, strings.Join(api.ExportFormats(), ", "))
+	}
+	if req.Passages && *format != "csv" && *format != "ndjson" {
+		return usagef("search: -passages goes with -format csv or ndjson")
+	}
 
 	logger := newLogger(e, e.stderr)
 	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
@@ -45,15 +62,24 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer closeIndex()
+	if exporting {
+		return api.Export(ctx, e.stdout, idx, req, *format, *baseURL)
+	}
 	res, err := idx.Search(ctx, req)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	return search.WriteText(e.stdout, req, res)
+	if err := search.WriteText(e.stdout, req, res); err != nil {
+		return err
+	}
+	if res.NextCursor != "" {
+		_, err = fmt.Fprintf(e.stdout, "\nmore: -cursor %s\n", res.NextCursor)
+	}
+	return err
 }

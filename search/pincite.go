@@ -1,4 +1,4 @@
-package ui
+package search
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ func citeDate(d string) string {
 	return fmt.Sprintf("%s %d, %d", bluebookMonths[t.Month()-1], t.Day(), t.Year())
 }
 
-// pinCite returns a citation of doc at a page, split around the page
+// PinCite returns a citation of doc at a page, split around the page
 // number so the page can be filled in by the page the reader is on:
 //
 //	G.G. v. Salesforce.com, Inc., No. 1:20-cv-02335, slip op. at 7 (N.D. Ill. May 16, 2022)
@@ -33,7 +33,7 @@ func citeDate(d string) string {
 // An opinion is cited as a slip opinion; a docket sheet or a case summary
 // by its docket number and page; a report by its year and an article by
 // its date.
-func pinCite(doc *corpus.Document, courtName string) (before, after string) {
+func PinCite(doc *corpus.Document, courtName string) (before, after string) {
 	paren := citeDate(doc.Date)
 	if courtName != "" {
 		paren = courtName + " " + paren
@@ -53,4 +53,31 @@ func pinCite(doc *corpus.Document, courtName string) (before, after string) {
 		after = " (" + paren + ")"
 	}
 	return before, after
+}
+
+// PinCite returns the citation of h at page, as PinCite does for its
+// document ("G.G. v. Salesforce.com, Inc., No. 1:20-cv-02335, slip op. at 7
+// (N.D. Ill. May 16, 2022)").
+func (h Hit) PinCite(page int) string {
+	courtName := ""
+	if h.Court != nil {
+		courtName = h.Court.Name
+	}
+	before, after := PinCite(&corpus.Document{Title: h.Title, Type: h.Type, Docket: h.Docket, Date: h.Date}, courtName)
+	return before + strconv.Itoa(page) + after
+}
+
+// Matched reports whether the snippet holds a word the query matched (a
+// hit found by filters alone gets its first lines, unmarked).
+func (s Snippet) Matched() bool { return strings.Contains(s.Text, "<mark>") }
+
+// PinPage is the page of h's first passage that matched the query, the
+// page to pin-cite, or 0 when no passage matched (a search by filters).
+func (h Hit) PinPage() int {
+	for _, s := range h.Snippets {
+		if s.Matched() {
+			return s.Page
+		}
+	}
+	return 0
 }
