@@ -61,7 +61,8 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		closeAll()
 		return nil, err
 	}
-	return &phraseSearcher{Searcher: conj, ctx: ctx, q: q}, nil
+	ps := &phraseSearcher{Searcher: conj, ctx: ctx, q: q}
+	return checkedSearcher{ps, ps.check}, nil
 }
 
 // phraseSearcher passes on the conjunction's matches that hold the phrase,
@@ -75,31 +76,6 @@ type phraseSearcher struct {
 	// at[k] maps (page, position) to the index in the match's locations
 	// of an occurrence of term k; reused across documents.
 	at []map[uint64]int
-}
-
-func (s *phraseSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	for {
-		dm, err := s.Searcher.Next(sctx)
-		if dm == nil || err != nil {
-			return dm, err
-		}
-		if ok, err := s.check(dm); ok || err != nil {
-			return dm, err
-		}
-		sctx.DocumentMatchPool.Put(dm)
-	}
-}
-
-func (s *phraseSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(sctx, id)
-	if dm == nil || err != nil {
-		return dm, err
-	}
-	if ok, err := s.check(dm); ok || err != nil {
-		return dm, err
-	}
-	sctx.DocumentMatchPool.Put(dm)
-	return s.Next(sctx)
 }
 
 // checkEvery is how many documents or occurrences pass between two looks

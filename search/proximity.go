@@ -212,7 +212,8 @@ func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	if err != nil {
 		return nil, err
 	}
-	return &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, locations: opts.IncludeTermVectors}, nil
+	fs := &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, locations: opts.IncludeTermVectors}
+	return checkedSearcher{fs, fs.check}, nil
 }
 
 type filterSearcher struct {
@@ -222,31 +223,6 @@ type filterSearcher struct {
 	f         *filterQuery
 	locations bool // the search asked for term locations: pass them on
 	n         int
-}
-
-func (s *filterSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	for {
-		dm, err := s.Searcher.Next(sctx)
-		if dm == nil || err != nil {
-			return dm, err
-		}
-		if ok, err := s.check(dm); ok || err != nil {
-			return dm, err
-		}
-		sctx.DocumentMatchPool.Put(dm)
-	}
-}
-
-func (s *filterSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(sctx, id)
-	if dm == nil || err != nil {
-		return dm, err
-	}
-	if ok, err := s.check(dm); ok || err != nil {
-		return dm, err
-	}
-	sctx.DocumentMatchPool.Put(dm)
-	return s.Next(sctx)
 }
 
 func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
