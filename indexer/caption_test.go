@@ -204,7 +204,7 @@ func TestBankruptcyDocketTitles(t *testing.T) {
 		{"nvb_42.html", "GV Ranch Station, Inc."},
 		{"wawb_3.html", "Michael R Mastro - Adversary Proceeding"},
 	} {
-		data, err := os.ReadFile(filepath.Join("testdata", "dockets", "bankruptcy", tc.file))
+		data, err := os.ReadFile(filepath.Join("extract", "testdata", "dockets", "bankruptcy", tc.file))
 		if err != nil {
 			t.Fatal(err)
 		}
