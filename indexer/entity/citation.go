@@ -17,7 +17,10 @@ import (
 // year-included "5 Law Rep. (1842) 321", paragraph "CCH OSHD ¶ 33123", ...).
 // White space inside a citation may be any run of spaces, no-break spaces
 // and line breaks ("519 F.\n3d 666", "200 U. S. 321"); a stray period
-// after a series ("F. Supp. 2d.") is forgiven; a page not yet known
+// after a series ("F. Supp. 2d.") is forgiven, and so are periods left
+// out ("So 3d", "L. Ed 2d", "FRD") when the spelling without periods is
+// of one reporter only and still looks like an abbreviation (see
+// looseShape); a page not yet known
 // ("576 U.S. ___") is kept blank. A spelling that several editions share
 // is settled by their years of publication, the exact spelling and the
 // parenthetical's court (see choose); one that cannot be settled is not
@@ -198,33 +201,62 @@ func (t citationTagger) findFull(text string) []span {
 				continue
 			}
 		}
-		for _, h := range rep.trie.match(text, i) {
-			if h.end < len(text) {
-				if r, _ := utf8.DecodeRuneInString(text[h.end:]); unicode.IsLetter(r) {
-					continue
-				}
-			}
-			if !digitWithin(text, h.end, 24) && !t.rep.special(h) && !strings.HasPrefix(strings.TrimLeft(text[h.end:min(len(text), h.end+8)], " \t\n"), "__") {
-				continue // every standard citation has a page number after the reporter
-			}
-			if s, ok := t.shortForm(text, i, h); ok {
-				spans = append(spans, s)
-				i = s.end - 1
-				break
-			}
-			if s, ok := t.tryTemplates(text, i, h); ok {
-				spans = append(spans, s)
-				i = s.end - 1
-				break
-			}
-			if s, ok := t.blankPage(text, i, h); ok {
-				spans = append(spans, s)
-				i = s.end - 1
-				break
-			}
+		hits := rep.trie.match(text, i)
+		s, ok := t.fullAt(text, i, hits)
+		if !ok && volumeBefore(text, i) {
+			s, ok = t.fullAt(text, i, t.looseHits(text, i, hits))
+		}
+		if ok {
+			spans = append(spans, s)
+			i = s.end - 1
 		}
 	}
 	return spans
+}
+
+// fullAt tries the reporter spellings hits found at i, longest first,
+// and returns the first citation one of them reads.
+func (t citationTagger) fullAt(text string, i int, hits []trieHit) (span, bool) {
+	for _, h := range hits {
+		if h.end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[h.end:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		if !digitWithin(text, h.end, 24) && !t.rep.special(h) && !strings.HasPrefix(strings.TrimLeft(text[h.end:min(len(text), h.end+8)], " \t\n"), "__") {
+			continue // every standard citation has a page number after the reporter
+		}
+		if s, ok := t.shortForm(text, i, h); ok {
+			return s, true
+		}
+		if s, ok := t.tryTemplates(text, i, h); ok {
+			return s, true
+		}
+		if s, ok := t.blankPage(text, i, h); ok {
+			return s, true
+		}
+	}
+	return span{}, false
+}
+
+// looseHits returns the spellings with periods left out ("So 3d", "FRD")
+// found at i that the exact spellings (exact) did not find, and that look
+// like abbreviations (see looseShape).
+func (t citationTagger) looseHits(text string, i int, exact []trieHit) []trieHit {
+	hits := t.rep.loose.match(text, i)
+	return slices.DeleteFunc(hits, func(h trieHit) bool {
+		return slices.ContainsFunc(exact, func(x trieHit) bool { return x.end == h.end }) || !looseShape(text[i:h.end])
+	})
+}
+
+// volumeBefore reports whether a number and white space come just
+// before i, as a volume before its reporter.
+func volumeBefore(text string, i int) bool {
+	j := i
+	for j > 0 && isSpace(text[j-1]) {
+		j--
+	}
+	return j < i && j > 0 && isDigit(text[j-1])
 }
 
 // digitWithin reports whether a digit follows i within n bytes.

@@ -98,6 +98,11 @@ var yardstick = []struct {
 	{"Roe v. Doe, 300 Conn. 1, 10 A.3d 1 (2011)", []string{"300 Conn. 1", "10 A.3d 1"}},
 	{"Smith v. Jones, 450 Mass. 1 (2007)", []string{"450 Mass. 1"}},
 	{"Smith v. Jones, 500 Mich. 1 (2017)", []string{"500 Mich. 1"}},
+	// reporters typed without their periods or with odd spacing
+	{"Doe v. Roe, 12 So 3d 45 (Fla. 2009); 100 So.3d 1", []string{"12 So. 3d 45", "100 So. 3d 1"}},
+	{"Smith v. Jones, 550 US 544, 127 S Ct 1955, 167 L. Ed 2d 929 (2007)", []string{"550 U.S. 544", "127 S. Ct. 1955", "167 L. Ed. 2d 929"}},
+	{"In re Subpoena, 33 FRD 201 (D.D.C. 1963); 519 F 3d 666; 100 F.Supp.2d 200; 100 F Supp 2d 300", []string{"33 F.R.D. 201", "519 F.3d 666", "100 F. Supp. 2d 200", "100 F. Supp. 2d 300"}},
+	{"Gentry v. eBay, 99 Cal App 4th 816 (2002); 123 NW2d 45", []string{"99 Cal. App. 4th 816", "123 N.W.2d 45"}},
 	// a spelling of several reporters: the year, and the court, decide
 	{"Smith v. Jones, 5 How. 10 (1847)", []string{"5 How. 10"}},
 	{"Smith v. Jones, 5 How. 10 (Miss. 1840)", []string{"5 Howard 10"}},
@@ -115,6 +120,8 @@ var yardstick = []struct {
 	{"Twombly, 550 U.S. at 570; Id. at 571; Craigslist, 519 F.3d at 670; Twombly, supra, at 556.", nil},
 	{"Smith v. Jones, 1 U.S. 1 (1801); see also Smith, 1 U.S., at 2; id., at 3; 519 F.3d, at 670.", []string{"1 U.S. 1"}},
 	{"Section 230 was enacted in 1996 and amended by 2 Acts in 2018.", nil},
+	{"Under Rule 26 the FRD and the So 3d reporter print 12 pages.", nil},
+	{"She was 12 So 3 of them stayed; 5 NJ 6 and 3 Me 4; page 10 Ill 12.", nil},
 }
 
 // TestCitationYardstick measures recall of full citations and counts

@@ -43,6 +43,10 @@ type reporterTable struct {
 // key. A typographic apostrophe reads as an ASCII one.
 type reporterTrie struct {
 	nodes []trieNode
+	// loose: periods are skipped as white space is, in keys and text
+	// alike ("So 3d", "FRD" and "L. Ed 2d" meet "So. 3d", "F.R.D." and
+	// "L. Ed. 2d"); ordinal suffixes stay, so "2d" and "3d" differ.
+	loose bool
 }
 
 type trieNode struct {
@@ -70,12 +74,22 @@ func newReporterTrie() *reporterTrie {
 	return &reporterTrie{nodes: []trieNode{{}}}
 }
 
+// newLooseTrie returns a trie that ignores periods (see reporterTrie.loose).
+func newLooseTrie() *reporterTrie {
+	return &reporterTrie{nodes: []trieNode{{}}, loose: true}
+}
+
+// skips reports whether the trie passes over byte c of a key or a text.
+func (t *reporterTrie) skips(c byte) bool {
+	return isSpace(c) || t.loose && c == '.'
+}
+
 func (t *reporterTrie) add(key string, ed int32) {
 	key = strings.ReplaceAll(key, "’", "'")
 	n := int32(0)
 	for i := 0; i < len(key); i++ {
 		c := key[i]
-		if isSpace(c) {
+		if t.skips(c) {
 			continue
 		}
 		nx := t.nodes[n].child(c)
@@ -124,7 +138,7 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 	for j := i; j < len(text); {
 		c := text[j]
 		w := 1
-		if isSpace(c) {
+		if t.skips(c) {
 			if j == i {
 				break
 			}
@@ -175,8 +189,11 @@ func wideSpace(s string) int {
 
 // reporterRules is the reporters table ready for matching.
 type reporterRules struct {
-	table     reporterTable
-	trie      *reporterTrie
+	table reporterTable
+	trie  *reporterTrie
+	// loose finds spellings with periods left out or misplaced ("So 3d",
+	// "FRD"); only keys that every spelling they collapse agree on are in it.
+	loose     *reporterTrie
 	templates []*regexp.Regexp // $edition replaced by the slot byte
 	// groups of each template
 	volume, page, year []int
@@ -244,8 +261,98 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 			}
 		}
 	}
+	r.loose = looseTrie(r)
 	return r
 })
+
+// looseTrie builds the trie of reporter spellings with their periods
+// left out. A loose key is kept only when every spelling that collapses
+// to it stands for the same editions: "FRD" is only F.R.D., but a key
+// two reporters' spellings collapse to is nobody's.
+func looseTrie(r *reporterRules) *reporterTrie {
+	type entry struct {
+		names string // the edition names of the first spelling, sorted
+		eds   []int32
+		clash bool
+	}
+	keys := map[string]*entry{}
+	var order []string
+	for _, e := range r.table.Editions {
+		for _, k := range append([]string{e.Edition}, e.Variations...) {
+			hits := r.trie.match(k, 0)
+			if len(hits) == 0 || hits[0].end != len(strings.TrimRight(k, " ")) {
+				continue
+			}
+			eds := hits[0].eds
+			names := make([]string, 0, len(eds))
+			for _, ed := range eds {
+				names = append(names, r.table.Editions[ed].Edition)
+			}
+			slices.Sort(names)
+			names = slices.Compact(names)
+			lk := looseKey(k)
+			if lk == "" {
+				continue
+			}
+			en, ok := keys[lk]
+			if !ok {
+				keys[lk] = &entry{names: strings.Join(names, "\x00"), eds: eds}
+				order = append(order, lk)
+				continue
+			}
+			if en.names != strings.Join(names, "\x00") {
+				en.clash = true
+			}
+		}
+	}
+	t := newLooseTrie()
+	for _, lk := range order {
+		if en := keys[lk]; !en.clash {
+			for _, ed := range en.eds {
+				t.add(lk, ed)
+			}
+		}
+	}
+	return t
+}
+
+// looseKey is a spelling without its white space and periods.
+func looseKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == ' ' || r == '\t' || r == '\n' {
+			return -1
+		}
+		if r == '’' {
+			return '\''
+		}
+		return r
+	}, s)
+}
+
+// looseShape reports whether a reporter written without its periods
+// still looks like an abbreviation rather than a word of prose: it keeps
+// some period ("L. Ed 2d"), names a series ("So 3d", "Cal App 4th"), or
+// is three or more capitals with no small letter ("FRD"; two, as "NJ",
+// are as often a state in an address). "So", "Me" or "Ill" alone, words
+// of a sentence, are not reporters then.
+func looseShape(s string) bool {
+	if strings.IndexByte(s, '.') >= 0 {
+		return true
+	}
+	upper, lower := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c) && ordinalAt(s, i+1):
+			return true
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		}
+	}
+	return upper >= 3 && lower == 0
+}
 
 // templatePattern turns a reporters-db template into a Go pattern for a
 // window of text: the reporter is the slot byte, a space is any run of
@@ -287,6 +394,17 @@ func templatePattern(t string) string {
 func (r *reporterRules) special(h trieHit) bool {
 	for _, e := range h.eds {
 		if len(r.table.Editions[e].Templates) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalAt reports whether s has an ordinal suffix ("d", "th", "st",
+// "nd", "rd") at i, ending its word.
+func ordinalAt(s string, i int) bool {
+	for _, suf := range []string{"d", "th", "st", "nd", "rd"} {
+		if strings.HasPrefix(s[i:], suf) && (i+len(suf) == len(s) || !isWordByte(s[i+len(suf)])) {
 			return true
 		}
 	}
