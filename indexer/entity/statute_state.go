@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -33,6 +34,9 @@ type stateCode struct {
 type stateRules struct {
 	codes []stateCode
 	trie  *reporterTrie // abbreviations, variations and subject prefixes -> code
+	// the same without periods ("Fla Stat", "NY Penal Law"), where the key
+	// is one code's
+	loose *reporterTrie
 	// after the abbreviation: 1 "tit."/"ch."/"art.", 2 its number,
 	// 3 section sign, 4 first section, 5 list tail
 	tail *regexp.Regexp
@@ -55,13 +59,26 @@ type stateRules struct {
 const stateSectionPat = `\d+[A-Za-z]{0,2}(?:[-.:]\d+[A-Za-z]{0,2})*`
 
 var stateRulesOnce = sync.OnceValue(func() *stateRules {
-	r := &stateRules{trie: newReporterTrie(), subject: map[string]*regexp.Regexp{}}
+	r := &stateRules{trie: newReporterTrie(), loose: newLooseTrie(), subject: map[string]*regexp.Regexp{}}
 	if err := json.Unmarshal(stateCodesJSON, &r.codes); err != nil {
 		panic("entity: statecodes.json: " + err.Error()) // embedded and tested
 	}
 	abbrs := map[string]bool{}
 	for _, c := range r.codes {
 		abbrs[c.Abbr] = true
+	}
+	looseOf := map[string]string{} // loose key -> the norm of its code, "" when codes clash
+	addLoose := func(key string, i int) {
+		lk := looseKey(key)
+		norm := r.codes[i].norm
+		if r.codes[i].Form == "subject" {
+			norm = r.codes[i].Prefix
+		}
+		if prev, ok := looseOf[lk]; ok && prev != norm {
+			looseOf[lk] = ""
+			return
+		}
+		looseOf[lk] = norm
 	}
 	for i := range r.codes {
 		c := &r.codes[i]
@@ -70,9 +87,29 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 			c.norm = base
 		}
 		if c.Form == "subject" {
+			addLoose(c.Prefix, i)
+		} else {
+			addLoose(c.Abbr, i)
+			for _, v := range c.Variations {
+				addLoose(v, i)
+			}
+		}
+	}
+	for i := range r.codes {
+		c := &r.codes[i]
+		keys := append([]string{c.Abbr}, c.Variations...)
+		if c.Form == "subject" {
+			keys = []string{c.Prefix}
+		}
+		for _, k := range keys {
+			if looseOf[looseKey(k)] != "" {
+				r.loose.add(k, int32(i))
+			}
+		}
+		if c.Form == "subject" {
 			r.trie.add(c.Prefix, int32(i))
 			suffix := strings.Join(quoteAll(strings.Fields(strings.TrimSuffix(c.Suffix, " Ann."))), `\s+`)
-			r.subject[c.Suffix] = mustCompile(`^((?:\s+(?:[A-Z][.\-'’A-Za-z]*|&)){1,5}?)\s+` + suffix + `(?:\s+Ann\.)?`)
+			r.subject[c.Suffix] = mustCompile(`^((?:\s+(?:[A-Z][.\-'’A-Za-z]*|&)){1,5}?)\s+` + suffix + `(?:\s+Ann\.?)?`)
 			continue
 		}
 		r.trie.add(c.Abbr, int32(i))
@@ -80,12 +117,12 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 			r.trie.add(v, int32(i))
 		}
 	}
-	r.tail = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*(?:(tit\.|[Tt]itle|ch\.|c\.|[Cc]hapter|art\.?|[Aa]rticle)\s*(\d+[A-Za-z]?)\s*,?\s*)?` +
+	r.tail = mustCompile(`^(?:\s*Ann\.?)?\s*,?\s*(?:(tit\.?|[Tt]itle|ch\.?|c\.|[Cc]hapter|art\.?|[Aa]rticle)\s*(\d+[A-Za-z]?)\s*,?\s*)?` +
 		`(§§?|[Ss]ec(?:tion|\.)?s?\.?|)\s*(` + stateSectionPat + `)` + subsectionPat +
 		`((?:\s*(?:,|and|or|&|–|—|to|through|thru)\s*` + stateSectionPat + subsectionPat + `)*)`)
 	r.subjectAfter = mustCompile(`^\s*,\s*((?:[A-Z][.\-'’A-Za-z]*|&)(?:\s+(?:[A-Z][.\-'’A-Za-z]*|&)){0,4}?)\s*§`)
-	r.article = mustCompile(`^(?:\s*Ann\.)?\s*,?\s*[Aa]rt(?:icle|\.)?\s*(\d+(?:[-.:]\d+)*)`)
-	r.ilcs = mustCompile(`^(?:\s*Ann\.)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
+	r.article = mustCompile(`^(?:\s*Ann\.?)?\s*,?\s*[Aa]rt(?:icle|\.)?\s*(\d+(?:[-.:]\d+)*)`)
+	r.ilcs = mustCompile(`^(?:\s*Ann\.?)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
 	r.pre = mustCompile(`(?:^|[^\w.])(\d{1,3})\s+$`)
 	r.listItem = regexp.MustCompile(`(` + stateSectionPat + `)` + subsectionPat)
 	return r
@@ -110,22 +147,40 @@ func (r *stateRules) find(text string) []span {
 				continue
 			}
 		}
-		for _, h := range r.trie.match(text, i) {
-			if h.end < len(text) && isWordByte(text[h.end]) && isWordByte(text[h.end-1]) {
-				continue // part of a longer word
-			}
-			if s, ok := r.read(text, i, h); ok {
-				spans = append(spans, s)
-				i = s.end - 1
-				break
-			}
+		hits := r.trie.match(text, i)
+		s, ok := r.readAt(text, i, hits, false)
+		if !ok {
+			loose := slices.DeleteFunc(r.loose.match(text, i), func(h trieHit) bool {
+				return slices.ContainsFunc(hits, func(x trieHit) bool { return x.end == h.end })
+			})
+			s, ok = r.readAt(text, i, loose, true)
+		}
+		if ok {
+			spans = append(spans, s)
+			i = s.end - 1
 		}
 	}
 	return spans
 }
 
-// read reads what follows a code's abbreviation found at i.
-func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
+// readAt reads the citation after the first of hits, longest first, that
+// is one.
+func (r *stateRules) readAt(text string, i int, hits []trieHit, loose bool) (span, bool) {
+	for _, h := range hits {
+		if h.end < len(text) && isWordByte(text[h.end]) && isWordByte(text[h.end-1]) {
+			continue // part of a longer word
+		}
+		if s, ok := r.read(text, i, h, loose); ok {
+			return s, true
+		}
+	}
+	return span{}, false
+}
+
+// read reads what follows a code's abbreviation found at i. An
+// abbreviation found without its periods (loose: "Fla Stat") needs a
+// section sign or word before its section.
+func (r *stateRules) read(text string, i int, h trieHit, loose bool) (span, bool) {
 	c := r.codes[h.eds[0]]
 	end := h.end
 	window := func() string { return text[end:min(len(text), end+120)] }
@@ -137,11 +192,11 @@ func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
 		if m == nil {
 			return span{}, false
 		}
-		prefix = c.Prefix + " " + squash(window()[m[2]:m[3]]) + " " + c.Suffix
+		prefix = c.Prefix + " " + subjectWords(window()[m[2]:m[3]]) + " " + c.Suffix
 		end += m[1]
 	case "subjectafter":
 		if m := r.subjectAfter.FindStringSubmatchIndex(window()); m != nil {
-			prefix += ", " + squash(window()[m[2]:m[3]])
+			prefix += ", " + subjectWords(window()[m[2]:m[3]])
 			end += m[3]
 		}
 	case "article":
@@ -173,7 +228,7 @@ func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
 		return span{}, false
 	}
 	sec := w[m[8]:m[9]]
-	if m[6] == m[7] && !strings.ContainsAny(sec, "-.:") {
+	if m[6] == m[7] && (loose || !strings.ContainsAny(sec, "-.:")) {
 		return span{}, false // no section sign: only a section with its punctuation ("RCW 9A.40.100") is a citation
 	}
 	if m[2] >= 0 {
@@ -203,6 +258,33 @@ func (r *stateRules) read(text string, i int, h trieHit) (span, bool) {
 		}
 	}
 	return span{start: start, end: end + m[1], rank: 1, data: stateRef{prefix: prefix, joiner: " § ", secs: secs}}, true
+}
+
+// subjectWords writes the subject of a code ("Bus & Prof" of "Cal Bus &
+// Prof Code") as the Bluebook does, each abbreviated word with its
+// period, so that one code is one value however it was typed.
+func subjectWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if subjectAbbrev(w) {
+			f[i] = w + "."
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// subjectAbbrev reports whether w is a word of a code's subject that the
+// Bluebook abbreviates (its tables T1 and T6), written without its period.
+// Whole words ("Penal", "Law", "Health") keep none.
+func subjectAbbrev(w string) bool {
+	switch w {
+	case "Agric", "Alco", "Bev", "Bus", "Civ", "Com", "Comm", "Corp", "Corr", "Crim", "Cts", "Dom", "Econ", "Educ", "Elec",
+		"Emp", "Envtl", "Evid", "Exec", "Fam", "Fin", "Gen", "Hum", "Indus", "Ins", "Inst", "Jud", "Lab", "Loc",
+		"Mil", "Nat", "Occ", "Prac", "Proc", "Prof", "Prop", "Pub", "Rel", "Rem", "Res", "Rev", "Saf", "Serv",
+		"Soc", "Tax", "Traf", "Transp", "Unemp", "Util", "Veh", "Welf":
+		return true
+	}
+	return false
 }
 
 // maxRangeExpand is the widest range of sections whose every section is

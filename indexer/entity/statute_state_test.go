@@ -58,6 +58,46 @@ func TestStateCodes(t *testing.T) {
 	})
 }
 
+// A state code typed without its periods is the same code, with the same
+// value, as the dotted form; it is never U.S. Code, and without a section
+// sign the code's words are prose.
+func TestStateCodesWithoutPeriods(t *testing.T) {
+	pairs := [][2]string{
+		{"Cal Penal Code § 236.1", "Cal. Penal Code § 236.1"},
+		{"Cal Bus & Prof Code § 17200", "Cal. Bus. & Prof. Code § 17200"},
+		{"Tex Penal Code § 20A.02", "Tex. Penal Code § 20A.02"},
+		{"Fla Stat § 787.06(3)", "Fla. Stat. § 787.06(3)"},
+		{"NY Penal Law § 230.34", "N.Y. Penal Law § 230.34"},
+		{"Okla Stat tit 21, § 748", "Okla. Stat. tit. 21, § 748"},
+		{"Mass Gen Laws ch 265, § 50", "Mass. Gen. Laws ch. 265, § 50"},
+		{"Ga Code Ann § 16-5-46", "Ga. Code Ann. § 16-5-46"},
+		{"Md Code Ann, Crim Law § 11-303", "Md. Code Ann., Crim. Law § 11-303"},
+		{"NC Gen Stat § 14-43.11", "N.C. Gen. Stat. § 14-43.11"},
+		{"La Civ Code Ann art 2315", "La. Civ. Code Ann. art. 2315"},
+		{"740 Ill Comp Stat 128/15", "740 Ill. Comp. Stat. 128/15"},
+	}
+	tagger := Statutes()
+	for _, p := range pairs {
+		t.Run(p[0], func(t *testing.T) {
+			text := "18 U.S.C. § 1591; " + p[0]
+			got := tagger.Tag(text)
+			checkSpans(t, text, got)
+			want := tagger.Tag(p[1])
+			if len(want) != 1 || len(got) != 2 || got[1].Norm != want[0].Norm || strings.Contains(got[1].Norm, "U.S.C.") {
+				t.Errorf("Tag(%q) = %s; want 18 U.S.C. § 1591 and the value of %q, %s", text, brief(got), p[1], brief(want))
+			}
+			if n, ok := NormalizeStatute(p[0]); !ok || len(want) == 1 && n != want[0].Norm {
+				t.Errorf("NormalizeStatute(%q) = %q, %v; want %s", p[0], n, ok, brief(want))
+			}
+		})
+	}
+	runTagCases(t, tagger, []tagCase{
+		{"a bare section after an undotted code is of that code", "18 U.S.C. § 1591. Under Fla Stat § 787.06, and § 787.07, a person",
+			"18 U.S.C. § 1591=18 U.S.C. § 1591; Fla Stat § 787.06=Fla. Stat. § 787.06; § 787.07=Fla. Stat. § 787.07"},
+		{"without a section sign the words are prose", "Fla Stat 787.06 and NY Penal Law reform; Cal Penal Code cases in 2019", ""},
+	})
+}
+
 func TestStatuteRangesAndLists(t *testing.T) {
 	runTagCases(t, Statutes(), []tagCase{
 		{"range gives every section", "18 U.S.C. §§ 1591-1595",
