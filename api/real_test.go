@@ -472,6 +472,15 @@ func TestUnknownFilterValueNamesTheClosest(t *testing.T) {
 	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "FOSTA") {
 		t.Errorf("statute=FOSTER: %d %s; want a 400 naming FOSTA", rec.Code, rec.Body)
 	}
+	rec = fetch(t, "/search?judge=Andrew+Wood")
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "Andrea R. Wood") {
+		t.Errorf("judge=Andrew Wood: %d %s; want a 400 naming Andrea R. Wood", rec.Code, rec.Body)
+	}
+	for _, typed := range []string{"Wood", "Judge+Wood", "andrea+r+wood"} {
+		if res := fetchResult(t, url.Values{"judge": {strings.ReplaceAll(typed, "+", " ")}}); res.Total != 1 {
+			t.Errorf("judge=%s: %d documents, want the Salesforce opinion", typed, res.Total)
+		}
+	}
 }
 
 func TestRelevanceAndSnippetsOverHTTP(t *testing.T) {

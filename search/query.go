@@ -339,7 +339,7 @@ func (b builder) fieldValue(field, value string, pos int) (bquery.Query, error) 
 
 // resolveAll is resolve for a field where one value as typed may name
 // several indexed values: a party filter "Twitter" names "Twitter, Inc."
-// and "Twitter Inc" alike.
+// and "Twitter Inc" alike, a judge filter "Wood" every judge Wood.
 func (b builder) resolveAll(field, value string) ([]string, error) {
 	if field == corpus.FieldDocket {
 		// A docket number as printed ("20-cv-02335", "No. 20-cv-02335")
@@ -349,7 +349,7 @@ func (b builder) resolveAll(field, value string) ([]string, error) {
 			return terms, nil
 		}
 	}
-	if field != corpus.FieldParties {
+	if field != corpus.FieldParties && field != corpus.FieldJudges {
 		norm, err := b.resolve(field, value)
 		if err != nil {
 			return nil, err
@@ -357,7 +357,11 @@ func (b builder) resolveAll(field, value string) ([]string, error) {
 		return []string{norm}, nil
 	}
 	value = strings.TrimSpace(value)
-	norms, err := b.ix.resolveParty(value)
+	resolve := b.ix.resolveParty
+	if field == corpus.FieldJudges {
+		resolve = b.ix.resolveJudge
+	}
+	norms, err := resolve(value)
 	if err != nil {
 		return nil, err
 	}
