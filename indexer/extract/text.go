@@ -26,7 +26,11 @@ func Text(opts Options) Extractor {
 		if err != nil {
 			return nil, fmt.Errorf("extract text: %w", err)
 		}
-		res := textResult(cutCommentSection(cutWidgetTail(text)))
+		// The chrome above the title goes first, so that the comment
+		// section is found by the title; cutting the comment section and
+		// widgets may bare more chrome at the end.
+		text = cutChromeLines(cutCommentSection(cutWidgetTail(cutChromeLines(text))))
+		res := textResult(text)
 		if strings.TrimSpace(res.Text()) == "" {
 			return nil, fmt.Errorf("extract text: %w", ErrEmpty)
 		}
