@@ -44,6 +44,9 @@ func wordBag(s string) map[string]int {
 //   - a word set in small capitals is split at the size change: "F OR
 //     THE S ECOND C IRCUIT" for "FOR THE SECOND CIRCUIT" (a capital
 //     followed by capitals is joined when got has the joined word);
+//   - a word in capitals drawn in two pieces with a kerning slip
+//     between them is split: "BUSI NESS" for "BUSINESS" (joined when got
+//     has the joined word and not the first piece);
 //   - a raised footnote marker runs into the word before it:
 //     "Strickland7" for "Strickland 7" (split when got has the word
 //     without the figures and not with them).
@@ -57,6 +60,13 @@ func pdftotextSlips(ref, got string) string {
 		t := toks[i]
 		if i+1 < len(toks) && len(t) == 1 && isUpperWord(t) && len(toks[i+1]) >= 2 && isUpperWord(toks[i+1]) {
 			if j := strings.ToLower(t + toks[i+1]); have[j] > 0 {
+				out = append(out, t+toks[i+1])
+				i++
+				continue
+			}
+		}
+		if i+1 < len(toks) && len(t) >= 2 && isUpperWord(t) && len(toks[i+1]) >= 2 && isUpperWord(toks[i+1]) {
+			if j := strings.ToLower(t + toks[i+1]); have[j] > 0 && have[strings.ToLower(t)] == 0 {
 				out = append(out, t+toks[i+1])
 				i++
 				continue

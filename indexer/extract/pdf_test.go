@@ -343,6 +343,18 @@ func TestPDFSmallCapsAndFootnoteMarks(t *testing.T) {
 			"the 5th Circuit"},
 		// Capitals at one size are not joined to the next word.
 		{"capitals of one size", "BT /F1 12 Tf 72 700 Td (A FIRM) Tj ET", "A FIRM"},
+		// A word in capitals drawn in two pieces, 0.12 of the size
+		// apart (a word break for pdftotext, well under the 0.28 of a
+		// Helvetica space): one word.
+		{"kerning slip inside capitals", "BT /F1 12 Tf 72 700 Td [(THE BUSI) -120 (NESS OF THE COURT)] TJ ET",
+			"THE BUSINESS OF THE COURT"},
+		// The narrowest space between capitals in the fixture opinions,
+		// 0.19 of the size, is a space.
+		{"a narrow space between capitals", "BT /F1 12 Tf 72 700 Td [(COURT OF) -190 (APPEALS)] TJ ET", "COURT OF APPEALS"},
+		// On a page set with tight spaces (0.19 of the size), a gap of
+		// 0.12 is more than half a space: a space, not a slip.
+		{"relative to the page's spaces", "BT /F1 12 Tf -1 Tw 72 700 Td (ONE TWO SIX TEN ALL FOR) Tj 0 -14 Td (THE MAN WHO) Tj 0 -14 Td [(AB) -120 (CD)] TJ ET",
+			"ONE TWO SIX TEN ALL FOR\nTHE MAN WHO\nAB CD"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pages, err := pdfPages(context.Background(), tinyPDF(tc.content))
