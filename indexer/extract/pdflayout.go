@@ -18,7 +18,7 @@ import (
 // from pdftotext, which reads all three wrong: a raised footnote marker
 // is always a word of its own ("Strickland7" reads "Strickland 7"), small
 // capitals are one word with their full-size capital ("F OR" reads
-// "FOR"), and a word in capitals drawn in two pieces a fraction of a
+// "FOR"), and a capitalised word drawn in two pieces a fraction of a
 // space apart is one word ("BUSI NESS" reads "BUSINESS", see kernSplit);
 // all are told by font size, baseline and gaps, not by word lists. Lines
 // are read top to bottom, and columns (a white gutter running down
@@ -225,8 +225,8 @@ func linePitch(rows [][]*pdfWord) float64 {
 
 // writeWords writes the words of a fragment, with spaces where the gap
 // between two words is wide enough, letter-spaced capitals ("F I L E D",
-// drawn with a gap between every letter) closed up, and capitals parted
-// by a kerning slip rather than a space ("BUSI NESS") joined.
+// drawn with a gap between every letter) closed up, and a capitalised
+// word parted by a kerning slip rather than a space ("BUSI NESS") joined.
 func writeWords(b *strings.Builder, words []*pdfWord, spaces spaceWidths) {
 	for i, w := range words {
 		if i > 0 {
@@ -274,7 +274,8 @@ func smallCaps(p, w *pdfWord) bool {
 
 // Word spaces, measured over the fixture opinions: between two words in
 // capitals on one line, the gap is 0.19 to 0.35 of the font size, and
-// never under 0.69 of the usual space of the page at that size. A word
+// never under 0.69 of the usual space of the page at that size; the only
+// gaps under both bounds below are between nested quotation marks. A word
 // set in capitals (small capitals in particular) may yet be drawn in two
 // pieces with a gap wider than the word-break threshold (a tenth of the
 // size): a kerning or positioning slip of the producer, read as a space by
@@ -331,9 +332,11 @@ func (s spaceWidths) of(size float64) float64 {
 	return defaultSpace * size
 }
 
-// kernSplit reports whether p and w are two pieces of one word in
-// capitals parted by a kerning slip: same size and baseline, a capital
-// letter on each side of the gap, and a gap far under a word space.
+// kernSplit reports whether p and w are two pieces of one capitalised
+// word parted by a kerning slip: same size and baseline, a gap far under
+// a word space, p starting with a capital, and letters of one case on
+// each side of the gap ("BUSI" + "NESS", "Busi" + "ness" in small-capital
+// glyphs).
 func kernSplit(p, w *pdfWord, spaces spaceWidths) bool {
 	if math.Abs(p.size-w.size) > 0.01*p.size || math.Abs(p.base-w.base) > baselineShift {
 		return false
@@ -342,23 +345,11 @@ func kernSplit(p, w *pdfWord, spaces spaceWidths) bool {
 	if gap >= kernSplitMax*w.size || gap >= kernSplitSpace*spaces.of(w.size) {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p.text.String())
+	ps := p.text.String()
+	head, _ := utf8.DecodeRuneInString(ps)
+	last, _ := utf8.DecodeLastRuneInString(ps)
 	first, _ := utf8.DecodeRuneInString(w.text.String())
-	return unicode.IsUpper(last) && unicode.IsUpper(first) && capsWord(p.text.String()) && capsWord(w.text.String())
-}
-
-// capsWord reports whether s has two or more letters, all capitals.
-func capsWord(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n >= 2
+	return unicode.IsUpper(head) && unicode.IsLetter(last) && unicode.IsLetter(first) && unicode.IsUpper(last) == unicode.IsUpper(first)
 }
 
 // letterSpaced reports whether words[i-1] and words[i] belong to a run of
