@@ -86,6 +86,9 @@ func chromeLine(t string) bool {
 			return true
 		}
 	}
+	if len(words) >= 2 && allLabels(words) {
+		return true // a bar of buttons: "Facebook Twitter Email Print"
+	}
 	for _, p := range chromePrompts {
 		if strings.HasPrefix(low, p) && (len(low) == len(p) || !isLetterByte(low[len(p)])) {
 			return true
@@ -115,13 +118,30 @@ var chromePrompts = []string{
 	"share this", "share on", "share:", "skip to", "jump to", "back to top", "return to top", "you are here",
 	"we use cookies", "this site uses cookies", "this website uses cookies", "accept all", "accept cookies",
 	"read more", "learn more", "take action", "tags:", "posted in", "filed under", "copyright ©", "© ",
-	"sign in", "log in to", "create an account", "make a gift", "click here to",
+	"sign in", "log in to", "create an account", "make a gift", "click here to", "get email updates",
+	"get updates", "search for:", "search this site", "categories:", "category:", "you may also like",
+	"you might also like", "recommended for you", "read next", "more stories", "listen to this article",
 }
 
 // chromeNotices are site notices wherever they are in a short line.
 var chromeNotices = []string{
 	"our newsletter", "email newsletter", "newsletter sign", "cookie policy", "use of cookies", "all rights reserved", "privacy policy", "terms of use",
 	"terms of service", "javascript is disabled", "enable javascript",
+}
+
+// allLabels reports whether every word of a line is a navigation label
+// or a share button.
+func allLabels(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }))
+		switch w {
+		case "", "facebook", "twitter", "x", "linkedin", "email", "e-mail", "print", "share", "tweet", "pinterest",
+			"reddit", "whatsapp", "instagram", "youtube", "menu", "search", "home", "donate", "subscribe", "login":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // breadcrumb reports whether the words are a trail of links ("Home > News

@@ -22,6 +22,7 @@ func TestCutChromeLines(t *testing.T) {
 		{"share and sign-up buttons", "", "\nShare this:\nTwitter\nFacebook\n\nSign up for our newsletter\nDonate now\n"},
 		{"copyright and back to top", "", "\nBack to top\n© 2019 The Tribune. All rights reserved.\nPrivacy Policy\n"},
 		{"both ends", "You are here: Home / Issues / Trafficking\n\n", "\nTake Action\nRelated posts\n"},
+		{"a bar of buttons and a reading list", "Facebook Twitter Email Print\n\n", "\nYou may also like\nCategories: Law, Policy\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := cutChromeLines(tc.head + article + tc.tail); strings.TrimSpace(got) != strings.TrimSpace(article) {
@@ -34,6 +35,7 @@ func TestCutChromeLines(t *testing.T) {
 		"Search warrants and the sex-trafficking statute\n\n" + article,
 		"Home Depot sued over trafficking ads\n\n" + article,
 		"Subscriber data in trafficking cases\n\n" + article,
+
 		"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF ILLINOIS\n\nG.G., Plaintiff,\nv.\nSALESFORCE.COM, INC., Defendant.\n\nThe motion is denied.\n\nIT IS SO ORDERED.\n\nAndrea R. Wood\nUnited States District Judge\n",
 		article + "\nHe wrote about the case in the firm's newsletter.\n",
 		"Welcome to UNICEF USA!\nShare\n", // nothing but chrome: kept rather than emptied
