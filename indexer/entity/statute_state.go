@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // stateCodesJSON lists the codes of statutes of the states and
@@ -177,9 +178,8 @@ func (r *stateRules) readAt(text string, i int, hits []trieHit, loose bool) (spa
 	return span{}, false
 }
 
-// read reads what follows a code's abbreviation found at i. An
-// abbreviation found without its periods (loose: "Fla Stat") needs a
-// section sign or word before its section.
+// read reads what follows a code's abbreviation found at i, found
+// without its periods when loose ("Fla Stat").
 func (r *stateRules) read(text string, i int, h trieHit, loose bool) (span, bool) {
 	c := r.codes[h.eds[0]]
 	end := h.end
@@ -228,8 +228,12 @@ func (r *stateRules) read(text string, i int, h trieHit, loose bool) (span, bool
 		return span{}, false
 	}
 	sec := w[m[8]:m[9]]
-	if m[6] == m[7] && (loose || !strings.ContainsAny(sec, "-.:")) {
-		return span{}, false // no section sign: only a section with its punctuation ("RCW 9A.40.100") is a citation
+	// Without a section sign, only a section with its punctuation ("RCW
+	// 9A.40.100") is a citation; and after a one-word abbreviation typed
+	// without its periods ("Fla"), none is.
+	oneWord := c.Form != "subject" && !strings.ContainsFunc(strings.TrimSpace(text[i:h.end]), unicode.IsSpace)
+	if m[6] == m[7] && (loose && oneWord || !strings.ContainsAny(sec, "-.:")) {
+		return span{}, false
 	}
 	if m[2] >= 0 {
 		kind := strings.ToLower(w[m[2]:m[3]])

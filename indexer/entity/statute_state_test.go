@@ -60,7 +60,7 @@ func TestStateCodes(t *testing.T) {
 
 // A state code typed without its periods is the same code, with the same
 // value, as the dotted form; it is never U.S. Code, and without a section
-// sign the code's words are prose.
+// the code's words are prose.
 func TestStateCodesWithoutPeriods(t *testing.T) {
 	pairs := [][2]string{
 		{"Cal Penal Code § 236.1", "Cal. Penal Code § 236.1"},
@@ -94,7 +94,9 @@ func TestStateCodesWithoutPeriods(t *testing.T) {
 	runTagCases(t, tagger, []tagCase{
 		{"a bare section after an undotted code is of that code", "18 U.S.C. § 1591. Under Fla Stat § 787.06, and § 787.07, a person",
 			"18 U.S.C. § 1591=18 U.S.C. § 1591; Fla Stat § 787.06=Fla. Stat. § 787.06; § 787.07=Fla. Stat. § 787.07"},
-		{"without a section sign the words are prose", "Fla Stat 787.06 and NY Penal Law reform; Cal Penal Code cases in 2019", ""},
+		{"a section with its punctuation needs no sign", "Fla Stat 787.06; NY Penal Law 230.34",
+			"Fla Stat 787.06=Fla. Stat. § 787.06; NY Penal Law 230.34=N.Y. Penal Law § 230.34"},
+		{"without a section the words are prose", "NY Penal Law reform; Cal Penal Code cases in 2019; Fla Stat 12 times", ""},
 	})
 }
 
