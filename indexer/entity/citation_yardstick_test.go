@@ -103,6 +103,7 @@ var yardstick = []struct {
 	{"Smith v. Jones, 550 US 544, 127 S Ct 1955, 167 L. Ed 2d 929 (2007)", []string{"550 U.S. 544", "127 S. Ct. 1955", "167 L. Ed. 2d 929"}},
 	{"In re Subpoena, 33 FRD 201 (D.D.C. 1963); 519 F 3d 666; 100 F.Supp.2d 200; 100 F Supp 2d 300", []string{"33 F.R.D. 201", "519 F.3d 666", "100 F. Supp. 2d 200", "100 F. Supp. 2d 300"}},
 	{"Gentry v. eBay, 99 Cal App 4th 816 (2002); 123 NW2d 45", []string{"99 Cal. App. 4th 816", "123 N.W.2d 45"}},
+	{"Starr Int'l Co. v. United States, 121 Fed Cl 428 (2015); Jones, 456 F App'x 789", []string{"121 Fed. Cl. 428", "456 F. App'x 789"}},
 	// a spelling of several reporters: the year, and the court, decide
 	{"Smith v. Jones, 5 How. 10 (1847)", []string{"5 How. 10"}},
 	{"Smith v. Jones, 5 How. 10 (Miss. 1840)", []string{"5 Howard 10"}},
@@ -122,6 +123,7 @@ var yardstick = []struct {
 	{"Section 230 was enacted in 1996 and amended by 2 Acts in 2018.", nil},
 	{"Under Rule 26 the FRD and the So 3d reporter print 12 pages.", nil},
 	{"She was 12 So 3 of them stayed; 5 NJ 6 and 3 Me 4; page 10 Ill 12.", nil},
+	{"In 2019 Ohio had 12 Pa 3 and 4 New York 5 cases; rooms 10 Mass 12.", nil},
 }
 
 // TestCitationYardstick measures recall of full citations and counts

@@ -330,13 +330,17 @@ func looseKey(s string) string {
 }
 
 // looseShape reports whether a reporter written without its periods
-// still looks like an abbreviation rather than a word of prose: it keeps
-// some period ("L. Ed 2d"), names a series ("So 3d", "Cal App 4th"), or
-// is three or more capitals with no small letter ("FRD"; two, as "NJ",
+// still looks like an abbreviation rather than words of prose: it keeps
+// some period ("L. Ed 2d"), names a series ("So 3d", "Cal App 4th"), is
+// two or more words each starting with a capital ("Fed Cl", "F App'x"),
+// or is three or more capitals with no small letter ("FRD"; two, as "NJ",
 // are as often a state in an address). "So", "Me" or "Ill" alone, words
 // of a sentence, are not reporters then.
 func looseShape(s string) bool {
 	if strings.IndexByte(s, '.') >= 0 {
+		return true
+	}
+	if f := strings.Fields(s); len(f) >= 2 && !slices.ContainsFunc(f, func(w string) bool { return w[0] < 'A' || w[0] > 'Z' }) {
 		return true
 	}
 	upper, lower := 0, 0
