@@ -38,10 +38,43 @@ func (ix *Index) resolveJudge(value string) ([]string, error) {
 		return found, nil
 	}
 	msg := fmt.Sprintf("%q is not a judge of any document", value)
-	if s := entity.SuggestValues(typed, 3, values); len(s) > 0 {
+	if s := suggestJudges(typed, words, values); len(s) > 0 {
 		msg += "; closest known: " + strings.Join(s, ", ")
 	}
 	return nil, errors.New(msg)
+}
+
+// suggestJudges names up to three judges closest to a name typed: by
+// surname when only a surname was typed ("Woods" is closest to Andrea R.
+// Wood, not to a short full name such as "John Moody"), else by the whole
+// name.
+func suggestJudges(typed string, words []string, values []string) []string {
+	const n = 3
+	if len(words) != 1 {
+		return entity.SuggestValues(typed, n, values)
+	}
+	bySurname := map[string][]string{}
+	var surnames []string
+	for _, v := range values {
+		w := judgeWords(v)
+		if len(w) == 0 {
+			continue
+		}
+		last := w[len(w)-1]
+		if _, ok := bySurname[last]; !ok {
+			surnames = append(surnames, last)
+		}
+		bySurname[last] = append(bySurname[last], v)
+	}
+	var out []string
+	for _, s := range entity.SuggestValues(words[0], n, surnames) {
+		for _, v := range bySurname[s] {
+			if len(out) < n {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // judgeWords are the words of a name, folded, without generational

@@ -27,6 +27,7 @@ func TestJudgeFilter(t *testing.T) {
 		"lee.txt":  {Data: []byte(ndIll + "Judge John Z. Lee\n\nMEMORANDUM OPINION AND ORDER\n\nThe motion is denied.\n")},
 		"alonso.txt": {Data: []byte("UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n\nNo. 21-1234\n\nBefore WOOD, Circuit Judge.\n\n" +
 			"ORDER\n\nThe motion is moot.\n")},
+		"moody.txt": {Data: []byte(ndIll + "Judge John Moody\n\nORDER\n\nThe motion is withdrawn.\n")},
 	}
 	if _, err := ix.Ingest(t.Context(), dir, []indexer.Input{{FS: docs}}, indexer.Mode{}); err != nil {
 		t.Fatal(err)
@@ -63,11 +64,17 @@ func TestJudgeFilter(t *testing.T) {
 			t.Errorf("judge=%s: %q, want %q", tc.judge, got, tc.want)
 		}
 	}
-	for _, typed := range []string{"Woods", "Andrea Lee", "Judge Diane Wood"} {
-		_, err := idx.Search(t.Context(), search.Request{Judges: []string{typed}})
+	for _, tc := range []struct{ typed, closest string }{
+		{"Woods", "Andrea R. Wood"},
+		{"Judge Woode", "Andrea R. Wood"},
+		{"Andrea Lee", "Andrea R. Wood"},
+		{"Judge Diane Wood", "Andrea R. Wood"},
+		{"John Mody", "John Moody"},
+	} {
+		_, err := idx.Search(t.Context(), search.Request{Judges: []string{tc.typed}})
 		var re *search.RequestError
-		if !errors.As(err, &re) || !strings.Contains(re.Error(), "closest known:") {
-			t.Errorf("judge=%s: error %v, want a RequestError naming the closest judges", typed, err)
+		if !errors.As(err, &re) || !strings.Contains(re.Error(), "closest known:") || !strings.Contains(re.Error(), tc.closest) {
+			t.Errorf("judge=%s: error %v, want a RequestError naming %s among the closest judges", tc.typed, err, tc.closest)
 		}
 	}
 	_, err = idx.Search(t.Context(), search.Request{Q: "judge:wood"})
