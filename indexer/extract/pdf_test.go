@@ -348,6 +348,9 @@ func TestPDFSmallCapsAndFootnoteMarks(t *testing.T) {
 		// Helvetica space): one word.
 		{"kerning slip inside capitals", "BT /F1 12 Tf 72 700 Td [(THE BUSI) -120 (NESS OF THE COURT)] TJ ET",
 			"THE BUSINESS OF THE COURT"},
+		// The small capitals drawn a kerning slip after their capital.
+		{"small capitals after a slip", "BT /F1 12 Tf 72 700 Td (THE ) Tj [(B) -120] TJ /F1 9.6 Tf (USINESS) Tj /F1 12 Tf ( OF THE COURT) Tj ET",
+			"THE BUSINESS OF THE COURT"},
 		{"kerning slip in a capitalised word", "BT /F1 12 Tf 72 700 Td [(The Busi) -120 (ness Court)] TJ ET", "The Business Court"},
 		// The narrowest space between capitals in the fixture opinions,
 		// 0.19 of the size, is a space.

@@ -235,7 +235,7 @@ func writeWords(b *strings.Builder, words []*pdfWord, spaces spaceWidths) {
 			switch {
 			case footnoteMark(p, w) || footnoteMark(w, p):
 				b.WriteByte(' ')
-			case smallCaps(p, w), kernSplit(p, w, spaces):
+			case smallCaps(p, w, spaces), kernSplit(p, w, spaces):
 			case gap >= wordSpaceGap*max(p.size, w.size) && !letterSpaced(words, i):
 				b.WriteByte(' ')
 			}
@@ -259,12 +259,14 @@ func footnoteMark(mark, word *pdfWord) bool {
 }
 
 // smallCaps reports whether p and w are two parts of one word set in
-// small capitals: a capital at the full size followed, with no word gap,
-// by capitals at a smaller size on the same baseline ("F" + "OR" reads
+// small capitals: a capital at the full size followed, with no word gap
+// (under a tenth of the size, or a kerning slip: see kernGap), by
+// capitals at a smaller size on the same baseline ("F" + "OR" reads
 // "FOR", where pdftotext writes "F OR").
-func smallCaps(p, w *pdfWord) bool {
+func smallCaps(p, w *pdfWord, spaces spaceWidths) bool {
+	gap := w.xMin - p.xMax
 	if w.size >= 0.95*p.size || w.size < 0.6*p.size || math.Abs(w.base-p.base) > baselineShift ||
-		w.xMin-p.xMax >= wordBreakGap*p.size {
+		gap >= wordBreakGap*p.size && !kernGap(gap, p.size, spaces) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p.text.String())
@@ -332,6 +334,12 @@ func (s spaceWidths) of(size float64) float64 {
 	return defaultSpace * size
 }
 
+// kernGap reports whether a gap before a word of the given size is a
+// kerning slip, far under a word space.
+func kernGap(gap, size float64, spaces spaceWidths) bool {
+	return gap < kernSplitMax*size && gap < kernSplitSpace*spaces.of(size)
+}
+
 // kernSplit reports whether p and w are two pieces of one capitalised
 // word parted by a kerning slip: same size and baseline, a gap far under
 // a word space, p starting with a capital, and letters of one case on
@@ -341,8 +349,7 @@ func kernSplit(p, w *pdfWord, spaces spaceWidths) bool {
 	if math.Abs(p.size-w.size) > 0.01*p.size || math.Abs(p.base-w.base) > baselineShift {
 		return false
 	}
-	gap := w.xMin - p.xMax
-	if gap >= kernSplitMax*w.size || gap >= kernSplitSpace*spaces.of(w.size) {
+	if !kernGap(w.xMin-p.xMax, w.size, spaces) {
 		return false
 	}
 	ps := p.text.String()
