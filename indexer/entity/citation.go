@@ -204,7 +204,8 @@ func (t citationTagger) findFull(text string) []span {
 		hits := rep.trie.match(text, i)
 		s, ok := t.fullAt(text, i, hits)
 		if !ok && volumeBefore(text, i) {
-			s, ok = t.fullAt(text, i, t.looseHits(text, i, hits))
+			var buf [4]trieHit
+			s, ok = t.fullAt(text, i, t.looseHits(buf[:0], text, i, hits))
 		}
 		if ok {
 			spans = append(spans, s)
@@ -241,9 +242,9 @@ func (t citationTagger) fullAt(text string, i int, hits []trieHit) (span, bool) 
 
 // looseHits returns the spellings with periods left out ("So 3d", "FRD")
 // found at i that the exact spellings (exact) did not find, and that look
-// like abbreviations (see looseShape).
-func (t citationTagger) looseHits(text string, i int, exact []trieHit) []trieHit {
-	hits := t.rep.loose.match(text, i)
+// like abbreviations (see looseShape), appended to buf.
+func (t citationTagger) looseHits(buf []trieHit, text string, i int, exact []trieHit) []trieHit {
+	hits := t.rep.loose.matchAppend(buf, text, i)
 	return slices.DeleteFunc(hits, func(h trieHit) bool {
 		return slices.ContainsFunc(exact, func(x trieHit) bool { return x.end == h.end }) || !looseShape(text[i:h.end])
 	})

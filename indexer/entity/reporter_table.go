@@ -133,7 +133,12 @@ type trieHit struct {
 
 // match returns the abbreviations that start at i, longest first.
 func (t *reporterTrie) match(text string, i int) []trieHit {
-	var hits []trieHit
+	return t.matchAppend(nil, text, i)
+}
+
+// matchAppend is match appending to hits, so that a caller may pass a
+// buffer of its own.
+func (t *reporterTrie) matchAppend(hits []trieHit, text string, i int) []trieHit {
 	n := int32(0)
 	for j := i; j < len(text); {
 		c := text[j]
@@ -165,9 +170,7 @@ func (t *reporterTrie) match(text string, i int) []trieHit {
 			hits = append(hits, trieHit{end: j, eds: t.nodes[n].eds})
 		}
 	}
-	for a, b := 0, len(hits)-1; a < b; a, b = a+1, b-1 {
-		hits[a], hits[b] = hits[b], hits[a]
-	}
+	slices.Reverse(hits)
 	return hits
 }
 
@@ -340,12 +343,16 @@ func looseShape(s string) bool {
 	if strings.IndexByte(s, '.') >= 0 {
 		return true
 	}
-	if f := strings.Fields(s); len(f) >= 2 && !slices.ContainsFunc(f, func(w string) bool { return w[0] < 'A' || w[0] > 'Z' }) {
-		return true
-	}
+	words, capWords := 0, 0
 	upper, lower := 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !isSpace(c) && (i == 0 || isSpace(s[i-1])) {
+			words++
+			if 'A' <= c && c <= 'Z' {
+				capWords++
+			}
+		}
 		switch {
 		case isDigit(c) && ordinalAt(s, i+1):
 			return true
@@ -355,7 +362,7 @@ func looseShape(s string) bool {
 			lower++
 		}
 	}
-	return upper >= 3 && lower == 0
+	return words >= 2 && capWords == words || upper >= 3 && lower == 0
 }
 
 // templatePattern turns a reporters-db template into a Go pattern for a

@@ -151,7 +151,8 @@ func (r *stateRules) find(text string) []span {
 		hits := r.trie.match(text, i)
 		s, ok := r.readAt(text, i, hits, false)
 		if !ok {
-			loose := slices.DeleteFunc(r.loose.match(text, i), func(h trieHit) bool {
+			var buf [4]trieHit
+			loose := slices.DeleteFunc(r.loose.matchAppend(buf[:0], text, i), func(h trieHit) bool {
 				return slices.ContainsFunc(hits, func(x trieHit) bool { return x.end == h.end })
 			})
 			s, ok = r.readAt(text, i, loose, true)
