@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +53,22 @@ func TestOpenAPIDescribesEverySearchParam(t *testing.T) {
 	}
 	if !slices.Equal(documented, searchParams) {
 		t.Errorf("documented %q, accepted %q", documented, searchParams)
+	}
+}
+
+// TestOpenAPIOperationIDs: generated clients name their methods after
+// operationIds, so each is a distinct lowerCamel identifier.
+func TestOpenAPIOperationIDs(t *testing.T) {
+	seen := map[string]string{}
+	ident := regexp.MustCompile(`^[a-z][A-Za-z]*$`)
+	for _, op := range operations() {
+		if !ident.MatchString(op.id) {
+			t.Errorf("%s %s: operationId %q is not a lowerCamel identifier", op.method, op.path, op.id)
+		}
+		if other, ok := seen[op.id]; ok {
+			t.Errorf("operationId %q names both %s and %s", op.id, other, op.path)
+		}
+		seen[op.id] = op.path
 	}
 }
 
