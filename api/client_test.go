@@ -17,29 +17,21 @@ import (
 	"lexsearch/search"
 )
 
-// TestGeneratedClient generates a TypeScript client from the live
-// /openapi.json with openapi-typescript, type-checks a program that uses
-// it through openapi-fetch (testdata/tsclient/client.ts) with tsc, and
-// runs it against a real server over the sample corpus. The client is
+// TestGeneratedTypeScriptClient generates a TypeScript client from the
+// live /openapi.json with openapi-typescript, type-checks a program that
+// uses it through openapi-fetch (testdata/tsclient/client.ts) with tsc,
+// and runs it against a real server over the sample corpus. The client is
 // generated afresh each run, so a change of the description that breaks
 // generated clients fails here: the generator refuses the document, tsc
 // refuses the program, or the client reads something other than what the
 // server's own answers (fetched here without it) say.
-func TestGeneratedClient(t *testing.T) {
+func TestGeneratedTypeScriptClient(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: installs openapi-typescript, openapi-fetch and typescript from npm")
 	}
-	skip := needTools(t, "no client is generated from /openapi.json here", "node", "npm")
+	skip := needTools(t, "no TypeScript client is generated from /openapi.json here", "node", "npm")
 	dir := t.TempDir()
-	for _, name := range []string{"client.ts", "package.json", "package-lock.json", "tsconfig.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "tsclient", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyFiles(t, filepath.Join("testdata", "tsclient"), dir, "client.ts", "package.json", "package-lock.json", "tsconfig.json")
 	if out, err := command(t, dir, "npm", "ci", "--no-audit", "--no-fund", "--silent").CombinedOutput(); err != nil {
 		skip("npm ci failed (no network?): %v\n%s", err, out)
 	}
@@ -53,10 +45,61 @@ func TestGeneratedClient(t *testing.T) {
 	if out, err := command(t, dir, "npx", "tsc", "-p", ".").CombinedOutput(); err != nil {
 		t.Fatalf("the client program does not type-check against the generated client: %v\n%s", err, out)
 	}
-
 	cite := citedByTheCorpus(t)
-	text := "The court followed " + cite + " and read 18 U.S.C. § 1595 as a civil remedy."
-	out, err := command(t, dir, "node", "client.js", srv.URL, text).Output()
+	text := citingText(cite)
+	checkClient(t, runClient(t, command(t, dir, "node", "client.js", srv.URL, text)), text, cite)
+}
+
+// TestGeneratedGoClient generates a Go client from the live /openapi.json
+// with ogen (which reads OpenAPI 3.1; oapi-codegen reads 3.0 only),
+// compiles testdata/goclient/main.go against it, and runs it as the
+// TypeScript client runs: the same calls, the same checks.
+func TestGeneratedGoClient(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: downloads ogen and builds a client with it")
+	}
+	skip := needTools(t, "no Go client is generated from /openapi.json here", "go")
+	dir := t.TempDir()
+	copyFiles(t, filepath.Join("testdata", "goclient"), dir, "main.go", "ogen.yml")
+	gomod := "module lexclientcheck\n\ngo 1.26\n\nrequire github.com/ogen-go/ogen " + ogenVersion + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gocmd := func(args ...string) *exec.Cmd {
+		cmd := command(t, dir, "go", args...)
+		cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOWORK=off")
+		return cmd
+	}
+	if out, err := gocmd("install", "github.com/ogen-go/ogen/cmd/ogen@"+ogenVersion).CombinedOutput(); err != nil {
+		skip("go install ogen failed (no network?): %v\n%s", err, out)
+	}
+	srv := httptest.NewServer(realHandler(t))
+	t.Cleanup(srv.Close)
+	spec := fetch(t, "/openapi.json")
+	if err := os.WriteFile(filepath.Join(dir, "openapi.json"), spec.Body.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := command(t, dir, filepath.Join(dir, "ogen"), "-config", "ogen.yml", "-target", "lexclient", "-package", "lexclient", "-clean", "openapi.json").CombinedOutput(); err != nil {
+		t.Fatalf("ogen refuses /openapi.json: %v\n%s", err, out)
+	}
+	if out, err := gocmd("mod", "tidy").CombinedOutput(); err != nil {
+		skip("go mod tidy failed (no network?): %v\n%s", err, out)
+	}
+	if out, err := gocmd("build", "-o", "goclient", ".").CombinedOutput(); err != nil {
+		t.Fatalf("the client program does not build against the generated client: %v\n%s", err, out)
+	}
+	cite := citedByTheCorpus(t)
+	text := citingText(cite)
+	checkClient(t, runClient(t, command(t, dir, filepath.Join(dir, "goclient"), srv.URL, text)), text, cite)
+}
+
+// ogenVersion is the ogen that TestGeneratedGoClient generates with.
+const ogenVersion = "v1.24.0"
+
+// runClient runs a client program and returns what it printed.
+func runClient(t *testing.T, cmd *exec.Cmd) []byte {
+	t.Helper()
+	out, err := cmd.Output()
 	if err != nil {
 		msg := err.Error()
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -64,6 +107,13 @@ func TestGeneratedClient(t *testing.T) {
 		}
 		t.Fatalf("the generated client failed: %s", msg)
 	}
+	return out
+}
+
+// checkClient checks what a client program read (its output, in the shape
+// testdata/tsclient/client.ts prints) against the server's own answers.
+func checkClient(t *testing.T, out []byte, text, cite string) {
+	t.Helper()
 	var got struct {
 		Search      search.Result
 		Pages       [][]string
@@ -184,6 +234,25 @@ func TestGeneratedClient(t *testing.T) {
 			t.Errorf("the Problem the client read: %+v", p)
 		}
 	})
+}
+
+// citingText is a text citing cite and a statute, for POST /citations.
+func citingText(cite string) string {
+	return "The court followed " + cite + " and read 18 U.S.C. § 1595 as a civil remedy."
+}
+
+// copyFiles copies the named files of the folder from into the folder to.
+func copyFiles(t *testing.T, from, to string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(from, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // problemJSON is an RFC 9457 problem as the API sends it.
