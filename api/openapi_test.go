@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -70,6 +71,44 @@ func TestOpenAPIOperationIDs(t *testing.T) {
 		}
 		seen[op.id] = op.path
 	}
+}
+
+// TestOpenAPIComponentNames: generated clients make a type of each
+// component, so each is named as a user would name it (Problem, Document),
+// never after an unexported Go type (problem, documentJSON): such a type
+// says its name with a schemaName method.
+func TestOpenAPIComponentNames(t *testing.T) {
+	public := regexp.MustCompile(`^[A-Z][A-Za-z]*$`)
+	components := openAPI()["components"].(map[string]any)["schemas"].(map[string]any)
+	for name := range components {
+		if !public.MatchString(name) {
+			t.Errorf("component %q: give its Go type a schemaName() with a public name", name)
+		}
+	}
+	for _, name := range []string{"Result", "Hit", "Bucket", "Document", "Found", "Problem"} {
+		if components[name] == nil {
+			t.Errorf("no component %s", name)
+		}
+	}
+}
+
+type sameNameA struct{ A int }
+type sameNameB struct{ B int }
+
+func (sameNameA) schemaName() string { return "Same" }
+func (sameNameB) schemaName() string { return "Same" }
+
+// TestSchemaNameClash: two types under one component name would make one
+// of them describe the other's answers; building the description refuses.
+func TestSchemaNameClash(t *testing.T) {
+	defer func() {
+		if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "both the schema Same") {
+			t.Errorf("recovered %v, want a panic naming the clash", v)
+		}
+	}()
+	sc := newSchemas()
+	sc.ref(sameNameA{})
+	sc.ref(sameNameB{})
 }
 
 // TestOpenAPIIsValid checks /openapi.json against the OpenAPI 3.1
