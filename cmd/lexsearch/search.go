@@ -39,7 +39,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&req.Cursor, "cursor", "", "continue after the last hit of an earlier page: its next_cursor (json) or the cursor text prints")
 	fs.BoolVar(&req.Passages, "passages", false, "with -format csv or ndjson: one row per matching passage, with its page and pin cite")
 	format := fs.String("format", "text", "text or json: one page; csv, ndjson, ris or csl: every hit, as GET /search?format= exports it")
-	baseURL := fs.String("base-url", "http://localhost:8080", "scheme, host and port of the document links in exports")
+	baseURL := fs.String("base-url", "http://localhost:8080", "scheme, host and port of the document links in exports (through a server: the server's own)")
 	server := fs.String("server", "", "ask the lexsearch server at this URL (GET /search) instead of opening -data; without it, a -data that a running server holds is searched through that server at LEXSEARCH_ADDR or "+serveAddr)
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	pos, err := parse(fs, e, args)
