@@ -125,8 +125,9 @@ func checkClient(t *testing.T, out []byte, text, cite string) {
 			ContentType string `json:"content_type"`
 			Problem     problemJSON
 		} `json:"missing_page"`
-		Found []search.Found
-		Bad   struct {
+		Found   []search.Found
+		OpenAPI string
+		Bad     struct {
 			Status      int
 			ContentType string `json:"content_type"`
 			Data        any
@@ -221,6 +222,12 @@ func checkClient(t *testing.T, out []byte, text, cite string) {
 		}
 		if !kinds["citation"] || !kinds["statute"] {
 			t.Errorf("in %q the client found %+v, want %s and 18 U.S.C. § 1595 with the documents that cite them", text, got.Found, cite)
+		}
+	})
+
+	t.Run("the description", func(t *testing.T) {
+		if got.OpenAPI != "3.1.0" {
+			t.Errorf("the client read the description's version as %q, want 3.1.0", got.OpenAPI)
 		}
 	})
 

@@ -146,6 +146,12 @@ var (
 	readyJSON  = map[string]any{"type": "object", "required": []string{"status", "documents"},
 		"properties": map[string]any{"status": str, "documents": map[string]any{"type": "integer"}}}
 	textField = map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}
+	// openAPIJSON says what this document has at its top, and that it has
+	// more: a bare {"type": "object"} reads as an empty object to
+	// openapi-typescript (Record<string, never>).
+	anyObject   = map[string]any{"type": "object", "additionalProperties": true}
+	openAPIJSON = map[string]any{"type": "object", "required": []string{"openapi", "info", "paths"}, "additionalProperties": true,
+		"properties": map[string]any{"openapi": str, "info": anyObject, "paths": anyObject}}
 )
 
 // operations describes every route of routes.go; a test checks that the
@@ -195,7 +201,7 @@ func operations() []operation {
 		{id: "metrics", path: "/metrics", summary: "Counters, latencies and index size in the Prometheus text format.", responses: map[string]body{"text/plain": text("Prometheus metrics")}},
 		{id: "health", path: "/healthz", summary: "200 while the process runs.", responses: map[string]body{"application/json": {"Status", statusJSON}}},
 		{id: "ready", path: "/readyz", summary: "200 with the document count once the index answers, else 503.", responses: map[string]body{"application/json": {"Status", readyJSON}}},
-		{id: "openAPI", path: "/openapi.json", summary: "This description.", responses: map[string]body{"application/json": {"OpenAPI 3.1 document", map[string]any{"type": "object"}}}},
+		{id: "openAPI", path: "/openapi.json", summary: "This description.", responses: map[string]body{"application/json": {"OpenAPI 3.1 document", openAPIJSON}}},
 		{id: "endpoints", path: "/", summary: "The list of endpoints; the search page for a browser.", responses: map[string]body{"application/json": {"Endpoints", endpointsJSON{}}, "text/html": html}},
 		{id: "asset", path: "/ui/{file}", summary: "The stylesheet, script and icon of the HTML pages.",
 			params:    []param{{"file", "path", "An asset name, as the pages link it.", str, false}, {"v", "query", "The asset's version, for caching.", str, false}},

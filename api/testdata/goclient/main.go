@@ -176,6 +176,17 @@ func run(ctx context.Context, base, text string) error {
 	}
 	out["found"] = found
 
+	// The description itself, which says its version.
+	sres, err := c.OpenAPI(ctx)
+	if err != nil {
+		return fmt.Errorf("openapi.json: %w", err)
+	}
+	spec, ok := sres.(*lexclient.OpenAPIOK)
+	if !ok {
+		return fmt.Errorf("openapi.json: %#v", sres)
+	}
+	out["openapi"] = spec.Openapi
+
 	// A query the server refuses: a 400 whose body is a Problem.
 	res, err = c.Search(ctx, lexclient.SearchParams{Q: lexclient.NewOptString(`"unbalanced quote`)})
 	if err != nil {

@@ -62,6 +62,11 @@ const cited = await client.POST("/citations", { body: { text } });
 if (cited.error) fail("citations", cited.response.status, cited.error);
 const found: Found[] = cited.data;
 
+// The description itself, which says its version.
+const spec = await client.GET("/openapi.json");
+if (spec.error) fail("openapi.json", spec.response.status, spec.error);
+const openapi: string = spec.data.openapi;
+
 // A query the server refuses: a 400 whose body is a Problem.
 const bad = await client.GET("/search", { params: { query: { q: '"unbalanced quote' } } });
 const problem: Problem | undefined = bad.error;
@@ -74,5 +79,6 @@ console.log(JSON.stringify({
   page_text: pageText.data,
   missing_page: { status: noPage.response.status, content_type: noPage.response.headers.get("content-type"), problem: missingPage },
   found,
+  openapi,
   bad: { status: bad.response.status, content_type: bad.response.headers.get("content-type"), data: bad.data ?? null, problem },
 }));
