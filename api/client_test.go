@@ -215,13 +215,15 @@ func checkClient(t *testing.T, out []byte, text, cite string) {
 			t.Errorf("the client read %+v, the server sends %+v", got.Found, want)
 		}
 		kinds := map[string]bool{}
+		uncited := false
 		for _, f := range got.Found {
 			if f.Status == http.StatusOK && len(f.Documents) > 0 {
 				kinds[f.Kind] = true
 			}
+			uncited = uncited || (f.Citation == "999 F.3d 999" && f.Status == http.StatusNotFound && f.Documents != nil && len(f.Documents) == 0)
 		}
-		if !kinds["citation"] || !kinds["statute"] {
-			t.Errorf("in %q the client found %+v, want %s and 18 U.S.C. § 1595 with the documents that cite them", text, got.Found, cite)
+		if !kinds["citation"] || !kinds["statute"] || !uncited {
+			t.Errorf("in %q the client found %+v, want %s and 18 U.S.C. § 1595 with the documents that cite them, and 999 F.3d 999 with none ([])", text, got.Found, cite)
 		}
 	})
 
@@ -245,7 +247,7 @@ func checkClient(t *testing.T, out []byte, text, cite string) {
 
 // citingText is a text citing cite and a statute, for POST /citations.
 func citingText(cite string) string {
-	return "The court followed " + cite + " and read 18 U.S.C. § 1595 as a civil remedy."
+	return "The court followed " + cite + ", not 999 F.3d 999, and read 18 U.S.C. § 1595 as a civil remedy."
 }
 
 // copyFiles copies the named files of the folder from into the folder to.
