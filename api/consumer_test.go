@@ -9,21 +9,30 @@ import (
 	"testing"
 )
 
-// needNode returns a directory with citation-js installed from npm, or
-// skips the test with the reason: node and npm are not on every machine,
-// and npm needs the network. Under CI=true (where node is installed) a
-// missing tool fails the test instead of skipping it.
-func needNode(t *testing.T) string {
+// needTools skips the test, saying what goes unchecked (why), unless
+// every tool is installed, and returns how to skip later for a reason of
+// the same kind (npm needs the network). Under CI=true (where node is
+// installed) these fail the test instead of skipping it.
+func needTools(t *testing.T, why string, tools ...string) func(format string, args ...any) {
 	t.Helper()
 	skip := t.Skipf
 	if os.Getenv("CI") == "true" {
 		skip = t.Fatalf
 	}
-	for _, tool := range []string{"node", "npm"} {
+	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			skip("%s is not installed: the exports are not checked against citation-js here", tool)
+			skip("%s is not installed: %s", tool, why)
 		}
 	}
+	return skip
+}
+
+// needNode returns a directory with citation-js installed from npm, or
+// skips the test with the reason: node and npm are not on every machine,
+// and npm needs the network.
+func needNode(t *testing.T) string {
+	t.Helper()
+	skip := needTools(t, "the exports are not checked against citation-js here", "node", "npm")
 	dir := t.TempDir()
 	cmd := exec.CommandContext(t.Context(), "npm", "install", "--no-audit", "--no-fund", "--silent", "citation-js@0.7")
 	cmd.Dir = dir

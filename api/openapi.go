@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"maps"
 	"net/http"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -64,13 +63,17 @@ var idParam = param{"id", "path", "Document id, as in hits.", str, false}
 // is not JSON.
 type body struct {
 	desc  string
-	value any // nil: not JSON; a map[string]any: a schema written out
+	value any // nil: not JSON; a map[string]any: a schema written out; oneOf: one of several Go types
 }
+
+// oneOf is a body that is one of several Go types' encodings.
+type oneOf []any
 
 func text(desc string) body { return body{desc: desc} }
 
 // operation is one endpoint's description.
 type operation struct {
+	id            string // operationId: the method name in generated clients
 	method        string // "" is GET
 	path, summary string
 	params        []param
@@ -106,6 +109,11 @@ type documentJSON struct {
 	Original    string           `json:"original_url"`
 }
 
+// uploadsJSON is the answer to a POST /documents of several files.
+type uploadsJSON struct {
+	Documents []addedView `json:"documents"`
+}
+
 // entitiesJSON is /entities/{kind} as JSON.
 type entitiesJSON struct {
 	Kind   string               `json:"kind"`
@@ -124,11 +132,26 @@ type endpoint struct {
 	Summary string `json:"summary"`
 }
 
+// The component names of the types whose Go names are the package's own.
+func (problem) schemaName() string       { return "Problem" }
+func (documentJSON) schemaName() string  { return "Document" }
+func (addedView) schemaName() string     { return "Upload" }
+func (uploadsJSON) schemaName() string   { return "Uploads" }
+func (entitiesJSON) schemaName() string  { return "EntityValues" }
+func (endpointsJSON) schemaName() string { return "Endpoints" }
+func (endpoint) schemaName() string      { return "Endpoint" }
+
 var (
 	statusJSON = map[string]any{"type": "object", "required": []string{"status"}, "properties": map[string]any{"status": str}}
 	readyJSON  = map[string]any{"type": "object", "required": []string{"status", "documents"},
 		"properties": map[string]any{"status": str, "documents": map[string]any{"type": "integer"}}}
 	textField = map[string]any{"type": "object", "required": []string{"text"}, "properties": map[string]any{"text": str}}
+	// openAPIJSON says what this document has at its top, and that it has
+	// more: a bare {"type": "object"} reads as an empty object to
+	// openapi-typescript (Record<string, never>).
+	anyObject   = map[string]any{"type": "object", "additionalProperties": true}
+	openAPIJSON = map[string]any{"type": "object", "required": []string{"openapi", "info", "paths"}, "additionalProperties": true,
+		"properties": map[string]any{"openapi": str, "info": anyObject, "paths": anyObject}}
 )
 
 // operations describes every route of routes.go; a test checks that the
@@ -137,54 +160,50 @@ func operations() []operation {
 	html := text("The page, for a browser (Accept: text/html and no format)")
 	result := body{"Result", search.Result{}}
 	return []operation{
-		{path: "/search", summary: "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", params: searchParamDocs,
+		{id: "search", path: "/search", summary: "Search documents: hits with snippets (each with its page), facet counts, a year histogram.", params: searchParamDocs,
 			responses: map[string]body{"application/json": result, "text/plain": text("Readable result for terminals"), "text/csv": text("Every hit"),
 				"application/x-ndjson": text("Every hit, one JSON object a line"), "application/x-research-info-systems": text("Every hit as RIS"),
 				"application/vnd.citationstyles.csl+json": text("Every hit as CSL-JSON"), "text/html": html}},
-		{path: "/feed.atom", summary: "The newest documents matching a search, as an Atom feed: a saved search.",
+		{id: "searchFeed", path: "/feed.atom", summary: "The newest documents matching a search, as an Atom feed: a saved search.",
 			params:    withoutParams(searchParamDocs, "sort", "cursor", "page", "facet", "facet.size", "facet.prefix", "explain", "format", "passages"),
 			responses: map[string]body{"application/atom+xml": text("Atom feed")}},
-		{path: "/documents/{id}", summary: "A document's metadata and every entity mention with its page.",
+		{id: "getDocument", path: "/documents/{id}", summary: "A document's metadata and every entity mention with its page.",
 			params:    []param{idParam, {"format", "query", "json: the JSON even in a browser (the only format).", enum("json"), false}},
 			responses: map[string]body{"application/json": {"Document", documentJSON{}}, "text/html": html}},
-		{path: "/documents/{id}/text", summary: "A document's clean text, a line '=== page N ===' before each page. A page that is not in the document is a 404 that says how many pages there are.",
+		{id: "getDocumentText", path: "/documents/{id}/text", summary: "A document's clean text, a line '=== page N ===' before each page. A page that is not in the document is a 404 that says how many pages there are.",
 			params: []param{idParam, {"page", "query", "Only the page with this number.", num, false},
 				{"pages", "query", "Only the pages numbered in this range, A-B inclusive (3-5).", str, false}},
 			responses: map[string]body{"text/plain": text("Text")}},
-		{path: "/documents/{id}/original", summary: "The file as ingested: a PDF inline, anything else as a text/plain download.", params: []param{idParam},
+		{id: "getDocumentOriginal", path: "/documents/{id}/original", summary: "The file as ingested: a PDF inline, anything else as a text/plain download.", params: []param{idParam},
 			responses: map[string]body{"application/pdf": text("The original PDF"), "text/plain": text("The original file, as text")}},
-		{path: "/documents/{id}/similar", summary: "Documents citing the same cases and statutes, then sharing distinctive words.",
+		{id: "similarDocuments", path: "/documents/{id}/similar", summary: "Documents citing the same cases and statutes, then sharing distinctive words.",
 			params: []param{idParam, {"size", "query", "How many, at most 100.", withDefault(num, 10), false},
 				{"format", "query", "json or text", enum(pageFormats...), false}},
 			responses: map[string]body{"application/json": result, "text/plain": text("Readable result")}},
-		{path: "/entities/{kind}", summary: "Canonical values of an entity kind with document counts and the aliases filters accept.",
+		{id: "listEntities", path: "/entities/{kind}", summary: "Canonical values of an entity kind with document counts and the aliases filters accept.",
 			params: []param{{"kind", "path", "statute, court, party, judge, citation or docket", enum(search.EntityKinds...), false},
 				{"prefix", "query", "Only values (for courts: ids or names) starting with this, case ignored.", str, false},
 				{"size", "query", "How many, at most 1,000.", withDefault(num, 50), false}},
 			responses: map[string]body{"application/json": {"Values", entitiesJSON{}}}},
-		{method: http.MethodPost, path: "/citations", summary: "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",
+		{id: "lookupCitations", method: http.MethodPost, path: "/citations", summary: "Every case citation and statute in a text, with the documents of the collection that are that case or cite it (CourtListener's citation-lookup shape).",
 			request: map[string]body{"text/plain": text("The text"), "application/x-www-form-urlencoded": {"text=...", textField},
 				"application/json": {`{"text": ...}`, textField}},
 			responses: map[string]body{"application/json": {"One entry per citation found, in text order", []search.Found{}}}},
-		{method: http.MethodPost, path: "/documents", summary: "Add files (a raw body named by ?name= or Content-Disposition, or multipart/form-data); needs 'Authorization: Bearer TOKEN'. 201 created, 200 replaced or unchanged, 422 skipped with its reason.",
+		{id: "addDocuments", method: http.MethodPost, path: "/documents", summary: "Add files (a raw body named by ?name= or Content-Disposition, or multipart/form-data); needs 'Authorization: Bearer TOKEN'. 201 created, 200 replaced or unchanged, 422 skipped with its reason.",
 			params: []param{{"name", "query", "The file's name, for a raw body.", str, false}}, status: http.StatusCreated,
 			request: map[string]body{"application/octet-stream": text("One file"),
 				"multipart/form-data": {"One or more files", map[string]any{"type": "object", "properties": map[string]any{
 					"file": map[string]any{"type": "array", "items": map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}}}}}},
-			responses: map[string]body{"application/json": {"The outcome of one file, or of each (documents)", map[string]any{"oneOf": []any{
-				(&schemas{}).object(reflect.TypeOf(addedView{})),
-				map[string]any{"type": "object", "required": []string{"documents"}, "properties": map[string]any{
-					"documents": map[string]any{"type": "array", "items": (&schemas{}).object(reflect.TypeOf(addedView{}))}}},
-			}}}},
-			also: map[int]string{http.StatusOK: "Replaced or unchanged", http.StatusUnprocessableEntity: "Skipped, with its reason"}},
-		{method: http.MethodDelete, path: "/documents/{id}", summary: "Remove a document; needs 'Authorization: Bearer TOKEN'.", params: []param{idParam},
+			responses: map[string]body{"application/json": {"The outcome of one file, or of each (documents)", oneOf{addedView{}, uploadsJSON{}}}},
+			also:      map[int]string{http.StatusOK: "Replaced or unchanged", http.StatusUnprocessableEntity: "Skipped, with its reason"}},
+		{id: "deleteDocument", method: http.MethodDelete, path: "/documents/{id}", summary: "Remove a document; needs 'Authorization: Bearer TOKEN'.", params: []param{idParam},
 			status: http.StatusNoContent},
-		{path: "/metrics", summary: "Counters, latencies and index size in the Prometheus text format.", responses: map[string]body{"text/plain": text("Prometheus metrics")}},
-		{path: "/healthz", summary: "200 while the process runs.", responses: map[string]body{"application/json": {"Status", statusJSON}}},
-		{path: "/readyz", summary: "200 with the document count once the index answers, else 503.", responses: map[string]body{"application/json": {"Status", readyJSON}}},
-		{path: "/openapi.json", summary: "This description.", responses: map[string]body{"application/json": {"OpenAPI 3.1 document", map[string]any{"type": "object"}}}},
-		{path: "/", summary: "The list of endpoints; the search page for a browser.", responses: map[string]body{"application/json": {"Endpoints", endpointsJSON{}}, "text/html": html}},
-		{path: "/ui/{file}", summary: "The stylesheet, script and icon of the HTML pages.",
+		{id: "metrics", path: "/metrics", summary: "Counters, latencies and index size in the Prometheus text format.", responses: map[string]body{"text/plain": text("Prometheus metrics")}},
+		{id: "health", path: "/healthz", summary: "200 while the process runs.", responses: map[string]body{"application/json": {"Status", statusJSON}}},
+		{id: "ready", path: "/readyz", summary: "200 with the document count once the index answers, else 503.", responses: map[string]body{"application/json": {"Status", readyJSON}}},
+		{id: "openAPI", path: "/openapi.json", summary: "This description.", responses: map[string]body{"application/json": {"OpenAPI 3.1 document", openAPIJSON}}},
+		{id: "endpoints", path: "/", summary: "The list of endpoints; the search page for a browser.", responses: map[string]body{"application/json": {"Endpoints", endpointsJSON{}}, "text/html": html}},
+		{id: "asset", path: "/ui/{file}", summary: "The stylesheet, script and icon of the HTML pages.",
 			params:    []param{{"file", "path", "An asset name, as the pages link it.", str, false}, {"v", "query", "The asset's version, for caching.", str, false}},
 			responses: map[string]body{"text/css": text("Stylesheet"), "text/javascript": text("Script"), "image/svg+xml": text("Icon")}},
 	}
@@ -225,6 +244,12 @@ func openAPI() map[string]any {
 				schema = map[string]any{"type": "string", "description": b.desc}
 			case map[string]any:
 				schema = v
+			case oneOf:
+				var alts []any
+				for _, t := range v {
+					alts = append(alts, sc.ref(t))
+				}
+				schema = map[string]any{"oneOf": alts}
 			default:
 				schema = sc.ref(v)
 			}
@@ -252,31 +277,38 @@ func openAPI() map[string]any {
 		if len(op.responses) > 0 {
 			ok["content"] = content(op.responses)
 		}
+		// Every error is a Problem; 4XX and 5XX (not default) so that
+		// linters and generators see the client errors named.
 		responses := map[string]any{
 			strconv.Itoa(status): ok,
-			"default": map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 405 wrong method (see Allow), 413 too large, 415 unsupported type, 429 busy (see Retry-After), 504 timeout",
+			"4XX": map[string]any{"description": "A problem (RFC 9457): 400 bad request, 401/403 no write access, 404 not found, 405 wrong method (see Allow), 413 too large, 415 unsupported type, 429 busy (see Retry-After)",
+				"content": problems},
+			"5XX": map[string]any{"description": "A problem (RFC 9457): 500 internal error (the log has it under request_id), 503 not ready, 504 timeout",
 				"content": problems},
 		}
 		for code, desc := range op.also {
+			c := content(op.responses)
+			if code >= 400 { // a single file's 422 is a Problem carrying its outcome
+				maps.Copy(c, problems)
+			}
 			r := map[string]any{"description": desc}
-			if len(op.responses) > 0 {
-				r["content"] = content(op.responses)
+			if len(c) > 0 {
+				r["content"] = c
 			}
 			responses[strconv.Itoa(code)] = r
 		}
 		o := map[string]any{
 			"summary":     op.summary,
-			"operationId": method + strings.NewReplacer("/", "_", "{", "", "}", "", ".", "_").Replace(op.path),
+			"operationId": op.id,
 			"parameters":  params,
 			"responses":   responses,
+			"security":    []any{}, // anyone may call it
 		}
 		if len(op.request) > 0 {
 			o["requestBody"] = map[string]any{"required": true, "content": content(op.request)}
 		}
-		if op.method == http.MethodPost || op.method == http.MethodDelete {
-			if op.path != "/citations" {
-				o["security"] = []any{map[string]any{"token": []any{}}}
-			}
+		if (op.method == http.MethodPost || op.method == http.MethodDelete) && op.path != "/citations" {
+			o["security"] = []any{map[string]any{"token": []any{}}}
 		}
 		item, _ := paths[op.path].(map[string]any)
 		if item == nil {

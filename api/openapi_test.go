@@ -3,11 +3,13 @@ package api
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +55,60 @@ func TestOpenAPIDescribesEverySearchParam(t *testing.T) {
 	if !slices.Equal(documented, searchParams) {
 		t.Errorf("documented %q, accepted %q", documented, searchParams)
 	}
+}
+
+// TestOpenAPIOperationIDs: generated clients name their methods after
+// operationIds, so each is a distinct lowerCamel identifier.
+func TestOpenAPIOperationIDs(t *testing.T) {
+	seen := map[string]string{}
+	ident := regexp.MustCompile(`^[a-z][A-Za-z]*$`)
+	for _, op := range operations() {
+		if !ident.MatchString(op.id) {
+			t.Errorf("%s %s: operationId %q is not a lowerCamel identifier", op.method, op.path, op.id)
+		}
+		if other, ok := seen[op.id]; ok {
+			t.Errorf("operationId %q names both %s and %s", op.id, other, op.path)
+		}
+		seen[op.id] = op.path
+	}
+}
+
+// TestOpenAPIComponentNames: generated clients make a type of each
+// component, so each is named as a user would name it (Problem, Document),
+// never after an unexported Go type (problem, documentJSON): such a type
+// says its name with a schemaName method.
+func TestOpenAPIComponentNames(t *testing.T) {
+	public := regexp.MustCompile(`^[A-Z][A-Za-z]*$`)
+	components := openAPI()["components"].(map[string]any)["schemas"].(map[string]any)
+	for name := range components {
+		if !public.MatchString(name) {
+			t.Errorf("component %q: give its Go type a schemaName() with a public name", name)
+		}
+	}
+	for _, name := range []string{"Result", "Hit", "Bucket", "Document", "Found", "Problem"} {
+		if components[name] == nil {
+			t.Errorf("no component %s", name)
+		}
+	}
+}
+
+type sameNameA struct{ A int }
+type sameNameB struct{ B int }
+
+func (sameNameA) schemaName() string { return "Same" }
+func (sameNameB) schemaName() string { return "Same" }
+
+// TestSchemaNameClash: two types under one component name would make one
+// of them describe the other's answers; building the description refuses.
+func TestSchemaNameClash(t *testing.T) {
+	defer func() {
+		if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "both the schema Same") {
+			t.Errorf("recovered %v, want a panic naming the clash", v)
+		}
+	}()
+	sc := newSchemas()
+	sc.ref(sameNameA{})
+	sc.ref(sameNameB{})
 }
 
 // TestOpenAPIIsValid checks /openapi.json against the OpenAPI 3.1

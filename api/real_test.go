@@ -622,7 +622,8 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 			}
 		}
 	}
-	req := httptest.NewRequest(http.MethodPost, "/citations", strings.NewReader("See 18 U.S.C. § 1595."))
+	// One citation the collection has and one it has not (documents: [], never null).
+	req := httptest.NewRequest(http.MethodPost, "/citations", strings.NewReader("See 18 U.S.C. § 1595 and 999 F.3d 999."))
 	rec := httptest.NewRecorder()
 	realHandler(t).ServeHTTP(rec, req)
 	if ok, verrs := v.ValidateHttpResponse(req, rec.Result()); !ok {

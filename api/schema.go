@@ -11,9 +11,25 @@ import (
 // to by $ref; a field tagged omitempty is optional, the others required.
 type schemas struct {
 	components map[string]any
+	types      map[string]reflect.Type // the type behind each component
 }
 
-func newSchemas() *schemas { return &schemas{components: map[string]any{}} }
+func newSchemas() *schemas {
+	return &schemas{components: map[string]any{}, types: map[string]reflect.Type{}}
+}
+
+// A schemaNamer names its type's component where the Go name is ours
+// alone: generated clients make types of component names (Problem, not
+// problem; Document, not documentJSON).
+type schemaNamer interface{ schemaName() string }
+
+// componentName is the name of t's component: its schemaName, else its Go name.
+func componentName(t reflect.Type) string {
+	if n, ok := reflect.Zero(t).Interface().(schemaNamer); ok {
+		return n.schemaName()
+	}
+	return t.Name()
+}
 
 // ref returns the schema of v's type, registering named structs.
 func (s *schemas) ref(v any) map[string]any { return s.of(reflect.TypeOf(v)) }
@@ -39,8 +55,12 @@ func (s *schemas) of(t reflect.Type) map[string]any {
 		if t.Name() == "" {
 			return s.object(t)
 		}
-		name := t.Name()
+		name := componentName(t)
+		if other, ok := s.types[name]; ok && other != t {
+			panic("api: " + t.String() + " and " + other.String() + " are both the schema " + name)
+		}
 		if _, ok := s.components[name]; !ok {
+			s.types[name] = t
 			s.components[name] = map[string]any{} // a placeholder stops recursion
 			s.components[name] = s.object(t)
 		}

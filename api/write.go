@@ -176,7 +176,7 @@ func handleAdd(logger *slog.Logger, cfg Config) http.HandlerFunc {
 		case created:
 			status = http.StatusCreated
 		}
-		encode(w, r, status, "application/json", map[string]any{"documents": views})
+		encode(w, r, status, "application/json", uploadsJSON{Documents: views})
 	}
 }
 

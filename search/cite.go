@@ -108,7 +108,7 @@ func (ix *Index) LookupCitations(ctx context.Context, text string) ([]Found, err
 // citedBy returns the documents that are the case f names (by title) and
 // those that cite it (by their citation or statute facet).
 func (ix *Index) citedBy(ctx context.Context, f Found) ([]CitedDoc, error) {
-	var out []CitedDoc
+	out := []CitedDoc{} // none is [], never null: the schema says an array
 	seen := map[string]bool{}
 	add := func(q, relation string) error {
 		res, err := ix.Search(ctx, Request{Q: q, Size: citeDocs, Facets: []string{FacetNone}})

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -38,7 +39,8 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&req.Cursor, "cursor", "", "continue after the last hit of an earlier page: its next_cursor (json) or the cursor text prints")
 	fs.BoolVar(&req.Passages, "passages", false, "with -format csv or ndjson: one row per matching passage, with its page and pin cite")
 	format := fs.String("format", "text", "text or json: one page; csv, ndjson, ris or csl: every hit, as GET /search?format= exports it")
-	baseURL := fs.String("base-url", "http://localhost:8080", "scheme, host and port of the document links in exports")
+	baseURL := fs.String("base-url", "http://localhost:8080", "scheme, host and port of the document links in exports (through a server: the server's own)")
+	server := fs.String("server", "", "ask the lexsearch server at this URL (GET /search) instead of opening -data; without it, a -data that a running server holds is searched through that server at LEXSEARCH_ADDR or "+serveAddr)
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	pos, err := parse(fs, e, args)
 	if err != nil {
@@ -56,8 +58,22 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		return usagef("search: -passages goes with -format csv or ndjson")
 	}
 
+	if *server != "" {
+		return searchRemote(ctx, e, *server, req, *format)
+	}
 	logger := newLogger(e, e.stderr)
 	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
+	if le, ok := servingHolder(err); ok {
+		// The server owns the directory while it runs: ask it.
+		guess := guessServer(e.getenv)
+		fmt.Fprintf(e.stderr, "%s is in use by pid %d (%s): asking the server at %s\n", *data, le.PID, le.Command, guess)
+		err := searchRemote(ctx, e, guess, req, *format)
+		if errors.Is(err, errNoServer) {
+			return fmt.Errorf("search: %s is in use by pid %d (%s), and no lexsearch server answers at %s: "+
+				"name the server with -server http://HOST:PORT (or LEXSEARCH_SERVER), or stop it to search %s itself", *data, le.PID, le.Command, guess, *data)
+		}
+		return err
+	}
 	if err != nil {
 		return err
 	}
@@ -69,7 +85,13 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	return printResult(e, req, res, *format)
+}
+
+// printResult prints one page of hits as JSON or as text, with the cursor
+// of the next page.
+func printResult(e env, req search.Request, res *search.Result, format string) error {
+	if format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -79,7 +101,8 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if res.NextCursor != "" {
-		_, err = fmt.Fprintf(e.stdout, "\nmore: -cursor %s\n", res.NextCursor)
+		_, err := fmt.Fprintf(e.stdout, "\nmore: -cursor %s\n", res.NextCursor)
+		return err
 	}
-	return err
+	return nil
 }

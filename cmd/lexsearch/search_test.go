@@ -5,6 +5,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -94,5 +98,72 @@ func TestSearchFormats(t *testing.T) {
 		if _, err := search1(args...); !errors.As(err, &ue) {
 			t.Errorf("search %q: %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestSearchWhileServing: `lexsearch search` on a data directory that a
+// running server holds asks that server (found where serve listens by
+// LEXSEARCH_ADDR, or named with -server) and prints what a search of the
+// directory prints; with no server there, it says what to do.
+func TestSearchWhileServing(t *testing.T) {
+	data := t.TempDir()
+	base := startServerWith(t, func(string) string { return "" }, data)
+	search1 := func(env map[string]string, args ...string) (string, string, error) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		err := run(t.Context(), append([]string{"search", "-data", data}, args...), func(k string) string { return env[k] },
+			strings.NewReader(""), &stdout, &stderr)
+		return stdout.String(), stderr.String(), err
+	}
+	atServer := map[string]string{"LEXSEARCH_ADDR": strings.TrimPrefix(base, "http://")}
+
+	out, errOut, err := search1(atServer, "-format", "json", "-court", "ilnd", "-court", "cand", "trafficking")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	var res search.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := searchFor(t, base, url.Values{"q": {"trafficking"}, "court": {"ilnd", "cand"}})
+	var got, wantSources []string
+	for _, h := range res.Hits {
+		got = append(got, h.Source)
+	}
+	for _, h := range want.Hits {
+		wantSources = append(wantSources, h.Source)
+	}
+	if len(got) == 0 || !slices.Equal(got, wantSources) || int(res.Total) != want.Total {
+		t.Errorf("search while serving found %q, the server %q", got, wantSources)
+	}
+	if note := fmt.Sprintf("in use by pid %d", os.Getpid()); !strings.Contains(errOut, note) || !strings.Contains(errOut, "asking the server at "+base) {
+		t.Errorf("stderr %q should say that the server holds %s and is asked", errOut, data)
+	}
+
+	out, _, err = search1(atServer, "-court", "ilnd", "venture")
+	if err != nil || !strings.Contains(out, "G.G. v. Salesforce.com, Inc.") {
+		t.Errorf("text through the server: %v\n%s", err, out)
+	}
+	out, _, err = search1(nil, "-server", base, "-format", "csv", "-court", "ilnd", "venture")
+	rows, cerr := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || cerr != nil || len(rows) != 2 || !slices.Contains(rows[1], "1:20-cv-02335") {
+		t.Errorf("-server with -format csv: %v %v\n%s", err, cerr, out)
+	}
+
+	_, _, err = search1(atServer, `"unbalanced`)
+	var re *search.RequestError
+	if !errors.As(err, &re) || re.Param != "q" || !strings.Contains(re.Error(), "unbalanced quote") || exitCode(err) != 2 {
+		t.Errorf("a query the server refuses: %v, want the server's reason and exit status 2", err)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	_, _, err = search1(map[string]string{"LEXSEARCH_ADDR": closed}, "venture")
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("in use by pid %d", os.Getpid())) || !strings.Contains(err.Error(), "-server http://") {
+		t.Errorf("no server at %s: %v, want the holder and what to do", closed, err)
 	}
 }
