@@ -7,7 +7,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"lexsearch/corpus"
@@ -25,8 +24,10 @@ func Mapping() (mapping.IndexMapping, error) {
 	registerAnalysis()
 	m := bleve.NewIndexMapping()
 	err := m.AddCustomAnalyzer(TextAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
+		"type": custom.Name,
+		// Indexes made before WordTokenizer name bleve's unicode
+		// tokenizer, and keep it: the two cut words alike.
+		"tokenizer": WordTokenizer,
 		"token_filters": []string{
 			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, porter.Name,
 		},
