@@ -21,7 +21,7 @@ const FoldFilter = "lexsearch_fold"
 
 var registerOnce sync.Once
 
-// registerAnalysis adds our tokenizer and token filter to bleve's
+// registerAnalysis adds our tokenizer and token filters to bleve's
 // registry. Bleve looks analysis components up by name when it opens an
 // index, so this must run before any index is created or opened; every
 // path to an index in this package calls it. It is a function rather than
@@ -34,6 +34,9 @@ func registerAnalysis() {
 		})
 		_ = registry.RegisterTokenizer(WordTokenizer, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 			return wordTokenizer{}, nil
+		})
+		_ = registry.RegisterTokenFilter(StemFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+			return newStemFilter(), nil
 		})
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"lexsearch/corpus"
@@ -25,11 +24,12 @@ func Mapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
 	err := m.AddCustomAnalyzer(TextAnalyzer, map[string]any{
 		"type": custom.Name,
-		// Indexes made before WordTokenizer name bleve's unicode
-		// tokenizer, and keep it: the two cut words alike.
+		// Indexes made before WordTokenizer and StemFilter name bleve's
+		// unicode tokenizer and porter stemmer, and keep them: ours give
+		// the same words and stems.
 		"tokenizer": WordTokenizer,
 		"token_filters": []string{
-			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, porter.Name,
+			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, StemFilter,
 		},
 	})
 	if err != nil {
