@@ -21,16 +21,22 @@ const FoldFilter = "lexsearch_fold"
 
 var registerOnce sync.Once
 
-// registerAnalysis adds our token filter to bleve's registry. Bleve looks
-// analysis components up by name when it opens an index, so this must run
-// before any index is created or opened; every path to an index in this
-// package calls it. It is a function rather than an init() so that importing
-// the package has no side effects.
+// registerAnalysis adds our tokenizer and token filters to bleve's
+// registry. Bleve looks analysis components up by name when it opens an
+// index, so this must run before any index is created or opened; every
+// path to an index in this package calls it. It is a function rather than
+// an init() so that importing the package has no side effects.
 func registerAnalysis() {
 	registerOnce.Do(func() {
 		// The only error is a duplicate name, impossible under the Once.
 		_ = registry.RegisterTokenFilter(FoldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 			return foldFilter{}, nil
+		})
+		_ = registry.RegisterTokenizer(WordTokenizer, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+			return wordTokenizer{}, nil
+		})
+		_ = registry.RegisterTokenFilter(StemFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+			return newStemFilter(), nil
 		})
 	})
 }

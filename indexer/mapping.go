@@ -6,8 +6,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"lexsearch/corpus"
@@ -25,19 +23,26 @@ func Mapping() (mapping.IndexMapping, error) {
 	registerAnalysis()
 	m := bleve.NewIndexMapping()
 	err := m.AddCustomAnalyzer(TextAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
+		"type": custom.Name,
+		// Indexes made before WordTokenizer and StemFilter name bleve's
+		// unicode tokenizer and porter stemmer, and keep them: ours give
+		// the same words and stems.
+		"tokenizer": WordTokenizer,
 		"token_filters": []string{
-			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, porter.Name,
+			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, StemFilter,
 		},
 	})
 	if err != nil {
 		return nil, err
 	}
 
+	// Only the body is stored, for snippets and the document's text:
+	// search reads the title, and every other field it shows, from the
+	// stored metadata (FieldMeta). A second stored copy of a field costs
+	// when the segment is built and at every merge, and no query reads it.
 	prose := bleve.NewTextFieldMapping()
 	prose.Analyzer = TextAnalyzer
-	prose.Store = true // snippets are cut from the stored text
+	prose.Store = false
 	prose.IncludeTermVectors = true
 	// Nothing sorts or facets on prose: doc values on it would double the
 	// index for no query.
@@ -48,22 +53,26 @@ func Mapping() (mapping.IndexMapping, error) {
 
 	facet := bleve.NewKeywordFieldMapping()
 	facet.Analyzer = keyword.Name
-	facet.Store = true
+	facet.Store = false
 	facet.IncludeTermVectors = false
-	facet.DocValues = true // facets and sorting read doc values
+	// Facet counts and the date sort read each segment's postings
+	// (search/facet), never doc values: they would be built and merged
+	// for nothing.
+	facet.DocValues = false
 	facet.IncludeInAll = false
 
 	// The source is looked up and shown, never faceted or sorted on.
 	source := bleve.NewKeywordFieldMapping()
 	source.Analyzer = keyword.Name
-	source.Store = true
+	source.Store = false
 	source.IncludeTermVectors = false
 	source.DocValues = false
 	source.IncludeInAll = false
 
 	date := bleve.NewDateTimeFieldMapping()
-	date.Store = true
-	date.IncludeInAll = false // date sorting keeps its doc values
+	date.Store = false
+	date.DocValues = false // the date sort reads the facet ordinals
+	date.IncludeInAll = false
 
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
@@ -73,8 +82,10 @@ func Mapping() (mapping.IndexMapping, error) {
 	stored.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping() // unmapped fields are not indexed
+	body := *prose
+	body.Store = true // snippets are cut from the stored text
 	doc.AddFieldMappingsAt(corpus.FieldTitle, prose)
-	doc.AddFieldMappingsAt(corpus.FieldBody, prose)
+	doc.AddFieldMappingsAt(corpus.FieldBody, &body)
 	for _, f := range corpus.Facets {
 		doc.AddFieldMappingsAt(f, facet)
 	}

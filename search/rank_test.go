@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"lexsearch/corpus"
 	"lexsearch/indexer"
 	"lexsearch/search"
@@ -38,9 +40,24 @@ func TestRanking(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("one shard", func(t *testing.T) { checkRanking(t, one) })
-	three, err := search.New(reshard(t, bidx, 3)...)
+	// The same documents written into three shards, as a large
+	// collection is.
+	dir3 := t.TempDir()
+	ix3 := indexer.New(slog.New(slog.NewTextHandler(io.Discard, nil)), indexer.Options{Shards: 3})
+	if _, err := ix3.Ingest(context.Background(), dir3, inputs, indexer.Mode{}); err != nil {
+		t.Fatal(err)
+	}
+	bidx3, err := indexer.OpenIndex(dir3)
 	if err != nil {
 		t.Fatal(err)
+	}
+	defer bidx3.Close()
+	three, err := search.New(bidx3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(bidx3.(interface{ ShardIndexes() []bleve.Index }).ShardIndexes()); n != 3 {
+		t.Fatalf("%d shards, want 3", n)
 	}
 	t.Run("three shards", func(t *testing.T) { checkRanking(t, three) })
 }

@@ -3,83 +3,34 @@ package search_test
 import (
 	"hash/fnv"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
-	"lexsearch/indexer"
 	"lexsearch/search"
 )
 
-// reshard copies every document of src into n new indexes with the same
-// mapping, each document in the one its id hashes to, as the store
-// routes documents. The copies are rebuilt from the stored fields, which
-// hold every field the mapping indexes.
-func reshard(t *testing.T, src bleve.Index, n int) []bleve.Index {
+// reshard indexes docs into n new indexes with the real mapping, each
+// document in the one its id hashes to, as the store routes documents.
+func reshard(t *testing.T, docs []*corpus.Document, n int) []bleve.Index {
 	t.Helper()
-	m, err := indexer.Mapping()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var shards []bleve.Index
-	var batches []*bleve.Batch
 	for i := range n {
-		sh, err := bleve.New(filepath.Join(t.TempDir(), "shard", string(rune('a'+i))), m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { sh.Close() })
+		sh := genIndex(t)
 		shards = append(shards, sh)
-		batches = append(batches, sh.NewBatch())
-	}
-	count, _ := src.DocCount()
-	res, err := src.Search(bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(count), 0, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dm := range res.Hits {
-		doc, err := src.Document(dm.ID)
-		if err != nil {
-			t.Fatal(err)
+		var mine []*corpus.Document
+		for _, d := range docs {
+			h := fnv.New32a()
+			h.Write([]byte(d.ID))
+			if int(h.Sum32()%uint32(n)) == i {
+				mine = append(mine, d)
+			}
 		}
-		fields := map[string]any{}
-		doc.VisitFields(func(f index.Field) {
-			var v any = string(f.Value())
-			if dt, ok := f.(index.DateTimeField); ok {
-				tm, _, err := dt.DateTime()
-				if err != nil {
-					t.Fatal(err)
-				}
-				v = tm.UTC().Truncate(time.Second)
-			}
-			if len(f.ArrayPositions()) == 0 {
-				fields[f.Name()] = v
-				return
-			}
-			arr, _ := fields[f.Name()].([]any)
-			at := int(f.ArrayPositions()[0])
-			for len(arr) <= at {
-				arr = append(arr, nil)
-			}
-			arr[at] = v
-			fields[f.Name()] = arr
-		})
-		h := fnv.New32a()
-		h.Write([]byte(dm.ID))
-		i := int(h.Sum32() % uint32(n))
-		if err := batches[i].Index(dm.ID, fields); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, sh := range shards {
-		if err := sh.Batch(batches[i]); err != nil {
-			t.Fatal(err)
+		if len(mine) > 0 {
+			addDocs(t, sh, mine)
 		}
 	}
 	return shards
@@ -97,7 +48,7 @@ func TestShardsAgreeWithOneIndex(t *testing.T) {
 	}
 	addDocs(t, bidx, docs)
 	one := newSearch(t, bidx)
-	three, err := search.New(reshard(t, bidx, 3)...)
+	three, err := search.New(reshard(t, docs, 3)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -477,6 +478,7 @@ func (s *Store) fault(step string) {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settle(settleMax)
 	var errs []error
 	for _, sh := range s.shards {
 		errs = append(errs, sh.Close())
@@ -485,4 +487,34 @@ func (s *Store) Close() error {
 	errs = append(errs, s.cat.close())
 	errs = append(errs, unlockFile(s.lock))
 	return errors.Join(errs...)
+}
+
+// settleMax bounds how long Close waits for the shards to settle.
+const settleMax = 5 * time.Second
+
+// settle waits, up to max, until no shard has files on disk besides its
+// bolt file and the segments its latest snapshot uses. Right after a
+// large ingest, bleve is still merging, or has merged and not yet removed
+// the segments a merge replaced (it does when its persister is next
+// idle): closing then left them on disk until the next open, up to as
+// much again as the index.
+func (s *Store) settle(max time.Duration) {
+	deadline := time.Now().Add(max)
+	for i, sh := range s.shards {
+		bolt := filepath.Join(s.cur.shardDir(s.dir, i), "store", "root.bolt")
+		for !settled(sh, bolt) && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+func settled(sh bleve.Index, bolt string) bool {
+	st, _ := sh.StatsMap()["index"].(map[string]any)
+	onDisk, ok1 := st["CurOnDiskBytes"].(uint64)
+	used, ok2 := st["num_bytes_used_disk_by_root"].(uint64)
+	info, err := os.Stat(bolt)
+	if !ok1 || !ok2 || err != nil {
+		return true // not a scorch index on disk: nothing to wait for
+	}
+	return onDisk <= used+uint64(info.Size())
 }

@@ -345,3 +345,46 @@ func TestShardsRenumberedBeforeACrash(t *testing.T) {
 		t.Errorf("%d documents found, %d kept; want the 9 not deleted", res.Total, s.Len())
 	}
 }
+
+// TestCloseLeavesNoReplacedSegments: after many commits (bleve merges
+// their segments), Close leaves on disk only the segments the index
+// uses, not those its merges replaced.
+func TestCloseLeavesNoReplacedSegments(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, 1)
+	n := 0
+	for range 40 {
+		b := &Batch{}
+		for range 5 {
+			addDoc(b, n, "t")
+			n++
+		}
+		if err := s.Commit(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shard := s.cur.shardDir(dir, 0)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zaps, err := filepath.Glob(filepath.Join(shard, "store", "*.zap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.OpenUsing(shard, map[string]any{"bolt_timeout": boltTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	st, _ := idx.StatsMap()["index"].(map[string]any)
+	used, ok := st["TotFileSegmentsAtRoot"].(uint64)
+	if !ok {
+		t.Fatalf("no segment count in the index's stats: %v", st)
+	}
+	if int(used) != len(zaps) {
+		t.Errorf("%d segment files on disk after Close, the index uses %d", len(zaps), used)
+	}
+	if count, _ := idx.DocCount(); count != uint64(n) {
+		t.Errorf("%d documents, want %d", count, n)
+	}
+}

@@ -1,0 +1,167 @@
+package indexer
+
+import (
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	uax29 "github.com/blevesearch/segment"
+)
+
+// WordTokenizer is the name of our word tokenizer. It cuts text into
+// words exactly as bleve's unicode tokenizer does (Unicode word
+// boundaries, UAX #29: "U.S.C", "1,000.50" and "it's" are one word each),
+// but reads runs of ASCII itself: the general segmenter was a tenth of
+// ingest's CPU, and most of a legal text is ASCII. A run with any other
+// character goes to the general segmenter, so the words, their offsets,
+// positions and types never differ (FuzzWordTokenizer checks it), with
+// one exception: the segmenter stops at the first byte that is not UTF-8,
+// so bleve's tokenizer drops every word after it, where this one drops
+// only the rest of that run of text.
+const WordTokenizer = "lexsearch_words"
+
+type wordTokenizer struct{}
+
+// The word-boundary classes of the ASCII characters (UAX #29, table 3).
+const (
+	wbOther     = iota
+	wbLetter    // ALetter: A-Z, a-z
+	wbNumeric   // 0-9
+	wbExtendNum // ExtendNumLet: _
+	wbMidLetter // :
+	wbMidNum    // , ;
+	wbMidNumLet // .
+	wbQuote     // Single_Quote: '
+	wbSpace     // ASCII white space: a word never spans it
+)
+
+var wbClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = wbLetter, wbLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = wbNumeric
+	}
+	t['_'], t[':'], t[','], t[';'], t['.'], t['\''] = wbExtendNum, wbMidLetter, wbMidNum, wbMidNum, wbMidNumLet, wbQuote
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = wbSpace
+	}
+	return t
+}()
+
+func isWordClass(c uint8) bool { return c == wbLetter || c == wbNumeric || c == wbExtendNum }
+
+func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	w := words{in: input, toks: make([]analysis.Token, 0, len(input)/5+1)} // about a word per 6 bytes of prose
+	// Runs between ASCII white space: no word crosses white space, so a
+	// run can be cut on its own.
+	for i := 0; i < len(input); {
+		if input[i] < utf8.RuneSelf && wbClass[input[i]] == wbSpace {
+			i++
+			continue
+		}
+		end, ascii := i, true
+		for end < len(input) && (input[end] >= utf8.RuneSelf || wbClass[input[end]] != wbSpace) {
+			ascii = ascii && input[end] < utf8.RuneSelf
+			end++
+		}
+		if ascii {
+			w.ascii(i, end)
+		} else {
+			w.general(i, end)
+		}
+		i = end
+	}
+	out := make(analysis.TokenStream, len(w.toks))
+	for i := range w.toks {
+		out[i] = &w.toks[i]
+	}
+	return out
+}
+
+// words collects the words of one text.
+type words struct {
+	in   []byte
+	toks []analysis.Token
+}
+
+func (w *words) emit(start, end int, typ analysis.TokenType) {
+	w.toks = append(w.toks, analysis.Token{Term: w.in[start:end], Start: start, End: end, Position: len(w.toks) + 1, Type: typ})
+}
+
+// ascii adds the words of in[from:to], which is all ASCII.
+func (w *words) ascii(from, to int) {
+	in := w.in
+	for j := from; j < to; {
+		if !isWordClass(wbClass[in[j]]) {
+			j++
+			continue
+		}
+		start := j
+		letter := false
+		for {
+			c := wbClass[in[j]]
+			letter = letter || c == wbLetter
+			if j+1 == to {
+				j++
+				break
+			}
+			next := wbClass[in[j+1]]
+			if isWordClass(next) { // WB5, WB8-10, WB13a-b
+				j++
+				continue
+			}
+			if j+2 < to {
+				after := wbClass[in[j+2]]
+				// WB6-7: a letter, a mid-letter mark, a letter.
+				if c == wbLetter && after == wbLetter && (next == wbMidLetter || next == wbMidNumLet || next == wbQuote) {
+					j += 2
+					continue
+				}
+				// WB11-12: a digit, a mid-number mark, a digit.
+				if c == wbNumeric && after == wbNumeric && (next == wbMidNum || next == wbMidNumLet || next == wbQuote) {
+					j += 2
+					continue
+				}
+			}
+			j++
+			break
+		}
+		// The segmenter calls a word with a letter a letter word, one of
+		// digits (and underscores) a number, and a lone run of
+		// underscores a letter word.
+		typ := analysis.AlphaNumeric
+		if !letter && hasDigit(in[start:j]) {
+			typ = analysis.Numeric
+		}
+		w.emit(start, j, typ)
+	}
+}
+
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// general adds the words of in[from:to] found by the Unicode segmenter,
+// as bleve's unicode tokenizer does.
+func (w *words) general(from, to int) {
+	seg := uax29.NewWordSegmenterDirect(w.in[from:to])
+	start := from
+	for seg.Segment() {
+		end := start + len(seg.Bytes())
+		switch seg.Type() {
+		case uax29.None:
+		case uax29.Ideo, uax29.Kana:
+			w.emit(start, end, analysis.Ideographic)
+		case uax29.Number:
+			w.emit(start, end, analysis.Numeric)
+		default:
+			w.emit(start, end, analysis.AlphaNumeric)
+		}
+		start = end
+	}
+}
