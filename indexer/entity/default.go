@@ -18,3 +18,10 @@ func lazy(build func() Tagger) Tagger { return lazyTagger{sync.OnceValue(build)}
 
 // Tag implements Tagger.
 func (l lazyTagger) Tag(text string) []Mention { return l.get().Tag(text) }
+
+func (l lazyTagger) tagLower(text, lower string) []Mention {
+	if lt, ok := l.get().(lowerTagger); ok {
+		return lt.tagLower(text, lower)
+	}
+	return l.get().Tag(text)
+}

@@ -2,8 +2,6 @@ package entity
 
 import (
 	"regexp"
-	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -58,29 +56,6 @@ func lowerASCII(text string) string {
 		}
 	}
 	return string(b)
-}
-
-// findAll returns re's submatch indexes in text, searching only the
-// windows around needles in lower (lowerASCII(text)).
-func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
-	var hits []int
-	for _, n := range g.needles {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], n)
-			if i < 0 {
-				break
-			}
-			if g.keep == nil || g.keep(lower, at+i, len(n)) {
-				hits = append(hits, at+i)
-			}
-			at += i + len(n)
-		}
-	}
-	if len(hits) == 0 {
-		return nil
-	}
-	slices.Sort(hits)
-	return g.windows(text, hits, re)
 }
 
 // windows runs re in the windows around hits, sorted offsets of needles.

@@ -26,7 +26,7 @@ func Judges() Tagger {
 const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|[A-Z][A-Za-z'’-]+\.?|[A-Z]\.?|(?:de|van|von|del|la)\b)){0,4}`
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
-	return &judgeRules{
+	r := &judgeRules{
 		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true},
 		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10},
@@ -59,6 +59,8 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		notJudgeAfter:   regexp.MustCompile(`(?i)^[^.;]{0,40}\b(?:attorney|counsel|esq\b|governor|senator|representative|secretary|mayor|commissioner)`),
 		notSitting:      regexp.MustCompile(`(?i)^[^.;]{0,30}\bnot\s+(?:participating|sitting)|^[^.;]{0,12}\brecused`),
 	}
+	r.guides = guidesOf(r.titleAt, r.honAt, r.assignedAt, r.panelAt, r.signatureAt, r.initialAt, r.suffixAt, r.listAt, r.presentAt)
+	return r
 })
 
 type judgeRules struct {
@@ -67,6 +69,8 @@ type judgeRules struct {
 	initialJ, suffix, listEnd, listSep, listName, listTitle      *regexp.Regexp
 	// where the patterns can match; see guide
 	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt, presentAt guide
+	// the needles of the guides, found in one pass
+	guides *guides
 }
 
 type judgeTagger struct{ r *judgeRules }
@@ -108,8 +112,11 @@ var nonNameWords = func() map[string]bool {
 }()
 
 // Tag implements Tagger.
-func (t judgeTagger) Tag(text string) []Mention {
+func (t judgeTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+
+func (t judgeTagger) tagLower(text, lower string) []Mention {
 	r := t.r
+	sc := r.guides.scan(text, lower)
 	var spans []span
 	// addName adds the name text[start:end]. titled: the name follows its
 	// title ("Judge X", "Hon. X", "Assigned to: X"), so it ends at the
@@ -122,13 +129,12 @@ func (t judgeTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: s, end: e, norm: judgeNorm(text[s:e]), role: role})
 		}
 	}
-	lower := lowerASCII(text)
 	for _, p := range []struct {
 		g  guide
 		re *regexp.Regexp
 	}{{r.titleAt, r.title}, {r.honAt, r.hon}, {r.assignedAt, r.assigned}, {r.signatureAt, r.signature}, {r.initialAt, r.initialJ}, {r.suffixAt, r.suffix}} {
 		titled := p.re == r.title || p.re == r.hon || p.re == r.assigned
-		for _, m := range p.g.findAll(text, lower, p.re) {
+		for _, m := range p.g.find(sc, p.re) {
 			role := ""
 			if (p.re == r.title || p.re == r.hon) && m[0] > judgeHeadBytes && !startsLine(text, m[0]) {
 				// "Judge Murphy, in an opinion joined by Judge Collins":
@@ -138,9 +144,9 @@ func (t judgeTagger) Tag(text string) []Mention {
 			addName(m[2], m[3], titled, role)
 		}
 	}
-	panels := r.panelAt.findAll(text, lower, r.panel)
+	panels := r.panelAt.find(sc, r.panel)
 	// "Present: Judges Humphreys, Beales and Lorish"
-	panels = append(panels, r.presentAt.findAll(text, lower, r.present)...)
+	panels = append(panels, r.presentAt.find(sc, r.present)...)
 	for _, m := range panels {
 		list := strings.TrimRight(text[m[2]:m[3]], ". \t")
 		at := 0
@@ -156,7 +162,7 @@ func (t judgeTagger) Tag(text string) []Mention {
 	}
 	// Lists ended by "JJ." or "Justices": walk back from the end while
 	// the pieces read as names (or as titles, "C. J.", which are skipped).
-	for _, m := range r.listAt.findAll(text, lower, r.listEnd) {
+	for _, m := range r.listAt.find(sc, r.listEnd) {
 		from := max(0, m[0]-300)
 		for from < m[0] && !utf8.RuneStart(text[from]) {
 			from++

@@ -106,15 +106,45 @@ func newGuides(gs ...[]string) *guides {
 	return g
 }
 
-// findAllIn is findAll with the needles' offsets taken from hits, the
-// scan of the needleSet of gs over the lower-cased text.
-func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regexp) [][]int {
-	if g.keep != nil {
-		panic("entity: findAllIn cannot check a guide's hits with keep")
-	}
+// guidesOf gathers the needles of guides into one needleSet.
+func guidesOf(gs ...guide) *guides { return newGuides(needlesOf(gs...)) }
+
+// A scan is a text read once for the needles of a tagger's guides: the
+// ASCII-lower-cased copy the needles are matched in, and where each
+// needle occurs in it.
+type scan struct {
+	text, lower string
+	gs          *guides
+	hits        [][]int
+}
+
+// scan finds the needles of gs in lower, lowerASCII(text).
+func (gs *guides) scan(text, lower string) *scan {
+	return &scan{text: text, lower: lower, gs: gs, hits: gs.set.scan(lower)}
+}
+
+// find returns re's submatch indexes in the scanned text, searching only
+// the windows around g's needles. It finds what findAll finds: the
+// occurrences of a needle are taken as strings.Index finds them one
+// after the other (none overlapping the one before), then filtered by
+// keep.
+func (g guide) find(sc *scan, re *regexp.Regexp) [][]int {
 	var at []int
 	for _, n := range g.needles {
-		at = append(at, hits[gs.ids[n]]...)
+		id, ok := sc.gs.ids[n]
+		if !ok {
+			panic("entity: guide needle not in the tagger's needle set: " + n)
+		}
+		end := -1
+		for _, i := range sc.hits[id] {
+			if i < end {
+				continue
+			}
+			end = i + len(n)
+			if g.keep == nil || g.keep(sc.lower, i, len(n)) {
+				at = append(at, i)
+			}
+		}
 	}
 	if len(at) == 0 {
 		return nil
@@ -122,7 +152,7 @@ func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regex
 	if len(g.needles) > 1 {
 		slices.Sort(at)
 	}
-	return g.windows(text, at, re)
+	return g.windows(sc.text, at, re)
 }
 
 // needlesOf lists the needles of guides, for newGuides.

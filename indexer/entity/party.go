@@ -44,7 +44,7 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 	// "Plaintiff-Appellee", "Plaintiff - Appellee", "Defendants—Appellees"
 	plaintiff := `(?:Plaintiffs?\s*[-–—]\s*Appell(?:ant|ee)s?|Petitioners?\s*[-–—]\s*Appell(?:ant|ee)s?|Plaintiffs?|Petitioners?|Appellants?|Claimants?|Movants?)`
 	defendant := `(?:Defendants?\s*[-–—]\s*Appell(?:ant|ee)s?|Respondents?\s*[-–—]\s*Appell(?:ant|ee)s?|Defendants?|Respondents?|Appellees?)`
-	return &partyRules{
+	r := &partyRules{
 		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
 		inline:      mustCompile(`(?m)^[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`),
 		vLine:       mustCompile(`(?m)^[ \t]*(?:v|vs|V|VS|versus)\.?[ \t]*$`),
@@ -56,21 +56,25 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 		citationish: mustCompile(`,\s*\d|\(\s*\d{4}|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.)`),
 		field:       mustCompile(`(?m)^[ \t]*(Demandeur|Demanderesse|Plaintiffs?|Petitioners?|Défendeur|Défenderesse|Defendants?|Respondents?)[ \t]*:[ \t]*\n?[ \t]*([^\n]{2,120})$`),
 	}
+	r.guides = guidesOf(r.headingAt)
+	return r
 })
 
 type partyRules struct {
 	inline, vLine, plainLabel, defLabel, trailLabel, notName, heading, citationish, field *regexp.Regexp
 	// where heading can match; see guide
 	headingAt guide
+	guides    *guides
 }
 
 type partyTagger struct{ r *partyRules }
 
 // Tag implements Tagger.
-func (t partyTagger) Tag(text string) []Mention {
+func (t partyTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+
+func (t partyTagger) tagLower(text, lower string) []Mention {
 	r := t.r
 	head := text[:min(len(text), captionWindow)]
-	lower := lowerASCII(text)
 	var spans []span
 	add := func(start, end int, role string) {
 		// trim caption punctuation and a trailing role label from the span
@@ -98,7 +102,7 @@ func (t partyTagger) Tag(text string) []Mention {
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
 		// caption found
 	} else {
-		for _, m := range r.headingAt.findAll(text, lower, r.heading) {
+		for _, m := range r.headingAt.find(r.guides.scan(text, lower), r.heading) {
 			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
 				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
 				continue
