@@ -93,12 +93,13 @@ const (
 
 // Tag implements Tagger.
 func (t citationTagger) Tag(text string) []Mention {
-	lower := ""
-	if shortForms(text) {
-		lower = lowerASCII(text)
+	if !shortForms(text) {
+		return t.tagScan(&scan{text: text}) // no needles to look for
 	}
-	return t.tagLower(text, lower)
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
 }
+
+func (t citationTagger) needles() *guides { return t.r.guides }
 
 // shortForms reports whether text may hold a short form that needs the
 // lower-cased text to find: "Id." or "supra".
@@ -106,10 +107,10 @@ func shortForms(text string) bool {
 	return strings.Contains(text, "d.") || strings.Contains(text, "supra")
 }
 
-func (t citationTagger) tagLower(text, lower string) []Mention {
+func (t citationTagger) tagScan(sc *scan) []Mention {
+	text := sc.text
 	spans := t.findFull(text)
-	if lower != "" && shortForms(text) {
-		sc := t.r.guides.scan(text, lower)
+	if sc.hits != nil {
 		for _, m := range t.r.idAt.find(sc, t.r.id) {
 			c := &Cite{Short: true}
 			if m[2] >= 0 {

@@ -241,11 +241,14 @@ func shortKey(s string) string {
 type courtTagger struct{ r *courtRules }
 
 // Tag implements Tagger.
-func (t courtTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t courtTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t courtTagger) tagLower(text, lower string) []Mention {
-	r := t.r
-	sc := r.guides.scan(text, lower)
+func (t courtTagger) needles() *guides { return t.r.guides }
+
+func (t courtTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	spans := r.fullNames(sc)
 	spans = append(spans, r.shortNames(text)...)
 	for _, m := range r.fieldAt.find(sc, r.field) {

@@ -62,11 +62,14 @@ type dateRules struct {
 type dateTagger struct{ r *dateRules }
 
 // Tag implements Tagger.
-func (t dateTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t dateTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t dateTagger) tagLower(text, lower string) []Mention {
-	r := t.r
-	sc := r.guides.scan(text, lower)
+func (t dateTagger) needles() *guides { return t.r.guides }
+
+func (t dateTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	add := func(start, end int, y, m, d string) {
 		if norm, ok := dateNorm(y, m, d); ok {

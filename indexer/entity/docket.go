@@ -118,11 +118,14 @@ type docketTagger struct{ r *docketRules }
 const headerBytes = 4000
 
 // Tag implements Tagger.
-func (t docketTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t docketTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t docketTagger) tagLower(text, lower string) []Mention {
-	r := t.r
-	sc := r.guides.scan(text, lower)
+func (t docketTagger) needles() *guides { return t.r.guides }
+
+func (t docketTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	for _, m := range r.districtAt.find(sc, r.district) {
 		spans = append(spans, span{start: m[0], end: m[1], norm: r.districtNorm(text, m)})

@@ -68,26 +68,9 @@ type Taggers []Tagger
 // Tag runs every tagger on text.
 func (ts Taggers) Tag(text string) []Mention {
 	var all []Mention
-	lower, folded := "", false
 	for _, t := range ts {
-		lt, ok := t.(lowerTagger)
-		if !ok {
-			all = append(all, t.Tag(text)...)
-			continue
-		}
-		if !folded {
-			lower, folded = lowerASCII(text), true
-		}
-		all = append(all, lt.tagLower(text, lower)...)
+		all = append(all, t.Tag(text)...)
 	}
 	slices.SortStableFunc(all, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return all
-}
-
-// A lowerTagger also reads the ASCII-lower-cased copy of the text its
-// guides match in (see guide), so that Taggers folds a text once for all
-// of its taggers rather than once for each.
-type lowerTagger interface {
-	// tagLower is Tag with lower = lowerASCII(text).
-	tagLower(text, lower string) []Mention
 }

@@ -93,8 +93,9 @@ func everyGuide() []struct {
 }
 
 // FuzzGuideScan: the windows found from one scan of all of a tagger's
-// needles are those found by searching for each needle in turn, for every
-// guide, so the one-pass scan changes no tagger's output.
+// needles, or of the needles of every tagger (as Default reads a text),
+// are those found by searching for each needle in turn, for every guide,
+// so the one-pass scan changes no tagger's output.
 func FuzzGuideScan(f *testing.F) {
 	for _, s := range []string{
 		"Judge jjj Smith, JJ. v. v. Doe, 18 U.S.C. § 1591, May 16, 2022, No. 20-1234",
@@ -105,8 +106,10 @@ func FuzzGuideScan(f *testing.F) {
 		f.Add(s)
 	}
 	all := everyGuide()
+	every := everyTaggerOnce().guides
 	f.Fuzz(func(t *testing.T, text string) {
 		lower := lowerASCII(text)
+		shared := every.scan(text, lower)
 		scans := map[*guides]*scan{}
 		for _, e := range all {
 			sc := scans[e.gs]
@@ -114,8 +117,12 @@ func FuzzGuideScan(f *testing.F) {
 				sc = e.gs.scan(text, lower)
 				scans[e.gs] = sc
 			}
-			if got, want := e.g.find(sc, e.re), e.g.findAll(text, lower, e.re); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s in %q: the scan finds %v, needle by needle %v", e.name, text, got, want)
+			want := e.g.findAll(text, lower, e.re)
+			if got := e.g.find(sc, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: the tagger's scan finds %v, needle by needle %v", e.name, text, got, want)
+			}
+			if got := e.g.find(shared, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: the scan for every tagger finds %v, needle by needle %v", e.name, text, got, want)
 			}
 		}
 	})

@@ -112,11 +112,14 @@ var nonNameWords = func() map[string]bool {
 }()
 
 // Tag implements Tagger.
-func (t judgeTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t judgeTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t judgeTagger) tagLower(text, lower string) []Mention {
-	r := t.r
-	sc := r.guides.scan(text, lower)
+func (t judgeTagger) needles() *guides { return t.r.guides }
+
+func (t judgeTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	// addName adds the name text[start:end]. titled: the name follows its
 	// title ("Judge X", "Hon. X", "Assigned to: X"), so it ends at the

@@ -70,10 +70,14 @@ type partyRules struct {
 type partyTagger struct{ r *partyRules }
 
 // Tag implements Tagger.
-func (t partyTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t partyTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t partyTagger) tagLower(text, lower string) []Mention {
-	r := t.r
+func (t partyTagger) needles() *guides { return t.r.guides }
+
+func (t partyTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	head := text[:min(len(text), captionWindow)]
 	var spans []span
 	add := func(start, end int, role string) {
@@ -102,7 +106,7 @@ func (t partyTagger) tagLower(text, lower string) []Mention {
 	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
 		// caption found
 	} else {
-		for _, m := range r.headingAt.find(r.guides.scan(text, lower), r.heading) {
+		for _, m := range r.headingAt.find(sc, r.heading) {
 			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
 				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
 				continue
@@ -112,7 +116,7 @@ func (t partyTagger) tagLower(text, lower string) []Mention {
 			break
 		}
 	}
-	for _, m := range r.fields(text, lower) {
+	for _, m := range r.fields(text, sc.lower) {
 		role := RoleDefendant
 		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "demand") || strings.HasPrefix(l, "plaint") || strings.HasPrefix(l, "petit") {
 			role = RolePlaintiff

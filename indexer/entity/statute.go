@@ -230,11 +230,14 @@ const maxBareGap = 3000
 const pubLawReach = 4
 
 // Tag implements Tagger.
-func (t statuteTagger) Tag(text string) []Mention { return t.tagLower(text, lowerASCII(text)) }
+func (t statuteTagger) Tag(text string) []Mention {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
 
-func (t statuteTagger) tagLower(text, lower string) []Mention {
-	r := t.r
-	sc := r.guides.scan(text, lower)
+func (t statuteTagger) needles() *guides { return t.r.guides }
+
+func (t statuteTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	numbered := -1 // whether the text has line numbers: -1 not known yet
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
@@ -311,8 +314,8 @@ func (t statuteTagger) tagLower(text, lower string) []Mention {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareWord{sectionOf(text[m[2]:m[3]])}})
 	}
 	for _, f := range r.actForms {
-		for _, at := range sc.hits[r.guides.ids[f.needle]] {
-			if start, end, ok := f.match(text, lower, at); ok {
+		for _, at := range sc.at(f.needle) {
+			if start, end, ok := f.match(text, sc.lower, at); ok {
 				spans = append(spans, span{start: start, end: end, rank: 1, norm: r.acts[f.act].norm})
 			}
 		}
@@ -373,7 +376,7 @@ func (t statuteTagger) tagLower(text, lower string) []Mention {
 	for _, s := range spans {
 		if _, ok := s.data.(bareRuleIn); ok {
 			civil = r.civil.MatchString(text)
-			bankruptcy = strings.Contains(lower, "bankruptcy")
+			bankruptcy = strings.Contains(sc.lower, "bankruptcy")
 			break
 		}
 	}
