@@ -13,16 +13,16 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		if strings.IndexByte(line, '_') < 0 && underscores.MatchString(line) {
+		if strings.IndexByte(line, '_') < 0 && underscores().MatchString(line) {
 			t.Errorf("underscores matches %q", line)
 		}
-		if (line == "" || line[0] < '1' || line[0] > '9') && pleadingNumber.MatchString(line) {
+		if (line == "" || line[0] < '1' || line[0] > '9') && pleadingNumber().MatchString(line) {
 			t.Errorf("pleadingNumber matches %q", line)
 		}
-		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber.MatchString(line) {
+		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber().MatchString(line) {
 			t.Errorf("rightNumber matches %q", line)
 		}
-		if !mayHaveSideColumn(line) && sideColumn.MatchString(line) {
+		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
 		}
 	})
