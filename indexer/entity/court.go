@@ -71,8 +71,14 @@ func CourtName(id string) string {
 // "n.d. ill", "ND Ill"), and the full name ("Northern District of Illinois",
 // "United States Court of Appeals for the Seventh Circuit", "Seventh Circuit").
 func NormalizeCourt(s string) (id string, ok bool) {
-	r := courtRulesOnce()
 	s = strings.TrimSpace(s)
+	if s == "" {
+		// names no court: and ingest asks this of every document
+		// whose format states no court, which must not load the
+		// tables below
+		return "", false
+	}
+	r := courtRulesOnce()
 	if _, ok := r.byID[strings.ToLower(s)]; ok {
 		return strings.ToLower(s), true
 	}
