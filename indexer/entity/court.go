@@ -162,7 +162,7 @@ func newCourtRules() *courtRules {
 		byPlace: map[string]string{},
 		byOrd:   map[string]string{},
 
-		districtAt: guide{needles: []string{"district"}, before: 40, after: 100},
+		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf},
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60},
 		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40},

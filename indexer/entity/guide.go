@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,10 @@ type guide struct {
 	// lower-cased text is a hit: it must hold wherever the pattern can
 	// match around that needle (isLabel, monthThenDay).
 	keep func(lower string, i, n int) bool
+	// need, when set, reports whether the pattern can match in a window,
+	// given the window of the lower-cased text; windows where it cannot
+	// are not searched (see needDistrictOf).
+	need func(lower string) bool
 }
 
 // isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
@@ -58,12 +63,13 @@ func lowerASCII(text string) string {
 	return string(b)
 }
 
-// windows runs re in the windows around hits, sorted offsets of needles.
-func (g guide) windows(text string, hits []int, re *regexp.Regexp) [][]int {
+// windows runs re in the windows around hits, sorted offsets of needles;
+// lower is lowerASCII(text).
+func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]int {
 	var out [][]int
 	ws, we := -1, -1
 	flush := func() {
-		if ws < 0 {
+		if ws < 0 || g.need != nil && !g.need(lower[ws:we]) {
 			return
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
@@ -147,4 +153,31 @@ func dayThenMonth(lower string, i, n int) bool {
 // isSpaceByte reports whether c is one of \s.
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// needDistrictOf, a guide's need, reports whether a window can hold
+// "district of" as a case-insensitive pattern spells it, "District\s+of\s":
+// always when the window has a byte outside ASCII (a no-break space, or a
+// letter such as the long s that folds into ASCII), otherwise when its
+// lower-cased text has it.
+func needDistrictOf(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "district")
+		if i < 0 {
+			return false
+		}
+		at += i + len("district")
+		j := at
+		for j < len(lower) && isSpaceByte(lower[j]) {
+			j++
+		}
+		if j > at && strings.HasPrefix(lower[j:], "of") && j+2 < len(lower) && isSpaceByte(lower[j+2]) {
+			return true
+		}
+	}
 }

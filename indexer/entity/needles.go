@@ -192,7 +192,7 @@ func (g guide) find(sc *scan, re *regexp.Regexp) [][]int {
 	if len(g.needles) > 1 {
 		slices.Sort(at)
 	}
-	return g.windows(sc.text, at, re)
+	return g.windows(sc.text, sc.lower, at, re)
 }
 
 // needlesOf lists the needles of guides, for newGuides.
