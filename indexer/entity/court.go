@@ -164,7 +164,7 @@ func newCourtRules() *courtRules {
 
 		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf},
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60},
-		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10},
+		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10, need: needAny("Circuit")},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40},
 		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel},
 	}

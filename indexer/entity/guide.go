@@ -25,9 +25,9 @@ type guide struct {
 	// match around that needle (isLabel, monthThenDay).
 	keep func(lower string, i, n int) bool
 	// need, when set, reports whether the pattern can match in a window,
-	// given the window of the lower-cased text; windows where it cannot
-	// are not searched (see needDistrictOf).
-	need func(lower string) bool
+	// given the window of the text and of its lower-cased copy; windows
+	// where it cannot are not searched (needDistrictOf, needAny, ...).
+	need func(text, lower string) bool
 }
 
 // isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
@@ -69,7 +69,7 @@ func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]in
 	var out [][]int
 	ws, we := -1, -1
 	flush := func() {
-		if ws < 0 || g.need != nil && !g.need(lower[ws:we]) {
+		if ws < 0 || g.need != nil && !g.need(text[ws:we], lower[ws:we]) {
 			return
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
@@ -160,7 +160,7 @@ func isSpaceByte(c byte) bool {
 // always when the window has a byte outside ASCII (a no-break space, or a
 // letter such as the long s that folds into ASCII), otherwise when its
 // lower-cased text has it.
-func needDistrictOf(lower string) bool {
+func needDistrictOf(_, lower string) bool {
 	for i := 0; i < len(lower); i++ {
 		if lower[i] >= utf8.RuneSelf {
 			return true
@@ -180,4 +180,46 @@ func needDistrictOf(lower string) bool {
 			return true
 		}
 	}
+}
+
+// needAny returns a guide's need for a case-sensitive pattern every match
+// of which has one of words in it.
+func needAny(words ...string) func(text, lower string) bool {
+	return func(text, _ string) bool {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// needAll returns a guide's need for a case-sensitive pattern every match
+// of which has all of words in it.
+func needAll(words ...string) func(text, lower string) bool {
+	return func(text, _ string) bool {
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// needYear, a guide's need, reports whether a window has four ASCII
+// digits in a row, as a date pattern's year (\d{4}) needs.
+func needYear(text, _ string) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

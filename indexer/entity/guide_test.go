@@ -103,6 +103,7 @@ func FuzzGuideScan(f *testing.F) {
 		"Plaintiff v. v. Defendant\nBefore: A, B, and C, Circuit Judges\nCourt: N.D. Cal.",
 		"Id. at 5; Doe, supra, at 7; 1/2/2020 2020-01-02 Thu Aug 19 00:00:00 CEST 2021 16 mai 2022",
 		"Pub. L. No. 115-164, Fed. R. Civ. P. 12(b)(6), Title 18, Section 1591, 8 C.F.R. § 1.2",
+		"Before: EASTERBROOK, Chief Judge, and WOOD and\nSYKES, Circuit Judges.\nHon. Jane Roe\nJOHN SMITH\nUnited States District Judge\nPresent: Judges Humphreys and Beales\nA, B, JJ.; C, Js.; Justices D\nSeventh Circuit, the circuit judge, JUSTICE Alito",
 		"the district court for the Northern District of Illinois; DISTRICT\tOF\nCOLUMBIA; diſtrict of Utah; District of\u00a0Maine",
 	} {
 		f.Add(s)
