@@ -39,7 +39,7 @@ func Citations() Tagger {
 var citationRulesOnce = sync.OnceValue(func() *citationRules {
 	months := `(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`
 	r := &citationRules{
-		idAt:     guide{needles: []string{"id."}, after: 30},
+		idAt:     guide{needles: []string{"id."}, after: 30, need: needShortID},
 		supraAt:  guide{needles: []string{"supra"}, before: 80, after: 30},
 		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
 		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),

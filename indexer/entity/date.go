@@ -37,7 +37,7 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	r := &dateRules{
 		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear},
 		dayFirstAt:   guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear},
-		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8},
+		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate},
 		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6, need: needYear},
 		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear},
 		monthFirst:   mustCompile(`(?i)\b(` + en + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`),

@@ -223,3 +223,64 @@ func needYear(text, _ string) bool {
 	}
 	return false
 }
+
+// needShortID, the "Id." guide's need, reports whether a window has
+// "Id." or "id." at the start of a word.
+func needShortID(text, _ string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if (text[i] == 'I' || text[i] == 'i') && text[i+1] == 'd' && text[i+2] == '.' && (i == 0 || !isWordByte(text[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// needBill, the bill guide's need, reports whether a window has what a
+// bill's chamber starts with ("S.", "H.", "Senate", "House") and a
+// figure from 1 to 9 for its number.
+func needBill(text, _ string) bool {
+	if !strings.ContainsAny(text, "123456789") {
+		return false
+	}
+	return strings.Contains(text, "S.") || strings.Contains(text, "H.") || strings.Contains(text, "Senate") || strings.Contains(text, "House")
+}
+
+// needYearType, the district docket guide's need, reports whether a
+// window has two digits, a hyphen and a letter in a row ("20-cv").
+func needYearType(text, _ string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i+2] == '-' && isDigit(text[i]) && isDigit(text[i+1]) && isLetter(text[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// needDocketLabel, the labelled docket guide's need, reports whether a
+// window has a word that every label of the case-insensitive pattern
+// has ("no.", "case", "docket", ...), or any byte outside ASCII (a
+// letter that folds into ASCII, such as the Kelvin sign).
+func needDocketLabel(_, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, w := range []string{"no.", "case", "docket", "index", "cause", "record", "appeal", "bap", "court", "action", "file"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// needSlashDate, the numeric date guide's need, reports whether a window
+// has a digit, a slash and a digit in a row.
+func needSlashDate(text, _ string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if text[i+1] == '/' && isDigit(text[i]) && isDigit(text[i+2]) {
+			return true
+		}
+	}
+	return false
+}

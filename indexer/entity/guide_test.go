@@ -104,6 +104,7 @@ func FuzzGuideScan(f *testing.F) {
 		"Id. at 5; Doe, supra, at 7; 1/2/2020 2020-01-02 Thu Aug 19 00:00:00 CEST 2021 16 mai 2022",
 		"Pub. L. No. 115-164, Fed. R. Civ. P. 12(b)(6), Title 18, Section 1591, 8 C.F.R. § 1.2",
 		"Before: EASTERBROOK, Chief Judge, and WOOD and\nSYKES, Circuit Judges.\nHon. Jane Roe\nJOHN SMITH\nUnited States District Judge\nPresent: Judges Humphreys and Beales\nA, B, JJ.; C, Js.; Justices D\nSeventh Circuit, the circuit judge, JUSTICE Alito",
+		"Id. at 5; said. id., at 7; (ID. at 9); S. 1693, H.R. 1865, H. R. 2, Senate Bill 3, House 45; 1:20-cv-02335-AB, 20-CV-1; Case No. 21-1234; docket 5/6/2020 no evidence",
 		"the district court for the Northern District of Illinois; DISTRICT\tOF\nCOLUMBIA; diſtrict of Utah; District of\u00a0Maine",
 	} {
 		f.Add(s)

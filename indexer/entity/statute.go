@@ -144,7 +144,7 @@ func newStatuteRules() *statuteRules {
 		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200},
 		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40},
 		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24},
-		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24},
+		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, need: needBill},
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
