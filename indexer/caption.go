@@ -100,6 +100,30 @@ var (
 const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|movants?|intervenors?|claimants?|` +
 	`counter-?claimants?|cross|counter|third[- ]party|debtors?|creditors?|relators?|real parties in interest|party in interest|amicus curiae|amici curiae|applicants?|complainants?|libellants?|garnishees?|objectors?`
 
+// separatorLetters bounds the letters of a line separator can match: a
+// role ("real parties in interest", 21 letters), "(s)" and "versus" or
+// "against".
+const separatorLetters = 21 + 1 + 7
+
+// isSeparator reports whether line matches separator. A line of ASCII
+// with more letters than separatorLetters cannot (bytes outside ASCII
+// may be letters that fold into the role words, such as the long s), so
+// most lines are ruled out without running the pattern.
+func isSeparator(line string) bool {
+	letters := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			letters = 0
+			break
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			letters++
+		}
+	}
+	return letters <= separatorLetters && separator().MatchString(line)
+}
+
 // captionTitle returns the case name from the caption at the head of
 // text (the first page), or "" when there is none. body is the whole
 // document, used to tell a two-word surname ("Zepeda Rivas") from a
@@ -108,7 +132,7 @@ func captionTitle(text, body string) string {
 	lines := captionPrep(text, false)
 	var header []string
 	for i, l := range lines[:min(len(lines), 20)] {
-		if courtName().MatchString(l) {
+		if isCourtName(l) {
 			header = append(header, l)
 			// "IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA": the
 			// court's name goes on, where a party's line ends in a comma.
@@ -120,7 +144,7 @@ func captionTitle(text, body string) string {
 	c := caption{body: body, header: strings.Join(header, " ")}
 	sep, re := -1, -1
 	for i, l := range lines {
-		if sep < 0 && (separator().MatchString(l) || separatorFirst().MatchString(l)) {
+		if sep < 0 && (isSeparator(l) || separatorFirst().MatchString(l)) {
 			sep = i
 		}
 		// "In re" opens a caption near the top; further down, or with a
@@ -235,7 +259,7 @@ func (c caption) inRe(lines []string, i int) string {
 	}
 	for j := i + 1; j < len(lines) && len(parts) < maxPartyLines && (rest == "" || open()); j++ {
 		l := lines[j]
-		if l == "" || roleLine().MatchString(l) || separator().MatchString(l) || stopLine().MatchString(l) {
+		if l == "" || roleLine().MatchString(l) || isSeparator(l) || stopLine().MatchString(l) {
 			break
 		}
 		// A line with a role under it is the first party of the
@@ -276,7 +300,7 @@ func (c caption) adversary(lines []string, sep int) string {
 		case clerkLabel().MatchString(l) && len(left) == 0:
 			j-- // the clerk's name above the label
 			continue
-		case l == "", roleLine().MatchString(l), stopLine().MatchString(l), courtName().MatchString(l), clerkLabel().MatchString(l), inRe().MatchString(l):
+		case l == "", roleLine().MatchString(l), stopLine().MatchString(l), isCourtName(l), clerkLabel().MatchString(l), inRe().MatchString(l):
 			j = -1
 			continue
 		}
@@ -300,7 +324,7 @@ func (c caption) adversary(lines []string, sep int) string {
 				continue
 			}
 		}
-		if l == "" || roleLine().MatchString(l) || stopLine().MatchString(l) || courtName().MatchString(l) || clerkLabel().MatchString(l) {
+		if l == "" || roleLine().MatchString(l) || stopLine().MatchString(l) || isCourtName(l) || clerkLabel().MatchString(l) {
 			break
 		}
 		right = append(right, l)

@@ -369,7 +369,7 @@ func courtHeaded(text string) bool {
 		if n++; n > 30 {
 			break
 		}
-		if l := strings.TrimSpace(line); len(l) < 100 && courtName().MatchString(l) {
+		if l := strings.TrimSpace(line); len(l) < 100 && isCourtName(l) {
 			return true
 		}
 	}
@@ -384,6 +384,29 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 	// a court's name (a party named after a court ends in a comma)
 	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$|` +
 	`^(the )?(united states )?bankruptcy appellate panel\b`)
+
+// isCourtName reports whether line matches courtName. Every spelling
+// courtName knows has "court" or "panel" in it, in any case (letters
+// that fold only within ASCII), so most lines are ruled out without
+// running the pattern.
+func isCourtName(line string) bool {
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && courtName().MatchString(line)
+}
+
+// containsFoldASCII reports whether s contains word (lower-case ASCII)
+// with A-Z in s taken as a-z.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
 
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".
