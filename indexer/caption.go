@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -39,24 +38,24 @@ const maxPartyLines = 4
 var (
 	// separator is the line between the sides: "v.", "vs.", "versus",
 	// "–v.–", "-v-", possibly after the first side's role.
-	separator = regexp.MustCompile(`(?i)^(?:(?:` + roleWords + `)(?:\(s\))?)?[\s,.;:\-–—]*[(\-–—.\s]*(?:v|vs|versus|against)[\s.\-–—)]*$`)
+	separator = lazyRegexp(`(?i)^(?:(?:` + roleWords + `)(?:\(s\))?)?[\s,.;:\-–—]*[(\-–—.\s]*(?:v|vs|versus|against)[\s.\-–—)]*$`)
 	// separatorFirst is a separator followed by the second side on the
 	// same line: "v. ACME, INC.,".
-	separatorFirst = regexp.MustCompile(`(?i)^(?:v|vs|versus)\.?\s+(\S.*)$`)
+	separatorFirst = lazyRegexp(`(?i)^(?:v|vs|versus)\.?\s+(\S.*)$`)
 	// roleLine is a line that is only a party's role.
-	roleLine = regexp.MustCompile(`(?i)^[\s,.;:]*(?:(?:` + roleWords + `)(?:\(s\))?[\s,.;:\-–—/&*]*(?:and\s+)?)+\s*\d*$`)
+	roleLine = lazyRegexp(`(?i)^[\s,.;:]*(?:(?:` + roleWords + `)(?:\(s\))?[\s,.;:\-–—/&*]*(?:and\s+)?)+\s*\d*$`)
 	// roleTail cuts a role written after a name on the same line.
-	roleTail = regexp.MustCompile(`(?i)[\s,;]+(?:` + roleWords + `)(?:\(s\))?(?:[\s,.;\-–—/&]+(?:and\s+)?(?:` + roleWords + `)(?:\(s\))?)*[\s,.;]*\d*$`)
+	roleTail = lazyRegexp(`(?i)[\s,;]+(?:` + roleWords + `)(?:\(s\))?(?:[\s,.;\-–—/&]+(?:and\s+)?(?:` + roleWords + `)(?:\(s\))?)*[\s,.;]*\d*$`)
 	// clerkLabel is the line under a clerk's name in a court's stamp.
-	clerkLabel = regexp.MustCompile(`(?i)^(?:acting |deputy |chief deputy )?clerk(?: of (?:the )?court)?\.?$`)
+	clerkLabel = lazyRegexp(`(?i)^(?:acting |deputy |chief deputy )?clerk(?: of (?:the )?court)?\.?$`)
 	// procedural drops the words a citation leaves out of "In re": "the
 	// Application of", "the Petition of".
-	procedural = regexp.MustCompile(`(?i)^(?:the\s+)?(?:application|petition|complaint|appeal|motion)\s+of\s+(?:the\s+)?`)
+	procedural = lazyRegexp(`(?i)^(?:the\s+)?(?:application|petition|complaint|appeal|motion)\s+of\s+(?:the\s+)?`)
 	// inRe opens a caption without adversaries.
-	inRe = regexp.MustCompile(`(?i)^(in re|ex parte|in the matter of|matter of)\b\s*:?\s*(.*)$`)
+	inRe = lazyRegexp(`(?i)^(in re|ex parte|in the matter of|matter of)\b\s*:?\s*(.*)$`)
 	// stopLine ends one side of a caption: the court, a number, a date, a
 	// title of the document or the start of its body.
-	stopLine = regexp.MustCompile(`(?i)^(?:(?:in |for )?(?:the )?(?:united states|u\.s\.|supreme|district|circuit|court|bankruptcy)\b.*\bcourts?\b|` +
+	stopLine = lazyRegexp(`(?i)^(?:(?:in |for )?(?:the )?(?:united states|u\.s\.|supreme|district|circuit|court|bankruptcy)\b.*\bcourts?\b|` +
 		`(?:case |docket |d\.\s?c\. |usdc |civil |criminal )?(?:nos?\.|numbers?|#)\s*:?\s*[\w:\-–]+|` +
 		`(?:filed|decided|argued|submitted|entered|dated|before|appeal from|appeals from|on appeal|on petition|petition for|certiorari|syllabus|` +
 		`order|opinion|judgment|memorandum|per curiam|\(?slip opinion|\[?publish|\[?do not publish|not for publication|for publication|` +
@@ -70,36 +69,60 @@ var (
 		`(?:for\s+)?(?:the\s+)?(?:(?:northern|southern|eastern|western|middle|central)\s+)?district\s+of\b)`)
 	// inlineCase is a line that is a whole case name: a running head, a
 	// letter's "Re:" line, a syllabus heading.
-	inlineCase = regexp.MustCompile(`^(.*?\S)\s+(?:v|vs)\.(?:\s+(\S.*))?$`)
+	inlineCase = lazyRegexp(`^(.*?\S)\s+(?:v|vs)\.(?:\s+(\S.*))?$`)
 	// lineLabel is what a letter or a form writes before the case name,
 	// with the case's number: "Re: Case No. 17-3994,", "Re: 20-1234".
-	lineLabel = regexp.MustCompile(`(?i)^(?:re|short title|caption|case name|case title|in the matter of)\s*:\s*(?:(?:case )?no\.?\s*[\w:\-–]+,?\s*|\d\w*[:\-–][\w:\-–]*,?\s+)?`)
+	lineLabel = lazyRegexp(`(?i)^(?:re|short title|caption|case name|case title|in the matter of)\s*:\s*(?:(?:case )?no\.?\s*[\w:\-–]+,?\s*|\d\w*[:\-–][\w:\-–]*,?\s+)?`)
 	// citeSignal opens a citation sentence, not a caption.
-	citeSignal = regexp.MustCompile(`^(?:See|Cf\.|Compare|But|Accord|E\.g\.|Citing|Quoting)\b`)
+	citeSignal = lazyRegexp(`^(?:See|Cf\.|Compare|But|Accord|E\.g\.|Citing|Quoting)\b`)
 	// reporterCite is "200 U. S. 321": a case name followed by its cite
 	// is quoted, not a caption.
-	reporterCite = regexp.MustCompile(`\d+\s+[A-Z][\w.\s]{0,20}?\s\d+`)
+	reporterCite = lazyRegexp(`\d+\s+[A-Z][\w.\s]{0,20}?\s\d+`)
 	// caseNumberTail is what follows a case name on a "Re:" line.
-	caseNumberTail = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:(?:case |docket )?nos?\.|case number|\(|\[|\d+\s+[A-Z]).*$`)
+	caseNumberTail = lazyRegexp(`(?i)(?:,\s*|\s+)(?:(?:case |docket )?nos?\.|case number|\(|\[|\d+\s+[A-Z]).*$`)
 	// alias cuts "also known as Jay", "a/k/a", "d/b/a".
-	alias = regexp.MustCompile(`(?i)[\s,]+(?:also known as|formerly known as|now known as|a/k/a|aka|f/k/a|n/k/a|d/b/a|doing business as)\b.*$`)
+	alias = lazyRegexp(`(?i)[\s,]+(?:also known as|formerly known as|now known as|a/k/a|aka|f/k/a|n/k/a|d/b/a|doing business as)\b.*$`)
 	// etAl cuts "et al." and what follows.
-	etAl = regexp.MustCompile(`(?i)[\s,]*\bet\.?\s*al\b\.?.*$`)
+	etAl = lazyRegexp(`(?i)[\s,]*\bet\.?\s*al\b\.?.*$`)
 	// exRel splits "State of North Carolina, ex rel. Roy Cooper".
-	exRel = regexp.MustCompile(`(?i)^(.*?)[\s,]+ex\s+rel\.?\s+(.*)$`)
+	exRel = lazyRegexp(`(?i)^(.*?)[\s,]+ex\s+rel\.?\s+(.*)$`)
 	// listAnd is the "and" between two parties on one side.
-	listAnd = regexp.MustCompile(`(?i),?\s+(?:and|&)\s+`)
+	listAnd = lazyRegexp(`(?i),?\s+(?:and|&)\s+`)
 	// parenthetical drops "(a minor)".
-	parenthetical = regexp.MustCompile(`\s*\([^)]*\)`)
+	parenthetical = lazyRegexp(`\s*\([^)]*\)`)
 	// sideColumn is where a caption's right-hand column starts: "JANE
 	// DOE, ) Case No. 1:20-cv-1".
 	// Where the text keeps the page's layout, a gap of three spaces or
 	// more, or a column of asterisks or colons, does the same.
-	sideColumn = regexp.MustCompile(`\s+[)\]|§*:]\s.*$|\s+[)\]|§*:]$|\S\s{3,}\S.*$`)
+	sideColumn = lazyRegexp(`\s+[)\]|§*:]\s.*$|\s+[)\]|§*:]$|\S\s{3,}\S.*$`)
 )
 
 const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|movants?|intervenors?|claimants?|` +
 	`counter-?claimants?|cross|counter|third[- ]party|debtors?|creditors?|relators?|real parties in interest|party in interest|amicus curiae|amici curiae|applicants?|complainants?|libellants?|garnishees?|objectors?`
+
+// separatorLetters bounds the letters of a line separator can match: a
+// role ("real parties in interest", 21 letters), "(s)" and "versus" or
+// "against".
+const separatorLetters = 21 + 1 + 7
+
+// isSeparator reports whether line matches separator. A line of ASCII
+// with more letters than separatorLetters cannot (bytes outside ASCII
+// may be letters that fold into the role words, such as the long s), so
+// most lines are ruled out without running the pattern.
+func isSeparator(line string) bool {
+	letters := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			letters = 0
+			break
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			letters++
+		}
+	}
+	return letters <= separatorLetters && separator().MatchString(line)
+}
 
 // captionTitle returns the case name from the caption at the head of
 // text (the first page), or "" when there is none. body is the whole
@@ -109,7 +132,7 @@ func captionTitle(text, body string) string {
 	lines := captionPrep(text, false)
 	var header []string
 	for i, l := range lines[:min(len(lines), 20)] {
-		if courtName.MatchString(l) {
+		if isCourtName(l) {
 			header = append(header, l)
 			// "IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA": the
 			// court's name goes on, where a party's line ends in a comma.
@@ -121,12 +144,12 @@ func captionTitle(text, body string) string {
 	c := caption{body: body, header: strings.Join(header, " ")}
 	sep, re := -1, -1
 	for i, l := range lines {
-		if sep < 0 && (separator.MatchString(l) || separatorFirst.MatchString(l)) {
+		if sep < 0 && (isSeparator(l) || separatorFirst().MatchString(l)) {
 			sep = i
 		}
 		// "In re" opens a caption near the top; further down, or with a
 		// reporter cite after it, it is a case the text cites.
-		if re < 0 && i < 60 && inRe.MatchString(l) && !reporterCite.MatchString(l) {
+		if re < 0 && i < 60 && inRe().MatchString(l) && !reporterCite().MatchString(l) {
 			re = i
 		}
 	}
@@ -163,7 +186,7 @@ func captionPrep(text string, numbers bool) []string {
 		// Each expression runs only on a line with the characters its
 		// matches need: most lines of a page have none of them.
 		if strings.IndexByte(line, '_') >= 0 {
-			line = underscores.ReplaceAllString(line, " ") // a form's blanks
+			line = underscores().ReplaceAllString(line, " ") // a form's blanks
 		}
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, ")") || strings.HasPrefix(line, "]") || strings.HasPrefix(line, "*") {
@@ -171,13 +194,13 @@ func captionPrep(text string, numbers bool) []string {
 		}
 		line = strings.TrimSpace(line)
 		if line != "" && '1' <= line[0] && line[0] <= '9' {
-			line = pleadingNumber.ReplaceAllString(line, "")
+			line = pleadingNumber().ReplaceAllString(line, "")
 		}
 		if !numbers {
 			line = cutRightNumber(line)
 		}
 		if mayHaveSideColumn(line) {
-			if loc := sideColumn.FindStringIndex(line); loc != nil {
+			if loc := sideColumn().FindStringIndex(line); loc != nil {
 				if line[loc[0]] != ' ' && line[loc[0]] != '\t' {
 					loc[0]++ // the \S before a wide gap stays
 				}
@@ -224,7 +247,7 @@ func allCaps(s string) bool {
 
 // inRe reads "In re: X" with X on the same line or the next few.
 func (c caption) inRe(lines []string, i int) string {
-	m := inRe.FindStringSubmatch(lines[i])
+	m := inRe().FindStringSubmatch(lines[i])
 	kind, rest := m[1], m[2]
 	parts := []string{}
 	if rest != "" {
@@ -236,20 +259,20 @@ func (c caption) inRe(lines []string, i int) string {
 	}
 	for j := i + 1; j < len(lines) && len(parts) < maxPartyLines && (rest == "" || open()); j++ {
 		l := lines[j]
-		if l == "" || roleLine.MatchString(l) || separator.MatchString(l) || stopLine.MatchString(l) {
+		if l == "" || roleLine().MatchString(l) || isSeparator(l) || stopLine().MatchString(l) {
 			break
 		}
 		// A line with a role under it is the first party of the
 		// adversary caption that follows ("MICHAEL TOFAUTE, et al.," /
 		// "Plaintiffs-Appellants,").
-		if len(parts) > 0 && !open() && j+1 < len(lines) && roleLine.MatchString(lines[j+1]) {
+		if len(parts) > 0 && !open() && j+1 < len(lines) && roleLine().MatchString(lines[j+1]) {
 			break
 		}
 		parts = append(parts, l)
 	}
 	name := strings.Join(parts, " ")
-	name = caseNumberTail.ReplaceAllString(name, "")
-	name = procedural.ReplaceAllString(name, "")
+	name = caseNumberTail().ReplaceAllString(name, "")
+	name = procedural().ReplaceAllString(name, "")
 	c.caps = allCaps(name)
 	name = c.party(name)
 	if name == "" {
@@ -272,19 +295,19 @@ func (c caption) adversary(lines []string, sep int) string {
 	for j := sep - 1; j >= 0 && len(left) < maxPartyLines; j-- {
 		l := lines[j]
 		switch {
-		case l == "" && len(left) == 0, roleLine.MatchString(l) && len(left) == 0, noise(l) && l != "":
+		case l == "" && len(left) == 0, roleLine().MatchString(l) && len(left) == 0, noise(l) && l != "":
 			continue
-		case clerkLabel.MatchString(l) && len(left) == 0:
+		case clerkLabel().MatchString(l) && len(left) == 0:
 			j-- // the clerk's name above the label
 			continue
-		case l == "", roleLine.MatchString(l), stopLine.MatchString(l), courtName.MatchString(l), clerkLabel.MatchString(l), inRe.MatchString(l):
+		case l == "", roleLine().MatchString(l), stopLine().MatchString(l), isCourtName(l), clerkLabel().MatchString(l), inRe().MatchString(l):
 			j = -1
 			continue
 		}
 		left = append([]string{l}, left...)
 	}
 	var right []string
-	if m := separatorFirst.FindStringSubmatch(lines[sep]); m != nil && !noise(m[1]) {
+	if m := separatorFirst().FindStringSubmatch(lines[sep]); m != nil && !noise(m[1]) {
 		right = append(right, m[1])
 	}
 	for j := sep + 1; j < len(lines) && len(right) < maxPartyLines; j++ {
@@ -293,15 +316,15 @@ func (c caption) adversary(lines []string, sep int) string {
 			continue
 		}
 		if len(right) == 0 {
-			if l == "" || roleLine.MatchString(l) {
+			if l == "" || roleLine().MatchString(l) {
 				continue
 			}
-			if k := nextLine(lines, j); k >= 0 && clerkLabel.MatchString(lines[k]) {
+			if k := nextLine(lines, j); k >= 0 && clerkLabel().MatchString(lines[k]) {
 				j = k
 				continue
 			}
 		}
-		if l == "" || roleLine.MatchString(l) || stopLine.MatchString(l) || courtName.MatchString(l) || clerkLabel.MatchString(l) {
+		if l == "" || roleLine().MatchString(l) || stopLine().MatchString(l) || isCourtName(l) || clerkLabel().MatchString(l) {
 			break
 		}
 		right = append(right, l)
@@ -314,20 +337,20 @@ func (c caption) adversary(lines []string, sep int) string {
 	return a + " v. " + b
 }
 
-var underscores = regexp.MustCompile(`\s*_+\s*`)
+var underscores = lazyRegexp(`\s*_+\s*`)
 
 // pleadingNumber is the line number pleading paper prints in the left
 // margin (1 to 28), read at the start of each line.
-var pleadingNumber = regexp.MustCompile(`^(?:[1-9]|1\d|2[0-8])(?:\s+|$)`)
+var pleadingNumber = lazyRegexp(`^(?:[1-9]|1\d|2[0-8])(?:\s+|$)`)
 
 // rightNumber is a case number label after a party's text, where a
 // two-column caption puts its numbers: "JOHN DOE, No. 08-1234",
 // "Plaintiff-Appellant, D.C. No.".
-var rightNumber = regexp.MustCompile(`(?i)\s+(?:(?:d\.\s?c\.|usdc|bap|agency|tax ct\.|district court|originating)\s+)?(?:case\s+)?nos?\.(?:\s.*)?$`)
+var rightNumber = lazyRegexp(`(?i)\s+(?:(?:d\.\s?c\.|usdc|bap|agency|tax ct\.|district court|originating)\s+)?(?:case\s+)?nos?\.(?:\s.*)?$`)
 
 // numberLead is what may stand before "No." in a label of a line's own
 // ("Re: Case No. 19-5555, A v. B").
-var numberLead = regexp.MustCompile(`(?i)(^|:|\b(?:case|docket|appeal|cause|action|civil|criminal))\s*$`)
+var numberLead = lazyRegexp(`(?i)(^|:|\b(?:case|docket|appeal|cause|action|civil|criminal))\s*$`)
 
 // cutRightNumber drops a case number label and what follows it when
 // the line has a party's text before it (a name and its comma).
@@ -335,8 +358,8 @@ func cutRightNumber(line string) string {
 	if strings.IndexByte(line, '.') < 0 || !hasNo(line) {
 		return line // rightNumber needs "No."
 	}
-	loc := rightNumber.FindStringIndex(line)
-	if loc == nil || numberLead.MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
+	loc := rightNumber().FindStringIndex(line)
+	if loc == nil || numberLead().MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
 		return line
 	}
 	return line[:loc[0]]
@@ -373,7 +396,7 @@ func mayHaveSideColumn(line string) bool {
 }
 
 // numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".
-var numberLabel = regexp.MustCompile(`(?i)\bnos?\.\s*[\w\-–]*\d`)
+var numberLabel = lazyRegexp(`(?i)\bnos?\.\s*[\w\-–]*\d`)
 
 // noise reports whether a line of a caption belongs to its other column
 // or to a number, not to a party: a lone token with figures ("A168758"),
@@ -386,7 +409,7 @@ func noise(l string) bool {
 	if strings.HasPrefix(l, "(") && strings.HasSuffix(l, ")") {
 		return true // "(W.D. Okla.)", "(D.C. No. 5:06-CV-00376-C)"
 	}
-	return numberLabel.MatchString(l) || strings.Count(l, "(") != strings.Count(l, ")")
+	return numberLabel().MatchString(l) || strings.Count(l, "(") != strings.Count(l, ")")
 }
 
 // nextLine returns the index of the first non-blank line after i, or -1.
@@ -403,10 +426,10 @@ func nextLine(lines []string, i int) int {
 // "Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al")
 // or broken after the "v." (a syllabus heading).
 func (c caption) inline(lines []string, i int, l string) string {
-	short := shortTitle.MatchString(l)
-	l = lineLabel.ReplaceAllString(l, "")
-	m := inlineCase.FindStringSubmatch(l)
-	if m == nil || len(l) > 140 || citeSignal.MatchString(l) || reporterCite.MatchString(l) {
+	short := shortTitle().MatchString(l)
+	l = lineLabel().ReplaceAllString(l, "")
+	m := inlineCase().FindStringSubmatch(l)
+	if m == nil || len(l) > 140 || citeSignal().MatchString(l) || reporterCite().MatchString(l) {
 		return ""
 	}
 	left, right := m[1], m[2]
@@ -423,9 +446,9 @@ func (c caption) inline(lines []string, i int, l string) string {
 		}
 		right = lines[k]
 	}
-	right = caseNumberTail.ReplaceAllString(right, "")
-	left, right = roleTail.ReplaceAllString(left, ""), roleTail.ReplaceAllString(right, "")
-	if !nameLike(etAl.ReplaceAllString(left, "")) || !nameLike(etAl.ReplaceAllString(right, "")) {
+	right = caseNumberTail().ReplaceAllString(right, "")
+	left, right = roleTail().ReplaceAllString(left, ""), roleTail().ReplaceAllString(right, "")
+	if !nameLike(etAl().ReplaceAllString(left, "")) || !nameLike(etAl().ReplaceAllString(right, "")) {
 		return ""
 	}
 	c.caps = allCaps(left + " " + right)
@@ -439,7 +462,7 @@ func (c caption) inline(lines []string, i int, l string) string {
 var (
 	// shortTitle is a clerk's notice's field for the case name, which
 	// wraps onto the next line of the form.
-	shortTitle = regexp.MustCompile(`(?i)^short title\s*:`)
+	shortTitle = lazyRegexp(`(?i)^short title\s*:`)
 )
 
 // shortTitleRest mends the second side of a short title that the form
@@ -467,7 +490,7 @@ func (c caption) shortTitleRest(lines []string, i int, right string) string {
 	if n > 0 && len(words[n-1]) <= 4 && !strings.ContainsFunc(words[n-1], unicode.IsLower) {
 		n--
 	}
-	if rest := strings.Join(words[:max(n, 0)], " "); rest != "" && nameLike(rest) && !inlineCase.MatchString(rest) {
+	if rest := strings.Join(words[:max(n, 0)], " "); rest != "" && nameLike(rest) && !inlineCase().MatchString(rest) {
 		right += " " + rest
 	}
 	return right
@@ -496,16 +519,16 @@ func nameLike(s string) bool {
 // party turns one side of a caption into the name a citation uses.
 func (c caption) party(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = roleTail.ReplaceAllString(s, "")
-	s = parenthetical.ReplaceAllString(s, "")
-	s = alias.ReplaceAllString(s, "")
-	s = etAl.ReplaceAllString(s, "")
-	s = roleTail.ReplaceAllString(s, "")
+	s = roleTail().ReplaceAllString(s, "")
+	s = parenthetical().ReplaceAllString(s, "")
+	s = alias().ReplaceAllString(s, "")
+	s = etAl().ReplaceAllString(s, "")
+	s = roleTail().ReplaceAllString(s, "")
 	if i := strings.IndexByte(s, ';'); i >= 0 {
 		s = s[:i]
 	}
 	var relator string
-	if m := exRel.FindStringSubmatch(s); m != nil {
+	if m := exRel().FindStringSubmatch(s); m != nil {
 		s, relator = m[1], m[2]
 	}
 	s = firstParty(s)
@@ -535,7 +558,7 @@ func trimEnd(s string) string {
 	words := strings.Fields(s)
 	if n := len(words); n > 0 && strings.HasSuffix(s, ".") {
 		last := strings.TrimSuffix(words[n-1], ".")
-		if utf8.RuneCountInString(last) > 3 && !isInitials(words[n-1]) && !corporate.MatchString(last) {
+		if utf8.RuneCountInString(last) > 3 && !isInitials(words[n-1]) && !corporate().MatchString(last) {
 			s = strings.TrimSuffix(s, ".")
 		}
 	}
@@ -543,7 +566,7 @@ func trimEnd(s string) string {
 }
 
 // corporate matches what may follow a comma inside one party's name.
-var corporate = regexp.MustCompile(`(?i)^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|co|corp|n\.a|p\.c|p\.a|l\.p|llp|l\.l\.p|pllc|p\.l\.l\.c|s\.a|ag|gmbh|plc|jr|sr|ii|iii|iv|esq)\b\.?`)
+var corporate = lazyRegexp(`(?i)^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|co|corp|n\.a|p\.c|p\.a|l\.p|llp|l\.l\.p|pllc|p\.l\.l\.c|s\.a|ag|gmbh|plc|jr|sr|ii|iii|iv|esq)\b\.?`)
 
 // firstParty cuts a side of a caption to its first party: before a
 // description after a comma ("ERIC FRANKLIN, Warden") or a second party
@@ -555,7 +578,7 @@ func firstParty(s string) string {
 			continue
 		}
 		rest := strings.TrimSpace(s[i+1:])
-		if m := corporate.FindString(rest); m != "" {
+		if m := corporate().FindString(rest); m != "" {
 			i += len(s[i+1:]) - len(rest) + len(m)
 			continue
 		}
@@ -566,20 +589,20 @@ func firstParty(s string) string {
 	// a company after an organisation's name ("Chicago Transit Authority
 	// and Clever Devices, Ltd."; not "Deloitte & Touche LLP", not "Bed
 	// Bath and Beyond Inc.").
-	for _, loc := range listAnd.FindAllStringIndex(s, -1) {
+	for _, loc := range listAnd().FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:loc[0]], ". ")
 		words := strings.Fields(before)
-		if len(words) > 0 && corporate.MatchString(strings.Trim(words[len(words)-1], ",")) {
+		if len(words) > 0 && corporate().MatchString(strings.Trim(words[len(words)-1], ",")) {
 			return s[:loc[0]]
 		}
 		after := strings.Fields(s[loc[1]:])
 		and := strings.EqualFold(strings.TrimSpace(strings.Trim(s[loc[0]:loc[1]], ", ")), "and")
-		if and && len(words) >= 2 && len(after) >= 2 && organisation.MatchString(before) &&
-			corporate.MatchString(strings.Trim(after[len(after)-1], ",")) {
+		if and && len(words) >= 2 && len(after) >= 2 && organisation().MatchString(before) &&
+			corporate().MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
 		// "JOHN DOE and JANE ROE": two people, each named in full.
-		if and && len(words) >= 2 && len(after) >= 2 && !organisation.MatchString(before) && !organisation.MatchString(s[loc[1]:]) {
+		if and && len(words) >= 2 && len(after) >= 2 && !organisation().MatchString(before) && !organisation().MatchString(s[loc[1]:]) {
 			return s[:loc[0]]
 		}
 	}
@@ -592,7 +615,7 @@ var (
 	// or the number alone on its line ("2009-1361"). Another court's number
 	// ("D.C. No.", "USDC No.", "Originating Case No.") has a label of its
 	// own first, so it does not match.
-	docketLine = regexp.MustCompile(`(?i)^(?:(?:case|docket|appeal|cause|civil action|criminal action)\s+)?(?:nos?\.|numbers?|#)\s*:?\s*` +
+	docketLine = lazyRegexp(`(?i)^(?:(?:case|docket|appeal|cause|civil action|criminal action)\s+)?(?:nos?\.|numbers?|#)\s*:?\s*` +
 		`((?:\d{1,2}:)?\d{2}-[a-z]{1,4}-\d{1,6}(?:-[a-z]{1,4})*|[a-z]{0,4}\d{2,4}[-–—][a-z]{0,4}\d{1,6}(?:[-–—][a-z0-9]{1,6})*)\b|` +
 		`^(\d{4}[-–—]\d{3,5}|\d{2}[-–—]\d{3,5}(?:-[a-z]{2})?)$`)
 )
@@ -602,7 +625,7 @@ var (
 func captionDocket(text string) string {
 	lines := captionPrep(text, true)
 	for _, l := range lines[:min(len(lines), 60)] {
-		m := docketLine.FindStringSubmatch(l)
+		m := docketLine().FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
@@ -621,13 +644,13 @@ func captionDocket(text string) string {
 
 // lineDate is a date alone on its line, perhaps in parentheses:
 // "(February 5, 2010)", "FEBRUARY 5, 2010".
-var lineDate = regexp.MustCompile(`(?i)^\(?((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4})\)?\.?$`)
+var lineDate = lazyRegexp(`(?i)^\(?((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4})\)?\.?$`)
 
 // dateLine returns, as YYYY-MM-DD, the first date that stands alone on a
 // line of text, or "".
 func dateLine(text string) string {
 	for _, l := range captionPrep(text, true) {
-		m := lineDate.FindStringSubmatch(l)
+		m := lineDate().FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}

@@ -9,21 +9,48 @@ import (
 // has no match of the expression they stand before.
 func FuzzCaptionPrefilters(f *testing.F) {
 	for _, s := range []string{"", "JOHN DOE,   )", "Plaintiff-Appellant, D.C. No.", "ACME CORP.,\t\t\tCase No. 1:20-cv-1",
-		"12  DEFENDANTS", "Name: ______", "A v. B § 1", "x\f\r\ty", "NO. 5", "no.", "Doe, et al.,  Nos. 1, 2"} {
+		"12  DEFENDANTS", "Name: ______", "A v. B § 1", "x\f\r\ty", "NO. 5", "no.", "Doe, et al.,  Nos. 1, 2",
+		"REAL PARTIES IN INTEREST(s) — against —", "Counter-Claimants, v.", "-vs-", "Reſpondents v.", "IN THE UNITED STATES COURT OF APPEALS",
+		"Bankruptcy Appellate Panel of the Ninth Circuit", "INDIANA TAX COURT", "the Superior Court of the State of California"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		if strings.IndexByte(line, '_') < 0 && underscores.MatchString(line) {
+		if strings.IndexByte(line, '_') < 0 && underscores().MatchString(line) {
 			t.Errorf("underscores matches %q", line)
 		}
-		if (line == "" || line[0] < '1' || line[0] > '9') && pleadingNumber.MatchString(line) {
+		if (line == "" || line[0] < '1' || line[0] > '9') && pleadingNumber().MatchString(line) {
 			t.Errorf("pleadingNumber matches %q", line)
 		}
-		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber.MatchString(line) {
+		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber().MatchString(line) {
 			t.Errorf("rightNumber matches %q", line)
 		}
-		if !mayHaveSideColumn(line) && sideColumn.MatchString(line) {
+		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
 		}
+		if got, want := isSeparator(line), separator().MatchString(line); got != want {
+			t.Errorf("isSeparator(%q) = %v, separator matches: %v", line, got, want)
+		}
+		if got, want := isCourtName(line), courtName().MatchString(line); got != want {
+			t.Errorf("isCourtName(%q) = %v, courtName matches: %v", line, got, want)
+		}
 	})
+}
+
+// TestSeparatorLetters: separatorLetters is at least the letters of the
+// longest role, "(s)" and "versus", so isSeparator rules out no line that
+// separator matches.
+func TestSeparatorLetters(t *testing.T) {
+	longest := 0
+	for _, alt := range strings.Split(roleWords, "|") {
+		n := 0
+		for _, c := range strings.NewReplacer("?", "", "[- ]", "", "-", "").Replace(alt) {
+			if 'a' <= c && c <= 'z' {
+				n++
+			}
+		}
+		longest = max(longest, n)
+	}
+	if want := longest + len("s") + len("against"); separatorLetters < want {
+		t.Errorf("separatorLetters = %d, want at least %d", separatorLetters, want)
+	}
 }

@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +12,7 @@ import (
 
 // cite writes one party's name as a citation does.
 func (c caption) cite(s string) string {
-	if c.caps || len(strings.Fields(s)) >= 2 && !organisation.MatchString(s) {
+	if c.caps || len(strings.Fields(s)) >= 2 && !organisation().MatchString(s) {
 		// A capitalised caption, or a person's name with the surname
 		// in capitals ("Emmanuel LAGUERRE"): one word in capitals in a
 		// company's name is an acronym ("DVA"), and stays.
@@ -71,7 +70,7 @@ func abbreviate(s string) string {
 
 // organisation matches words that make a name an organisation's, not a
 // person's.
-var organisation = regexp.MustCompile(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|company|corporation|incorporated|limited|association|ass'n|council|group|district|department|dep't|dept|` +
+var organisation = lazyRegexp(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|company|corporation|incorporated|limited|association|ass'n|council|group|district|department|dep't|dept|` +
 	`bank|university|college|school|board|commission|agency|city|county|town|village|state|states|united|commonwealth|people|church|chapel|ministries|` +
 	`foundation|trust|fund|society|union|services?|systems?|industries|international|holdings|partners|partnership|enterprises|authority|office|bureau|` +
 	`administration|hospital|center|centre|institute|club|league|committee|government|republic|nation|insurance|financial|capital|technologies|media|` +
@@ -93,7 +92,7 @@ var particles = map[string]bool{"st": true, "ste": true, "saint": true, "de": tr
 // Triplet" -> "Triplet", "Vanessa St. Pierre" -> "St. Pierre"), or "" when
 // s is not a person's name of several words.
 func (c caption) surname(s string) string {
-	if organisation.MatchString(s) {
+	if organisation().MatchString(s) {
 		return ""
 	}
 	words := strings.Fields(strings.ReplaceAll(s, ",", " "))

@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"lexsearch/corpus"
@@ -10,20 +11,27 @@ import (
 	"lexsearch/indexer/extract"
 )
 
+// lazyRegexp returns a func that compiles pattern on its first call: a
+// command that never classifies or titles a document (version, search,
+// serve over an index) then does not compile these patterns at start-up.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
 // Signals of each document type, looked for in the first pages only: a
 // caption, a database's field labels or a report's front matter is where a
 // reader tells what a document is, and deep body text (an article quoting
 // "IT IS SO ORDERED") would mislead.
 var (
-	opinionSignals = regexp.MustCompile(`(?i)\b(memorandum opinion|opinion and order|memorandum and order|order granting|order denying|` +
+	opinionSignals = lazyRegexp(`(?i)\b(memorandum opinion|opinion and order|memorandum and order|order granting|order denying|` +
 		`it is so ordered|on appeal from|appeal from the united states|circuit judges?\b|before:|per curiam)`)
-	captionSignals = regexp.MustCompile(`(?i)(united states (district court|court of appeals|bankruptcy court)|supreme court of the united states|` +
+	captionSignals = lazyRegexp(`(?i)(united states (district court|court of appeals|bankruptcy court)|supreme court of the united states|` +
 		`\bplaintiffs?\b[\s\S]{0,400}\bv\.[\s\S]{0,400}\bdefendants?\b)`)
-	summarySignals = regexp.MustCompile(`(?i)(base de donn[ée]es jurisprudence|case law database|r[ée]sum[ée] des faits|summary of facts|` +
+	summarySignals = lazyRegexp(`(?i)(base de donn[ée]es jurisprudence|case law database|r[ée]sum[ée] des faits|summary of facts|` +
 		`commentaire / faits marquants|headnote|case summary|case brief)`)
 	// A report announces itself in its front matter; the word "report"
 	// alone is not enough (news articles quote reports all the time).
-	reportSignals = regexp.MustCompile(`(?i)(white paper|executive summary|table of contents|policy brief|annual report|` +
+	reportSignals = lazyRegexp(`(?i)(white paper|executive summary|table of contents|policy brief|annual report|` +
 		`key findings|methodology|acknowledg(e)?ments|foreword|glossary)`)
 )
 
@@ -31,7 +39,7 @@ var (
 // site talking, not the document's title.
 // Court filings open with clerks' stamps ("FILED", "[PUBLISH]"), which are
 // not titles either.
-var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|sign in|log ?in|subscribe|` +
+var siteChrome = lazyRegexp(`(?i)^(welcome to\b|skip to\b|menu$|home$|sign in|log ?in|subscribe|` +
 	`stay informed\b|share( this)?$|cookie|accept all|search$|` +
 	`\[?(not for publication|unpublished|do not publish|publish|filed|not precedential|precedential)\]?$)`)
 
@@ -40,7 +48,7 @@ var siteChrome = regexp.MustCompile(`(?i)^(welcome to\b|skip to\b|menu$|home$|si
 // syllabus, the court's voice ("we affirm", "By the Court:"). classify
 // looks for them without the expression (decisionTitled, decisionPhrases)
 // where it can.
-var decisionSignals = regexp.MustCompile(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
+var decisionSignals = lazyRegexp(`(?im)^\s*(order|opinion|judgment|judgement|order and judg(e)?ment|memorandum|memorandum opinion|decision|` +
 	`decision and order|opinion and order|per curiam|opinion of the court|summary order|introduction)\s*[*:.]?\s*$|` +
 	`\(slip opinion\)|\bsyllabus\b|\bcertiorari to\b|delivered the opinion|\bby the court:|entered for the court|` +
 	`\bwe (affirm|reverse|vacate|remand|dismiss|grant|deny)\b|\bit is so ordered\b|\bis (hereby )?(affirmed|reversed|vacated)\b|` +
@@ -65,14 +73,14 @@ var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "d
 // since a case-insensitive alternation costs far more to run over the
 // first pages of every document than a search for a few words.
 type signal struct {
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 	words []string
 }
 
 // match reports whether head matches the signal; low is head in ASCII lower
 // case, or "" when lowered could not fold it.
 func (s signal) match(head, low string) bool {
-	return (low == "" || has(low, s.words)) && s.re.MatchString(head)
+	return (low == "" || has(low, s.words)) && s.re().MatchString(head)
 }
 
 // has reports whether low contains any of words.
@@ -119,7 +127,7 @@ func lowered(head string) string {
 // decided reports whether head matches decisionSignals.
 func decided(head, low string) bool {
 	if low == "" {
-		return decisionSignals.MatchString(head)
+		return decisionSignals().MatchString(head)
 	}
 	return decisionTitled(low) || decisionPhrase(low)
 }
@@ -236,7 +244,7 @@ func reportLike(head, low string) bool {
 			}
 		}
 	}
-	return (low == "" || n >= 2) && distinct(reportSignals.FindAllString(head, -1)) >= 2
+	return (low == "" || n >= 2) && distinct(reportSignals().FindAllString(head, -1)) >= 2
 }
 
 // distinct counts the different strings in s, ignoring case.
@@ -265,23 +273,23 @@ func leading(pages []corpus.Page, n int) string {
 // name in the caption of a court document (or of a letter or form filed in
 // a court), else the first short line of text.
 func title(doc *corpus.Document, meta extract.Meta) string {
-	if meta.CaseName != "" && !notACaseName.MatchString(meta.CaseName) {
+	if meta.CaseName != "" && !notACaseName().MatchString(meta.CaseName) {
 		return meta.CaseName
 	}
 	if doc.Type == corpus.TypeDocket && len(doc.Pages) > 0 {
 		// The debtor as the page prints it ("TLC Vision (USA)
 		// Corporation, et al." is the case of the debtor and its
 		// affiliates).
-		if name := labelled(doc.Pages[0].Text, debtorLabel, true); name != "" {
+		if name := labelled(doc.Pages[0].Text, debtorLabel(), true); name != "" {
 			return name
 		}
 		// An adversary proceeding: its plaintiff against its defendant.
-		p, d := labelled(doc.Pages[0].Text, plaintiffLabel, false), labelled(doc.Pages[0].Text, defendantLabel, false)
+		p, d := labelled(doc.Pages[0].Text, plaintiffLabel(), false), labelled(doc.Pages[0].Text, defendantLabel(), false)
 		if p != "" && d != "" {
 			return p + " v. " + d
 		}
 	}
-	if notACaseName.MatchString(meta.Title) {
+	if notACaseName().MatchString(meta.Title) {
 		meta.Title = ""
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
@@ -304,7 +312,7 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	for _, p := range doc.Pages {
 		for line := range strings.Lines(p.Text) {
 			line = strings.TrimSpace(line)
-			if len(line) >= 3 && len(line) <= 160 && !siteChrome.MatchString(line) && !(court && courtHeader.MatchString(line)) {
+			if len(line) >= 3 && len(line) <= 160 && !siteChrome().MatchString(line) && !(court && courtHeader().MatchString(line)) {
 				return line
 			}
 		}
@@ -315,13 +323,13 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 // notACaseName matches what a docket page's case-name slot may hold that
 // is no case name: a bankruptcy chapter, a link's text, a role word, a
 // bare number.
-var notACaseName = regexp.MustCompile(`(?i)^\s*(chapter \d+|show associated cases|(plaintiffs?|defendants?|petitioners?|respondents?|debtors?|appellants?|appellees?)|[\d\s:\-–]*|mdl)\s*$`)
+var notACaseName = lazyRegexp(`(?i)^\s*(chapter \d+|show associated cases|(plaintiffs?|defendants?|petitioners?|respondents?|debtors?|appellants?|appellees?)|[\d\s:\-–]*|mdl)\s*$`)
 
 // The labels above a party's name in a docket page's party table.
 var (
-	debtorLabel    = regexp.MustCompile(`(?i)^(debtor( 1)?|debtor in possession|joint debtor)$`)
-	plaintiffLabel = regexp.MustCompile(`(?i)^plaintiffs?$`)
-	defendantLabel = regexp.MustCompile(`(?i)^defendants?$`)
+	debtorLabel    = lazyRegexp(`(?i)^(debtor( 1)?|debtor in possession|joint debtor)$`)
+	plaintiffLabel = lazyRegexp(`(?i)^plaintiffs?$`)
+	defendantLabel = lazyRegexp(`(?i)^defendants?$`)
 )
 
 // labelled returns the name under the first line of a docket page that
@@ -347,7 +355,7 @@ func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 			if asPrinted {
 				return trimEnd(n)
 			}
-			return trimEnd(firstParty(etAl.ReplaceAllString(n, "")))
+			return trimEnd(firstParty(etAl().ReplaceAllString(n, "")))
 		}
 	}
 	return ""
@@ -361,7 +369,7 @@ func courtHeaded(text string) bool {
 		if n++; n > 30 {
 			break
 		}
-		if l := strings.TrimSpace(line); len(l) < 100 && courtName.MatchString(l) {
+		if l := strings.TrimSpace(line); len(l) < 100 && isCourtName(l) {
 			return true
 		}
 	}
@@ -369,7 +377,7 @@ func courtHeaded(text string) bool {
 }
 
 // courtName matches a line that names a court.
-var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(court of appeals|district court|supreme court|bankruptcy court|` +
+var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(court of appeals|district court|supreme court|bankruptcy court|` +
 	`court of (criminal |civil )?appeals)\b|^(in )?the .{0,30}\b(supreme|appellate|superior|district|circuit) court\b|` +
 	`^(in )?the .{0,30}\bcourt of (appeals?|criminal appeals)\b|` +
 	// "INDIANA TAX COURT", "Court of Federal Claims": a short line that is
@@ -377,13 +385,36 @@ var courtName = regexp.MustCompile(`(?i)^((in|for) )?(the )?((united states|u\.s
 	`^(in )?(the )?[\pL.' ]{0,40}\bcourt( of [\pL.' ]{1,50})?$|` +
 	`^(the )?(united states )?bankruptcy appellate panel\b`)
 
+// isCourtName reports whether line matches courtName. Every spelling
+// courtName knows has "court" or "panel" in it, in any case (letters
+// that fold only within ASCII), so most lines are ruled out without
+// running the pattern.
+func isCourtName(line string) bool {
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && courtName().MatchString(line)
+}
+
+// containsFoldASCII reports whether s contains word (lower-case ASCII)
+// with A-Z in s taken as a-z.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
 // shortCaseName matches a line that is only a case name, as opinions
 // print it in a running head: "Gildernew v. Gantner".
-var shortCaseName = regexp.MustCompile(`^[A-Z][\pL\d.,'&\- ]{1,60}? v(s)?\. [A-Z][\pL\d.,'&\- ]{1,60}$`)
+var shortCaseName = lazyRegexp(`^[A-Z][\pL\d.,'&\- ]{1,60}? v(s)?\. [A-Z][\pL\d.,'&\- ]{1,60}$`)
 
 // courtHeader matches the lines of a caption that name the court or the
 // case number, which are not a title.
-var courtHeader = regexp.MustCompile(`(?i)^((in|for) )?(the )?(united states |u\.s\. )?(court of appeals|district court|supreme court|bankruptcy court|` +
+var courtHeader = lazyRegexp(`(?i)^((in|for) )?(the )?(united states |u\.s\. )?(court of appeals|district court|supreme court|bankruptcy court|` +
 	`(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.|federal) circuit)\b|` +
 	`^(no\.|case no\.|docket no\.)?\s*[\d:-]+[a-z-]*$|` +
 	`^(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, \d{4}$`)
@@ -399,7 +430,7 @@ func caseLine(pages []corpus.Page) string {
 		if n++; n > 60 {
 			break
 		}
-		if line = strings.TrimSpace(line); shortCaseName.MatchString(line) {
+		if line = strings.TrimSpace(line); shortCaseName().MatchString(line) {
 			return line
 		}
 	}
@@ -408,7 +439,7 @@ func caseLine(pages []corpus.Page) string {
 
 // roleWord matches a party "name" that is only a caption's role label, a
 // tagger slip that must not become a title.
-var roleWord = regexp.MustCompile(`(?i)^(plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?)$`)
+var roleWord = lazyRegexp(`(?i)^(plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?)$`)
 
 // caseName builds "Plaintiff v. Defendant" from the first party of each
 // role in the caption.
@@ -416,7 +447,7 @@ func caseName(mentions []corpus.Entity) string {
 	var plaintiff, defendant string
 	for _, m := range mentions {
 		switch {
-		case m.Kind != string(entity.Party), roleWord.MatchString(m.Norm):
+		case m.Kind != string(entity.Party), roleWord().MatchString(m.Norm):
 		case m.Role == entity.RolePlaintiff && plaintiff == "":
 			plaintiff = m.Norm
 		case m.Role == entity.RoleDefendant && defendant == "":
@@ -428,7 +459,7 @@ func caseName(mentions []corpus.Entity) string {
 	var c caption
 	c.caps = allCaps(plaintiff + " " + defendant)
 	plaintiff, defendant = c.party(plaintiff), c.party(defendant)
-	if plaintiff == "" || defendant == "" || roleWord.MatchString(plaintiff) || roleWord.MatchString(defendant) {
+	if plaintiff == "" || defendant == "" || roleWord().MatchString(plaintiff) || roleWord().MatchString(defendant) {
 		return ""
 	}
 	return plaintiff + " v. " + defendant

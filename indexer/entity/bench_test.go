@@ -3,7 +3,46 @@ package entity
 import (
 	"strings"
 	"testing"
+
+	"lexsearch/corpus/synth"
 )
+
+// BenchmarkTagDocument tags whole documents one at a time with every
+// tagger, as ingest does: ns/op and B/op are per document. "synthetic"
+// cycles through the first 300 documents of `lexsearch gen -seed 1` (the
+// mix of opinions, dockets, summaries, reports and articles the ingest
+// benchmarks use); "samples" through the five real sample texts.
+func BenchmarkTagDocument(b *testing.B) {
+	var gen []string
+	g := synth.New(synth.Options{Docs: 300, Seed: 1})
+	for d := g.Next(); d != nil; d = g.Next() {
+		gen = append(gen, d.Text)
+	}
+	var real []string
+	for _, name := range samples {
+		real = append(real, readSample(b, name))
+	}
+	for _, c := range []struct {
+		name  string
+		texts []string
+	}{{"synthetic", gen}, {"samples", real}} {
+		b.Run(c.name, func(b *testing.B) {
+			tags := Default()
+			var size int
+			for _, t := range c.texts {
+				tags.Tag(t) // tables built outside the loop
+				size += len(t)
+			}
+			b.SetBytes(int64(size / len(c.texts)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				tags.Tag(c.texts[i%len(c.texts)])
+				i++
+			}
+		})
+	}
+}
 
 // Per-tagger costs on a megabyte of opinion text; BenchmarkDefault is
 // their sum with the other taggers.

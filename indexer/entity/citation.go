@@ -41,8 +41,8 @@ func Citations() Tagger {
 
 var citationRulesOnce = sync.OnceValue(func() *citationRules {
 	months := `(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`
-	return &citationRules{
-		idAt:     guide{needles: []string{"id."}, after: 30},
+	r := &citationRules{
+		idAt:     guide{needles: []string{"id."}, after: 30, need: needShortID},
 		supraAt:  guide{needles: []string{"supra"}, before: 80, after: 30},
 		id:       mustCompile(`\b(?:Id\.|id\.(?:\s*,?\s*at))(?:\s*,?\s*at\s+(\*{0,2}\d+))?`),
 		supra:    mustCompile(`\b([A-Z][A-Za-z'’&-]+(?:\s+[A-Z][A-Za-z'’&.-]+)?),?\s+supra\b(?:,?\s+at\s+(\*{0,2}\d+))?`),
@@ -54,10 +54,13 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		parenEnd: mustCompile(`(?:^|\s|,)(?:` + months + `\s+\d{1,2},?\s*)?((?:1[6-9]|20)\d\d)\s*$`),
 		name:     mustCompile(`(?:^|[^A-Za-z])((?:[A-Z][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&)(?:\s+(?:[A-Z0-9][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&))*?\s+(?:v\.?|vs\.)\s+[^;()“”"]{1,120}?|(?:In\s+re|Matter\s+of|In\s+the\s+Matter\s+of|Ex\s+parte)\s+[^;()“”"]{1,120}?),\s*$`),
 	}
+	r.guides = guidesOf(r.idAt, r.supraAt)
+	return r
 })
 
 type citationRules struct {
 	idAt, supraAt guide
+	guides        *guides
 	// 1 pin
 	id *regexp.Regexp
 	// 1 case name word, 2 pin
@@ -93,20 +96,32 @@ const (
 
 // Tag implements Tagger.
 func (t citationTagger) Tag(text string) []Mention {
-	spans := t.findFull(text)
-	lower := ""
-	if strings.Contains(text, "d.") || strings.Contains(text, "supra") {
-		lower = lowerASCII(text)
+	if !shortForms(text) {
+		return t.tagScan(&scan{text: text}) // no needles to look for
 	}
-	if lower != "" {
-		for _, m := range t.r.idAt.findAll(text, lower, t.r.id) {
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t citationTagger) needles() *guides { return t.r.guides }
+
+// shortForms reports whether text may hold a short form that needs the
+// lower-cased text to find: "Id." or "supra".
+func shortForms(text string) bool {
+	return strings.Contains(text, "d.") || strings.Contains(text, "supra")
+}
+
+func (t citationTagger) tagScan(sc *scan) []Mention {
+	text := sc.text
+	spans := t.findFull(text)
+	if sc.hits != nil {
+		for _, m := range t.r.idAt.find(sc, t.r.id) {
 			c := &Cite{Short: true}
 			if m[2] >= 0 {
 				c.Pin = text[m[2]:m[3]]
 			}
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: c, role: "id"})
 		}
-		for _, m := range t.r.supraAt.findAll(text, lower, t.r.supra) {
+		for _, m := range t.r.supraAt.find(sc, t.r.supra) {
 			start := m[0]
 			if w, rest, ok := strings.Cut(text[m[2]:m[3]], " "); ok && isSignal(w) {
 				start = m[3] - len(strings.TrimLeft(rest, " \t\n"))

@@ -71,8 +71,14 @@ func CourtName(id string) string {
 // "n.d. ill", "ND Ill"), and the full name ("Northern District of Illinois",
 // "United States Court of Appeals for the Seventh Circuit", "Seventh Circuit").
 func NormalizeCourt(s string) (id string, ok bool) {
-	r := courtRulesOnce()
 	s = strings.TrimSpace(s)
+	if s == "" {
+		// names no court: and ingest asks this of every document
+		// whose format states no court, which must not load the
+		// tables below
+		return "", false
+	}
+	r := courtRulesOnce()
 	if _, ok := r.byID[strings.ToLower(s)]; ok {
 		return strings.ToLower(s), true
 	}
@@ -83,7 +89,7 @@ func NormalizeCourt(s string) (id string, ok bool) {
 	if id, ok := parseFederalCourt(s, true); ok {
 		return id, true
 	}
-	for _, c := range r.fullNames(s, lowerASCII(s)) {
+	for _, c := range r.fullNames(r.guides.scan(s, lowerASCII(s))) {
 		if c.start == 0 && c.end == len(s) {
 			return c.norm, true
 		}
@@ -136,6 +142,8 @@ type courtRules struct {
 	label *regexp.Regexp
 	// where each (?i) pattern can match; see guide
 	districtAt, appealsAt, circuitAt, supremeAt, fieldAt guide
+	// the needles of the guides, found in one pass
+	guides *guides
 	// what may follow a court written as a caption line
 	captionTail *regexp.Regexp
 	// a line that names a court; the court appealed from; what opens a
@@ -154,12 +162,13 @@ func newCourtRules() *courtRules {
 		byPlace: map[string]string{},
 		byOrd:   map[string]string{},
 
-		districtAt: guide{needles: []string{"district"}, before: 40, after: 100},
+		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf},
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60},
-		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10},
+		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10, need: needAny("Circuit")},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40},
 		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel},
 	}
+	r.guides = guidesOf(r.districtAt, r.appealsAt, r.circuitAt, r.supremeAt, r.fieldAt)
 	var states []string
 	for _, c := range table {
 		r.byID[c.ID] = c
@@ -239,11 +248,16 @@ type courtTagger struct{ r *courtRules }
 
 // Tag implements Tagger.
 func (t courtTagger) Tag(text string) []Mention {
-	r := t.r
-	lower := lowerASCII(text)
-	spans := r.fullNames(text, lower)
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t courtTagger) needles() *guides { return t.r.guides }
+
+func (t courtTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
+	spans := r.fullNames(sc)
 	spans = append(spans, r.shortNames(text)...)
-	for _, m := range r.fieldAt.findAll(text, lower, r.field) {
+	for _, m := range r.fieldAt.find(sc, r.field) {
 		value := strings.TrimRight(text[m[2]:m[3]], ",;")
 		if id := r.byShort[shortKey(value)]; id != "" {
 			spans = append(spans, span{start: m[2], end: m[2] + len(value), rank: 1, norm: id, data: "field"})
@@ -493,9 +507,10 @@ func (r *courtRules) standsAlone(text string, s span) bool {
 
 // fullNames finds courts written out in words. Spans that may be a caption
 // carry non-nil data, so that standsAlone considers them.
-func (r *courtRules) fullNames(text, lower string) []span {
+func (r *courtRules) fullNames(sc *scan) []span {
+	text := sc.text
 	var spans []span
-	for _, m := range r.districtAt.findAll(text, lower, r.district) {
+	for _, m := range r.districtAt.find(sc, r.district) {
 		hasCourt := m[2] >= 0 && strings.Contains(strings.ToLower(text[m[2]:m[3]]), "court")
 		dir := ""
 		if m[4] >= 0 {
@@ -510,17 +525,17 @@ func (r *courtRules) fullNames(text, lower string) []span {
 		}
 		spans = append(spans, span{start: m[0], end: m[1], norm: id, data: "full"})
 	}
-	for _, m := range r.appealsAt.findAll(text, lower, r.appeals) {
+	for _, m := range r.appealsAt.find(sc, r.appeals) {
 		if id := r.byOrd[strings.ToLower(strings.ReplaceAll(text[m[2]:m[3]], " ", ""))]; id != "" {
 			spans = append(spans, span{start: m[0], end: m[1], norm: id, data: "full"})
 		}
 	}
-	for _, m := range r.circuitAt.findAll(text, lower, r.circuit) {
+	for _, m := range r.circuitAt.find(sc, r.circuit) {
 		if id := r.byOrd[strings.ToLower(strings.ReplaceAll(text[m[2]:m[3]], " ", ""))]; id != "" {
 			spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: id})
 		}
 	}
-	for _, m := range r.supremeAt.findAll(text, lower, r.supreme) {
+	for _, m := range r.supremeAt.find(sc, r.supreme) {
 		spans = append(spans, span{start: m[0], end: m[1], norm: "scotus", data: "full"})
 	}
 	return spans

@@ -82,7 +82,7 @@ func TestNormalizeCourtSpellings(t *testing.T) {
 // TestCourtsNeverGeneric: no spelling resolves to courts-db's placeholder
 // for "some district court".
 func TestCourtsNeverGeneric(t *testing.T) {
-	for _, s := range []string{"usdistct", "U.S. Dist. Ct.", "United States District Court", "District Court United States"} {
+	for _, s := range []string{"usdistct", "U.S. Dist. Ct.", "United States District Court", "District Court United States", "", " \t\n"} {
 		if id, ok := NormalizeCourt(s); ok {
 			t.Errorf("NormalizeCourt(%q) = %q, want no court", s, id)
 		}

@@ -34,12 +34,12 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	fr := `janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre`
 	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	mois := append(slices.Clone(months), "fév", "avr", "mai", "juin", "juil", "ao", "déc")
-	return &dateRules{
-		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay},
-		dayFirstAt:   guide{needles: mois, before: 10, after: 30, keep: dayThenMonth},
-		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8},
-		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6},
-		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50},
+	r := &dateRules{
+		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear},
+		dayFirstAt:   guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear},
+		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate},
+		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6, need: needYear},
+		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear},
 		monthFirst:   mustCompile(`(?i)\b(` + en + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`),
 		dayFirst:     mustCompile(`(?i)\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(` + en + `|` + fr + `)\s+(\d{4})\b`),
 		numeric:      mustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
@@ -47,20 +47,29 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 		unix:         mustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(` + en + `)\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+[A-Z]{2,5}\s+(\d{4})\b`),
 		label:        mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued|released|rendered|filing\s+date)\s*(?:on\s*)?:?|\bdecided\s+by\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
 	}
+	r.guides = guidesOf(r.monthFirstAt, r.dayFirstAt, r.numericAt, r.isoAt, r.unixAt)
+	return r
 })
 
 type dateRules struct {
 	monthFirst, dayFirst, numeric, iso, unix, label *regexp.Regexp
 	// where the patterns can match; see guide
 	monthFirstAt, dayFirstAt, numericAt, isoAt, unixAt guide
+	// the needles of the guides, found in one pass
+	guides *guides
 }
 
 type dateTagger struct{ r *dateRules }
 
 // Tag implements Tagger.
 func (t dateTagger) Tag(text string) []Mention {
-	r := t.r
-	lower := lowerASCII(text)
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t dateTagger) needles() *guides { return t.r.guides }
+
+func (t dateTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	add := func(start, end int, y, m, d string) {
 		if norm, ok := dateNorm(y, m, d); ok {
@@ -68,19 +77,19 @@ func (t dateTagger) Tag(text string) []Mention {
 		}
 	}
 	sub := func(m []int, i int) string { return text[m[2*i]:m[2*i+1]] }
-	for _, m := range r.unixAt.findAll(text, lower, r.unix) {
+	for _, m := range r.unixAt.find(sc, r.unix) {
 		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
 	}
-	for _, m := range r.monthFirstAt.findAll(text, lower, r.monthFirst) {
+	for _, m := range r.monthFirstAt.find(sc, r.monthFirst) {
 		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
 	}
-	for _, m := range r.dayFirstAt.findAll(text, lower, r.dayFirst) {
+	for _, m := range r.dayFirstAt.find(sc, r.dayFirst) {
 		add(m[0], m[1], sub(m, 3), sub(m, 2), sub(m, 1))
 	}
-	for _, m := range r.numericAt.findAll(text, lower, r.numeric) {
+	for _, m := range r.numericAt.find(sc, r.numeric) {
 		add(m[0], m[1], sub(m, 3), sub(m, 1), sub(m, 2))
 	}
-	for _, m := range r.isoAt.findAll(text, lower, r.iso) {
+	for _, m := range r.isoAt.find(sc, r.iso) {
 		add(m[0], m[1], sub(m, 1), sub(m, 2), sub(m, 3))
 	}
 	spans = dropOverlaps(spans)

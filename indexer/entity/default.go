@@ -2,19 +2,55 @@ package entity
 
 import "sync"
 
-// Default returns every tagger of the package, in the order of the kinds:
-// statutes, citations, courts, parties, judges, dockets, dates. Each
-// builds its tables on its first Tag, once per process, so a command that
-// never tags (extract, search, serve over an existing index) does not pay
-// for them at start-up, and calling Default often is cheap.
+// Default returns the taggers of every kind, run in the order of the
+// kinds: statutes, citations, courts, parties, judges, dockets, dates.
+// They read the text in one pass for the needles of all of them (see
+// guide) rather than one pass each. The tables are built on the first
+// Tag, once per process, so a command that never tags (extract, search,
+// serve over an existing index) does not pay for them at start-up, and
+// calling Default often is cheap.
 func Default() Taggers {
-	return Taggers{lazy(Statutes), lazy(Citations), lazy(Courts), lazy(Parties), lazy(Judges), lazy(Dockets), lazy(Dates)}
+	return Taggers{everyTagger{}}
 }
 
-// lazyTagger builds its tagger on first use.
-type lazyTagger struct{ get func() Tagger }
+// A scanTagger finds its entities with guides: it can be given a scan of
+// the text for a superset of its needles, shared with other taggers.
+type scanTagger interface {
+	Tagger
+	// needles gives the needles of the tagger's guides.
+	needles() *guides
+	// tagScan is Tag over a scan for (at least) the tagger's needles.
+	tagScan(sc *scan) []Mention
+}
 
-func lazy(build func() Tagger) Tagger { return lazyTagger{sync.OnceValue(build)} }
+// everyTagger runs every tagger of the package over one scan.
+type everyTagger struct{}
+
+type taggerSet struct {
+	taggers []scanTagger
+	guides  *guides // the needles of all of them
+}
+
+var everyTaggerOnce = sync.OnceValue(func() *taggerSet {
+	set := &taggerSet{taggers: []scanTagger{
+		Statutes().(scanTagger), Citations().(scanTagger), Courts().(scanTagger), Parties().(scanTagger),
+		Judges().(scanTagger), Dockets().(scanTagger), Dates().(scanTagger),
+	}}
+	var needles [][]string
+	for _, t := range set.taggers {
+		needles = append(needles, t.needles().set.needles)
+	}
+	set.guides = newGuides(needles...)
+	return set
+})
 
 // Tag implements Tagger.
-func (l lazyTagger) Tag(text string) []Mention { return l.get().Tag(text) }
+func (everyTagger) Tag(text string) []Mention {
+	set := everyTaggerOnce()
+	sc := set.guides.scan(text, lowerASCII(text))
+	var all []Mention
+	for _, t := range set.taggers {
+		all = append(all, t.tagScan(sc)...)
+	}
+	return all
+}

@@ -69,13 +69,15 @@ type docketRules struct {
 	prefix *regexp.Regexp
 	// labels that make a number the document's own
 	own *regexp.Regexp
+	// the needles of the guides, found in one pass
+	guides *guides
 }
 
 func newDocketRules() *docketRules {
-	return &docketRules{
-		districtAt: guide{needles: []string{"-"}, before: 5, after: 30},
+	r := &docketRules{
+		districtAt: guide{needles: []string{"-"}, before: 5, after: 30, need: needYearType},
 		appealAt:   guide{needles: []string{"no."}, before: 30, after: 20},
-		labelAt:    guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60},
+		labelAt:    guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60, need: needDocketLabel},
 		// "Case No. 23-050020", "Docket Number: 654329/2018", "Docket: Sag-24-5",
 		// "No. S-1-SC-39283", "Index No. SC-000830-23/NA", "Case Number: DA 23-0430"
 		labelled: mustCompile(`(?i)(?:\b(?:case|docket|index|cause|record|appeal|bap|court|action|file)\s+(?:no\.?|number|#)|\bdocket|\bno\.|\bcase\s*:)[ \t]*:?\s*` +
@@ -93,6 +95,8 @@ func newDocketRules() *docketRules {
 		prefix:     mustCompile(`(?i)^\s*(?:(?:case|docket|civil\s+action|criminal\s+action)\s+)?(?:nos?\.|number|#)?\s*:?\s*$`),
 		own:        mustCompile(`(?i)(?:^|\n)[ \t]*(?:case\s*:|case\s+no\.?|no\.|civil\s+action\s+no\.?|docket\s+no\.?)[ \t]*$|(?i)num[ée]ro\s+de\s+dossier[^\n]*:\s*$`),
 	}
+	r.guides = guidesOf(r.districtAt, r.appealAt, r.labelAt)
+	return r
 }
 
 func (r *docketRules) districtNorm(text string, m []int) string {
@@ -115,16 +119,21 @@ const headerBytes = 4000
 
 // Tag implements Tagger.
 func (t docketTagger) Tag(text string) []Mention {
-	r := t.r
-	lower := lowerASCII(text)
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t docketTagger) needles() *guides { return t.r.guides }
+
+func (t docketTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
-	for _, m := range r.districtAt.findAll(text, lower, r.district) {
+	for _, m := range r.districtAt.find(sc, r.district) {
 		spans = append(spans, span{start: m[0], end: m[1], norm: r.districtNorm(text, m)})
 	}
-	for _, m := range r.appealAt.findAll(text, lower, r.appeal) {
+	for _, m := range r.appealAt.find(sc, r.appeal) {
 		spans = append(spans, span{start: m[2], end: m[3], norm: text[m[2]:m[3]]})
 	}
-	for _, m := range r.labelAt.findAll(text, lower, r.labelled) {
+	for _, m := range r.labelAt.find(sc, r.labelled) {
 		if r.notDocket.MatchString(text[max(0, m[0]-12):m[0]]) || !strings.ContainsAny(text[m[2]:m[3]], "0123456789") {
 			continue
 		}

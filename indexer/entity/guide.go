@@ -2,7 +2,6 @@ package entity
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,6 +24,10 @@ type guide struct {
 	// lower-cased text is a hit: it must hold wherever the pattern can
 	// match around that needle (isLabel, monthThenDay).
 	keep func(lower string, i, n int) bool
+	// need, when set, reports whether the pattern can match in a window,
+	// given the window of the text and of its lower-cased copy; windows
+	// where it cannot are not searched (needDistrictOf, needAny, ...).
+	need func(text, lower string) bool
 }
 
 // isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
@@ -60,35 +63,13 @@ func lowerASCII(text string) string {
 	return string(b)
 }
 
-// findAll returns re's submatch indexes in text, searching only the
-// windows around needles in lower (lowerASCII(text)).
-func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
-	var hits []int
-	for _, n := range g.needles {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], n)
-			if i < 0 {
-				break
-			}
-			if g.keep == nil || g.keep(lower, at+i, len(n)) {
-				hits = append(hits, at+i)
-			}
-			at += i + len(n)
-		}
-	}
-	if len(hits) == 0 {
-		return nil
-	}
-	slices.Sort(hits)
-	return g.windows(text, hits, re)
-}
-
-// windows runs re in the windows around hits, sorted offsets of needles.
-func (g guide) windows(text string, hits []int, re *regexp.Regexp) [][]int {
+// windows runs re in the windows around hits, sorted offsets of needles;
+// lower is lowerASCII(text).
+func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]int {
 	var out [][]int
 	ws, we := -1, -1
 	flush := func() {
-		if ws < 0 {
+		if ws < 0 || g.need != nil && !g.need(text[ws:we], lower[ws:we]) {
 			return
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
@@ -172,4 +153,134 @@ func dayThenMonth(lower string, i, n int) bool {
 // isSpaceByte reports whether c is one of \s.
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// needDistrictOf, a guide's need, reports whether a window can hold
+// "district of" as a case-insensitive pattern spells it, "District\s+of\s":
+// always when the window has a byte outside ASCII (a no-break space, or a
+// letter such as the long s that folds into ASCII), otherwise when its
+// lower-cased text has it.
+func needDistrictOf(_, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "district")
+		if i < 0 {
+			return false
+		}
+		at += i + len("district")
+		j := at
+		for j < len(lower) && isSpaceByte(lower[j]) {
+			j++
+		}
+		if j > at && strings.HasPrefix(lower[j:], "of") && j+2 < len(lower) && isSpaceByte(lower[j+2]) {
+			return true
+		}
+	}
+}
+
+// needAny returns a guide's need for a case-sensitive pattern every match
+// of which has one of words in it.
+func needAny(words ...string) func(text, lower string) bool {
+	return func(text, _ string) bool {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// needAll returns a guide's need for a case-sensitive pattern every match
+// of which has all of words in it.
+func needAll(words ...string) func(text, lower string) bool {
+	return func(text, _ string) bool {
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// needYear, a guide's need, reports whether a window has four ASCII
+// digits in a row, as a date pattern's year (\d{4}) needs.
+func needYear(text, _ string) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// needShortID, the "Id." guide's need, reports whether a window has
+// "Id." or "id." at the start of a word.
+func needShortID(text, _ string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if (text[i] == 'I' || text[i] == 'i') && text[i+1] == 'd' && text[i+2] == '.' && (i == 0 || !isWordByte(text[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// needBill, the bill guide's need, reports whether a window has what a
+// bill's chamber starts with ("S.", "H.", "Senate", "House") and a
+// figure from 1 to 9 for its number.
+func needBill(text, _ string) bool {
+	if !strings.ContainsAny(text, "123456789") {
+		return false
+	}
+	return strings.Contains(text, "S.") || strings.Contains(text, "H.") || strings.Contains(text, "Senate") || strings.Contains(text, "House")
+}
+
+// needYearType, the district docket guide's need, reports whether a
+// window has two digits, a hyphen and a letter in a row ("20-cv").
+func needYearType(text, _ string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i+2] == '-' && isDigit(text[i]) && isDigit(text[i+1]) && isLetter(text[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// needDocketLabel, the labelled docket guide's need, reports whether a
+// window has a word that every label of the case-insensitive pattern
+// has ("no.", "case", "docket", ...), or any byte outside ASCII (a
+// letter that folds into ASCII, such as the Kelvin sign).
+func needDocketLabel(_, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, w := range []string{"no.", "case", "docket", "index", "cause", "record", "appeal", "bap", "court", "action", "file"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// needSlashDate, the numeric date guide's need, reports whether a window
+// has a digit, a slash and a digit in a row.
+func needSlashDate(text, _ string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if text[i+1] == '/' && isDigit(text[i]) && isDigit(text[i+2]) {
+			return true
+		}
+	}
+	return false
 }

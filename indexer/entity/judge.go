@@ -26,15 +26,15 @@ func Judges() Tagger {
 const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|[A-Z][A-Za-z'’-]+\.?|[A-Z]\.?|(?:de|van|von|del|la)\b)){0,4}`
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
-	return &judgeRules{
-		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60},
+	r := &judgeRules{
+		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE")},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10},
-		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10},
-		honAt:       guide{needles: []string{"hon"}, after: 80},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice")},
+		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
+		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
-		panelAt:     guide{needles: []string{"before"}, after: 220},
-		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true},
+		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
+		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge")},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
 		initialJ: mustCompile(`(?m)^[ \t]*(?:<[^>\n]*>[ \t]*)*(` + namePat + `),[ \t]*(?:C\.[ \t]?J|P\.[ \t]?J|J\.[ \t]?P|J)\.`),
@@ -49,7 +49,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
 		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
-		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true},
+		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true, need: needAny("Judges", "JUDGES", "Justices", "JUSTICES")},
 		present:   mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
 		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in
@@ -59,6 +59,8 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		notJudgeAfter:   regexp.MustCompile(`(?i)^[^.;]{0,40}\b(?:attorney|counsel|esq\b|governor|senator|representative|secretary|mayor|commissioner)`),
 		notSitting:      regexp.MustCompile(`(?i)^[^.;]{0,30}\bnot\s+(?:participating|sitting)|^[^.;]{0,12}\brecused`),
 	}
+	r.guides = guidesOf(r.titleAt, r.honAt, r.assignedAt, r.panelAt, r.signatureAt, r.initialAt, r.suffixAt, r.listAt, r.presentAt)
+	return r
 })
 
 type judgeRules struct {
@@ -67,6 +69,8 @@ type judgeRules struct {
 	initialJ, suffix, listEnd, listSep, listName, listTitle      *regexp.Regexp
 	// where the patterns can match; see guide
 	titleAt, honAt, assignedAt, panelAt, signatureAt, initialAt, suffixAt, listAt, presentAt guide
+	// the needles of the guides, found in one pass
+	guides *guides
 }
 
 type judgeTagger struct{ r *judgeRules }
@@ -109,7 +113,13 @@ var nonNameWords = func() map[string]bool {
 
 // Tag implements Tagger.
 func (t judgeTagger) Tag(text string) []Mention {
-	r := t.r
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t judgeTagger) needles() *guides { return t.r.guides }
+
+func (t judgeTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	// addName adds the name text[start:end]. titled: the name follows its
 	// title ("Judge X", "Hon. X", "Assigned to: X"), so it ends at the
@@ -122,13 +132,12 @@ func (t judgeTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: s, end: e, norm: judgeNorm(text[s:e]), role: role})
 		}
 	}
-	lower := lowerASCII(text)
 	for _, p := range []struct {
 		g  guide
 		re *regexp.Regexp
 	}{{r.titleAt, r.title}, {r.honAt, r.hon}, {r.assignedAt, r.assigned}, {r.signatureAt, r.signature}, {r.initialAt, r.initialJ}, {r.suffixAt, r.suffix}} {
 		titled := p.re == r.title || p.re == r.hon || p.re == r.assigned
-		for _, m := range p.g.findAll(text, lower, p.re) {
+		for _, m := range p.g.find(sc, p.re) {
 			role := ""
 			if (p.re == r.title || p.re == r.hon) && m[0] > judgeHeadBytes && !startsLine(text, m[0]) {
 				// "Judge Murphy, in an opinion joined by Judge Collins":
@@ -138,9 +147,9 @@ func (t judgeTagger) Tag(text string) []Mention {
 			addName(m[2], m[3], titled, role)
 		}
 	}
-	panels := r.panelAt.findAll(text, lower, r.panel)
+	panels := r.panelAt.find(sc, r.panel)
 	// "Present: Judges Humphreys, Beales and Lorish"
-	panels = append(panels, r.presentAt.findAll(text, lower, r.present)...)
+	panels = append(panels, r.presentAt.find(sc, r.present)...)
 	for _, m := range panels {
 		list := strings.TrimRight(text[m[2]:m[3]], ". \t")
 		at := 0
@@ -156,7 +165,7 @@ func (t judgeTagger) Tag(text string) []Mention {
 	}
 	// Lists ended by "JJ." or "Justices": walk back from the end while
 	// the pieces read as names (or as titles, "C. J.", which are skipped).
-	for _, m := range r.listAt.findAll(text, lower, r.listEnd) {
+	for _, m := range r.listAt.find(sc, r.listEnd) {
 		from := max(0, m[0]-300)
 		for from < m[0] && !utf8.RuneStart(text[from]) {
 			from++

@@ -13,8 +13,11 @@ type needleSet struct {
 	needles []string
 	class   [256]uint8 // byte -> column of delta; 0: a byte no needle has
 	ncols   int
-	delta   []int32   // state*ncols + column -> next state
-	out     [][]int16 // state -> needles that end here
+	// state*ncols + column -> next state*ncols, complemented (negative)
+	// when needles end at the next state: the scan's loop then needs no
+	// multiplication, and no look-up in out for most bytes
+	delta []int32
+	out   [][]int16 // state -> needles that end here
 }
 
 func newNeedleSet(needles []string) *needleSet {
@@ -69,18 +72,50 @@ func newNeedleSet(needles []string) *needleSet {
 			}
 		}
 	}
+	if len(needles) >= 1<<15 || len(ns.delta) >= 1<<31 {
+		panic("entity: too many needles for a needleSet")
+	}
+	for i, nx := range ns.delta {
+		ns.delta[i] = nx * int32(ns.ncols)
+		if len(ns.out[nx]) > 0 {
+			ns.delta[i] = ^ns.delta[i]
+		}
+	}
 	return ns
 }
 
-// scan returns, for each needle, the offsets in text where it starts.
+// scan returns, for each needle, the offsets in text where it starts, in
+// increasing order.
 func (ns *needleSet) scan(text string) [][]int {
-	hits := make([][]int, len(ns.needles))
+	// every hit in one slice, as offset<<16 | needle, then grouped by
+	// needle: a few allocations however many hits
+	var flat []uint64
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = ns.delta[int(s)*ns.ncols+int(ns.class[text[i]])]
-		for _, id := range ns.out[s] {
-			hits[id] = append(hits[id], i+1-len(ns.needles[id]))
+		s = ns.delta[int(s)+int(ns.class[text[i]])]
+		if s < 0 {
+			s = ^s
+			for _, id := range ns.out[int(s)/ns.ncols] {
+				flat = append(flat, uint64(i+1-len(ns.needles[id]))<<16|uint64(id))
+			}
 		}
+	}
+	hits := make([][]int, len(ns.needles))
+	if len(flat) == 0 {
+		return hits
+	}
+	count := make([]int, len(ns.needles))
+	for _, h := range flat {
+		count[h&0xffff]++
+	}
+	all := make([]int, 0, len(flat))
+	for id, n := range count {
+		hits[id] = all[len(all) : len(all) : len(all)+n]
+		all = all[:len(all)+n]
+	}
+	for _, h := range flat {
+		id := h & 0xffff
+		hits[id] = append(hits[id], int(h>>16))
 	}
 	return hits
 }
@@ -106,15 +141,50 @@ func newGuides(gs ...[]string) *guides {
 	return g
 }
 
-// findAllIn is findAll with the needles' offsets taken from hits, the
-// scan of the needleSet of gs over the lower-cased text.
-func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regexp) [][]int {
-	if g.keep != nil {
-		panic("entity: findAllIn cannot check a guide's hits with keep")
+// guidesOf gathers the needles of guides into one needleSet.
+func guidesOf(gs ...guide) *guides { return newGuides(needlesOf(gs...)) }
+
+// A scan is a text read once for the needles of a tagger's guides: the
+// ASCII-lower-cased copy the needles are matched in, and where each
+// needle occurs in it.
+type scan struct {
+	text, lower string
+	gs          *guides
+	hits        [][]int
+}
+
+// at returns where needle (one of a guide's) starts in the text.
+func (sc *scan) at(needle string) []int {
+	id, ok := sc.gs.ids[needle]
+	if !ok {
+		panic("entity: needle not in the scan's needle set: " + needle)
 	}
+	return sc.hits[id]
+}
+
+// scan finds the needles of gs in lower, lowerASCII(text).
+func (gs *guides) scan(text, lower string) *scan {
+	return &scan{text: text, lower: lower, gs: gs, hits: gs.set.scan(lower)}
+}
+
+// find returns re's submatch indexes in the scanned text, searching only
+// the windows around g's needles. It finds what findAll finds: the
+// occurrences of a needle are taken as strings.Index finds them one
+// after the other (none overlapping the one before), then filtered by
+// keep.
+func (g guide) find(sc *scan, re *regexp.Regexp) [][]int {
 	var at []int
 	for _, n := range g.needles {
-		at = append(at, hits[gs.ids[n]]...)
+		end := -1
+		for _, i := range sc.at(n) {
+			if i < end {
+				continue
+			}
+			end = i + len(n)
+			if g.keep == nil || g.keep(sc.lower, i, len(n)) {
+				at = append(at, i)
+			}
+		}
 	}
 	if len(at) == 0 {
 		return nil
@@ -122,7 +192,7 @@ func (g guide) findAllIn(gs *guides, hits [][]int, text string, re *regexp.Regex
 	if len(g.needles) > 1 {
 		slices.Sort(at)
 	}
-	return g.windows(text, at, re)
+	return g.windows(sc.text, sc.lower, at, re)
 }
 
 // needlesOf lists the needles of guides, for newGuides.

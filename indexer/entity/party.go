@@ -36,6 +36,80 @@ func inlineWords(head string) bool {
 	return has("Plaintiff", "Petitioner", "Appellant", "Claimant", "Movant") && has("Defendant", "Respondent", "Appellee")
 }
 
+// plaintiffWords are the words every spelling of a plaintiff's label in
+// partyRules.inline starts with.
+var plaintiffWords = []string{"Plaintiff", "Petitioner", "Appellant", "Claimant", "Movant"}
+
+// firstInline returns the submatch indexes of the first match of
+// r.inline in head, or nil. The pattern runs only from the starts of the
+// lines that can open a match, instead of from every position of the
+// head: a match's first line holds its first party, followed by white
+// space (and maybe a comma) up to a plaintiff's label, so the line is at
+// or after the one holding the last byte before the label that is not
+// white space, and not after the label.
+func (r *partyRules) firstInline(head string) []int {
+	var labels []int
+	for _, w := range plaintiffWords {
+		for at := 0; ; {
+			i := strings.Index(head[at:], w)
+			if i < 0 {
+				break
+			}
+			labels = append(labels, at+i)
+			at += i + 1
+		}
+	}
+	slices.Sort(labels)
+	tried := -1 // the last line start tried
+	for _, p := range labels {
+		q := p
+		// back over white space; bytes outside ASCII count as white
+		// space, since \s also matches the no-break spaces
+		for q > 0 && (isSpaceByte(head[q-1]) || head[q-1] == '\v' || head[q-1] >= utf8.RuneSelf) {
+			q--
+		}
+		for ls := strings.LastIndexByte(head[:q], '\n') + 1; ls <= p; {
+			if ls > tried {
+				tried = ls
+				if m := r.inlineAt.FindStringSubmatchIndex(head[ls:]); m != nil {
+					for i := range m {
+						if m[i] >= 0 {
+							m[i] += ls
+						}
+					}
+					return m
+				}
+			}
+			nl := strings.IndexByte(head[ls:p], '\n')
+			if nl < 0 {
+				break
+			}
+			ls += nl + 1
+		}
+	}
+	return nil
+}
+
+// vLine returns the bounds of the first line of head that is nothing but
+// "v." (or "vs.", "versus") between spaces and tabs, without its line
+// break, or nil.
+func vLine(head string) []int {
+	for ls := 0; ls <= len(head); {
+		le := strings.IndexByte(head[ls:], '\n')
+		if le < 0 {
+			le = len(head)
+		} else {
+			le += ls
+		}
+		switch strings.TrimSuffix(strings.Trim(head[ls:le], " \t"), ".") {
+		case "v", "vs", "V", "VS", "versus":
+			return []int{ls, le}
+		}
+		ls = le + 1
+	}
+	return nil
+}
+
 // captionWindow bounds how far into a text a caption may start: captions
 // open documents, and a "v." line deep in a text is something else.
 const captionWindow = 8000
@@ -44,10 +118,12 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 	// "Plaintiff-Appellee", "Plaintiff - Appellee", "Defendants—Appellees"
 	plaintiff := `(?:Plaintiffs?\s*[-–—]\s*Appell(?:ant|ee)s?|Petitioners?\s*[-–—]\s*Appell(?:ant|ee)s?|Plaintiffs?|Petitioners?|Appellants?|Claimants?|Movants?)`
 	defendant := `(?:Defendants?\s*[-–—]\s*Appell(?:ant|ee)s?|Respondents?\s*[-–—]\s*Appell(?:ant|ee)s?|Defendants?|Respondents?|Appellees?)`
-	return &partyRules{
+	// after a line's start: the plaintiff, "v." and the defendant, with their labels
+	inline := `[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`
+	r := &partyRules{
 		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
-		inline:      mustCompile(`(?m)^[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`),
-		vLine:       mustCompile(`(?m)^[ \t]*(?:v|vs|V|VS|versus)\.?[ \t]*$`),
+		inline:      mustCompile(`(?m)^` + inline),
+		inlineAt:    mustCompile(`^` + inline),
 		plainLabel:  mustCompile(`(?i)^\s*` + plaintiff + `[,.]?\s*$`),
 		defLabel:    mustCompile(`(?i)^\s*` + defendant + `[,.]?\s*$`),
 		trailLabel:  mustCompile(`(?i),?\s+(?:` + plaintiff + `|` + defendant + `)[,.]?\s*$`),
@@ -56,21 +132,31 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 		citationish: mustCompile(`,\s*\d|\(\s*\d{4}|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.)`),
 		field:       mustCompile(`(?m)^[ \t]*(Demandeur|Demanderesse|Plaintiffs?|Petitioners?|Défendeur|Défenderesse|Defendants?|Respondents?)[ \t]*:[ \t]*\n?[ \t]*([^\n]{2,120})$`),
 	}
+	r.guides = guidesOf(r.headingAt)
+	return r
 })
 
 type partyRules struct {
-	inline, vLine, plainLabel, defLabel, trailLabel, notName, heading, citationish, field *regexp.Regexp
+	inline, plainLabel, defLabel, trailLabel, notName, heading, citationish, field *regexp.Regexp
+	// inline anchored at the start of the text it is given (see firstInline)
+	inlineAt *regexp.Regexp
 	// where heading can match; see guide
 	headingAt guide
+	guides    *guides
 }
 
 type partyTagger struct{ r *partyRules }
 
 // Tag implements Tagger.
 func (t partyTagger) Tag(text string) []Mention {
-	r := t.r
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t partyTagger) needles() *guides { return t.r.guides }
+
+func (t partyTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	head := text[:min(len(text), captionWindow)]
-	lower := lowerASCII(text)
 	var spans []span
 	add := func(start, end int, role string) {
 		// trim caption punctuation and a trailing role label from the span
@@ -90,15 +176,15 @@ func (t partyTagger) Tag(text string) []Mention {
 	}
 	var m []int
 	if inlineWords(head) {
-		m = r.inline.FindStringSubmatchIndex(head)
+		m = r.firstInline(head)
 	}
 	if m != nil && !clerkLine(text[m[2]:m[3]]) && !r.clerkBelow(text, m[3]) {
 		add(m[2], m[3], RolePlaintiff)
 		add(m[4], m[5], RoleDefendant)
-	} else if loc := r.vLine.FindStringIndex(head); loc != nil && r.caption(text, loc, add) {
+	} else if loc := vLine(head); loc != nil && r.caption(text, loc, add) {
 		// caption found
 	} else {
-		for _, m := range r.headingAt.findAll(text, lower, r.heading) {
+		for _, m := range r.headingAt.find(sc, r.heading) {
 			if !r.standalone(text, m[0], m[1]) || r.citationish.MatchString(text[m[0]:m[1]]) ||
 				!nameLike(text[m[2]:m[3]]) || !nameLike(text[m[4]:m[5]]) {
 				continue
@@ -108,7 +194,7 @@ func (t partyTagger) Tag(text string) []Mention {
 			break
 		}
 	}
-	for _, m := range r.fields(text, lower) {
+	for _, m := range r.fields(text, sc.lower) {
 		role := RoleDefendant
 		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "demand") || strings.HasPrefix(l, "plaint") || strings.HasPrefix(l, "petit") {
 			role = RolePlaintiff

@@ -1,6 +1,10 @@
 package entity
 
-import "testing"
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
 
 func TestParties(t *testing.T) {
 	runTagCases(t, Parties(), []tagCase{
@@ -61,6 +65,27 @@ func FuzzPartyInlineWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, head string) {
 		if !inlineWords(head) && r.inline.MatchString(head) {
 			t.Errorf("inline matches %q without its words", head)
+		}
+	})
+}
+
+// FuzzPartyFirstInline: running the inline caption pattern only from the
+// lines that can open a match finds the match the pattern finds over the
+// whole head, and vLine the line the pattern for it finds.
+func FuzzPartyFirstInline(f *testing.F) {
+	for _, s := range []string{"JOHN DOE, Plaintiff, v. ACME CORP., Defendant.", "Doe, Petitioner-Appellant, vs. Roe, Respondents",
+		"A, Movant v B, Appellee", "x\n  \t\n Plaintiff v. y, Defendant", "Roe,\u00a0Plaintiff\nv.\nAcme,\nDefendants",
+		"Plaintiff, Plaintiff v. Plaintiff, Defendant", "In re X\n  v.  \nY", "a\nversus\n", "VS.\r\nvs", "v..\nV"} {
+		f.Add(s)
+	}
+	r := partyRulesOnce()
+	vLineRe := regexp.MustCompile(`(?m)^[ \t]*(?:v|vs|V|VS|versus)\.?[ \t]*$`)
+	f.Fuzz(func(t *testing.T, head string) {
+		if got, want := r.firstInline(head), r.inline.FindStringSubmatchIndex(head); !slices.Equal(got, want) {
+			t.Errorf("firstInline(%q) = %v, the pattern over the head finds %v", head, got, want)
+		}
+		if got, want := vLine(head), vLineRe.FindStringIndex(head); !slices.Equal(got, want) {
+			t.Errorf("vLine(%q) = %v, the pattern finds %v", head, got, want)
 		}
 	})
 }

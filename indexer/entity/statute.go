@@ -144,7 +144,7 @@ func newStatuteRules() *statuteRules {
 		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200},
 		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40},
 		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24},
-		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24},
+		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, need: needBill},
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
@@ -231,14 +231,18 @@ const pubLawReach = 4
 
 // Tag implements Tagger.
 func (t statuteTagger) Tag(text string) []Mention {
-	r := t.r
-	lower := lowerASCII(text)
-	hits := r.guides.set.scan(lower)
+	return t.tagScan(t.r.guides.scan(text, lowerASCII(text)))
+}
+
+func (t statuteTagger) needles() *guides { return t.r.guides }
+
+func (t statuteTagger) tagScan(sc *scan) []Mention {
+	r, text := t.r, sc.text
 	var spans []span
 	numbered := -1 // whether the text has line numbers: -1 not known yet
 	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
 		// groups: 1 title, 2 a line number before the Code, 3 sign, 4 first section
-		for _, m := range r.uscAt.findAllIn(r.guides, hits, text, re) {
+		for _, m := range r.uscAt.find(sc, re) {
 			start, title := m[0], trimZeros(text[m[2]:m[3]])
 			if m[4] >= 0 {
 				// "8\n3 U.S.C.": on pleading paper the 3 is a line
@@ -266,10 +270,10 @@ func (t statuteTagger) Tag(text string) []Mention {
 			}
 		}
 	}
-	for _, m := range r.titleAt.findAllIn(r.guides, hits, text, r.titleSection) {
+	for _, m := range r.titleAt.find(sc, r.titleSection) {
 		spans = append(spans, span{start: m[0], end: m[1], data: uscRef{trimZeros(text[m[2]:m[3]]), []string{sectionOf(text[m[4]:m[5]])}}})
 	}
-	for _, m := range r.ofTitleAt.findAllIn(r.guides, hits, text, r.sectionOfTitle) {
+	for _, m := range r.ofTitleAt.find(sc, r.sectionOfTitle) {
 		// "Sections 1591 and 1595 of Title 18": the first section's
 		// span ends before the list, each listed section has its own
 		title := trimZeros(text[m[6]:m[7]])
@@ -306,17 +310,17 @@ func (t statuteTagger) Tag(text string) []Mention {
 			spans = append(spans, r.listSpans(text, m[4], m[6], m[7], func(sec, from string) any { return bareRef{sec: sec, plural: true, from: from} })...)
 		}
 	}
-	for _, m := range r.bareWordAt.findAllIn(r.guides, hits, text, r.bareWord) {
+	for _, m := range r.bareWordAt.find(sc, r.bareWord) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareWord{sectionOf(text[m[2]:m[3]])}})
 	}
 	for _, f := range r.actForms {
-		for _, at := range hits[r.guides.ids[f.needle]] {
-			if start, end, ok := f.match(text, lower, at); ok {
+		for _, at := range sc.at(f.needle) {
+			if start, end, ok := f.match(text, sc.lower, at); ok {
 				spans = append(spans, span{start: start, end: end, rank: 1, norm: r.acts[f.act].norm})
 			}
 		}
 	}
-	for _, m := range r.pubLawAt.findAllIn(r.guides, hits, text, r.pubLaw) {
+	for _, m := range r.pubLawAt.find(sc, r.pubLaw) {
 		number := trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])
 		norm := r.publicLawNorm(number)
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
@@ -324,12 +328,12 @@ func (t statuteTagger) Tag(text string) []Mention {
 		}
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{reach: pubLawReach}})
 	}
-	for _, m := range r.pvtAt.findAllIn(r.guides, hits, text, r.pubLaw) {
+	for _, m := range r.pvtAt.find(sc, r.pubLaw) {
 		if c := strings.ToLower(text[m[2]:m[3]]); c[1] == 'v' || c[1] == 'r' {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Pvt. L. " + trimZeros(text[m[4]:m[5]]) + "-" + trimZeros(text[m[6]:m[7]])})
 		}
 	}
-	for _, m := range r.cfrAt.findAllIn(r.guides, hits, text, r.cfr) {
+	for _, m := range r.cfrAt.find(sc, r.cfr) {
 		title, sec := trimZeros(text[m[2]:m[3]]), text[m[6]:m[7]]
 		norm := title + " C.F.R. § " + sec
 		if m[4] >= 0 && strings.HasPrefix(strings.ToLower(text[m[4]:m[5]]), "p") || m[4] < 0 && !strings.Contains(sec, ".") {
@@ -337,7 +341,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 		}
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: norm, data: otherRef{title, maxBareGap}})
 	}
-	for _, m := range r.statAt.findAllIn(r.guides, hits, text, r.stat) {
+	for _, m := range r.statAt.find(sc, r.stat) {
 		vol, page := trimZeros(text[m[2]:m[3]]), strings.ReplaceAll(text[m[6]:m[7]], ",", "")
 		if text[m[4]] == 'S' {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: r.knownAs(vol+" Stat. "+page, func(a namedAct) []string { return a.stats }), data: otherRef{reach: pubLawReach}})
@@ -345,7 +349,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 			spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: vol + " Fed. Reg. " + page})
 		}
 	}
-	for _, m := range r.billAt.findAllIn(r.guides, hits, text, r.bill) {
+	for _, m := range r.billAt.find(sc, r.bill) {
 		chamber := "H.R."
 		if c := text[m[2]]; c == 'S' {
 			chamber = "S."
@@ -358,13 +362,13 @@ func (t statuteTagger) Tag(text string) []Mention {
 		bill := chamber + " " + trimZeros(text[m[4]:m[5]])
 		spans = append(spans, span{start: m[2], end: m[1], rank: 1, norm: r.knownAs(bill, func(a namedAct) []string { return a.bills })})
 	}
-	for _, m := range r.treasAt.findAllIn(r.guides, hits, text, r.treas) {
+	for _, m := range r.treasAt.find(sc, r.treas) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, norm: "Treas. Reg. § " + text[m[2]:m[3]]})
 	}
-	for _, m := range r.fedRuleAt.findAllIn(r.guides, hits, text, r.fedRule) {
+	for _, m := range r.fedRuleAt.find(sc, r.fedRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 1, data: ruleRef{ruleFamily(text[m[2]:m[3]]), strings.Join(strings.Fields(text[m[4]:m[5]]), "")}})
 	}
-	for _, m := range r.bareRuleAt.findAllIn(r.guides, hits, text, r.bareRule) {
+	for _, m := range r.bareRuleAt.find(sc, r.bareRule) {
 		spans = append(spans, span{start: m[0], end: m[1], rank: 3, data: bareRuleIn{text[m[2]:m[3]]}})
 	}
 	spans = dropOverlaps(spans)
@@ -372,7 +376,7 @@ func (t statuteTagger) Tag(text string) []Mention {
 	for _, s := range spans {
 		if _, ok := s.data.(bareRuleIn); ok {
 			civil = r.civil.MatchString(text)
-			bankruptcy = strings.Contains(lower, "bankruptcy")
+			bankruptcy = strings.Contains(sc.lower, "bankruptcy")
 			break
 		}
 	}

@@ -1,0 +1,137 @@
+package entity
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// findAll is what guide.find does, the slow way: each needle found by
+// strings.Index over the lower-cased text, one after the other. It is the
+// reference the taggers' one-pass scans are checked against.
+func (g guide) findAll(text, lower string, re *regexp.Regexp) [][]int {
+	var hits []int
+	for _, n := range g.needles {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], n)
+			if i < 0 {
+				break
+			}
+			if g.keep == nil || g.keep(lower, at+i, len(n)) {
+				hits = append(hits, at+i)
+			}
+			at += i + len(n)
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	slices.Sort(hits)
+	return g.windows(text, lower, hits, re)
+}
+
+// everyGuide lists the guides of every tagger with their patterns.
+func everyGuide() []struct {
+	name string
+	g    guide
+	gs   *guides
+	re   *regexp.Regexp
+} {
+	type entry = struct {
+		name string
+		g    guide
+		gs   *guides
+		re   *regexp.Regexp
+	}
+	var out []entry
+	s, c, d, k, j, p, ci := statuteRulesOnce(), courtRulesOnce(), dateRulesOnce(), docketRulesOnce(), judgeRulesOnce(), partyRulesOnce(), citationRulesOnce()
+	for name, e := range map[string]struct {
+		g  guide
+		re *regexp.Regexp
+	}{
+		"usc": {s.uscAt, s.usc}, "uscList": {s.uscAt, s.uscList}, "titleSection": {s.titleAt, s.titleSection},
+		"sectionOfTitle": {s.ofTitleAt, s.sectionOfTitle}, "pubLaw": {s.pubLawAt, s.pubLaw}, "pvt": {s.pvtAt, s.pubLaw},
+		"cfr": {s.cfrAt, s.cfr}, "stat": {s.statAt, s.stat}, "bill": {s.billAt, s.bill}, "treas": {s.treasAt, s.treas},
+		"fedRule": {s.fedRuleAt, s.fedRule}, "bareRule": {s.bareRuleAt, s.bareRule}, "bareWord": {s.bareWordAt, s.bareWord},
+	} {
+		out = append(out, entry{"statute " + name, e.g, s.guides, e.re})
+	}
+	for name, e := range map[string]struct {
+		g  guide
+		re *regexp.Regexp
+	}{"district": {c.districtAt, c.district}, "appeals": {c.appealsAt, c.appeals}, "circuit": {c.circuitAt, c.circuit},
+		"supreme": {c.supremeAt, c.supreme}, "field": {c.fieldAt, c.field}} {
+		out = append(out, entry{"court " + name, e.g, c.guides, e.re})
+	}
+	for name, e := range map[string]struct {
+		g  guide
+		re *regexp.Regexp
+	}{"monthFirst": {d.monthFirstAt, d.monthFirst}, "dayFirst": {d.dayFirstAt, d.dayFirst}, "numeric": {d.numericAt, d.numeric},
+		"iso": {d.isoAt, d.iso}, "unix": {d.unixAt, d.unix}} {
+		out = append(out, entry{"date " + name, e.g, d.guides, e.re})
+	}
+	for name, e := range map[string]struct {
+		g  guide
+		re *regexp.Regexp
+	}{"district": {k.districtAt, k.district}, "appeal": {k.appealAt, k.appeal}, "labelled": {k.labelAt, k.labelled}} {
+		out = append(out, entry{"docket " + name, e.g, k.guides, e.re})
+	}
+	for name, e := range map[string]struct {
+		g  guide
+		re *regexp.Regexp
+	}{"title": {j.titleAt, j.title}, "hon": {j.honAt, j.hon}, "assigned": {j.assignedAt, j.assigned}, "panel": {j.panelAt, j.panel},
+		"signature": {j.signatureAt, j.signature}, "initial": {j.initialAt, j.initialJ}, "suffix": {j.suffixAt, j.suffix},
+		"list": {j.listAt, j.listEnd}, "present": {j.presentAt, j.present}} {
+		out = append(out, entry{"judge " + name, e.g, j.guides, e.re})
+	}
+	out = append(out, entry{"party heading", p.headingAt, p.guides, p.heading},
+		entry{"citation id", ci.idAt, ci.guides, ci.id}, entry{"citation supra", ci.supraAt, ci.guides, ci.supra})
+	slices.SortFunc(out, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+	return out
+}
+
+// FuzzGuideScan: the windows found from one scan of all of a tagger's
+// needles, or of the needles of every tagger (as Default reads a text),
+// are those found by searching for each needle in turn, for every guide,
+// so the one-pass scan changes no tagger's output; and a guide's need
+// skips no window where its pattern matches.
+func FuzzGuideScan(f *testing.F) {
+	for _, s := range []string{
+		"Judge jjj Smith, JJ. v. v. Doe, 18 U.S.C. § 1591, May 16, 2022, No. 20-1234",
+		"Plaintiff v. v. Defendant\nBefore: A, B, and C, Circuit Judges\nCourt: N.D. Cal.",
+		"Id. at 5; Doe, supra, at 7; 1/2/2020 2020-01-02 Thu Aug 19 00:00:00 CEST 2021 16 mai 2022",
+		"Pub. L. No. 115-164, Fed. R. Civ. P. 12(b)(6), Title 18, Section 1591, 8 C.F.R. § 1.2",
+		"Before: EASTERBROOK, Chief Judge, and WOOD and\nSYKES, Circuit Judges.\nHon. Jane Roe\nJOHN SMITH\nUnited States District Judge\nPresent: Judges Humphreys and Beales\nA, B, JJ.; C, Js.; Justices D\nSeventh Circuit, the circuit judge, JUSTICE Alito",
+		"Id. at 5; said. id., at 7; (ID. at 9); S. 1693, H.R. 1865, H. R. 2, Senate Bill 3, House 45; 1:20-cv-02335-AB, 20-CV-1; Case No. 21-1234; docket 5/6/2020 no evidence",
+		"the district court for the Northern District of Illinois; DISTRICT\tOF\nCOLUMBIA; diſtrict of Utah; District of\u00a0Maine",
+	} {
+		f.Add(s)
+	}
+	all := everyGuide()
+	every := everyTaggerOnce().guides
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		shared := every.scan(text, lower)
+		scans := map[*guides]*scan{}
+		for _, e := range all {
+			sc := scans[e.gs]
+			if sc == nil {
+				sc = e.gs.scan(text, lower)
+				scans[e.gs] = sc
+			}
+			// need only spares searching windows where the pattern
+			// cannot match
+			every := e.g
+			every.need = nil
+			want := every.findAll(text, lower, e.re)
+			if got := e.g.find(sc, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: the tagger's scan finds %v, needle by needle %v", e.name, text, got, want)
+			}
+			if got := e.g.find(shared, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: the scan for every tagger finds %v, needle by needle %v", e.name, text, got, want)
+			}
+		}
+	})
+}
