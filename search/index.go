@@ -26,6 +26,16 @@ type Index struct {
 	ords     *facet.Ordinals
 	analyzer analysis.Analyzer
 	now      func() time.Time
+	checks   *checkCache // nil: phrase and proximity decisions are not remembered
+}
+
+// CacheChecks makes searches remember, per index segment, which documents
+// each phrase and proximity query kept, in at most maxBytes (0: off, the
+// default): asking again costs a bit lookup per document instead of
+// reading the words' positions. Totals and hits are the same either way.
+// Call it before the first search.
+func (ix *Index) CacheChecks(maxBytes int64) {
+	ix.checks = newCheckCache(maxBytes)
 }
 
 // idField is the field bleve keeps each document's id in.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -41,7 +42,8 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	inner := opts
 	var pr *posReader
 	if !opts.IncludeTermVectors {
-		pr = newPosReader(r, q.field, q.terms)
+		key := fmt.Sprintf("phrase %s %q%v %d", q.field, q.terms, q.rel, q.limit)
+		pr = newPosReader(r, q.field, q.terms, checkCacheOf(ctx), key)
 	}
 	if pr == nil {
 		inner.IncludeTermVectors = true
@@ -168,10 +170,17 @@ func (s *phraseSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 // checkPositions reports whether the phrase occurs in dm, reading where
 // its words stand from the postings. It stops at the first occurrence.
 func (s *phraseSearcher) checkPositions(dm *bsearch.DocumentMatch) (bool, error) {
+	memo, local := s.pr.memo(dm.IndexInternalID)
+	if memo != nil {
+		if kept, known := memo.get(local); known {
+			return kept, nil
+		}
+	}
 	if err := s.pr.read(dm.IndexInternalID); err != nil {
 		return false, err
 	}
 	q := s.q
+	found := false
 	for i, l0 := range s.pr.of(q.terms[0]) {
 		if q.limit > 0 && i >= q.limit {
 			break
@@ -181,10 +190,14 @@ func (s *phraseSearcher) checkPositions(dm *bsearch.DocumentMatch) (bool, error)
 			ok = hasTpos(s.pr.of(q.terms[k]), l0.page, l0.pos+q.rel[k])
 		}
 		if ok {
-			return true, nil
+			found = true
+			break
 		}
 	}
-	return false, nil
+	if memo != nil {
+		memo.set(local, found)
+	}
+	return found, nil
 }
 
 // SetBoost and Boost make a phraseQuery a bleve BoostableQuery.

@@ -42,15 +42,21 @@ type posReader struct {
 	offsets []uint64 // first document number of each segment
 
 	cur  int // segment the iterators are on; -1 before the first read
+	hint int // segment of the last document located
 	pls  []segment.PostingsList
 	its  []segment.PostingsIterator
 	at   []segment.Posting // per term: the posting its iterator is on, nil at the end
 	locs [][]tpos          // per term: its occurrences in the last document read
+
+	cache *checkCache   // nil: decisions are not remembered
+	key   string        // the check's identity in the cache
+	memos []*checkEntry // per segment, taken from the cache on first use
 }
 
 // newPosReader returns a reader of terms' positions in field, or nil when
 // r is not a scorch snapshot (the caller then asks bleve for term vectors).
-func newPosReader(r index.IndexReader, field string, terms []string) *posReader {
+// With a cache, the check identified by key remembers its decisions.
+func newPosReader(r index.IndexReader, field string, terms []string, cache *checkCache, key string) *posReader {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil
@@ -64,24 +70,53 @@ func newPosReader(r index.IndexReader, field string, terms []string) *posReader 
 	}
 	n := len(p.terms)
 	p.pls, p.its, p.at, p.locs = make([]segment.PostingsList, n), make([]segment.PostingsIterator, n), make([]segment.Posting, n), make([][]tpos, n)
+	if cache != nil {
+		p.cache, p.key, p.memos = cache, key, make([]*checkEntry, len(p.segs))
+	}
 	return p
+}
+
+// locate returns the segment document n is in and its number there.
+func (p *posReader) locate(n uint64) (int, uint64, error) {
+	s := p.hint
+	if s >= len(p.offsets) || n < p.offsets[s] || (s+1 < len(p.offsets) && n >= p.offsets[s+1]) {
+		s = sort.Search(len(p.offsets), func(i int) bool { return p.offsets[i] > n }) - 1
+		if s < 0 {
+			return 0, 0, fmt.Errorf("search: document number %d before the first segment", n)
+		}
+		p.hint = s
+	}
+	return s, n - p.offsets[s], nil
+}
+
+// memo returns where the decision about document id is remembered: the
+// cache entry of its segment (nil without a cache) and its number there.
+func (p *posReader) memo(id index.IndexInternalID) (*checkEntry, uint64) {
+	if p.cache == nil {
+		return nil, 0
+	}
+	s, local, err := p.locate(id.Value())
+	if err != nil {
+		return nil, 0
+	}
+	if p.memos[s] == nil {
+		p.memos[s] = p.cache.entry(p.segs[s].Segment(), p.key)
+	}
+	return p.memos[s], local
 }
 
 // read reads the terms' occurrences in the document id. Documents must
 // come in increasing order, as bleve's searchers give them.
 func (p *posReader) read(id index.IndexInternalID) error {
-	n := id.Value()
-	s := p.cur
-	if s < 0 || n < p.offsets[s] || (s+1 < len(p.offsets) && n >= p.offsets[s+1]) {
-		s = sort.Search(len(p.offsets), func(i int) bool { return p.offsets[i] > n }) - 1
-		if s < 0 {
-			return fmt.Errorf("search: document number %d before the first segment", n)
-		}
+	s, local, err := p.locate(id.Value())
+	if err != nil {
+		return err
+	}
+	if s != p.cur {
 		if err := p.open(s); err != nil {
 			return err
 		}
 	}
-	local := n - p.offsets[s]
 	for k := range p.terms {
 		p.locs[k] = p.locs[k][:0]
 		if p.its[k] == nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lexsearch/corpus"
+	"lexsearch/search"
 )
 
 // TestPositionChecksAgree checks that phrases and proximity give the same
@@ -37,6 +38,11 @@ func TestPositionChecksAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := newSearch(t, bidx)
+	cached := newSearch(t, bidx)
+	cached.CacheChecks(1 << 20)
+	// A budget smaller than one entry: every new entry evicts the last.
+	tiny := newSearch(t, bidx)
+	tiny.CacheChecks(1)
 	total, err := idx.Count()
 	if err != nil {
 		t.Fatal(err)
@@ -73,9 +79,28 @@ func TestPositionChecksAgree(t *testing.T) {
 		if !slices.Equal(fromPostings, fromVectors) {
 			t.Errorf("%s: %d documents from the postings, %d from term vectors", q, len(fromPostings), len(fromVectors))
 		}
+		// Remembered decisions: the first search makes them, the second
+		// reads them back; both must agree with the uncached answer.
+		for pass := range 2 {
+			for name, ix := range map[string]*search.Index{"cached": cached, "tiny cache": tiny} {
+				got, err := ix.MatchIDs(t.Context(), q, false)
+				if err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+				if !slices.Equal(got, fromPostings) {
+					t.Errorf("%s, %s, pass %d: %d documents, %d without a cache", q, name, pass, len(got), len(fromPostings))
+				}
+			}
+		}
 		if n := uint64(len(fromPostings)); n > 0 && n < total {
 			some++
 		}
+	}
+	if n, bytes := cached.CachedChecks(); n == 0 || bytes > 1<<20 {
+		t.Errorf("the cache holds %d entries in %d bytes; want some, within its 1 MiB", n, bytes)
+	}
+	if n, _ := tiny.CachedChecks(); n != 1 {
+		t.Errorf("the cache of 1 byte holds %d entries, want only the latest", n)
 	}
 	// The comparison means something only if the checks keep some
 	// documents and drop others.

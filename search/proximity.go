@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -115,7 +116,8 @@ func (b builder) near(n Near) (bquery.Query, error) {
 		return nil, err
 	}
 	both := bleve.NewConjunctionQuery(anyOf(left), anyOf(right))
-	return &filterQuery{q: both, terms: termsOf(left, right), bounds: n.Unit != UnitWord, keep: func(tl termLocs, bounds *corpus.Bounds, sc *scratch) bool {
+	key := fmt.Sprintf("near %s| %s %d %s", seqsKey(left), seqsKey(right), n.Distance, n.Unit)
+	return &filterQuery{q: both, terms: termsOf(left, right), key: key, bounds: n.Unit != UnitWord, keep: func(tl termLocs, bounds *corpus.Bounds, sc *scratch) bool {
 		sc.ls = occurrencesOf(sc.ls[:0], left, tl)
 		if len(sc.ls) == 0 {
 			return false
@@ -123,6 +125,15 @@ func (b builder) near(n Near) (bquery.Query, error) {
 		sc.rs = occurrencesOf(sc.rs[:0], right, tl)
 		return b.anyNear(sc.ls, sc.rs, n, bounds)
 	}}, nil
+}
+
+// seqsKey spells alternatives out exactly, for a checkCache key.
+func seqsKey(alts []seq) string {
+	var b strings.Builder
+	for _, s := range alts {
+		fmt.Fprintf(&b, "%q%v ", s.terms, s.rel)
+	}
+	return b.String()
 }
 
 // termsOf lists the terms of every alternative.
@@ -207,7 +218,8 @@ func (b builder) slop(p Phrase) (bquery.Query, error) {
 	every := bleve.NewConjunctionQuery(all...)
 	window := s.rel[len(s.rel)-1] + p.Slop
 	distinct := slices.Compact(slices.Sorted(slices.Values(s.terms)))
-	return &filterQuery{q: every, terms: s.terms, keep: func(tl termLocs, _ *corpus.Bounds, sc *scratch) bool {
+	key := fmt.Sprintf("window %q %d", distinct, window)
+	return &filterQuery{q: every, terms: s.terms, key: key, keep: func(tl termLocs, _ *corpus.Bounds, sc *scratch) bool {
 		return withinWindow(distinct, tl, window, sc)
 	}}, nil
 }
@@ -218,6 +230,7 @@ func (b builder) slop(p Phrase) (bquery.Query, error) {
 type filterQuery struct {
 	q      bquery.Query
 	terms  []string // every term keep looks at
+	key    string   // what keep decides, as a checkCache key
 	bounds bool
 	keep   func(termLocs, *corpus.Bounds, *scratch) bool
 }
@@ -236,7 +249,7 @@ func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	inner := opts
 	var pr *posReader
 	if !opts.IncludeTermVectors {
-		pr = newPosReader(r, corpus.FieldBody, f.terms)
+		pr = newPosReader(r, corpus.FieldBody, f.terms, checkCacheOf(ctx), f.key)
 	}
 	if pr == nil {
 		inner.IncludeTermVectors = true
@@ -267,7 +280,14 @@ func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 		}
 	}
 	var tl termLocs
+	var memo *checkEntry
+	var local uint64
 	if s.pr != nil {
+		if memo, local = s.pr.memo(dm.IndexInternalID); memo != nil {
+			if kept, known := memo.get(local); known {
+				return kept, nil
+			}
+		}
 		if err := s.pr.read(dm.IndexInternalID); err != nil {
 			return false, err
 		}
@@ -286,8 +306,14 @@ func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 	if !s.locations {
 		dm.FieldTermLocations = dm.FieldTermLocations[:0]
 	}
-	// keep gives up when the context ends.
-	return ok, s.ctx.Err()
+	// keep gives up when the context ends: that answer is not one to keep.
+	if err := s.ctx.Err(); err != nil {
+		return false, err
+	}
+	if memo != nil {
+		memo.set(local, ok)
+	}
+	return ok, nil
 }
 
 // boundsOf reads a document's sentence and paragraph bounds from its

@@ -85,12 +85,14 @@ func runQuery(ctx context.Context, args []string) error {
 		if err := srv.Start(); err != nil {
 			return err
 		}
+		exited := make(chan struct{})
+		go func() { srv.Wait(); close(exited) }()
 		defer func() {
 			srv.Process.Signal(syscall.SIGTERM)
-			srv.Wait()
+			<-exited
 		}()
 		base = "http://" + addr
-		if err := waitReady(ctx, client, base, start, &serveErr); err != nil {
+		if err := waitReady(ctx, client, base, exited, &serveErr); err != nil {
 			return err
 		}
 		r.Ready = time.Since(start)
@@ -120,9 +122,15 @@ func runQuery(ctx context.Context, args []string) error {
 	return nil
 }
 
-// waitReady polls /readyz until it answers 200.
-func waitReady(ctx context.Context, client *http.Client, base string, start time.Time, serveErr *bytes.Buffer) error {
+// waitReady polls /readyz until it answers 200, or the server exits.
+func waitReady(ctx context.Context, client *http.Client, base string, exited <-chan struct{}, serveErr *bytes.Buffer) error {
+	start := time.Now()
 	for {
+		select {
+		case <-exited:
+			return fmt.Errorf("serve exited before it was ready:\n%s", tail(serveErr.String(), 2000))
+		default:
+		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

@@ -51,6 +51,34 @@ func newHTTPServer(h http.Handler, l serverLimits, logger *slog.Logger) *http.Se
 	}
 }
 
+// defaultCheckCache holds the decisions of a few hundred phrase and
+// proximity queries over 100,000 documents (two bits a document each).
+const defaultCheckCache = 32 << 20
+
+// sizeOrOff is a byteSize flag that also takes 0 or "off".
+type sizeOrOff int64
+
+func (s *sizeOrOff) String() string {
+	if *s == 0 {
+		return "0"
+	}
+	b := byteSize(*s)
+	return b.String()
+}
+
+func (s *sizeOrOff) Set(v string) error {
+	if v = strings.TrimSpace(v); v == "0" || v == "off" {
+		*s = 0
+		return nil
+	}
+	var b byteSize
+	if err := b.Set(v); err != nil {
+		return fmt.Errorf("%w, or 0 for off", err)
+	}
+	*s = sizeOrOff(b)
+	return nil
+}
+
 // drainTimeout is how long SIGTERM waits for requests in flight.
 const drainTimeout = 30 * time.Second
 
@@ -63,6 +91,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	maxUpload := byteSize(api.DefaultMaxUpload)
 	fs.Var(&maxUpload, "max-upload", "largest POST /documents body, e.g. 64MiB")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once before others queue, then get 429 (default 2 per CPU)")
+	checkCache := sizeOrOff(defaultCheckCache)
+	fs.Var(&checkCache, "check-cache", "memory for remembering which documents each phrase and proximity query kept, per index segment, so asking again is quick (0: off)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest one search may run")
 	level := logLevelFlag(fs)
 	pos, err := parse(fs, e, args)
@@ -93,6 +123,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer o.Close() // after the server has drained: see below
 	idx := o.idx
+	idx.CacheChecks(int64(checkCache))
 	n, err := idx.Count()
 	if err != nil {
 		return err
