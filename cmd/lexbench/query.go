@@ -110,11 +110,16 @@ func runQuery(ctx context.Context, args []string) error {
 		}
 		r.Failures = append(r.Failures, fails...)
 	}
+	rssSplit := ""
 	if pid != 0 {
 		r.RSSAfter = treeRSS(pid)
+		rssSplit = rssParts(pid)
 	}
 	var t strings.Builder
 	writeQueryTable(&t, r, cs)
+	if rssSplit != "" {
+		fmt.Fprintf(&t, "RSS after the mix: %s\n", rssSplit)
+	}
 	fmt.Print(t.String())
 	if *out != "" {
 		return os.WriteFile(*out, []byte(t.String()), 0o644)
@@ -181,4 +186,21 @@ func writeQueryTable(b *strings.Builder, r *sizeRun, cs []int) {
 	for _, f := range r.Failures[:min(len(r.Failures), 20)] {
 		fmt.Fprintf(b, "failure: %s\n", f)
 	}
+}
+
+// rssParts returns the server's resident memory split into heap and other
+// private memory (RssAnon) and pages of mapped files (RssFile: the index
+// segments scorch maps, which the kernel can drop and read again).
+func rssParts(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return ""
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && (k == "RssAnon" || k == "RssFile") {
+			out = append(out, k+" "+strings.TrimSpace(v))
+		}
+	}
+	return strings.Join(out, ", ")
 }
