@@ -180,6 +180,7 @@ func writeQueryTable(b *strings.Builder, r *sizeRun, cs []int) {
 		fmt.Fprintf(b, " %s |", pcts(all[c]))
 	}
 	b.WriteString("\n\n")
+	fmt.Fprintf(b, "check cache: %s\n", checkCacheSetting())
 	if r.Ready > 0 {
 		fmt.Fprintf(b, "ready %s, RSS %s at ready, %s after the mix\n", r.Ready.Round(time.Millisecond), human(r.RSSReady), human(r.RSSAfter))
 	}
