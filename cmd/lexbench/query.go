@@ -64,6 +64,7 @@ func runQuery(ctx context.Context, args []string) error {
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 	base := strings.TrimRight(*server, "/")
 	pid := 0
+	var stop func() time.Duration // stops the server, returns its CPU time
 	if *data != "" {
 		abs, err := filepath.Abs(*bin)
 		if err != nil {
@@ -87,10 +88,16 @@ func runQuery(ctx context.Context, args []string) error {
 		}
 		exited := make(chan struct{})
 		go func() { srv.Wait(); close(exited) }()
-		defer func() {
-			srv.Process.Signal(syscall.SIGTERM)
-			<-exited
-		}()
+		stopped := false
+		stop = func() time.Duration {
+			if !stopped {
+				stopped = true
+				srv.Process.Signal(syscall.SIGTERM)
+				<-exited
+			}
+			return cpuOf(srv)
+		}
+		defer stop()
 		base = "http://" + addr
 		if err := waitReady(ctx, client, base, exited, &serveErr); err != nil {
 			return err
@@ -114,6 +121,9 @@ func runQuery(ctx context.Context, args []string) error {
 	if pid != 0 {
 		r.RSSAfter = treeRSS(pid)
 		rssSplit = rssParts(pid)
+		// CPU time does not depend on what else the machine runs, as the
+		// latencies do: compare it between builds on a shared machine.
+		rssSplit += fmt.Sprintf("\nserver CPU (user + system), opening and the whole mix: %s", stop().Round(time.Millisecond))
 	}
 	var t strings.Builder
 	writeQueryTable(&t, r, cs)
