@@ -21,14 +21,24 @@ import (
 // recently used first past the byte budget.
 //
 // Totals stay exact: a document not yet decided is checked as before.
+//
+// An entry names its segment, which keeps the segment's Go value from
+// being collected; a segment merged away is never asked about again, so
+// entries unused for keepLookups lookups are dropped whatever the budget
+// (as package facet drops the ordinals of segments no search has seen).
 type checkCache struct {
 	max int64
 
-	mu   sync.Mutex
-	used int64
-	lru  *list.List // of *checkEntry, most recently used first
-	m    map[checkKey]*list.Element
+	mu    sync.Mutex
+	used  int64
+	lru   *list.List // of *checkEntry, most recently used first
+	m     map[checkKey]*list.Element
+	clock uint64 // lookups so far
 }
+
+// keepLookups is how many lookups an entry may go unused before it is
+// dropped: hundreds of phrase and proximity searches.
+const keepLookups = 1 << 14
 
 type checkKey struct {
 	seg segment.Segment
@@ -41,6 +51,7 @@ type checkKey struct {
 type checkEntry struct {
 	key           checkKey
 	checked, kept []atomic.Uint64
+	used          uint64 // the cache's clock when last looked up
 }
 
 // newCheckCache returns a cache of at most maxBytes, or nil (no caching)
@@ -61,20 +72,35 @@ func (c *checkCache) entry(seg segment.Segment, q string) *checkEntry {
 	k := checkKey{seg, q}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.clock++
 	if el, ok := c.m[k]; ok {
 		c.lru.MoveToFront(el)
-		return el.Value.(*checkEntry)
+		e := el.Value.(*checkEntry)
+		e.used = c.clock
+		c.drop()
+		return e
 	}
 	words := (seg.Count() + 63) / 64
-	e := &checkEntry{key: k, checked: make([]atomic.Uint64, words), kept: make([]atomic.Uint64, words)}
+	e := &checkEntry{key: k, checked: make([]atomic.Uint64, words), kept: make([]atomic.Uint64, words), used: c.clock}
 	c.m[k] = c.lru.PushFront(e)
 	c.used += e.size()
-	for c.used > c.max && c.lru.Len() > 1 {
-		old := c.lru.Remove(c.lru.Back()).(*checkEntry)
-		delete(c.m, old.key)
-		c.used -= old.size()
-	}
+	c.drop()
 	return e
+}
+
+// drop drops entries from the least recently used while the cache is over
+// its budget or they have gone unused too long, keeping the newest. It
+// runs with c.mu held.
+func (c *checkCache) drop() {
+	for c.lru.Len() > 1 {
+		last := c.lru.Back().Value.(*checkEntry)
+		if c.used <= c.max && c.clock-last.used <= keepLookups {
+			break
+		}
+		c.lru.Remove(c.lru.Back())
+		delete(c.m, last.key)
+		c.used -= last.size()
+	}
 }
 
 func (e *checkEntry) size() int64 { return int64(len(e.checked))*16 + 128 + int64(len(e.key.q)) }
