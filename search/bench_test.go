@@ -123,6 +123,11 @@ var benchClasses = []struct {
 	{"statute", search.Request{Statutes: []string{"18 U.S.C. § 1595"}, Sort: search.SortDateDesc}},
 	{"court_word", search.Request{Courts: []string{"ilnd"}, Q: genVocab[250]}},
 	{"prox", search.Request{Q: genVocab[300] + " w/5 " + genVocab[310]}},
+	// Two of the most frequent words, near each other in most documents:
+	// the proximity check runs on nearly every document (the 100k mix's
+	// "court w/5 dismiss").
+	{"prox_common", search.Request{Q: genWords[0] + " w/5 " + genWords[1]}},
+	{"phrase_common", search.Request{Q: `"` + genWords[0] + " " + genWords[1] + `"`}},
 	{"prefix", search.Request{Q: "advert*"}},
 }
 

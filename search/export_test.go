@@ -113,3 +113,46 @@ func (ix *Index) BleveDates(ctx context.Context, req Request) ([]string, error) 
 	}
 	return out, nil
 }
+
+// CachedChecks returns how many (segment, query) entries the check cache
+// holds and their bytes.
+func (ix *Index) CachedChecks() (int, int64) {
+	if ix.checks == nil {
+		return 0, 0
+	}
+	ix.checks.mu.Lock()
+	defer ix.checks.mu.Unlock()
+	return ix.checks.lru.Len(), ix.checks.used
+}
+
+// MatchIDs returns the ids of every document q matches, sorted; with
+// termVectors, bleve's searchers hand the phrase and proximity checks the
+// matches' term locations, otherwise the checks read positions from the
+// segments' postings themselves (the path of a search's walk).
+func (ix *Index) MatchIDs(ctx context.Context, q string, termVectors bool) ([]string, error) {
+	ctx = withCheckCache(ctx, ix.checks)
+	req, err := Request{Q: q}.normalize()
+	if err != nil {
+		return nil, err
+	}
+	p, err := ix.plan(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	n, err := ix.idx.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(p.q, int(n)+1, 0, false)
+	sr.IncludeLocations = termVectors
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	sort.Strings(ids)
+	return ids, nil
+}

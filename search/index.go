@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -26,6 +27,16 @@ type Index struct {
 	ords     *facet.Ordinals
 	analyzer analysis.Analyzer
 	now      func() time.Time
+	checks   *checkCache // nil: phrase and proximity decisions are not remembered
+}
+
+// CacheChecks makes searches remember, per index segment, which documents
+// each phrase and proximity query kept, in at most maxBytes (0: off, the
+// default): asking again costs a bit lookup per document instead of
+// reading the words' positions. Totals and hits are the same either way.
+// Call it before the first search.
+func (ix *Index) CacheChecks(maxBytes int64) {
+	ix.checks = newCheckCache(maxBytes)
 }
 
 // idField is the field bleve keeps each document's id in.
@@ -271,22 +282,31 @@ func (ix *Index) fieldValues(field string) ([]string, error) {
 	return out, nil
 }
 
-// warm numbers the facet values of every segment of every shard as it is.
+// warm numbers the facet values of every segment of every shard as it
+// is, the shards side by side: each shard's segments are read in
+// parallel already, but a shard of one or two large segments after its
+// merges would leave cores idle while the next shard waited.
 func (ix *Index) warm() error {
-	for _, sh := range ix.shards {
-		adv, err := sh.Advanced()
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		_, err = ix.ords.View(r)
-		r.Close()
-		if err != nil {
-			return fmt.Errorf("search: facet values: %w", err)
-		}
+	errs := make([]error, len(ix.shards))
+	var wg sync.WaitGroup
+	for i, sh := range ix.shards {
+		wg.Go(func() {
+			adv, err := sh.Advanced()
+			if err != nil {
+				errs[i] = fmt.Errorf("search: %w", err)
+				return
+			}
+			r, err := adv.Reader()
+			if err != nil {
+				errs[i] = fmt.Errorf("search: %w", err)
+				return
+			}
+			defer r.Close()
+			if _, err := ix.ords.View(r); err != nil {
+				errs[i] = fmt.Errorf("search: facet values: %w", err)
+			}
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -35,8 +36,18 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	if boost == 0 {
 		boost = 1
 	}
+	// With no locations asked for (the search's walk of every match), the
+	// check reads positions from the segments' postings itself; otherwise
+	// it keeps the phrase's locations in the match, for snippets.
 	inner := opts
-	inner.IncludeTermVectors = true
+	var pr *posReader
+	if !opts.IncludeTermVectors {
+		key := fmt.Sprintf("phrase %s %q%v %d", q.field, q.terms, q.rel, q.limit)
+		pr = newPosReader(r, q.field, q.terms, checkCacheOf(ctx), key)
+	}
+	if pr == nil {
+		inner.IncludeTermVectors = true
+	}
 	var subs []bsearch.Searcher
 	seen := map[string]bool{}
 	closeAll := func() {
@@ -61,7 +72,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		closeAll()
 		return nil, err
 	}
-	ps := &phraseSearcher{Searcher: conj, ctx: ctx, q: q}
+	ps := &phraseSearcher{Searcher: conj, ctx: ctx, q: q, pr: pr}
 	return checkedSearcher{ps, ps.check}, nil
 }
 
@@ -72,6 +83,7 @@ type phraseSearcher struct {
 	bsearch.Searcher
 	ctx context.Context
 	q   *phraseQuery
+	pr  *posReader // nil: check the match's term locations
 	n   int
 	// at[k] maps (page, position) to the index in the match's locations
 	// of an occurrence of term k; reused across documents.
@@ -100,6 +112,9 @@ func (s *phraseSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 		}
 	}
 	q := s.q
+	if s.pr != nil {
+		return s.checkPositions(dm)
+	}
 	if s.at == nil {
 		s.at = make([]map[uint64]int, len(q.terms))
 		for k := range s.at {
@@ -150,6 +165,39 @@ func (s *phraseSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 	}
 	dm.FieldTermLocations = keep
 	return len(keep) > 0, nil
+}
+
+// checkPositions reports whether the phrase occurs in dm, reading where
+// its words stand from the postings. It stops at the first occurrence.
+func (s *phraseSearcher) checkPositions(dm *bsearch.DocumentMatch) (bool, error) {
+	memo, local := s.pr.memo(dm.IndexInternalID)
+	if memo != nil {
+		if kept, known := memo.get(local); known {
+			return kept, nil
+		}
+	}
+	if err := s.pr.read(dm.IndexInternalID); err != nil {
+		return false, err
+	}
+	q := s.q
+	found := false
+	for i, l0 := range s.pr.of(q.terms[0]) {
+		if q.limit > 0 && i >= q.limit {
+			break
+		}
+		ok := true
+		for k := 1; k < len(q.terms) && ok; k++ {
+			ok = hasTpos(s.pr.of(q.terms[k]), l0.page, l0.pos+q.rel[k])
+		}
+		if ok {
+			found = true
+			break
+		}
+	}
+	if memo != nil {
+		memo.set(local, found)
+	}
+	return found, nil
 }
 
 // SetBoost and Boost make a phraseQuery a bleve BoostableQuery.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -115,9 +116,35 @@ func (b builder) near(n Near) (bquery.Query, error) {
 		return nil, err
 	}
 	both := bleve.NewConjunctionQuery(anyOf(left), anyOf(right))
-	return &filterQuery{q: both, bounds: n.Unit != UnitWord, keep: func(locs bsearch.TermLocationMap, bounds *corpus.Bounds) bool {
-		return b.anyNear(occurrencesOf(left, locs), occurrencesOf(right, locs), n, bounds)
+	key := fmt.Sprintf("near %s| %s %d %s", seqsKey(left), seqsKey(right), n.Distance, n.Unit)
+	return &filterQuery{q: both, terms: termsOf(left, right), key: key, bounds: n.Unit != UnitWord, keep: func(tl termLocs, bounds *corpus.Bounds, sc *scratch) bool {
+		sc.ls = occurrencesOf(sc.ls[:0], left, tl)
+		if len(sc.ls) == 0 {
+			return false
+		}
+		sc.rs = occurrencesOf(sc.rs[:0], right, tl)
+		return b.anyNear(sc.ls, sc.rs, n, bounds)
 	}}, nil
+}
+
+// seqsKey spells alternatives out exactly, for a checkCache key.
+func seqsKey(alts []seq) string {
+	var b strings.Builder
+	for _, s := range alts {
+		fmt.Fprintf(&b, "%q%v ", s.terms, s.rel)
+	}
+	return b.String()
+}
+
+// termsOf lists the terms of every alternative.
+func termsOf(sides ...[]seq) []string {
+	var out []string
+	for _, alts := range sides {
+		for _, s := range alts {
+			out = append(out, s.terms...)
+		}
+	}
+	return out
 }
 
 // anyNear reports whether some occurrence in ls and some in rs satisfy the
@@ -149,7 +176,9 @@ func (b builder) anyNear(ls, rs []occurrence, n Near, bounds *corpus.Bounds) boo
 		}
 		return false
 	}
-	slices.SortFunc(rs, func(a, b occurrence) int { return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first)) })
+	if !slices.IsSortedFunc(rs, compareOccurrence) {
+		slices.SortFunc(rs, compareOccurrence)
+	}
 	longest := 0
 	for _, r := range rs {
 		longest = max(longest, r.last-r.first)
@@ -161,9 +190,7 @@ func (b builder) anyNear(ls, rs []occurrence, n Near, bounds *corpus.Bounds) boo
 		// An r can be near l only if it starts within the distance plus
 		// the longest alternative before l, or within the distance after.
 		lo := l.first - n.Distance - longest
-		j, _ := slices.BinarySearchFunc(rs, occurrence{page: l.page, first: lo}, func(a, b occurrence) int {
-			return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first))
-		})
+		j, _ := slices.BinarySearchFunc(rs, occurrence{page: l.page, first: lo}, compareOccurrence)
 		for ; j < len(rs) && rs[j].page == l.page && rs[j].first <= l.last+n.Distance; j++ {
 			if near(l, rs[j], n, bounds) {
 				return true
@@ -190,29 +217,48 @@ func (b builder) slop(p Phrase) (bquery.Query, error) {
 	}
 	every := bleve.NewConjunctionQuery(all...)
 	window := s.rel[len(s.rel)-1] + p.Slop
-	return &filterQuery{q: every, keep: func(locs bsearch.TermLocationMap, _ *corpus.Bounds) bool {
-		return withinWindow(s.terms, locs, window)
+	distinct := slices.Compact(slices.Sorted(slices.Values(s.terms)))
+	key := fmt.Sprintf("window %q %d", distinct, window)
+	return &filterQuery{q: every, terms: s.terms, key: key, keep: func(tl termLocs, _ *corpus.Bounds, sc *scratch) bool {
+		return withinWindow(distinct, tl, window, sc)
 	}}, nil
 }
 
 // A filterQuery matches the documents of q that keep accepts, judged by
-// their term locations in the body (and their sentence and paragraph
+// where terms stand in the body (and by its sentence and paragraph
 // bounds, when bounds is set) as bleve's walk reaches each one.
 type filterQuery struct {
 	q      bquery.Query
+	terms  []string // every term keep looks at
+	key    string   // what keep decides, as a checkCache key
 	bounds bool
-	keep   func(bsearch.TermLocationMap, *corpus.Bounds) bool
+	keep   func(termLocs, *corpus.Bounds, *scratch) bool
 }
 
-// Searcher implements bleve's query.Query.
+// scratch is what a keep func may reuse from one document to the next.
+type scratch struct {
+	ls, rs []occurrence
+	hits   []windowHit
+	count  []int
+}
+
+// Searcher implements bleve's query.Query. The positions come from the
+// segments' postings (posReader) unless the search asks for term
+// locations anyway, for snippets or an explanation.
 func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	inner := opts
-	inner.IncludeTermVectors = true
+	var pr *posReader
+	if !opts.IncludeTermVectors {
+		pr = newPosReader(r, corpus.FieldBody, f.terms, checkCacheOf(ctx), f.key)
+	}
+	if pr == nil {
+		inner.IncludeTermVectors = true
+	}
 	s, err := f.q.Searcher(ctx, r, m, inner)
 	if err != nil {
 		return nil, err
 	}
-	fs := &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, locations: opts.IncludeTermVectors}
+	fs := &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, pr: pr, locations: opts.IncludeTermVectors}
 	return checkedSearcher{fs, fs.check}, nil
 }
 
@@ -221,8 +267,10 @@ type filterSearcher struct {
 	ctx       context.Context
 	r         index.IndexReader
 	f         *filterQuery
-	locations bool // the search asked for term locations: pass them on
+	pr        *posReader // nil: read the matches' term vectors
+	locations bool       // the search asked for term locations: pass them on
 	n         int
+	sc        scratch
 }
 
 func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
@@ -231,11 +279,21 @@ func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 			return false, err
 		}
 	}
-	locs := bsearch.TermLocationMap{}
-	for i := range dm.FieldTermLocations {
-		if ftl := &dm.FieldTermLocations[i]; ftl.Field == corpus.FieldBody {
-			locs[ftl.Term] = append(locs[ftl.Term], &ftl.Location)
+	var tl termLocs
+	var memo *checkEntry
+	var local uint64
+	if s.pr != nil {
+		if memo, local = s.pr.memo(dm.IndexInternalID); memo != nil {
+			if kept, known := memo.get(local); known {
+				return kept, nil
+			}
 		}
+		if err := s.pr.read(dm.IndexInternalID); err != nil {
+			return false, err
+		}
+		tl = s.pr
+	} else {
+		tl = newMatchLocs(dm, corpus.FieldBody)
 	}
 	var bounds *corpus.Bounds
 	if s.f.bounds {
@@ -244,12 +302,18 @@ func (s *filterSearcher) check(dm *bsearch.DocumentMatch) (bool, error) {
 			return false, err
 		}
 	}
-	ok := s.f.keep(locs, bounds)
+	ok := s.f.keep(tl, bounds, &s.sc)
 	if !s.locations {
 		dm.FieldTermLocations = dm.FieldTermLocations[:0]
 	}
-	// keep gives up when the context ends.
-	return ok, s.ctx.Err()
+	// keep gives up when the context ends: that answer is not one to keep.
+	if err := s.ctx.Err(); err != nil {
+		return false, err
+	}
+	if memo != nil {
+		memo.set(local, ok)
+	}
+	return ok, nil
 }
 
 // boundsOf reads a document's sentence and paragraph bounds from its
@@ -281,42 +345,26 @@ type occurrence struct {
 	page, first, last, start int
 }
 
-// occurrencesOf finds every occurrence of the alternatives in a document's
-// locations, looking the later words of a phrase up by position.
-func occurrencesOf(alts []seq, locs bsearch.TermLocationMap) []occurrence {
-	var out []occurrence
-	for _, s := range alts {
-		var at map[string]map[uint64]bool
-		if len(s.terms) > 1 {
-			at = map[string]map[uint64]bool{}
-			for _, t := range s.terms[1:] {
-				if at[t] == nil {
-					at[t] = make(map[uint64]bool, len(locs[t]))
-					for _, l := range locs[t] {
-						at[t][key(l)] = true
-					}
-				}
-			}
-		}
-		for _, l0 := range locs[s.terms[0]] {
-			k0 := key(l0)
-			ok := true
-			for k := 1; k < len(s.terms) && ok; k++ {
-				ok = at[s.terms[k]][k0+uint64(s.rel[k])]
-			}
-			if ok {
-				out = append(out, occurrence{page: page(l0), first: int(l0.Pos), last: int(l0.Pos) + s.rel[len(s.rel)-1], start: int(l0.Start)})
-			}
-		}
-	}
-	return out
+func compareOccurrence(a, b occurrence) int {
+	return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.first, b.first))
 }
 
-func page(l *bsearch.Location) int {
-	if len(l.ArrayPositions) == 0 {
-		return 0
+// occurrencesOf appends to dst every occurrence of the alternatives in a
+// document, looking the later words of a phrase up by position.
+func occurrencesOf(dst []occurrence, alts []seq, tl termLocs) []occurrence {
+	for _, s := range alts {
+		last := s.rel[len(s.rel)-1]
+		for _, l0 := range tl.of(s.terms[0]) {
+			ok := true
+			for k := 1; k < len(s.terms) && ok; k++ {
+				ok = hasTpos(tl.of(s.terms[k]), l0.page, l0.pos+s.rel[k])
+			}
+			if ok {
+				dst = append(dst, occurrence{page: l0.page, first: l0.pos, last: l0.pos + last, start: l0.start})
+			}
+		}
 	}
-	return int(l.ArrayPositions[0])
+	return dst
 }
 
 // near reports whether two spans satisfy the connector.
@@ -356,37 +404,39 @@ func unitOf(starts [][]int, o occurrence) int {
 	return sort.SearchInts(starts[o.page], o.start+1) - 1
 }
 
-// withinWindow reports whether every term occurs on one page within
-// window positions of each other, in any order.
-func withinWindow(terms []string, locs bsearch.TermLocationMap, window int) bool {
-	type hit struct{ page, pos, term int }
-	var hits []hit
-	for i, t := range slices.Compact(slices.Sorted(slices.Values(terms))) {
-		for _, l := range locs[t] {
-			hits = append(hits, hit{page(l), int(l.Pos), i})
+// A windowHit is one occurrence of one of withinWindow's terms.
+type windowHit struct{ page, pos, term int }
+
+// withinWindow reports whether every one of distinct (terms, each once)
+// occurs on one page within window positions of the others, in any order.
+func withinWindow(distinct []string, tl termLocs, window int, sc *scratch) bool {
+	hits := sc.hits[:0]
+	for i, t := range distinct {
+		for _, l := range tl.of(t) {
+			hits = append(hits, windowHit{l.page, l.pos, i})
 		}
 	}
-	want := len(slices.Compact(slices.Sorted(slices.Values(terms))))
-	slices.SortFunc(hits, func(a, b hit) int {
-		if a.page != b.page {
-			return a.page - b.page
+	sc.hits = hits
+	slices.SortFunc(hits, func(a, b windowHit) int { return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.pos, b.pos)) })
+	if cap(sc.count) < len(distinct) {
+		sc.count = make([]int, len(distinct))
+	}
+	count := sc.count[:len(distinct)]
+	clear(count)
+	have, lo := 0, 0
+	for _, h := range hits {
+		if count[h.term]++; count[h.term] == 1 {
+			have++
 		}
-		return a.pos - b.pos
-	})
-	count := map[int]int{}
-	lo := 0
-	for hi, h := range hits {
-		count[h.term]++
 		for hits[lo].page != h.page || h.pos-hits[lo].pos > window {
 			if count[hits[lo].term]--; count[hits[lo].term] == 0 {
-				delete(count, hits[lo].term)
+				have--
 			}
 			lo++
 		}
-		if len(count) == want {
+		if have == len(distinct) {
 			return true
 		}
-		_ = hi
 	}
 	return false
 }

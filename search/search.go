@@ -20,6 +20,7 @@ import (
 // *RequestError; anything else is the index's fault.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := ix.now()
+	ctx = withCheckCache(ctx, ix.checks)
 	req, err := req.normalize()
 	if err != nil {
 		return nil, err

@@ -4,6 +4,10 @@
 // side by side with raw bleve on the same text in the same run.
 //
 //	lexbench [-docs 10000,100000] [-seed 1] [-work DIR] [-bin bin/lexsearch] [-reps 5] [-out BENCHMARKS.md] [-profile]
+//	lexbench query -corpus DIR (-data DIR | -server URL) [-bin bin/lexsearch] [-reps 5] [-conc 1,8] [-cpuprofile FILE]
+//
+// The second form runs only the query mix, against a data folder already
+// built or a server already running, and prints the table.
 //
 // `make bench` runs it after the Go benchmarks; BENCH_DOCS=2000 makes a
 // quick run. It only talks to the server it starts, on 127.0.0.1.
@@ -26,9 +30,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var err error
-	if len(os.Args) > 1 && os.Args[1] == "rawbleve" {
+	switch {
+	case len(os.Args) > 1 && os.Args[1] == "rawbleve":
 		err = runRawBleve(ctx, os.Args[2:])
-	} else {
+	case len(os.Args) > 1 && os.Args[1] == "query":
+		err = runQuery(ctx, os.Args[2:])
+	default:
 		err = run(ctx, os.Args[1:])
 	}
 	if err != nil {

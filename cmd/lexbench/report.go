@@ -26,6 +26,7 @@ func writeReport(cfg config, runs []*sizeRun) error {
 	fmt.Fprintf(&b, "| commit | %s |\n", commit())
 	fmt.Fprintf(&b, "| corpus | `lexsearch gen -seed %d`: opinions (text, 1 in 12 as PDF), PACER-style dockets (HTML), case summaries (text), reports (Markdown), articles (HTML), 4–12 KB of text each |\n", cfg.seed)
 	fmt.Fprintf(&b, "| query mix | %d queries in 8 classes, each top 10 with exact counts of 6 facets (statute, court, party, judge, type, year) of 10 values; %d measured passes per concurrency after one warm-up pass |\n", len(runs[0].Queries), cfg.reps)
+	fmt.Fprintf(&b, "| check cache | %s: the server remembers per index segment which documents each phrase and proximity query kept, and the mix repeats its queries, so after the warm-up pass those classes mostly read remembered answers (`LEXSEARCH_CHECK_CACHE=0 make bench` measures the checks themselves) |\n", checkCacheSetting())
 	fmt.Fprintf(&b, "| raw bleve | the same plain text in one `body` field (English analyzer, stored, term vectors), keyword doc-value facet fields filled from the planted entities, no `_all`, batches of 500, in process, one client; its `w/5` is a plain conjunction (bleve has no slop), which flatters it |\n\n")
 
 	for _, r := range runs {
@@ -189,4 +190,17 @@ func commit() string {
 		return "unknown"
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// checkCacheSetting describes the serve -check-cache the run used: the
+// server reads LEXSEARCH_CHECK_CACHE from the environment lexbench passes on.
+func checkCacheSetting() string {
+	switch v := os.Getenv("LEXSEARCH_CHECK_CACHE"); v {
+	case "":
+		return "on (the server's default size)"
+	case "0", "off":
+		return "off"
+	default:
+		return "on, " + v
+	}
 }

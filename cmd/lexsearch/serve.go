@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -51,6 +52,34 @@ func newHTTPServer(h http.Handler, l serverLimits, logger *slog.Logger) *http.Se
 	}
 }
 
+// defaultCheckCache holds the decisions of a few hundred phrase and
+// proximity queries over 100,000 documents (two bits a document each).
+const defaultCheckCache = 32 << 20
+
+// sizeOrOff is a byteSize flag that also takes 0 or "off".
+type sizeOrOff int64
+
+func (s *sizeOrOff) String() string {
+	if *s == 0 {
+		return "0"
+	}
+	b := byteSize(*s)
+	return b.String()
+}
+
+func (s *sizeOrOff) Set(v string) error {
+	if v = strings.TrimSpace(v); v == "0" || v == "off" {
+		*s = 0
+		return nil
+	}
+	var b byteSize
+	if err := b.Set(v); err != nil {
+		return fmt.Errorf("%w, or 0 for off", err)
+	}
+	*s = sizeOrOff(b)
+	return nil
+}
+
 // drainTimeout is how long SIGTERM waits for requests in flight.
 const drainTimeout = 30 * time.Second
 
@@ -62,7 +91,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	tokenFile := fs.String("token-file", "", "file holding the bearer token that allows POST and DELETE /documents (or set LEXSEARCH_TOKEN)")
 	maxUpload := byteSize(api.DefaultMaxUpload)
 	fs.Var(&maxUpload, "max-upload", "largest POST /documents body, e.g. 64MiB")
-	maxSearches := fs.Int("max-searches", 0, "searches run at once before others queue, then get 429 (default 2 per CPU)")
+	maxSearches := fs.Int("max-searches", 0, "searches run at once before others queue (default one per CPU)")
+	searchQueue := fs.Int("search-queue", 0, "searches that may wait up to 2 s for a slot beyond -max-searches before the answer is 429 (default 4 per CPU)")
+	checkCache := sizeOrOff(defaultCheckCache)
+	fs.Var(&checkCache, "check-cache", "memory for remembering which documents each phrase and proximity query kept, per index segment, so asking again is quick (0: off)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest one search may run")
 	level := logLevelFlag(fs)
 	pos, err := parse(fs, e, args)
@@ -93,6 +125,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer o.Close() // after the server has drained: see below
 	idx := o.idx
+	idx.CacheChecks(int64(checkCache))
 	n, err := idx.Count()
 	if err != nil {
 		return err
@@ -106,10 +139,22 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *baseURL == "" {
 		*baseURL = base
 	}
+	// A search is CPU work, and each one already searches the index's
+	// shards in parallel: running more searches than cores only makes
+	// each of them slower (eight at once on two cores measured p99 155 ms
+	// with four running, 123 ms with two, at 100,000 documents; a queue
+	// holds the rest).
+	if *maxSearches <= 0 {
+		*maxSearches = runtime.GOMAXPROCS(0)
+	}
+	if *searchQueue <= 0 {
+		*searchQueue = 4 * runtime.GOMAXPROCS(0)
+	}
 	metrics := api.NewMetrics()
 	cfg := api.Config{
 		SearchTimeout: *searchTimeout,
 		MaxSearches:   *maxSearches,
+		SearchQueue:   *searchQueue,
 		BaseURL:       *baseURL,
 		Originals:     o.store.Originals(),
 		Metrics:       metrics,
@@ -163,14 +208,17 @@ func runServe(ctx context.Context, e env, args []string) error {
 }
 
 // tuneGC trades some of the memory a server has for fewer garbage
-// collections: searches allocate briskly, and at Go's default (GOGC=100)
-// concurrent searches spent much of their time collecting. GOGC=400 with a
-// 768 MiB soft limit (the collector works harder as the heap nears it)
-// measured 2.5× lower p50 at 8 concurrent searches over 10,000 documents
-// (BENCHMARKS.md). GOGC and GOMEMLIMIT in the environment win.
+// collections: at Go's default (GOGC=100) concurrent searches spent much
+// of their time collecting. GOGC=400 measured 2.5× lower p50 at 8
+// concurrent searches over 10,000 documents when the phrase and proximity
+// checks allocated per document; since they stopped (positions read from
+// the postings), GOGC=150 measured the same latency within the machine's
+// noise, at 100,000 documents with the heap after the query mix at 232 MB
+// instead of 425 MB. The 768 MiB soft limit makes the collector work
+// harder as the heap nears it. GOGC and GOMEMLIMIT in the environment win.
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(150)
 	}
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(768 << 20)
