@@ -174,6 +174,7 @@ func (o *Ordinals) View(r index.IndexReader) (*View, error) {
 	v := &View{offsets: make([]uint64, len(segs)), segs: make([]*segOrds, len(segs)), o: o}
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	o.reserve(read)
 	for i, seg := range missing {
 		if o.segs[seg] == nil { // another search may have numbered it meanwhile
 			o.segs[seg] = o.number(read[i])
@@ -250,6 +251,25 @@ func (o *Ordinals) read(seg segment.Segment) (*rawSeg, error) {
 		}
 	}
 	return raw, nil
+}
+
+// reserve makes room in the dictionaries that are still empty for the
+// terms of segments about to be numbered (their sum: a value in several
+// segments is counted more than once), so numbering the first segments
+// of a large index does not grow its maps one doubling at a time. It
+// runs with o.mu held.
+func (o *Ordinals) reserve(read []*rawSeg) {
+	for fi, d := range o.dicts {
+		if len(d.vals) > 0 {
+			continue
+		}
+		n := 0
+		for _, raw := range read {
+			n += len(raw.terms[fi])
+		}
+		d.ids = make(map[string]uint32, n)
+		d.vals = make([]string, 0, n)
+	}
 }
 
 // number turns a read segment into ordinals, numbering its values in the
