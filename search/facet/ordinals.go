@@ -330,6 +330,7 @@ func eachPosting(seg segment.Segment, field string, span *keyRange, keep func(st
 	}
 	var pl segment.PostingsList
 	var pi segment.PostingsIterator
+	var term []byte // e.Term's bytes, in one buffer for all terms
 	for {
 		e, err := it.Next()
 		if err != nil {
@@ -341,7 +342,8 @@ func eachPosting(seg segment.Segment, field string, span *keyRange, keep func(st
 		if keep != nil && !keep(e.Term) {
 			continue
 		}
-		if pl, err = td.PostingsList([]byte(e.Term), nil, pl); err != nil {
+		term = append(term[:0], e.Term...)
+		if pl, err = td.PostingsList(term, nil, pl); err != nil {
 			return fmt.Errorf("facet: %s: %w", field, err)
 		}
 		pi = pl.Iterator(false, false, false, pi)
