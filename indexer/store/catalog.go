@@ -46,7 +46,12 @@ type catalog struct {
 	ids      []string       // ids[n-1] is the document record n is about
 	packs    map[string]int // documents in each pack
 	lastPack string         // the pack of the last record replayed, to share its name
-	f        *os.File       // opened for appending
+	// entries and sources are room made for the documents a replay will
+	// find, taken one at a time so replaying 100k documents does not
+	// allocate 100k entries and 100k source lists one by one.
+	entries []Entry
+	sources []string
+	f       *os.File // opened for appending
 }
 
 // newCatalog returns an empty catalog with room for about n documents:
@@ -54,10 +59,12 @@ type catalog struct {
 // time replaying the log took.
 func newCatalog(n int) *catalog {
 	return &catalog{
-		docs:  make(map[string]*Entry, n),
-		bySrc: make(map[string]string, n),
-		ids:   make([]string, 0, n),
-		packs: map[string]int{},
+		docs:    make(map[string]*Entry, n),
+		bySrc:   make(map[string]string, n),
+		ids:     make([]string, 0, n),
+		packs:   map[string]int{},
+		entries: make([]Entry, 0, n),
+		sources: make([]string, 0, n),
 	}
 }
 
@@ -84,11 +91,18 @@ func (c *catalog) apply(r record) {
 		}
 		e := c.docs[r.ID]
 		if e == nil {
-			e = &Entry{ID: r.ID, SHA: r.SHA, Name: r.Name, loc: r.loc}
+			e = c.newEntry()
+			*e = Entry{ID: r.ID, SHA: r.SHA, Name: r.Name, loc: r.loc}
 			c.docs[r.ID] = e
 			c.packs[r.Pack]++
 		}
-		if !slices.Contains(e.Sources, r.Src) {
+		switch {
+		case len(e.Sources) == 0 && len(c.sources) < cap(c.sources):
+			// A one-source list of its own (capped, so a second source
+			// is appended to a copy, not over the next document's).
+			c.sources = append(c.sources, r.Src)
+			e.Sources = c.sources[len(c.sources)-1 : len(c.sources) : len(c.sources)]
+		case !slices.Contains(e.Sources, r.Src):
 			e.Sources = append(e.Sources, r.Src)
 		}
 		c.bySrc[r.Src] = r.ID
@@ -102,6 +116,16 @@ func (c *catalog) apply(r record) {
 			c.forget(e)
 		}
 	}
+}
+
+// newEntry returns a zero Entry, from the room made for a replay while
+// there is some.
+func (c *catalog) newEntry() *Entry {
+	if len(c.entries) < cap(c.entries) {
+		c.entries = c.entries[:len(c.entries)+1]
+		return &c.entries[len(c.entries)-1]
+	}
+	return new(Entry)
 }
 
 func (c *catalog) dropSource(id, src string) {

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -131,4 +132,35 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		checkSameAsJSON(t, line)
 	})
+}
+
+// A document that gains a second source after the next document was
+// replayed keeps both, and the next document keeps its own, whatever
+// room the replay made beforehand.
+func TestReplayedSourcesStayApart(t *testing.T) {
+	recs := []record{
+		{Op: opPut, ID: "a", SHA: "aa", Src: "/c/a.pdf", Name: "a.pdf"},
+		{Op: opPut, ID: "b", SHA: "bb", Src: "/c/b.pdf", Name: "b.pdf"},
+		{Op: opPut, ID: "a", SHA: "aa", Src: "/mirror/a.pdf", Name: "a.pdf"},
+		{Op: opPut, ID: "c", SHA: "cc", Src: "/c/c.pdf", Name: "c.pdf"},
+		{Op: opDrop, ID: "b", Src: "/c/b.pdf"},
+		{Op: opPut, ID: "b", SHA: "bb", Src: "/c/b2.pdf", Name: "b.pdf"},
+		{Op: opPut, ID: "c", SHA: "cc", Src: "/mirror/c.pdf", Name: "c.pdf"},
+	}
+	want := map[string][]string{"a": {"/c/a.pdf", "/mirror/a.pdf"}, "b": {"/c/b2.pdf"}, "c": {"/c/c.pdf", "/mirror/c.pdf"}}
+	for _, room := range []int{0, 1, 2, 64} {
+		c := newCatalog(room)
+		for i, r := range recs {
+			r.Seq = uint64(i + 1)
+			c.apply(r)
+		}
+		for id, srcs := range want {
+			if e := c.docs[id]; e == nil || !slices.Equal(e.Sources, srcs) {
+				t.Errorf("room for %d: document %s replayed as %+v, want sources %q", room, id, e, srcs)
+			}
+		}
+		if len(c.docs) != 3 || len(c.bySrc) != 5 {
+			t.Errorf("room for %d: %d documents and %d sources, want 3 and 5", room, len(c.docs), len(c.bySrc))
+		}
+	}
 }
