@@ -28,6 +28,7 @@ type Index struct {
 	analyzer analysis.Analyzer
 	now      func() time.Time
 	checks   *checkCache // nil: phrase and proximity decisions are not remembered
+	flights  *flights    // nil: identical searches at once each run
 }
 
 // CacheChecks makes searches remember, per index segment, which documents
