@@ -156,3 +156,7 @@ func (ix *Index) MatchIDs(ctx context.Context, q string, termVectors bool) ([]st
 	sort.Strings(ids)
 	return ids, nil
 }
+
+// WalkAll makes ix answer every search by the general walk of the
+// matches, with no shortcut, for comparing the shortcuts with it.
+func WalkAll(ix *Index) { ix.walkAll = true }

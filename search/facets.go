@@ -36,6 +36,7 @@ type countedQuery struct {
 	filters []filter
 	count   []int // fields counted (indexes into ords.Fields)
 	hist    int   // field of the histogram, or -1
+	walkAll bool  // never take the filter-only shortcut (tests)
 
 	mu      sync.Mutex
 	tallies []*facet.Tally
@@ -44,7 +45,7 @@ type countedQuery struct {
 // counted wraps p's query to apply its filters and count the facets
 // named (corpus facet names), with the year histogram when hist is set.
 func (ix *Index) counted(p *plan, facets []string, hist bool) *countedQuery {
-	cq := &countedQuery{q: p.q, ords: ix.ords, filters: p.filters, hist: -1}
+	cq := &countedQuery{q: p.q, ords: ix.ords, filters: p.filters, hist: -1, walkAll: ix.walkAll}
 	for _, f := range facets {
 		cq.count = append(cq.count, ix.ords.Field(f))
 	}
@@ -72,11 +73,14 @@ func (cq *countedQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 		}
 		filters = append(filters, facet.Filter{Field: -1, Docs: docs})
 	}
-	inner, err := cq.q.Searcher(ctx, r, m, opts)
+	t := facet.NewTally(view, cq.count, cq.hist, filters)
+	inner, err := cq.filterOnly(ctx, r, m, opts, t)
+	if err == nil && inner == nil {
+		inner, err = cq.q.Searcher(ctx, r, m, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
-	t := facet.NewTally(view, cq.count, cq.hist, filters)
 	cq.mu.Lock()
 	cq.tallies = append(cq.tallies, t)
 	cq.mu.Unlock()

@@ -28,6 +28,8 @@ type Index struct {
 	analyzer analysis.Analyzer
 	now      func() time.Time
 	checks   *checkCache // nil: phrase and proximity decisions are not remembered
+	flights  *flights    // nil: identical searches at once each run
+	walkAll  bool        // tests: no filter-only shortcut, to compare with the general walk
 }
 
 // CacheChecks makes searches remember, per index segment, which documents

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -20,11 +21,26 @@ import (
 // *RequestError; anything else is the index's fault.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := ix.now()
-	ctx = withCheckCache(ctx, ix.checks)
 	req, err := req.normalize()
 	if err != nil {
 		return nil, err
 	}
+	if ix.flights == nil {
+		return ix.search(ctx, req, start)
+	}
+	out, err := ix.flights.do(ctx, req, func(ctx context.Context, req Request) (*Result, error) {
+		return ix.search(ctx, req, start)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.took(ix.now().Sub(start)) // what this caller waited, shared or not
+	return out, nil
+}
+
+// search runs one normalized request.
+func (ix *Index) search(ctx context.Context, req Request, start time.Time) (*Result, error) {
+	ctx = withCheckCache(ctx, ix.checks)
 	p, err := ix.plan(ctx, req)
 	if err != nil {
 		return nil, err
@@ -82,9 +98,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	t := cq.tally()
 	out.Facets = cq.buckets(t, req)
 	out.Histogram = histogram(t)
-	out.Took = ix.now().Sub(start)
-	out.TookMS = math.Round(float64(out.Took.Microseconds())/10) / 100
+	out.took(ix.now().Sub(start))
 	return out, nil
+}
+
+// took sets the time a search took.
+func (r *Result) took(d time.Duration) {
+	r.Took = d
+	r.TookMS = math.Round(float64(d.Microseconds())/10) / 100
 }
 
 // sortOrder returns bleve's sort for one of our sort names. Every order

@@ -95,6 +95,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	searchQueue := fs.Int("search-queue", 0, "searches that may wait up to 2 s for a slot beyond -max-searches before the answer is 429 (default 4 per CPU)")
 	checkCache := sizeOrOff(defaultCheckCache)
 	fs.Var(&checkCache, "check-cache", "memory for remembering which documents each phrase and proximity query kept, per index segment, so asking again is quick (0: off)")
+	share := fs.Bool("share-searches", true, "identical searches that arrive while one is running wait for its result instead of running again (exact: a write in between starts a new one)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest one search may run")
 	level := logLevelFlag(fs)
 	pos, err := parse(fs, e, args)
@@ -126,6 +127,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	defer o.Close() // after the server has drained: see below
 	idx := o.idx
 	idx.CacheChecks(int64(checkCache))
+	idx.ShareSearches(*share)
 	n, err := idx.Count()
 	if err != nil {
 		return err
@@ -163,7 +165,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		MaxUpload:     int64(maxUpload),
 	}
 	if token != "" {
-		cfg.Writer = liveWriter{indexer.NewLive(o.ix, o.store), metrics}
+		cfg.Writer = liveWriter{indexer.NewLive(o.ix, o.store), metrics, idx.Changed}
 	}
 	srv := newHTTPServer(api.NewServer(logger, idx, cfg), defaultLimits, logger)
 	fmt.Fprintf(e.stdout, "lexsearch: serving %d documents from %s on %s\n\nIn a browser: %s/\n\nTry:\n", n, *data, base, base)
@@ -262,11 +264,13 @@ func dirSize(dir string) int64 {
 type liveWriter struct {
 	l       *indexer.Live
 	metrics *api.Metrics
+	changed func() // before a write is reported done, so no later search shares an earlier one's result
 }
 
 func (w liveWriter) Add(ctx context.Context, name string, data []byte) (api.Added, error) {
 	start := time.Now()
 	a, err := w.l.Add(ctx, name, data)
+	w.changed() // even on error: part of it may have committed
 	if err == nil && a.Status != "skipped" && a.Status != "unchanged" {
 		w.metrics.ObserveCommit(time.Since(start))
 	}
@@ -276,6 +280,7 @@ func (w liveWriter) Add(ctx context.Context, name string, data []byte) (api.Adde
 func (w liveWriter) Delete(ctx context.Context, id string) error {
 	start := time.Now()
 	err := w.l.Delete(ctx, id)
+	w.changed()
 	if err == nil {
 		w.metrics.ObserveCommit(time.Since(start))
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -50,6 +51,7 @@ type Tally struct {
 	hist    int
 	Hist    []uint32 // counts of the histogram field over the hits
 	filters []tallyFilter
+	every   uint64 // bit j: field j was counted by CountEvery, and Add skips it
 	Total   uint64 // documents that pass every filter
 	Seen    uint64 // matches of the query, filtered or not
 }
@@ -116,7 +118,7 @@ func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 		}
 	}
 	for j, f := range t.fields {
-		if failing&^t.own[j] != 0 {
+		if failing&^t.own[j] != 0 || t.every&(1<<j) != 0 {
 			continue
 		}
 		c := t.Counts[j]
@@ -134,6 +136,44 @@ func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 		}
 	}
 	return d, true
+}
+
+// CountEvery counts the values of field (an index into Ordinals.Fields)
+// over every document of the view that deleted (per segment of the view,
+// in the snapshot's order; nil or short: none deleted) does not hold, and
+// makes Add skip it. It is how a search whose query matches every
+// document and whose filters are all on that field counts the field: each
+// value over all documents, with no walk of the matches. It reports
+// whether the tally counts field at all.
+func (t *Tally) CountEvery(field int, deleted []*roaring.Bitmap) bool {
+	j := slices.Index(t.fields, field)
+	if j < 0 {
+		return false
+	}
+	t.every |= 1 << j
+	c := t.Counts[j]
+	for s, so := range t.v.segs {
+		col := &so.cols[field]
+		var del *roaring.Bitmap
+		if s < len(deleted) {
+			del = deleted[s]
+		}
+		if del == nil || del.IsEmpty() {
+			for _, o := range col.ords {
+				c[o]++
+			}
+			continue
+		}
+		for d := range len(col.start) - 1 {
+			if del.Contains(uint32(d)) {
+				continue
+			}
+			for _, o := range col.ords[col.start[d]:col.start[d+1]] {
+				c[o]++
+			}
+		}
+	}
+	return true
 }
 
 // View returns the view the tally counts over.
