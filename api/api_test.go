@@ -127,6 +127,9 @@ func TestProblems(t *testing.T) {
 	}{
 		{"bad size", "/search?size=ten", &fakeIndex{}, 400, `"ten" is not a whole number`},
 		{"unknown param", "/search?statue=FOSTA", &fakeIndex{}, 400, "unknown parameter"},
+		{"another engine's page size", "/search?q=x&limit=5", &fakeIndex{}, 400, `unknown parameter "limit"; use size= here`},
+		{"another engine's offset", "/search?q=x&Offset=20", &fakeIndex{}, 400, `use from= here`},
+		{"another engine's query text", "/search?query=x", &fakeIndex{}, 400, `use q= here`},
 		{"bad format", "/search?format=xml", &fakeIndex{}, 400, "not an output format"},
 		{"request error from search", "/search?q=x", &fakeIndex{err: &search.RequestError{Param: "q", Reason: "unbalanced quote at character 3"}}, 400, "unbalanced quote at character 3"},
 		{"timeout", "/search?q=x", &fakeIndex{err: context.DeadlineExceeded}, 504, "took too long"},

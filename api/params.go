@@ -36,6 +36,26 @@ func (s paramSpec) names() []string {
 	return all
 }
 
+// otherEngines maps the names other search APIs (Elasticsearch, Solr,
+// SQL-minded REST APIs) give paging, sorting and the query text to ours,
+// so a 400 for "limit=" can say "use size=" instead of only listing names.
+var otherEngines = map[string]string{
+	"limit": "size", "rows": "size", "per_page": "size", "page_size": "size", "pagesize": "size", "count": "size", "num": "size",
+	"offset": "from", "start": "from", "skip": "from",
+	"query": "q", "search": "q", "keywords": "q", "text": "q", "term": "q",
+	"sort_by": "sort", "sortby": "sort", "orderby": "sort",
+}
+
+// insteadOf names our parameter for another engine's name, when this
+// route takes it.
+func (s paramSpec) insteadOf(name string) string {
+	ours := otherEngines[strings.ToLower(name)]
+	if ours != "" && (slices.Contains(s.single, ours) || slices.Contains(s.repeat, ours)) {
+		return ours
+	}
+	return ""
+}
+
 // noParams is the spec of routes that take no query parameters.
 var noParams = paramSpec{}
 
@@ -82,6 +102,9 @@ func withParams(spec paramSpec, next http.Handler) http.Handler {
 				detail := fmt.Sprintf("unknown parameter %q; %s takes no parameters", k, r.URL.Path)
 				if names := spec.names(); len(names) > 0 {
 					detail = fmt.Sprintf("unknown parameter %q; this endpoint takes %s", k, strings.Join(names, ", "))
+					if ours := spec.insteadOf(k); ours != "" {
+						detail = fmt.Sprintf("unknown parameter %q; use %s= here; this endpoint takes %s", k, ours, strings.Join(names, ", "))
+					}
 				}
 				writeProblem(w, r, problem{Status: http.StatusBadRequest, Param: k, Detail: detail})
 				return
