@@ -237,9 +237,11 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	low := lowered(head)
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
-	// headnote, which is no case summary.
-	if len(doc.Pages) > 0 && decided(head, low) &&
-		courtHeaded(doc.Pages[0].Text) && hc.get() != "" {
+	// headnote, which is no case summary. The court's name, in the first
+	// 30 lines, is looked for before the decision's voice, in the first
+	// 6 kB: most documents that are no decision name no court.
+	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) &&
+		decided(head, low) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
 	switch {
