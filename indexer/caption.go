@@ -129,6 +129,13 @@ func isSeparator(line string) bool {
 // document, used to tell a two-word surname ("Zepeda Rivas") from a
 // middle name ("Montrail Triplet").
 func captionTitle(text, body string) string {
+	return captionTitleOf(text, func() string { return body })
+}
+
+// captionTitleOf is captionTitle with the body made only when a
+// caption's name needs it, which few do: building and lowering the first
+// 200 kB of a long document cost more than reading its caption.
+func captionTitleOf(text string, body func() string) string {
 	lines := captionPrep(text, false)
 	var header []string
 	for i, l := range lines[:min(len(lines), 20)] {
@@ -141,7 +148,7 @@ func captionTitle(text, body string) string {
 			}
 		}
 	}
-	c := caption{body: body, header: strings.Join(header, " ")}
+	c := caption{body: &lowerBody{make: body}, header: strings.Join(header, " ")}
 	sep, re := -1, -1
 	for i, l := range lines {
 		if sep < 0 && (isSeparator(l) || separatorFirst().MatchString(l)) {
@@ -216,13 +223,32 @@ func captionPrep(text string, numbers bool) []string {
 }
 
 type caption struct {
-	body, header string
+	body   *lowerBody
+	header string
 	// caps is set when the caption is written in capitals, so its words
 	// are title-cased; otherwise a word in capitals is an acronym.
 	caps bool
 	// asPrinted keeps the names as the document writes them: no
 	// surname for a person's name.
 	asPrinted bool
+}
+
+// lowerBody is a document's body in lower case, made on first use.
+type lowerBody struct {
+	make func() string
+	done bool
+	low  string
+}
+
+// text returns the body in lower case, "" when there is none.
+func (b *lowerBody) text() string {
+	if b == nil {
+		return ""
+	}
+	if !b.done {
+		b.low, b.done = strings.ToLower(b.make()), true
+	}
+	return b.low
 }
 
 // allCaps reports whether s has at least two words of three or more

@@ -120,7 +120,7 @@ func TestTitleNeverARoleDateOrClerk(t *testing.T) {
 	} {
 		doc := &corpus.Document{Type: corpus.TypeOpinion, Pages: []corpus.Page{{Number: 1, Text: tc.text}},
 			Entities: []corpus.Entity{{Kind: "party", Norm: "Plaintiff", Role: "plaintiff"}, {Kind: "party", Norm: "Janet T. Mills", Role: "defendant"}}}
-		if got := title(doc, extract.Meta{}); got != tc.want {
+		if got := title(doc, extract.Meta{}, &headCaption{doc: doc}); got != tc.want {
 			t.Errorf("title of %q = %q, want %q", tc.text, got, tc.want)
 		}
 	}
@@ -172,7 +172,7 @@ func TestClassifyCourtDecisions(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := &corpus.Document{Pages: []corpus.Page{{Number: 1, Text: tc.text}}}
-			if got := classify(doc, extract.Meta{}); got != tc.want {
+			if got := classify(doc, extract.Meta{}, &headCaption{doc: doc}); got != tc.want {
 				t.Errorf("classify = %q, want %q", got, tc.want)
 			}
 		})

@@ -127,9 +127,9 @@ func (c caption) surname(s string) string {
 	}
 	// A two-word surname ("Zepeda Rivas") is one the document uses alone
 	// while it never uses the last word alone.
-	if i >= 2 && !isInitials(words[i-1]) && c.body != "" {
-		two, one := strings.Join(words[i-1:], " "), words[len(words)-1]
-		if usesAlone(c.body, two, words[i-2]) && !usesAlone(c.body, one, words[i-1]) {
+	if i >= 2 && !isInitials(words[i-1]) {
+		if lb := c.body.text(); lb != "" && usesAlone(lb, strings.Join(words[i-1:], " "), words[i-2]) &&
+			!usesAlone(lb, words[len(words)-1], words[i-1]) {
 			i--
 		}
 	}
@@ -150,10 +150,11 @@ func isInitials(w string) bool {
 	return letters > 0 && (letters == 1 || strings.Count(w, ".") >= letters)
 }
 
-// usesAlone reports whether body contains name (case-insensitively) not
-// preceded by the word before it in the full name.
-func usesAlone(body, name, before string) bool {
-	lb, ln, lbefore := strings.ToLower(body), strings.ToLower(name), strings.ToLower(before)
+// usesAlone reports whether lb, a body in lower case, contains name
+// (case-insensitively) not preceded by the word before it in the full
+// name.
+func usesAlone(lb, name, before string) bool {
+	ln, lbefore := strings.ToLower(name), strings.ToLower(before)
 	for off := 0; ; {
 		i := strings.Index(lb[off:], ln)
 		if i < 0 {

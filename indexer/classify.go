@@ -206,8 +206,30 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// classify decides the document type (corpus.Type*).
-func classify(doc *corpus.Document, meta extract.Meta) string {
+// headCaption is the case name in the caption of a document's first
+// page, read once: classify asks whether there is one, title what it is.
+type headCaption struct {
+	doc  *corpus.Document
+	done bool
+	name string
+}
+
+// get returns captionTitle of the first page, the first 200 kB of the
+// document as its body; doc must have a page.
+func (h *headCaption) get() string {
+	if !h.done {
+		pages := h.doc.Pages
+		h.name = captionTitleOf(pages[0].Text, func() string { return leading(pages, 200000) })
+		h.done = true
+	}
+	return h.name
+}
+
+// classify decides the document type (corpus.Type*). Whether the first
+// page has a caption does not depend on the body captionTitle is given
+// (the body only picks between a person's surnames), so hc, which
+// title reads too, answers it.
+func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	if meta.Type == corpus.TypeDocket {
 		return corpus.TypeDocket
 	}
@@ -215,9 +237,11 @@ func classify(doc *corpus.Document, meta extract.Meta) string {
 	low := lowered(head)
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
-	// headnote, which is no case summary.
-	if len(doc.Pages) > 0 && decided(head, low) &&
-		courtHeaded(doc.Pages[0].Text) && captionTitle(doc.Pages[0].Text, "") != "" {
+	// headnote, which is no case summary. The court's name, in the first
+	// 30 lines, is looked for before the decision's voice, in the first
+	// 6 kB: most documents that are no decision name no court.
+	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) &&
+		decided(head, low) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
 	switch {
@@ -272,7 +296,7 @@ func leading(pages []corpus.Page, n int) string {
 // title picks the document's title: what the format states, else the case
 // name in the caption of a court document (or of a letter or form filed in
 // a court), else the first short line of text.
-func title(doc *corpus.Document, meta extract.Meta) string {
+func title(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	if meta.CaseName != "" && !notACaseName().MatchString(meta.CaseName) {
 		return meta.CaseName
 	}
@@ -294,7 +318,7 @@ func title(doc *corpus.Document, meta extract.Meta) string {
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
 	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
-		if name := captionTitle(doc.Pages[0].Text, leading(doc.Pages, 200000)); name != "" {
+		if name := hc.get(); name != "" {
 			return name
 		}
 	}

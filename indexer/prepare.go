@@ -50,8 +50,9 @@ func (ix *Indexer) Build(src corpus.Source, format corpus.Format, res *extract.R
 	}
 	mentions := ix.tagPages(doc.Pages)
 	fold(doc, mentions, res.Meta)
-	doc.Type = classify(doc, res.Meta)
-	doc.Title = title(doc, res.Meta)
+	hc := &headCaption{doc: doc}
+	doc.Type = classify(doc, res.Meta, hc)
+	doc.Title = title(doc, res.Meta, hc)
 	if err := doc.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", extract.ErrMalformed, err)
 	}
