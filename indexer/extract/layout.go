@@ -121,8 +121,11 @@ type layout struct {
 	// width is a typical full line length in runes; a line well short of
 	// it ends a paragraph.
 	width int
+	// raw is the document's pages, read by vocabulary.
+	raw []rawPage
 	// compounds are hyphenated words seen whole inside a line: evidence
-	// that a word split at a line-end hyphen keeps its hyphen.
+	// that a word split at a line-end hyphen keeps its hyphen. Built with
+	// words by vocabulary, on first use.
 	compounds map[string]bool
 	// words are unhyphenated words seen in the text: evidence that a split
 	// word is joined.
@@ -142,7 +145,7 @@ var compoundPrefixes = map[string]bool{
 }
 
 func newLayout(raw []rawPage, opts cleanOptions) *layout {
-	l := &layout{opts: opts, compounds: map[string]bool{}, words: map[string]bool{}}
+	l := &layout{opts: opts, raw: raw}
 	var lengths []int
 	nonEmpty, singleGap := 0, 0
 	for _, p := range raw {
@@ -154,6 +157,30 @@ func newLayout(raw []rawPage, opts cleanOptions) *layout {
 			lengths = append(lengths, utf8.RuneCountInString(line))
 			if i+2 < len(p.lines) && p.lines[i+1] == "" && p.lines[i+2] != "" {
 				singleGap++
+			}
+		}
+	}
+	if len(lengths) > 0 {
+		slices.Sort(lengths)
+		l.width = lengths[len(lengths)*3/4]
+	}
+	l.doubleSpaced = !opts.blankIsParagraph && nonEmpty >= 6 &&
+		singleGap*10 >= nonEmpty*6 && l.width <= 130
+	return l
+}
+
+// vocabulary fills compounds and words from every line of the document.
+// It runs on the first split word only: most documents have none, and
+// tokenising every line into two maps was most of the cost of cleaning.
+func (l *layout) vocabulary() {
+	if l.words != nil {
+		return
+	}
+	l.compounds, l.words = map[string]bool{}, map[string]bool{}
+	for _, p := range l.raw {
+		for _, line := range p.lines {
+			if line == "" {
+				continue
 			}
 			fields := strings.Fields(line)
 			for j, f := range fields {
@@ -171,13 +198,6 @@ func newLayout(raw []rawPage, opts cleanOptions) *layout {
 			}
 		}
 	}
-	if len(lengths) > 0 {
-		slices.Sort(lengths)
-		l.width = lengths[len(lengths)*3/4]
-	}
-	l.doubleSpaced = !opts.blankIsParagraph && nonEmpty >= 6 &&
-		singleGap*10 >= nonEmpty*6 && l.width <= 130
-	return l
 }
 
 // short reports whether a line stops well short of the typical width.
@@ -288,6 +308,7 @@ func (l *layout) keepHyphen(prev, next string) bool {
 		end = len(next)
 	}
 	tail := strings.ToLower(next[:end])
+	l.vocabulary()
 	switch {
 	case l.compounds[stem+"-"+tail]:
 		return true
