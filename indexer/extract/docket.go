@@ -71,7 +71,7 @@ func parseDocket(doc *html.Node) (docket, bool) {
 	var d docket
 	m := &d.meta
 	appellate := false
-	if mm := districtMarker.FindStringSubmatch(raw); mm != nil {
+	if mm := districtMatch(raw); mm != nil {
 		m.DocketNumber = mm[1]
 		if c := civilDocket.FindString(mm[1]); c != "" {
 			m.DocketNumber = c // drop the judges' initials: the case is the same
@@ -79,14 +79,14 @@ func parseDocket(doc *html.Node) (docket, bool) {
 			// "17-80033-CRJ7", "8-09-78585-ast": the same
 			m.DocketNumber = judgeInitials.ReplaceAllString(mm[1], "")
 		}
-	} else if mm := appellateMarker.FindStringSubmatch(raw); mm != nil && strings.Contains(raw, "Docket") {
+	} else if mm := appellateMatch(raw); mm != nil && strings.Contains(raw, "Docket") {
 		m.DocketNumber, appellate = mm[1], true
 	} else {
 		return docket{}, false
 	}
 	m.Entries = docketEntries(doc)
 	bankr := ""
-	if bm := bankrMarker.FindStringSubmatch(raw); bm != nil && !appellate {
+	if bm := bankrMatch(raw); bm != nil && !appellate {
 		bankr = strings.ToLower(bm[1])
 		m.Parties = bankruptcyParties(doc)
 	}
@@ -178,7 +178,7 @@ func readLabels(m *Meta, lines []string, appellate bool) (leadTitle string) {
 		// The caption is the first line after the docket heading that is
 		// not a "Label: value" line.
 		for i, l := range lines {
-			if !districtMarker.MatchString(l) {
+			if !districtLine(l) {
 				continue
 			}
 			for _, c := range lines[i+1:] {
@@ -319,7 +319,7 @@ func docketCourt(lines []string, appellate bool) string {
 			}
 			continue
 		}
-		if districtMarker.MatchString(l) {
+		if districtLine(l) {
 			var parts []string
 			for j := max(0, i-3); j < i; j++ {
 				if courtHeading.MatchString(lines[j]) {

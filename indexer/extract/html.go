@@ -77,7 +77,7 @@ func pacerPage(doc *html.Node) bool {
 		body = doc
 	}
 	raw := nodeText(body, true)
-	return districtMarker.MatchString(raw) || appellateMarker.MatchString(raw) && strings.Contains(raw, "Docket")
+	return districtMatch(raw) != nil || appellateMatch(raw) != nil && strings.Contains(raw, "Docket")
 }
 
 // htmlResult builds the Result of a parsed page.
