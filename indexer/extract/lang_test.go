@@ -63,3 +63,21 @@ func FuzzDetectLang(f *testing.F) {
 		}
 	})
 }
+
+func TestStopTableHoldsEveryStopWord(t *testing.T) {
+	if maxStopWord > maxStopWordLen {
+		t.Fatalf("longest stop word has %d bytes; raise maxStopWordLen (%d)", maxStopWord, maxStopWordLen)
+	}
+	for i, lang := range langs {
+		for w := range stopWords[lang] {
+			if stopWordLangs.lookup(w)&(1<<i) == 0 {
+				t.Errorf("lookup(%q) lacks %s", w, lang)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "court-", "thee", "tribunals", "Court"} {
+		if b := stopWordLangs.lookup(w); b != 0 {
+			t.Errorf("lookup(%q) = %b, want 0", w, b)
+		}
+	}
+}
