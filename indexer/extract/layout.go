@@ -72,7 +72,7 @@ func edgeLines(lines []string, n int) []int {
 
 // runningKey is a line with digits folded, so "Page 3" and "Page 4" match.
 func runningKey(l string) string {
-	if utf8.RuneCountInString(l) < 4 {
+	if runeCount(l) < 4 {
 		return "" // too short to be a header worth matching; page numbers are handled apart
 	}
 	return strings.Map(func(r rune) rune {
@@ -154,7 +154,7 @@ func newLayout(raw []rawPage, opts cleanOptions) *layout {
 				continue
 			}
 			nonEmpty++
-			lengths = append(lengths, utf8.RuneCountInString(line))
+			lengths = append(lengths, runeCount(line))
 			if i+2 < len(p.lines) && p.lines[i+1] == "" && p.lines[i+2] != "" {
 				singleGap++
 			}
@@ -202,7 +202,7 @@ func (l *layout) vocabulary() {
 
 // short reports whether a line stops well short of the typical width.
 func (l *layout) short(line string) bool {
-	return l.width >= 30 && utf8.RuneCountInString(line)*4 < l.width*3
+	return l.width >= 30 && runeCount(line)*4 < l.width*3
 }
 
 // endsSentence reports whether a line ends like the last line of a

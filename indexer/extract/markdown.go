@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // Markdown returns the extractor for Markdown. It removes the markup and
@@ -100,7 +99,7 @@ func firstShortLine(text string) string {
 		if l == "" {
 			continue
 		}
-		if utf8.RuneCountInString(l) <= 120 {
+		if runeCount(l) <= 120 {
 			return l
 		}
 		return ""

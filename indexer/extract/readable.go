@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -211,7 +210,7 @@ func (r *readability) measure(n *html.Node) *elemStats {
 	}
 	if n.Type == html.TextNode {
 		for _, f := range strings.Fields(n.Data) {
-			s.text += utf8.RuneCountInString(f) + 1
+			s.text += runeCount(f) + 1
 			s.commas += strings.Count(f, ",") + strings.Count(f, "，")
 		}
 		return s

@@ -37,7 +37,7 @@ var captionLead = regexp.MustCompile(`^(?i:source|sources|credit|credits|photo|p
 // its number, read as a title: a capital first, a dozen words or so, not
 // a sentence, a list item's clause or a caption party line.
 func headingTitle(t string) bool {
-	n := utf8.RuneCountInString(t)
+	n := runeCount(t)
 	words := strings.Fields(t)
 	if n == 0 || n > 100 || len(words) > 16 {
 		return false
@@ -62,7 +62,7 @@ func headingTitle(t string) bool {
 // numberedLine returns the heading's title text and true when line is a
 // numbered heading: the number alone, or the number and a title.
 func numberedLine(line string) (title string, ok bool) {
-	if utf8.RuneCountInString(line) > 110 {
+	if runeCount(line) > 110 {
 		return "", false
 	}
 	m := numberedHeading.FindStringSubmatch(line)
@@ -107,7 +107,7 @@ func textSections(pages []Page) []Section {
 			}
 			// A numbered heading follows the end of a paragraph: a blank
 			// line, a sentence's end, a short last line, or a heading.
-			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || utf8.RuneCountInString(prev)*10 < full*6
+			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || runeCount(prev)*10 < full*6
 			if t, ok := numberedLine(line); ok && afterBreak {
 				title := line
 				kind := numberKind(line)
@@ -127,13 +127,13 @@ func textSections(pages []Page) []Section {
 						after = strings.TrimSpace(lines[j+1])
 					}
 					switch {
-					case nn != "" && (headingTitle(nn) || capsHeading(nn)) && utf8.RuneCountInString(nn) < full && !continues(after):
+					case nn != "" && (headingTitle(nn) || capsHeading(nn)) && runeCount(nn) < full && !continues(after):
 						title = line + " " + nn
 					case kind != "part":
 						// "Part II" heads a part by itself; "A." does not.
 						continue
 					}
-				case next != "" && !numberedOK(next) && (continues(next) || utf8.RuneCountInString(line) >= full),
+				case next != "" && !numberedOK(next) && (continues(next) || runeCount(line) >= full),
 					endsOpen(t):
 					// The line wraps on into the next: a sentence
 					// that starts with a number, not a heading.
@@ -191,7 +191,7 @@ func continues(l string) bool {
 func fullLine(lines []string) int {
 	var ls []int
 	for _, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n >= 20 {
+		if n := runeCount(strings.TrimSpace(l)); n >= 20 {
 			ls = append(ls, n)
 		}
 	}
@@ -304,7 +304,7 @@ func nextNonEmpty(lines []string) string {
 // most 60 characters, no lower-case letter, a word of four letters or
 // more, and not ending like a caption's party line (a comma).
 func capsHeading(l string) bool {
-	if l == "" || utf8.RuneCountInString(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
+	if l == "" || runeCount(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
 		return false
 	}
 	run, long := 0, false
@@ -398,7 +398,7 @@ func bodyParagraph(p string) bool {
 
 // titleLine reports whether l is one line shaped like a heading.
 func titleLine(l string) bool {
-	n := utf8.RuneCountInString(l)
+	n := runeCount(l)
 	if n < 3 || n > 60 || strings.ContainsRune(l, '\n') || strings.ContainsAny(l[len(l)-1:], ".,;:!?|") || strings.ContainsAny(l, ";|@") || strings.Contains(l, "://") {
 		return false
 	}
@@ -411,7 +411,7 @@ func titleLine(l string) bool {
 	long, capital := 0, 0
 	for _, w := range strings.Fields(l) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) >= 4 {
+		if runeCount(w) >= 4 {
 			long++
 			if unicode.IsUpper(r) {
 				capital++
