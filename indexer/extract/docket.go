@@ -472,13 +472,13 @@ func isDigits(s string) bool {
 
 // containsEntries reports whether text holds the start of every entry.
 func containsEntries(text string, es []Entry) bool {
-	flat := strings.Join(strings.Fields(normalizeText(text)), " ")
+	flat := squashSpaces(normalizeText(text))
 	for _, e := range es {
 		probe := e.Text
 		if len(probe) > 40 {
 			probe = probe[:40]
 		}
-		if !strings.Contains(flat, strings.Join(strings.Fields(probe), " ")) {
+		if !strings.Contains(flat, squashSpaces(probe)) {
 			return false
 		}
 	}

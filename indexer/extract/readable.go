@@ -209,7 +209,7 @@ func (r *readability) measure(n *html.Node) *elemStats {
 		return s
 	}
 	if n.Type == html.TextNode {
-		for _, f := range strings.Fields(n.Data) {
+		for f := range strings.FieldsSeq(n.Data) {
 			s.text += runeCount(f) + 1
 			s.commas += strings.Count(f, ",") + strings.Count(f, "，")
 		}

@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // runeCount is utf8.RuneCountInString, which steps one byte at a time:
 // this counts a leading ASCII run eight bytes per step first. Line widths
@@ -16,4 +20,40 @@ func runeCount(s string) int {
 		}
 	}
 	return i + utf8.RuneCountInString(s[i:])
+}
+
+// squashSpaces is strings.Join(strings.Fields(s), " "): s without leading
+// or trailing white space, each run of it one space. Most of what it is
+// given (table cells, entry texts) is that already, and is returned as is,
+// without the slice of fields and the new string.
+func squashSpaces(s string) string {
+	space := true // at the start, a space is leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if space {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			space = false
+		}
+		i++
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
 }

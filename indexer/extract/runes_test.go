@@ -37,3 +37,21 @@ func BenchmarkRuneCount(b *testing.B) {
 		}
 	})
 }
+
+func checkSquash(t *testing.T, s string) {
+	if got, want := squashSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("squashSpaces(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestSquashSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "é b", "a\u0085b",
+		"Doe v. Roe, No. 1:20-cv-02335", "\xff \xfe", "x\ny"} {
+		checkSquash(t, s)
+	}
+}
+
+func FuzzSquashSpaces(f *testing.F) {
+	f.Add(" MOTION to Dismiss\u00a0by  Doe \n")
+	f.Fuzz(checkSquash)
+}
