@@ -42,7 +42,7 @@ func HTML(opts Options) Extractor {
 			return nil, fmt.Errorf("extract html: %w: %w", ErrMalformed, err)
 		}
 		res := htmlResult(doc)
-		if strings.TrimSpace(res.Text()) == "" {
+		if res.blank() {
 			return nil, fmt.Errorf("extract html: %w", ErrEmpty)
 		}
 		return res, nil
@@ -114,7 +114,7 @@ func htmlResult(doc *html.Node) *Result {
 	if res.Meta.Title == "" {
 		res.Meta.Title = htmlTitle(doc)
 	}
-	res.Meta.Lang = DetectLang(res.Text())
+	res.Meta.Lang = detectLangPages(res.Pages)
 	if res.Meta.Lang == "" {
 		res.Meta.Lang = declaredLang(doc)
 	}

@@ -35,8 +35,30 @@ const minLangHits = 5
 // tell. Counting over the whole text, rather than the opening, is what lets
 // an English judgment wrapped in a French database's headings come out "en".
 func DetectLang(text string) string {
-	var counts [len(langs)]int
-	total := 0
+	var c langCounts
+	c.add(text)
+	return c.lang()
+}
+
+// detectLangPages is DetectLang of the pages joined by form feeds, as in
+// Result.Text, without joining them: no word spans a form feed.
+func detectLangPages(pages []Page) string {
+	var c langCounts
+	for _, p := range pages {
+		c.add(p.Text)
+	}
+	return c.lang()
+}
+
+// langCounts are the stop words counted so far, per language and in all.
+type langCounts struct {
+	counts [len(langs)]int
+	total  int
+}
+
+// add counts the stop words of text.
+func (lc *langCounts) add(text string) {
+	counts, total := &lc.counts, &lc.total
 	var lower [maxStopWordLen]byte
 	for start := 0; start < len(text); {
 		// the next run of letters, as strings.FieldsFunc would cut it;
@@ -100,18 +122,22 @@ func DetectLang(text string) string {
 			for i := range langs {
 				if bits&(1<<i) != 0 {
 					counts[i]++
-					total++
+					*total++
 				}
 			}
 		}
 	}
-	if total < minLangHits {
+}
+
+// lang decides the language from the counts, "" when there are too few.
+func (lc *langCounts) lang() string {
+	if lc.total < minLangHits {
 		return ""
 	}
 	best, bestN := "", 0
 	for i, lang := range langs { // fixed order: ties are deterministic
-		if counts[i] > bestN {
-			best, bestN = lang, counts[i]
+		if lc.counts[i] > bestN {
+			best, bestN = lang, lc.counts[i]
 		}
 	}
 	return best
