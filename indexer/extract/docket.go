@@ -53,15 +53,10 @@ var (
 	trailingUSA  = regexp.MustCompile(`\bv\.\s+USA$`)
 )
 
-// parseDocket reads a PACER docket sheet. It reports false for any other
+// parseDocket reads a PACER docket sheet; raw is the page's bodyText. It reports false for any other
 // page, including PACER's error and "no entries" pages, which carry the
 // docket heading but neither parties nor entries.
-func parseDocket(doc *html.Node) (docket, bool) {
-	body := find(doc, isAtom(atom.Body))
-	if body == nil {
-		body = doc
-	}
-	raw := nodeText(body, true)
+func parseDocket(doc *html.Node, raw string) (docket, bool) {
 	var lines []string
 	for _, l := range strings.Split(raw, "\n") {
 		if l = normalizeInline(l); l != "" {
