@@ -62,7 +62,7 @@ func headingTitle(t string) bool {
 // numberedLine returns the heading's title text and true when line is a
 // numbered heading: the number alone, or the number and a title.
 func numberedLine(line string) (title string, ok bool) {
-	if runeCount(line) > 110 {
+	if line == "" || !numberedStart(line[0]) || runeCount(line) > 110 {
 		return "", false
 	}
 	m := numberedHeading.FindStringSubmatch(line)
@@ -73,6 +73,18 @@ func numberedLine(line string) (title string, ok bool) {
 		return "", true
 	}
 	return m[2], headingTitle(m[2])
+}
+
+// numberedStart reports whether c can begin a numberedHeading match: a
+// digit, a Roman numeral, a letter A to H, or the p or c of "part" and
+// "chapter" in either case (neither word has a letter that folds to one
+// outside ASCII). Most lines begin otherwise and skip the pattern.
+func numberedStart(c byte) bool {
+	switch {
+	case '0' <= c && c <= '9', 'A' <= c && c <= 'H':
+		return true
+	}
+	return strings.IndexByte("IVXLpPcC", c) >= 0
 }
 
 // textSections finds headings in clean text by their shape, for formats
