@@ -285,22 +285,39 @@ func dropRepeatedLabels(ss []Section, pages []Page) []Section {
 	if len(ss) == 0 {
 		return ss
 	}
+	// Only the unnumbered titles' lines are counted, not every line.
 	count := map[string]int{}
+	numbered := make([]bool, len(ss))
+	for i, s := range ss {
+		if _, numbered[i] = numberedLine(s.Title); !numbered[i] {
+			count[strings.ToLower(s.Title)] = 0
+		}
+	}
+	if len(count) == 0 {
+		return ss
+	}
 	for _, p := range pages {
-		for _, l := range strings.Split(p.Text, "\n") {
+		for l := range strings.SplitSeq(p.Text, "\n") {
 			if l = strings.TrimSpace(l); l != "" && len(l) <= 110 {
-				count[strings.ToLower(l)]++
+				if k := strings.ToLower(l); hasKey(count, k) {
+					count[k]++
+				}
 			}
 		}
 	}
 	out := ss[:0]
-	for _, s := range ss {
-		if _, numbered := numberedLine(s.Title); !numbered && count[strings.ToLower(s.Title)] > 1 {
+	for i, s := range ss {
+		if !numbered[i] && count[strings.ToLower(s.Title)] > 1 {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func nextNonEmpty(lines []string) string {
