@@ -53,12 +53,23 @@ type fragment struct {
 // layoutPage returns the text of a page's glyphs, one line per line.
 func layoutPage(glyphs []pdfGlyph) string {
 	glyphs = dropDuplicates(glyphs)
+	var perRot [4]int
+	for _, g := range glyphs {
+		perRot[g.rot]++
+	}
 	var b strings.Builder
 	for rot := range 4 {
 		var gs []pdfGlyph
-		for _, g := range glyphs {
-			if g.rot == rot {
-				gs = append(gs, g)
+		switch perRot[rot] {
+		case 0:
+		case len(glyphs):
+			gs = glyphs // one direction, as on most pages: no copy
+		default:
+			gs = make([]pdfGlyph, 0, perRot[rot])
+			for _, g := range glyphs {
+				if g.rot == rot {
+					gs = append(gs, g)
+				}
 			}
 		}
 		if len(gs) == 0 {
