@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -136,19 +137,48 @@ func normalizeText(text string) string {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\u00ad\n", "-\n")
 	text = norm.NFKC.String(text)
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-			return -1
-		case '\t', '\v', '\u00a0':
-			return ' '
-		case '\u2010', '\u2011':
-			return '-'
-		case '\f':
-			return '\n'
+	if !needsSearchMap(text) {
+		return text // most text has none: skip strings.Map's call per rune
+	}
+	return strings.Map(searchRune, text)
+}
+
+// searchRune is normalizeText's map of single runes.
+func searchRune(r rune) rune {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return -1
+	case '\t', '\v', '\u00a0':
+		return ' '
+	case '\u2010', '\u2011':
+		return '-'
+	case '\f':
+		return '\n'
+	}
+	return r
+}
+
+// needsSearchMap reports whether normalizeText's strings.Map would change
+// text: it holds a rune searchRune drops or replaces, or a byte that is not
+// UTF-8 (which strings.Map turns into U+FFFD). The ASCII runes searchRune
+// changes are tested here byte by byte, the rest through searchRune.
+func needsSearchMap(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\v' || c == '\f' {
+				return true
+			}
+			i++
+			continue
 		}
-		return r
-	}, text)
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError || searchRune(r) != r {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // collapseSpaces trims a line and folds runs of spaces into one: layout

@@ -190,3 +190,28 @@ func FuzzClean(f *testing.F) {
 		_ = Clean(in)
 	})
 }
+
+// checkSearchMap fails when normalizeText's shortcut would skip a string
+// that strings.Map(searchRune) changes.
+func checkSearchMap(t *testing.T, s string) {
+	if strings.Map(searchRune, s) != s && !needsSearchMap(s) {
+		t.Errorf("needsSearchMap(%q) = false, but searchRune changes it", s)
+	}
+}
+
+func TestNeedsSearchMap(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		checkSearchMap(t, "ab"+string(r)+"cd")
+	}
+	for _, s := range []string{"", "plain ascii", "tab\there", "soft\u00adhyphen", "bom\ufeff", "\xff bad utf-8", "nbsp\u00a0", "§ 1591 “quoted”", "\u2011"} {
+		checkSearchMap(t, s)
+	}
+	if needsSearchMap("Plain text, § 1591 and “quotes” need no map.\n") {
+		t.Error("needsSearchMap reports a change for text searchRune leaves alone")
+	}
+}
+
+func FuzzNeedsSearchMap(f *testing.F) {
+	f.Add("soft\u00adhyphen\tand\u00a0nbsp")
+	f.Fuzz(checkSearchMap)
+}

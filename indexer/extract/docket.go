@@ -53,15 +53,10 @@ var (
 	trailingUSA  = regexp.MustCompile(`\bv\.\s+USA$`)
 )
 
-// parseDocket reads a PACER docket sheet. It reports false for any other
+// parseDocket reads a PACER docket sheet; raw is the page's bodyText. It reports false for any other
 // page, including PACER's error and "no entries" pages, which carry the
 // docket heading but neither parties nor entries.
-func parseDocket(doc *html.Node) (docket, bool) {
-	body := find(doc, isAtom(atom.Body))
-	if body == nil {
-		body = doc
-	}
-	raw := nodeText(body, true)
+func parseDocket(doc *html.Node, raw string) (docket, bool) {
 	var lines []string
 	for _, l := range strings.Split(raw, "\n") {
 		if l = normalizeInline(l); l != "" {
@@ -71,7 +66,7 @@ func parseDocket(doc *html.Node) (docket, bool) {
 	var d docket
 	m := &d.meta
 	appellate := false
-	if mm := districtMarker.FindStringSubmatch(raw); mm != nil {
+	if mm := districtMatch(raw); mm != nil {
 		m.DocketNumber = mm[1]
 		if c := civilDocket.FindString(mm[1]); c != "" {
 			m.DocketNumber = c // drop the judges' initials: the case is the same
@@ -79,14 +74,14 @@ func parseDocket(doc *html.Node) (docket, bool) {
 			// "17-80033-CRJ7", "8-09-78585-ast": the same
 			m.DocketNumber = judgeInitials.ReplaceAllString(mm[1], "")
 		}
-	} else if mm := appellateMarker.FindStringSubmatch(raw); mm != nil && strings.Contains(raw, "Docket") {
+	} else if mm := appellateMatch(raw); mm != nil && strings.Contains(raw, "Docket") {
 		m.DocketNumber, appellate = mm[1], true
 	} else {
 		return docket{}, false
 	}
 	m.Entries = docketEntries(doc)
 	bankr := ""
-	if bm := bankrMarker.FindStringSubmatch(raw); bm != nil && !appellate {
+	if bm := bankrMatch(raw); bm != nil && !appellate {
 		bankr = strings.ToLower(bm[1])
 		m.Parties = bankruptcyParties(doc)
 	}
@@ -178,7 +173,7 @@ func readLabels(m *Meta, lines []string, appellate bool) (leadTitle string) {
 		// The caption is the first line after the docket heading that is
 		// not a "Label: value" line.
 		for i, l := range lines {
-			if !districtMarker.MatchString(l) {
+			if !districtLine(l) {
 				continue
 			}
 			for _, c := range lines[i+1:] {
@@ -319,7 +314,7 @@ func docketCourt(lines []string, appellate bool) string {
 			}
 			continue
 		}
-		if districtMarker.MatchString(l) {
+		if districtLine(l) {
 			var parts []string
 			for j := max(0, i-3); j < i; j++ {
 				if courtHeading.MatchString(lines[j]) {
@@ -472,13 +467,13 @@ func isDigits(s string) bool {
 
 // containsEntries reports whether text holds the start of every entry.
 func containsEntries(text string, es []Entry) bool {
-	flat := strings.Join(strings.Fields(normalizeText(text)), " ")
+	flat := squashSpaces(normalizeText(text))
 	for _, e := range es {
 		probe := e.Text
 		if len(probe) > 40 {
 			probe = probe[:40]
 		}
-		if !strings.Contains(flat, strings.Join(strings.Fields(probe), " ")) {
+		if !strings.Contains(flat, squashSpaces(probe)) {
 			return false
 		}
 	}

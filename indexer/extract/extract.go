@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Sentinel errors. The indexer maps each to a skip reason, so a file that
@@ -85,14 +86,26 @@ func (r *Result) Text() string {
 	for _, p := range r.Pages {
 		n += len(p.Text) + 1
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder // one copy, not a byte slice and then a string
+	b.Grow(n)
 	for i, p := range r.Pages {
 		if i > 0 {
-			b = append(b, '\f')
+			b.WriteByte('\f')
 		}
-		b = append(b, p.Text...)
+		b.WriteString(p.Text)
 	}
-	return string(b)
+	return b.String()
+}
+
+// blank reports whether Text would be white space only (a form feed is
+// white space), without joining the pages.
+func (r *Result) blank() bool {
+	for _, p := range r.Pages {
+		if strings.TrimSpace(p.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // An Extractor turns the bytes of one source file into clean text.

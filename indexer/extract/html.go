@@ -42,7 +42,7 @@ func HTML(opts Options) Extractor {
 			return nil, fmt.Errorf("extract html: %w: %w", ErrMalformed, err)
 		}
 		res := htmlResult(doc)
-		if strings.TrimSpace(res.Text()) == "" {
+		if res.blank() {
 			return nil, fmt.Errorf("extract html: %w", ErrEmpty)
 		}
 		return res, nil
@@ -70,25 +70,31 @@ func decodeHTML(data []byte) (string, error) {
 }
 
 // pacerPage reports whether a page is a PACER report, by the docket
-// heading parseDocket looks for.
-func pacerPage(doc *html.Node) bool {
+// heading parseDocket looks for in its bodyText.
+func pacerPage(raw string) bool {
+	return districtMatch(raw) != nil || appellateMatch(raw) != nil && strings.Contains(raw, "Docket")
+}
+
+// bodyText is the text of the page's body (of the whole page without
+// one), everything rendered.
+func bodyText(doc *html.Node) string {
 	body := find(doc, isAtom(atom.Body))
 	if body == nil {
 		body = doc
 	}
-	raw := nodeText(body, true)
-	return districtMarker.MatchString(raw) || appellateMarker.MatchString(raw) && strings.Contains(raw, "Docket")
+	return nodeText(body, true)
 }
 
 // htmlResult builds the Result of a parsed page.
 func htmlResult(doc *html.Node) *Result {
 	var res Result
-	if d, ok := parseDocket(doc); ok {
+	raw := bodyText(doc) // read by both parseDocket and pacerPage
+	if d, ok := parseDocket(doc, raw); ok {
 		res.Meta = d.meta
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
 		text, headings := articleContent(doc)
-		if pacerPage(doc) {
+		if pacerPage(raw) {
 			// A PACER report that is not a full docket (no entries
 			// yet, a query page) is all header tables: keep them.
 			root := contentRoot(doc)
@@ -114,7 +120,7 @@ func htmlResult(doc *html.Node) *Result {
 	if res.Meta.Title == "" {
 		res.Meta.Title = htmlTitle(doc)
 	}
-	res.Meta.Lang = DetectLang(res.Text())
+	res.Meta.Lang = detectLangPages(res.Pages)
 	if res.Meta.Lang == "" {
 		res.Meta.Lang = declaredLang(doc)
 	}

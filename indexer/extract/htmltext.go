@@ -116,7 +116,8 @@ func (t *textRenderer) text(s string, pre bool) {
 		t.b.WriteString(s)
 		return
 	}
-	for i, f := range strings.Fields(s) {
+	i := 0
+	for f := range strings.FieldsSeq(s) { // no slice of fields per text node
 		if i == 0 {
 			r := s[0]
 			if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' {
@@ -125,6 +126,7 @@ func (t *textRenderer) text(s string, pre bool) {
 		} else {
 			t.space = true
 		}
+		i++
 		t.flush()
 		t.b.WriteString(f)
 	}
@@ -137,7 +139,9 @@ func (t *textRenderer) text(s string, pre bool) {
 func (t *textRenderer) flush() {
 	switch {
 	case t.pending > 0:
-		t.b.WriteString(strings.Repeat("\n", t.pending))
+		for range t.pending {
+			t.b.WriteByte('\n')
+		}
 	case t.space && t.b.Len() > 0:
 		t.b.WriteByte(' ')
 	}
@@ -212,7 +216,7 @@ func nodeText(n *html.Node, keepChrome bool) string {
 
 // inlineText returns the text of n on one line, whitespace collapsed.
 func inlineText(n *html.Node) string {
-	return strings.Join(strings.Fields(nodeText(n, true)), " ")
+	return squashSpaces(nodeText(n, true))
 }
 
 func attr(n *html.Node, key string) string {

@@ -35,78 +35,174 @@ const minLangHits = 5
 // tell. Counting over the whole text, rather than the opening, is what lets
 // an English judgment wrapped in a French database's headings come out "en".
 func DetectLang(text string) string {
-	var counts [len(langs)]int
-	total := 0
+	var c langCounts
+	c.add(text)
+	return c.lang()
+}
+
+// detectLangPages is DetectLang of the pages joined by form feeds, as in
+// Result.Text, without joining them: no word spans a form feed.
+func detectLangPages(pages []Page) string {
+	var c langCounts
+	for _, p := range pages {
+		c.add(p.Text)
+	}
+	return c.lang()
+}
+
+// langCounts are the stop words counted so far, per language and in all.
+type langCounts struct {
+	counts [len(langs)]int
+	total  int
+}
+
+// add counts the stop words of text.
+func (lc *langCounts) add(text string) {
+	counts, total := &lc.counts, &lc.total
+	var lower [maxStopWordLen]byte
 	for start := 0; start < len(text); {
-		// the next run of letters, as strings.FieldsFunc would cut it
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsLetter(r) {
+		// the next run of letters, as strings.FieldsFunc would cut it;
+		// ASCII bytes are told apart without decoding
+		if c := text[start]; c < utf8.RuneSelf {
+			if !asciiLetter(c) {
+				start++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[start:]); !unicode.IsLetter(r) {
 			start += n
 			continue
 		}
-		end := start + n
+		end, ascii, upper := start, true, false
 		for end < len(text) {
+			c := text[end]
+			if c < utf8.RuneSelf {
+				if !asciiLetter(c) {
+					break
+				}
+				upper = upper || c <= 'Z'
+				end++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[end:])
 			if !unicode.IsLetter(r) {
 				break
 			}
+			ascii = false
 			end += n
 		}
 		w := text[start:end]
 		start = end
-		// Lower case shrinks a letter to at most a third of its bytes
-		// (the Kelvin sign is k), so a longer word is no stop word.
-		if len(w) > 3*maxStopWord {
+		var bits uint8
+		switch {
+		case ascii:
+			// Lower case keeps an ASCII word's length, so one of
+			// another length is no stop word; the lower case is
+			// made in place, without a new string.
+			if len(w) < minStopWord || len(w) > maxStopWord {
+				continue
+			}
+			if !upper {
+				bits = stopWordLangs.lookup(w)
+				break
+			}
+			b := lower[:len(w)]
+			for i := range len(w) {
+				b[i] = w[i] | 0x20 // w is letters only
+			}
+			bits = stopWordLangs.lookup(string(b))
+		case len(w) > 3*maxStopWord:
+			// Lower case shrinks a letter to at most a third of its
+			// bytes (the Kelvin sign is k), so a longer word is no
+			// stop word.
 			continue
+		default:
+			bits = stopWordLangs.lookup(strings.ToLower(w))
 		}
-		if hasUpper(w) {
-			w = strings.ToLower(w)
-		}
-		if bits := stopWordLangs[w]; bits != 0 {
+		if bits != 0 {
 			for i := range langs {
 				if bits&(1<<i) != 0 {
 					counts[i]++
-					total++
+					*total++
 				}
 			}
 		}
 	}
-	if total < minLangHits {
+}
+
+// lang decides the language from the counts, "" when there are too few.
+func (lc *langCounts) lang() string {
+	if lc.total < minLangHits {
 		return ""
 	}
 	best, bestN := "", 0
 	for i, lang := range langs { // fixed order: ties are deterministic
-		if counts[i] > bestN {
-			best, bestN = lang, counts[i]
+		if lc.counts[i] > bestN {
+			best, bestN = lang, lc.counts[i]
 		}
 	}
 	return best
 }
+
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // langs are the languages of stopWords, in the order DetectLang breaks
 // ties.
 var langs = [...]string{"en", "fr"}
 
 // stopWordLangs maps each stop word to the languages it is one of, bit i
-// for langs[i]; maxStopWord is the length of the longest, in bytes.
-var stopWordLangs, maxStopWord = func() (map[string]uint8, int) {
-	m, longest := map[string]uint8{}, 0
+// for langs[i]; minStopWord and maxStopWord are the lengths of the
+// shortest and the longest, in bytes.
+var stopWordLangs, minStopWord, maxStopWord = func() (*stopTable, int, int) {
+	t, shortest, longest := &stopTable{}, maxStopWordLen, 0
 	for i, lang := range langs {
 		for w := range stopWords[lang] {
-			m[w] |= 1 << i
+			t.add(w, 1<<i)
+			shortest = min(shortest, len(w))
 			longest = max(longest, len(w))
 		}
 	}
-	return m, longest
+	return t, shortest, longest
 }()
 
-// hasUpper reports whether w may change in lower case: an ASCII capital or
-// any byte outside ASCII.
-func hasUpper(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			return true
+// maxStopWordLen bounds the length of a stop word, for DetectLang's buffer.
+const maxStopWordLen = 16
+
+// A stopTable is a small hash table of the stop words. DetectLang looks
+// up every short word of every document: hashing the length and two bytes
+// and comparing one or two strings costs a fraction of a Go map lookup.
+type stopTable struct {
+	slots [256][]stopEntry
+}
+
+type stopEntry struct {
+	word string
+	bits uint8
+}
+
+func stopSlot(w string) uint8 {
+	return uint8(len(w)*37 + int(w[0])*7 + int(w[len(w)-1]))
+}
+
+func (t *stopTable) add(w string, bit uint8) {
+	s := &t.slots[stopSlot(w)]
+	for i := range *s {
+		if (*s)[i].word == w {
+			(*s)[i].bits |= bit
+			return
 		}
 	}
-	return false
+	*s = append(*s, stopEntry{w, bit})
+}
+
+// lookup returns the language bits of w, 0 for a word that is no stop word.
+func (t *stopTable) lookup(w string) uint8 {
+	if w == "" {
+		return 0
+	}
+	for _, e := range t.slots[stopSlot(w)] {
+		if e.word == w {
+			return e.bits
+		}
+	}
+	return 0
 }

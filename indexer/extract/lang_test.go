@@ -63,3 +63,50 @@ func FuzzDetectLang(f *testing.F) {
 		}
 	})
 }
+
+func TestStopTableHoldsEveryStopWord(t *testing.T) {
+	if maxStopWord > maxStopWordLen {
+		t.Fatalf("longest stop word has %d bytes; raise maxStopWordLen (%d)", maxStopWord, maxStopWordLen)
+	}
+	for i, lang := range langs {
+		for w := range stopWords[lang] {
+			if stopWordLangs.lookup(w)&(1<<i) == 0 {
+				t.Errorf("lookup(%q) lacks %s", w, lang)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "court-", "thee", "tribunals", "Court"} {
+		if b := stopWordLangs.lookup(w); b != 0 {
+			t.Errorf("lookup(%q) = %b, want 0", w, b)
+		}
+	}
+}
+
+// checkPages: the per-page language and blank tests decide as the joined
+// text does.
+func checkPages(t *testing.T, s string) {
+	var r Result
+	for i, p := range strings.Split(s, "\f") {
+		r.Pages = append(r.Pages, Page{Number: i + 1, Text: p})
+	}
+	if r.Text() != s {
+		t.Fatalf("Text() = %q, want %q", r.Text(), s)
+	}
+	if got, want := detectLangPages(r.Pages), DetectLang(s); got != want {
+		t.Errorf("detectLangPages(%q) = %q, DetectLang %q", s, got, want)
+	}
+	if got, want := r.blank(), strings.TrimSpace(s) == ""; got != want {
+		t.Errorf("blank(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestDetectLangPages(t *testing.T) {
+	for _, s := range []string{"", "\f", " \f\n\f ", "the court\fand the\fof which is", "le tribunal\fest dans\fcette affaire et", "the\fcourt", "x\f"} {
+		checkPages(t, s)
+	}
+}
+
+func FuzzDetectLangPages(f *testing.F) {
+	f.Add("The court held\fthat the Tribunal\fof the State, which is")
+	f.Fuzz(checkPages)
+}

@@ -72,7 +72,7 @@ func edgeLines(lines []string, n int) []int {
 
 // runningKey is a line with digits folded, so "Page 3" and "Page 4" match.
 func runningKey(l string) string {
-	if utf8.RuneCountInString(l) < 4 {
+	if runeCount(l) < 4 {
 		return "" // too short to be a header worth matching; page numbers are handled apart
 	}
 	return strings.Map(func(r rune) rune {
@@ -121,8 +121,11 @@ type layout struct {
 	// width is a typical full line length in runes; a line well short of
 	// it ends a paragraph.
 	width int
+	// raw is the document's pages, read by vocabulary.
+	raw []rawPage
 	// compounds are hyphenated words seen whole inside a line: evidence
-	// that a word split at a line-end hyphen keeps its hyphen.
+	// that a word split at a line-end hyphen keeps its hyphen. Built with
+	// words by vocabulary, on first use.
 	compounds map[string]bool
 	// words are unhyphenated words seen in the text: evidence that a split
 	// word is joined.
@@ -142,7 +145,7 @@ var compoundPrefixes = map[string]bool{
 }
 
 func newLayout(raw []rawPage, opts cleanOptions) *layout {
-	l := &layout{opts: opts, compounds: map[string]bool{}, words: map[string]bool{}}
+	l := &layout{opts: opts, raw: raw}
 	var lengths []int
 	nonEmpty, singleGap := 0, 0
 	for _, p := range raw {
@@ -151,9 +154,33 @@ func newLayout(raw []rawPage, opts cleanOptions) *layout {
 				continue
 			}
 			nonEmpty++
-			lengths = append(lengths, utf8.RuneCountInString(line))
+			lengths = append(lengths, runeCount(line))
 			if i+2 < len(p.lines) && p.lines[i+1] == "" && p.lines[i+2] != "" {
 				singleGap++
+			}
+		}
+	}
+	if len(lengths) > 0 {
+		slices.Sort(lengths)
+		l.width = lengths[len(lengths)*3/4]
+	}
+	l.doubleSpaced = !opts.blankIsParagraph && nonEmpty >= 6 &&
+		singleGap*10 >= nonEmpty*6 && l.width <= 130
+	return l
+}
+
+// vocabulary fills compounds and words from every line of the document.
+// It runs on the first split word only: most documents have none, and
+// tokenising every line into two maps was most of the cost of cleaning.
+func (l *layout) vocabulary() {
+	if l.words != nil {
+		return
+	}
+	l.compounds, l.words = map[string]bool{}, map[string]bool{}
+	for _, p := range l.raw {
+		for _, line := range p.lines {
+			if line == "" {
+				continue
 			}
 			fields := strings.Fields(line)
 			for j, f := range fields {
@@ -171,18 +198,11 @@ func newLayout(raw []rawPage, opts cleanOptions) *layout {
 			}
 		}
 	}
-	if len(lengths) > 0 {
-		slices.Sort(lengths)
-		l.width = lengths[len(lengths)*3/4]
-	}
-	l.doubleSpaced = !opts.blankIsParagraph && nonEmpty >= 6 &&
-		singleGap*10 >= nonEmpty*6 && l.width <= 130
-	return l
 }
 
 // short reports whether a line stops well short of the typical width.
 func (l *layout) short(line string) bool {
-	return l.width >= 30 && utf8.RuneCountInString(line)*4 < l.width*3
+	return l.width >= 30 && runeCount(line)*4 < l.width*3
 }
 
 // endsSentence reports whether a line ends like the last line of a
@@ -288,6 +308,7 @@ func (l *layout) keepHyphen(prev, next string) bool {
 		end = len(next)
 	}
 	tail := strings.ToLower(next[:end])
+	l.vocabulary()
 	switch {
 	case l.compounds[stem+"-"+tail]:
 		return true

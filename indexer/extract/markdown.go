@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // Markdown returns the extractor for Markdown. It removes the markup and
@@ -38,14 +37,14 @@ func Markdown(opts Options) Extractor {
 		if res.Meta.Title == "" {
 			res.Meta.Title = firstShortLine(res.Text())
 		}
-		res.Meta.Lang = DetectLang(res.Text())
+		res.Meta.Lang = detectLangPages(res.Pages)
 		res.Sections = locateSections(res.Pages[0], headings)
 		if len(headings) == 0 {
 			// Markdown converted from a PDF or a word processor often
 			// keeps its headings as plain paragraphs.
 			res.Sections = paragraphHeadings(res.Pages[0], false)
 		}
-		if strings.TrimSpace(res.Text()) == "" {
+		if res.blank() {
 			return nil, fmt.Errorf("extract markdown: %w", ErrEmpty)
 		}
 		return &res, nil
@@ -100,7 +99,7 @@ func firstShortLine(text string) string {
 		if l == "" {
 			continue
 		}
-		if utf8.RuneCountInString(l) <= 120 {
+		if runeCount(l) <= 120 {
 			return l
 		}
 		return ""

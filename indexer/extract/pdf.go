@@ -97,7 +97,7 @@ func cleanPDFText(texts []string) (*Result, error) {
 	if err := checkText(res.Text()); err != nil {
 		return nil, fmt.Errorf("after cleaning: %w", err)
 	}
-	res.Meta.Lang = DetectLang(res.Text())
+	res.Meta.Lang = detectLangPages(res.Pages)
 	res.Sections = textSections(res.Pages)
 	return &res, nil
 }

@@ -72,9 +72,11 @@ type contentReader struct {
 
 // pageGlyphs returns the glyphs of one page. A panic inside the library
 // (a content stream it cannot lex) ends the page but keeps the glyphs read
-// up to that point, with the error.
+// up to that point, with the error. The returned slice is valid until
+// the next call, which reuses its memory: a page's glyphs are laid out
+// before the next page is read.
 func (cr *contentReader) pageGlyphs(page pdf.Value, res pdf.Value) (glyphs []pdfGlyph, err error) {
-	cr.glyphs = nil
+	cr.glyphs = cr.glyphs[:0]
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: page content: %v", ErrMalformed, r)

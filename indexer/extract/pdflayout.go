@@ -53,12 +53,23 @@ type fragment struct {
 // layoutPage returns the text of a page's glyphs, one line per line.
 func layoutPage(glyphs []pdfGlyph) string {
 	glyphs = dropDuplicates(glyphs)
+	var perRot [4]int
+	for _, g := range glyphs {
+		perRot[g.rot]++
+	}
 	var b strings.Builder
 	for rot := range 4 {
 		var gs []pdfGlyph
-		for _, g := range glyphs {
-			if g.rot == rot {
-				gs = append(gs, g)
+		switch perRot[rot] {
+		case 0:
+		case len(glyphs):
+			gs = glyphs // one direction, as on most pages: no copy
+		default:
+			gs = make([]pdfGlyph, 0, perRot[rot])
+			for _, g := range glyphs {
+				if g.rot == rot {
+					gs = append(gs, g)
+				}
 			}
 		}
 		if len(gs) == 0 {
@@ -79,8 +90,8 @@ func layoutPage(glyphs []pdfGlyph) string {
 // within dupMaxDX, dupMaxDY of it.
 func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
 	cellOf := func(x, y int) int64 { return int64(x)<<32 | int64(uint32(y)) }
-	seen := make(map[int64]int, len(gs))
-	out := gs[:0:0]
+	seen := newCellTable(len(gs))
+	out := make([]pdfGlyph, 0, len(gs))
 	for _, g := range gs {
 		if !finite(g.x) || !finite(g.y) || math.Abs(g.x) > 1e8 || math.Abs(g.y) > 1e8 {
 			continue
@@ -90,7 +101,7 @@ func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
 	search:
 		for dx := -1; dx <= 1; dx++ {
 			for dy := -1; dy <= 1; dy++ {
-				j, ok := seen[cellOf(cx+dx, cy+dy)]
+				j, ok := seen.get(cellOf(cx+dx, cy+dy))
 				if !ok {
 					continue
 				}
@@ -104,17 +115,60 @@ func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
 		if dup && !isBlank(g.s) {
 			continue
 		}
-		if k := cellOf(cx, cy); !hasKey(seen, k) {
-			seen[k] = len(out)
-		}
+		seen.add(cellOf(cx, cy), len(out))
 		out = append(out, g)
 	}
 	return out
 }
 
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
+// A cellTable maps a glyph cell to the index of the first glyph kept in
+// it. dropDuplicates probes nine cells per glyph, the hot loop of PDF
+// layout; a Go map spent most of that time hashing and probing. This is
+// open addressing over at least twice as many slots as glyphs, with a
+// multiplicative hash.
+type cellTable struct {
+	keys  []int64
+	vals  []int32 // index + 1; 0 is an empty slot
+	shift uint
+}
+
+func newCellTable(n int) cellTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	return cellTable{keys: make([]int64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+}
+
+func (t *cellTable) slot(k int64) int {
+	return int(uint64(k) * 0x9E3779B97F4A7C15 >> t.shift)
+}
+
+// get returns the index filed for cell k.
+func (t *cellTable) get(k int64) (int, bool) {
+	mask := len(t.keys) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch {
+		case t.vals[i] == 0:
+			return 0, false
+		case t.keys[i] == k:
+			return int(t.vals[i] - 1), true
+		}
+	}
+}
+
+// add files index v for cell k unless the cell has one already.
+func (t *cellTable) add(k int64, v int) {
+	mask := len(t.keys) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch {
+		case t.vals[i] == 0:
+			t.keys[i], t.vals[i] = k, int32(v+1)
+			return
+		case t.keys[i] == k:
+			return
+		}
+	}
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

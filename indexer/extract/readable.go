@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -210,8 +209,8 @@ func (r *readability) measure(n *html.Node) *elemStats {
 		return s
 	}
 	if n.Type == html.TextNode {
-		for _, f := range strings.Fields(n.Data) {
-			s.text += utf8.RuneCountInString(f) + 1
+		for f := range strings.FieldsSeq(n.Data) {
+			s.text += runeCount(f) + 1
 			s.commas += strings.Count(f, ",") + strings.Count(f, "，")
 		}
 		return s

@@ -37,7 +37,7 @@ var captionLead = regexp.MustCompile(`^(?i:source|sources|credit|credits|photo|p
 // its number, read as a title: a capital first, a dozen words or so, not
 // a sentence, a list item's clause or a caption party line.
 func headingTitle(t string) bool {
-	n := utf8.RuneCountInString(t)
+	n := runeCount(t)
 	words := strings.Fields(t)
 	if n == 0 || n > 100 || len(words) > 16 {
 		return false
@@ -62,7 +62,7 @@ func headingTitle(t string) bool {
 // numberedLine returns the heading's title text and true when line is a
 // numbered heading: the number alone, or the number and a title.
 func numberedLine(line string) (title string, ok bool) {
-	if utf8.RuneCountInString(line) > 110 {
+	if line == "" || !numberedStart(line[0]) || runeCount(line) > 110 {
 		return "", false
 	}
 	m := numberedHeading.FindStringSubmatch(line)
@@ -73,6 +73,18 @@ func numberedLine(line string) (title string, ok bool) {
 		return "", true
 	}
 	return m[2], headingTitle(m[2])
+}
+
+// numberedStart reports whether c can begin a numberedHeading match: a
+// digit, a Roman numeral, a letter A to H, or the p or c of "part" and
+// "chapter" in either case (neither word has a letter that folds to one
+// outside ASCII). Most lines begin otherwise and skip the pattern.
+func numberedStart(c byte) bool {
+	switch {
+	case '0' <= c && c <= '9', 'A' <= c && c <= 'H':
+		return true
+	}
+	return strings.IndexByte("IVXLpPcC", c) >= 0
 }
 
 // textSections finds headings in clean text by their shape, for formats
@@ -107,7 +119,7 @@ func textSections(pages []Page) []Section {
 			}
 			// A numbered heading follows the end of a paragraph: a blank
 			// line, a sentence's end, a short last line, or a heading.
-			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || utf8.RuneCountInString(prev)*10 < full*6
+			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || runeCount(prev)*10 < full*6
 			if t, ok := numberedLine(line); ok && afterBreak {
 				title := line
 				kind := numberKind(line)
@@ -127,13 +139,13 @@ func textSections(pages []Page) []Section {
 						after = strings.TrimSpace(lines[j+1])
 					}
 					switch {
-					case nn != "" && (headingTitle(nn) || capsHeading(nn)) && utf8.RuneCountInString(nn) < full && !continues(after):
+					case nn != "" && (headingTitle(nn) || capsHeading(nn)) && runeCount(nn) < full && !continues(after):
 						title = line + " " + nn
 					case kind != "part":
 						// "Part II" heads a part by itself; "A." does not.
 						continue
 					}
-				case next != "" && !numberedOK(next) && (continues(next) || utf8.RuneCountInString(line) >= full),
+				case next != "" && !numberedOK(next) && (continues(next) || runeCount(line) >= full),
 					endsOpen(t):
 					// The line wraps on into the next: a sentence
 					// that starts with a number, not a heading.
@@ -191,7 +203,7 @@ func continues(l string) bool {
 func fullLine(lines []string) int {
 	var ls []int
 	for _, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n >= 20 {
+		if n := runeCount(strings.TrimSpace(l)); n >= 20 {
 			ls = append(ls, n)
 		}
 	}
@@ -273,22 +285,39 @@ func dropRepeatedLabels(ss []Section, pages []Page) []Section {
 	if len(ss) == 0 {
 		return ss
 	}
+	// Only the unnumbered titles' lines are counted, not every line.
 	count := map[string]int{}
+	numbered := make([]bool, len(ss))
+	for i, s := range ss {
+		if _, numbered[i] = numberedLine(s.Title); !numbered[i] {
+			count[strings.ToLower(s.Title)] = 0
+		}
+	}
+	if len(count) == 0 {
+		return ss
+	}
 	for _, p := range pages {
-		for _, l := range strings.Split(p.Text, "\n") {
+		for l := range strings.SplitSeq(p.Text, "\n") {
 			if l = strings.TrimSpace(l); l != "" && len(l) <= 110 {
-				count[strings.ToLower(l)]++
+				if k := strings.ToLower(l); hasKey(count, k) {
+					count[k]++
+				}
 			}
 		}
 	}
 	out := ss[:0]
-	for _, s := range ss {
-		if _, numbered := numberedLine(s.Title); !numbered && count[strings.ToLower(s.Title)] > 1 {
+	for i, s := range ss {
+		if !numbered[i] && count[strings.ToLower(s.Title)] > 1 {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func nextNonEmpty(lines []string) string {
@@ -304,7 +333,7 @@ func nextNonEmpty(lines []string) string {
 // most 60 characters, no lower-case letter, a word of four letters or
 // more, and not ending like a caption's party line (a comma).
 func capsHeading(l string) bool {
-	if l == "" || utf8.RuneCountInString(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
+	if l == "" || runeCount(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
 		return false
 	}
 	run, long := 0, false
@@ -398,7 +427,7 @@ func bodyParagraph(p string) bool {
 
 // titleLine reports whether l is one line shaped like a heading.
 func titleLine(l string) bool {
-	n := utf8.RuneCountInString(l)
+	n := runeCount(l)
 	if n < 3 || n > 60 || strings.ContainsRune(l, '\n') || strings.ContainsAny(l[len(l)-1:], ".,;:!?|") || strings.ContainsAny(l, ";|@") || strings.Contains(l, "://") {
 		return false
 	}
@@ -411,7 +440,7 @@ func titleLine(l string) bool {
 	long, capital := 0, 0
 	for _, w := range strings.Fields(l) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) >= 4 {
+		if runeCount(w) >= 4 {
 			long++
 			if unicode.IsUpper(r) {
 				capital++

@@ -117,3 +117,29 @@ func TestParagraphHeadings(t *testing.T) {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 }
+
+// The first-byte test never rejects a line the pattern would take.
+func FuzzNumberedStart(f *testing.F) {
+	for _, s := range []string{"I. BACKGROUND", "2.1 Standard", "Part II", "CHAPTER three: Facts", "B.", "10.", "the court"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if numberedHeading.MatchString(s) && !numberedStart(s[0]) {
+			t.Errorf("numberedStart(%q) = false, but numberedHeading matches %q", s[0], s)
+		}
+	})
+}
+
+func TestNumberedStart(t *testing.T) {
+	for c := range 256 {
+		s := string([]byte{byte(c)}) + ". Title"
+		if numberedHeading.MatchString(s) && !numberedStart(byte(c)) {
+			t.Errorf("numberedStart(%q) = false, but numberedHeading matches %q", byte(c), s)
+		}
+	}
+	for _, s := range []string{"part one", "Part IV.", "chapter 2:", "CHAPTER ten"} {
+		if !numberedHeading.MatchString(s) || !numberedStart(s[0]) {
+			t.Errorf("%q: numberedHeading %v, numberedStart %v; want both", s, numberedHeading.MatchString(s), numberedStart(s[0]))
+		}
+	}
+}

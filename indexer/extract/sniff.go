@@ -120,6 +120,28 @@ func decodeText(data []byte) (string, error) {
 	return mixedToUTF8(data), nil
 }
 
+// Byte classes for binaryBytes.
+const (
+	classText = iota
+	classNUL
+	classControl // besides tab, newline, carriage return, form feed, vertical tab and escape
+	classHigh    // above ASCII
+)
+
+var byteClasses = func() (t [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b == 0:
+			t[b] = classNUL
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B, b == 0x7F:
+			t[b] = classControl
+		case b >= 0x80:
+			t[b] = classHigh
+		}
+	}
+	return t
+}()
+
 // binaryBytes tests the first sniffWindow bytes of an 8-bit file: text
 // has no NUL bytes (a stray few are tolerated), few control characters
 // besides tab, newline, carriage return and form feed, and, when it is
@@ -129,17 +151,11 @@ func binaryBytes(data []byte) error {
 	if len(head) == 0 {
 		return nil
 	}
-	nul, ctl, high := 0, 0, 0
+	var count [4]int // by byteClass; a table lookup per byte, no branches
 	for _, b := range head {
-		switch {
-		case b == 0:
-			nul++
-		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B, b == 0x7F:
-			ctl++
-		case b >= 0x80:
-			high++
-		}
+		count[byteClasses[b]]++
 	}
+	nul, ctl, high := count[classNUL], count[classControl], count[classHigh]
 	n := len(head)
 	switch {
 	case nul*100 > n:

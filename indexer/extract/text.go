@@ -31,7 +31,7 @@ func Text(opts Options) Extractor {
 		// widgets may bare more chrome at the end.
 		text = cutChromeLines(cutCommentSection(cutWidgetTail(cutChromeLines(text))))
 		res := textResult(text)
-		if strings.TrimSpace(res.Text()) == "" {
+		if res.blank() {
 			return nil, fmt.Errorf("extract text: %w", ErrEmpty)
 		}
 		return res, nil
@@ -49,7 +49,7 @@ func textResult(text string) *Result {
 	} else {
 		res.Pages, res.Meta = CleanPages(text)
 	}
-	res.Meta.Lang = DetectLang(res.Text())
+	res.Meta.Lang = detectLangPages(res.Pages)
 	res.Sections = textSections(res.Pages)
 	return &res
 }

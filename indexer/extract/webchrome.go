@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Text saved from a web page keeps the page's chrome around the article:
@@ -69,7 +68,7 @@ func cutChromeLines(text string) string {
 
 // chromeLine reports whether a trimmed line is a line of web-page chrome.
 func chromeLine(t string) bool {
-	if utf8.RuneCountInString(t) > chromeLineRunes {
+	if runeCount(t) > chromeLineRunes {
 		return false
 	}
 	words := strings.Fields(t)

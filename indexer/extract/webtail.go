@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Text saved from a web page ends, as often as not, with the page's
@@ -32,7 +31,7 @@ func cutWidgetTail(text string) string {
 			start = i
 			continue
 		}
-		if utf8.RuneCountInString(t) > widgetLineMax {
+		if runeCount(t) > widgetLineMax {
 			break
 		}
 		nonEmpty++
@@ -79,14 +78,14 @@ func cutCommentSection(text string) string {
 // cutCommentHeader cuts text at the first line, from line from on, that
 // starts with a count and quotes title.
 func cutCommentHeader(text, title string, from int) string {
-	if n := utf8.RuneCountInString(title); n > 150 || len(strings.Fields(title)) < 3 {
+	if n := runeCount(title); n > 150 || len(strings.Fields(title)) < 3 {
 		return text
 	}
 	lines := strings.Split(text, "\n")
 	quoted := []string{"“" + title + "”", "\"" + title + "\"", "‘" + title + "’"}
 	for i := from; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
-		if l == "" || utf8.RuneCountInString(l) > 250 || !countWord(l) {
+		if l == "" || runeCount(l) > 250 || !countWord(l) {
 			continue
 		}
 		for _, q := range quoted {

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// runeCount is utf8.RuneCountInString, which steps one byte at a time:
+// this counts a leading ASCII run eight bytes per step first. Line widths
+// are measured several times over every line of a document, almost all of
+// it ASCII.
+func runeCount(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	return i + utf8.RuneCountInString(s[i:])
+}
+
+// squashSpaces is strings.Join(strings.Fields(s), " "): s without leading
+// or trailing white space, each run of it one space. Most of what it is
+// given (table cells, entry texts) is that already, and is returned as is,
+// without the slice of fields and the new string.
+func squashSpaces(s string) string {
+	space := true // at the start, a space is leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if space {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			space = false
+		}
+		i++
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
+}

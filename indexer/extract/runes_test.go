@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", "exactly8", "ASCII line of some length, long enough to step.",
+		"§ 1591", "twelve bytes§", "a\xffb\xfe", strings.Repeat("é", 9), "0123456789abcdef€", "\x80\x80\x80\x80\x80\x80\x80\x80\x80"} {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzRuneCount(f *testing.F) {
+	f.Add("Plaintiffs sue under 18 U.S.C. § 1595 — “quoted”")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+func BenchmarkRuneCount(b *testing.B) {
+	line := "the court held that the defendant's website knowingly benefited from participation in a venture"
+	b.Run("runeCount", func(b *testing.B) {
+		for b.Loop() {
+			runeCount(line)
+		}
+	})
+	b.Run("stdlib", func(b *testing.B) {
+		for b.Loop() {
+			utf8.RuneCountInString(line)
+		}
+	})
+}
+
+func checkSquash(t *testing.T, s string) {
+	if got, want := squashSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("squashSpaces(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestSquashSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "é b", "a\u0085b",
+		"Doe v. Roe, No. 1:20-cv-02335", "\xff \xfe", "x\ny"} {
+		checkSquash(t, s)
+	}
+}
+
+func FuzzSquashSpaces(f *testing.F) {
+	f.Add(" MOTION to Dismiss\u00a0by  Doe \n")
+	f.Fuzz(checkSquash)
+}
