@@ -38,6 +38,9 @@ func registerAnalysis() {
 		_ = registry.RegisterTokenFilter(StemFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 			return newStemFilter(), nil
 		})
+		_ = registry.RegisterTokenFilter(EnglishFilter, func(_ map[string]any, cache *registry.Cache) (analysis.TokenFilter, error) {
+			return newEnglishFilter(cache)
+		})
 	})
 }
 

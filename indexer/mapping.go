@@ -17,6 +17,11 @@ import (
 // (through the index mapping), so the two never drift apart.
 const TextAnalyzer = "en_folded"
 
+// textChain is the token filters of TextAnalyzer in indexes made before
+// EnglishFilter, which does all of their work in one: their names stay
+// registered so that those indexes open and analyse queries as before.
+var textChain = []string{en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, StemFilter}
+
 // Mapping returns the index mapping. It is the only place that names bleve
 // analyzers; every field name comes from package corpus.
 func Mapping() (mapping.IndexMapping, error) {
@@ -24,13 +29,12 @@ func Mapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
 	err := m.AddCustomAnalyzer(TextAnalyzer, map[string]any{
 		"type": custom.Name,
-		// Indexes made before WordTokenizer and StemFilter name bleve's
-		// unicode tokenizer and porter stemmer, and keep them: ours give
-		// the same words and stems.
-		"tokenizer": WordTokenizer,
-		"token_filters": []string{
-			en.PossessiveName, lowercase.Name, FoldFilter, en.StopName, StemFilter,
-		},
+		// Indexes made before WordTokenizer and EnglishFilter name bleve's
+		// unicode tokenizer and the chain of possessive, lowercase, fold,
+		// stop and porter filters (textChain), and keep them: ours give
+		// the same words and terms.
+		"tokenizer":     WordTokenizer,
+		"token_filters": []string{EnglishFilter},
 	})
 	if err != nil {
 		return nil, err

@@ -27,21 +27,37 @@ func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		if t.KeyWord {
 			continue
 		}
-		// The stem is shared by every token of the word: it is the last
-		// filter of the analyzer, and bleve copies terms out (into
-		// strings) without writing to them.
-		stem, ok := f.memo.get(t.Term)
-		if !ok {
-			stem = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(t.Term)))
-			stem = stem[:len(stem):len(stem)] // an append copies
-			f.memo.put(t.Term, stem)
-		}
-		t.Term = stem
+		t.Term = f.stem(t.Term)
 	}
 	return in
 }
 
-// stemMemo remembers stems, in shards so that analysis workers seldom
+// stem returns the stem of word. The stem is shared by every token of the
+// word: stemming is the last filter of the analyzer, and bleve copies
+// terms out (into strings) without writing to them.
+func (f stemFilter) stem(word []byte) []byte {
+	// The porter stemmer leaves a word of one or two letters alone; one
+	// of two bytes beyond ASCII is one letter, or bytes that are not
+	// UTF-8, which it rewrites, so only ASCII skips it.
+	if len(word) <= 2 && isASCII(word) {
+		return word
+	}
+	e, ok := f.memo.get(word)
+	if !ok {
+		e.stem = porterStem(word)
+		f.memo.put(word, e)
+	}
+	return e.stem
+}
+
+// porterStem is bleve's porter stemmer on a lower-case word.
+func porterStem(word []byte) []byte {
+	stem := analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(word)))
+	return stem[:len(stem):len(stem)] // an append copies
+}
+
+// stemMemo remembers stems (and, for EnglishFilter, which words are stop
+// words), in shards so that analysis workers seldom
 // wait for one another. Each shard stops taking words once full: the
 // words seen first are the common ones, and memory stays bounded (about
 // 10 MB) whatever the collection's vocabulary.
@@ -57,13 +73,20 @@ const (
 
 type stemShard struct {
 	mu sync.RWMutex
-	m  map[string][]byte
+	m  map[string]memoEntry
+}
+
+// memoEntry is what the memory knows of a word: its stem, or that it is
+// a stop word, which EnglishFilter drops and does not stem.
+type memoEntry struct {
+	stem []byte
+	stop bool
 }
 
 func newStemMemo() *stemMemo {
 	memo := &stemMemo{seed: maphash.MakeSeed()}
 	for i := range memo.shards {
-		memo.shards[i].m = make(map[string][]byte)
+		memo.shards[i].m = make(map[string]memoEntry)
 	}
 	return memo
 }
@@ -72,19 +95,19 @@ func (memo *stemMemo) shard(word []byte) *stemShard {
 	return &memo.shards[maphash.Bytes(memo.seed, word)%stemShards]
 }
 
-func (memo *stemMemo) get(word []byte) ([]byte, bool) {
+func (memo *stemMemo) get(word []byte) (memoEntry, bool) {
 	sh := memo.shard(word)
 	sh.mu.RLock()
-	stem, ok := sh.m[string(word)]
+	e, ok := sh.m[string(word)]
 	sh.mu.RUnlock()
-	return stem, ok
+	return e, ok
 }
 
-func (memo *stemMemo) put(word, stem []byte) {
+func (memo *stemMemo) put(word []byte, e memoEntry) {
 	sh := memo.shard(word)
 	sh.mu.Lock()
 	if len(sh.m) < stemPerShard {
-		sh.m[string(word)] = stem
+		sh.m[string(word)] = e
 	}
 	sh.mu.Unlock()
 }
