@@ -51,7 +51,7 @@ var wbClass = func() (t [utf8.RuneSelf]uint8) {
 func isWordClass(c uint8) bool { return c == wbLetter || c == wbNumeric || c == wbExtendNum }
 
 func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	w := words{in: input, toks: make([]analysis.Token, 0, len(input)/5+1)} // about a word per 6 bytes of prose
+	w := words{in: input, out: make(analysis.TokenStream, 0, len(input)/5+1)} // about a word per 6 bytes of prose
 	// Runs between ASCII white space: no word crosses white space, so a
 	// run can be cut on its own.
 	for i := 0; i < len(input); {
@@ -71,21 +71,34 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 		i = end
 	}
-	out := make(analysis.TokenStream, len(w.toks))
-	for i := range w.toks {
-		out[i] = &w.toks[i]
-	}
-	return out
+	return w.out
 }
 
 // words collects the words of one text.
+//
+// The tokens live in slabs, each sized for the text left to read: one
+// slice sized for the most words a text might have cost as much memory
+// again as its words did (a token is eight times the size of its
+// pointer), and one grown by appending would move tokens the stream
+// already points at.
 type words struct {
 	in   []byte
-	toks []analysis.Token
+	slab []analysis.Token
+	out  analysis.TokenStream
 }
 
+// Slabs hold at most maxSlab tokens (64 kB), and at least minSlab.
+const (
+	minSlab = 16
+	maxSlab = 1024
+)
+
 func (w *words) emit(start, end int, typ analysis.TokenType) {
-	w.toks = append(w.toks, analysis.Token{Term: w.in[start:end], Start: start, End: end, Position: len(w.toks) + 1, Type: typ})
+	if len(w.slab) == cap(w.slab) {
+		w.slab = make([]analysis.Token, 0, min(max((len(w.in)-start)/6, minSlab), maxSlab))
+	}
+	w.slab = append(w.slab, analysis.Token{Term: w.in[start:end], Start: start, End: end, Position: len(w.out) + 1, Type: typ})
+	w.out = append(w.out, &w.slab[len(w.slab)-1])
 }
 
 // ascii adds the words of in[from:to], which is all ASCII.
