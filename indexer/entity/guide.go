@@ -3,6 +3,7 @@ package entity
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -28,6 +29,74 @@ type guide struct {
 	// given the window of the text and of its lower-cased copy; windows
 	// where it cannot are not searched (needDistrictOf, needAny, ...).
 	need func(text, lower string) bool
+	// lead, when set, holds every byte a match of the pattern can begin
+	// with (see leading); with word set, every match also begins at a
+	// \b. A window then tries the pattern, anchored, only at those
+	// bytes, rather than letting the regexp engine try every offset.
+	lead *[256]bool
+	word bool
+}
+
+// leading returns a guide's lead: the bytes of first, which must be
+// ASCII. A case-insensitive pattern must list both cases, and cannot
+// take a lead if a match can begin with s or k, which fold to runes
+// outside ASCII (ſ, the Kelvin sign).
+func leading(first string) *[256]bool {
+	var t [256]bool
+	for i := 0; i < len(first); i++ {
+		if first[i] >= utf8.RuneSelf {
+			panic("entity: a lead byte outside ASCII: " + first)
+		}
+		t[first[i]] = true
+	}
+	return &t
+}
+
+// Leads shared by several patterns.
+const (
+	digits = "0123456789"
+	upper  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+// anchoredRE caches for each pattern with a lead the same pattern anchored
+// at the start of the text.
+var anchoredRE sync.Map // *regexp.Regexp → *regexp.Regexp
+
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	if a, ok := anchoredRE.Load(re); ok {
+		return a.(*regexp.Regexp)
+	}
+	a, _ := anchoredRE.LoadOrStore(re, regexp.MustCompile(`\A(?:`+re.String()+`)`))
+	return a.(*regexp.Regexp)
+}
+
+// leadMatches appends to out what re.FindAllStringSubmatchIndex finds in
+// text[ws:we], as offsets in text, trying an anchored copy of re at each
+// offset where g's lead says a match can begin. Leading assertions are
+// the only part of a pattern that sees the byte before where it is tried;
+// \b is the one a lead allows, and it is checked here, as the window
+// would see it, before trying.
+func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Regexp) [][]int {
+	a := anchored(re)
+	for q := ws; q < we; q++ {
+		if !g.lead[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
+			continue
+		}
+		m := a.FindStringSubmatchIndex(text[q:we])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += q
+			}
+		}
+		out = append(out, m)
+		if m[1] > q {
+			q = m[1] - 1
+		}
+	}
+	return out
 }
 
 // isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
@@ -70,6 +139,10 @@ func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]in
 	ws, we := -1, -1
 	flush := func() {
 		if ws < 0 || g.need != nil && !g.need(text[ws:we], lower[ws:we]) {
+			return
+		}
+		if g.lead != nil {
+			out = g.leadMatches(out, text, ws, we, re)
 			return
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {

@@ -135,3 +135,42 @@ func FuzzGuideScan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGuideLead: a guide with a lead finds, trying its pattern anchored
+// at the lead's bytes only, what the pattern finds searched for in each
+// window; and every match of the pattern anywhere in the text begins
+// with a lead byte (at a \b when the lead says so), so no lead is wrong
+// about its pattern.
+func FuzzGuideLead(f *testing.F) {
+	for _, s := range []string{
+		"see 18 U.S.C. § 1591(a)(1); 18 U.S.C. §§ 1591, 1595; a18 U.S.C. 2; _8 USC 1101; 8\n3 U.S.C. 2; 47 U.S.C.\n230",
+		"28 C.F.R. § 1.2, 8 CFR pts. 3, 135 Stat. 4, 85 Fed. Reg. 1234, x12 Stat. 3",
+		"Pub. L. No. 115-164; Public Law 115–164; Pvt. L. 98-1; private law 12-3; xPub. L. 1-2",
+		"Fed. R. Civ. P. 12(b)(6); federal rules of civil procedure 56; Rule 11(c); Section 1591(a); section 230; ſection 230",
+		"Case No. 20-1234; CASE NO.: 1:20-cv-02335-AB; Docket No. 21-cv-5; no. 19-1; appeal nos. 20-12; Index No. 570410/22; BAP No. CC-20-1",
+		"Josie Garton, Judge.\nJames Lawrence Sanchez, District Judge\nMcCook, Jr., Associate Justice\nChief Judge Jane Roe; Senior Circuit Judge A. B. Smith; JUSTICE ALITO",
+		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+	} {
+		f.Add(s)
+	}
+	all := everyGuide()
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		for _, e := range all {
+			if e.g.lead == nil {
+				continue
+			}
+			sc := e.gs.scan(text, lower)
+			every := e.g
+			every.lead = nil
+			if got, want := e.g.find(sc, e.re), every.find(sc, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: tried at the lead's bytes finds %v, searched for %v", e.name, text, got, want)
+			}
+			for _, m := range e.re.FindAllStringIndex(text, -1) {
+				if m[0] == m[1] || !e.g.lead[text[m[0]]] || e.g.word && m[0] > 0 && isWordByte(text[m[0]-1]) {
+					t.Errorf("%s: the match %q at %d in %q does not begin as its lead says", e.name, text[m[0]:m[1]], m[0], text)
+				}
+			}
+		}
+	})
+}

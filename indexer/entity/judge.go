@@ -27,9 +27,9 @@ const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
-		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE")},
+		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice")},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper)},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
