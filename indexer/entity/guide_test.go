@@ -174,3 +174,24 @@ func FuzzGuideLead(f *testing.F) {
 		}
 	})
 }
+
+// A trie's table of first bytes says what its root does: a key starts
+// with c exactly when the root has a child after c.
+func TestTrieStarts(t *testing.T) {
+	rep, st := reporterRulesOnce(), stateRulesOnce()
+	for name, tr := range map[string]*reporterTrie{"reporters": rep.trie, "reporters loose": rep.loose, "state codes": st.trie, "state codes loose": st.loose} {
+		n := 0
+		for c := 0; c < 256; c++ {
+			want := tr.nodes[0].child(byte(c)) != 0
+			if got := tr.starts(byte(c)); got != want {
+				t.Errorf("%s: starts(%q) = %v, the root's child says %v", name, byte(c), got, want)
+			}
+			if want {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no key starts with any byte", name)
+		}
+	}
+}
