@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -33,23 +34,49 @@ type guide struct {
 	// with (see leading); with word set, every match also begins at a
 	// \b. A window then tries the pattern, anchored, only at those
 	// bytes, rather than letting the regexp engine try every offset.
-	lead *[256]bool
+	lead *lead
 	word bool
 }
 
+// A lead is the set of bytes every match of a pattern begins with.
+type lead struct {
+	at [256]bool
+	// folds: runes outside ASCII that a case-insensitive pattern
+	// matches for a lead letter (ſ for s, the Kelvin sign for k); a
+	// window holding one is searched in full
+	folds []string
+}
+
 // leading returns a guide's lead: the bytes of first, which must be
-// ASCII. A case-insensitive pattern must list both cases, and cannot
-// take a lead if a match can begin with s or k, which fold to runes
-// outside ASCII (ſ, the Kelvin sign).
-func leading(first string) *[256]bool {
-	var t [256]bool
+// ASCII; a case-insensitive pattern must list both cases.
+func leading(first string) *lead {
+	var l lead
 	for i := 0; i < len(first); i++ {
-		if first[i] >= utf8.RuneSelf {
+		c := first[i]
+		if c >= utf8.RuneSelf {
 			panic("entity: a lead byte outside ASCII: " + first)
 		}
-		t[first[i]] = true
+		l.at[c] = true
+		switch c | ('a' - 'A') {
+		case 's':
+			l.folds = append(l.folds, "\u017f")
+		case 'k':
+			l.folds = append(l.folds, "\u212a")
+		}
 	}
-	return &t
+	slices.Sort(l.folds)
+	l.folds = slices.Compact(l.folds)
+	return &l
+}
+
+// folded reports whether text holds one of l's folds.
+func (l *lead) folded(text string) bool {
+	for _, f := range l.folds {
+		if strings.Contains(text, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // Leads shared by several patterns.
@@ -79,7 +106,7 @@ func anchored(re *regexp.Regexp) *regexp.Regexp {
 func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Regexp) [][]int {
 	a := anchored(re)
 	for q := ws; q < we; q++ {
-		if !g.lead[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
+		if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
 			continue
 		}
 		m := a.FindStringSubmatchIndex(text[q:we])
@@ -141,7 +168,7 @@ func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]in
 		if ws < 0 || g.need != nil && !g.need(text[ws:we], lower[ws:we]) {
 			return
 		}
-		if g.lead != nil {
+		if g.lead != nil && !g.lead.folded(text[ws:we]) {
 			out = g.leadMatches(out, text, ws, we, re)
 			return
 		}
