@@ -36,6 +36,10 @@ type guide struct {
 	// bytes, rather than letting the regexp engine try every offset.
 	lead *lead
 	word bool
+	// can, when set with a lead, reports whether the pattern can match
+	// at the start of s, the rest of a window from a lead byte: a
+	// cheaper test than trying it (nameThenComma).
+	can func(s string) bool
 }
 
 // A lead is the set of bytes every match of a pattern begins with.
@@ -67,6 +71,36 @@ func leading(first string) *lead {
 	slices.Sort(l.folds)
 	l.folds = slices.Compact(l.folds)
 	return &l
+}
+
+// nameThenComma, a guide's can for a pattern that starts with namePat
+// and a comma, reports whether s starts with what namePat can match, up
+// to its first comma: ASCII letters, ' - . and any byte outside ASCII
+// (’), in at most five words split by spaces and tabs, each after the
+// first starting with a capital or as de, van, von, del and la do.
+func nameThenComma(s string) bool {
+	breaks := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ',':
+			return i > 0
+		case c == ' ' || c == '\t':
+			if i > 0 && s[i-1] != ' ' && s[i-1] != '\t' {
+				if breaks++; breaks > 4 {
+					return false
+				}
+			}
+			if i+1 < len(s) {
+				if n := s[i+1]; !('A' <= n && n <= 'Z' || n == 'd' || n == 'v' || n == 'l' || n == ' ' || n == '\t') {
+					return false
+				}
+			}
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\'' || c == '-' || c == '.' || c >= utf8.RuneSelf:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // folded reports whether text holds one of l's folds.
@@ -107,6 +141,9 @@ func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Rege
 	a := anchored(re)
 	for q := ws; q < we; q++ {
 		if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
+			continue
+		}
+		if g.can != nil && !g.can(text[q:we]) {
 			continue
 		}
 		m := a.FindStringSubmatchIndex(text[q:we])

@@ -149,6 +149,7 @@ func FuzzGuideLead(f *testing.F) {
 		"Fed. R. Civ. P. 12(b)(6); federal rules of civil procedure 56; Rule 11(c); Section 1591(a); section 230; ſection 230",
 		"Case No. 20-1234; CASE NO.: 1:20-cv-02335-AB; Docket No. 21-cv-5; no. 19-1; appeal nos. 20-12; Index No. 570410/22; BAP No. CC-20-1",
 		"Josie Garton, Judge.\nJames Lawrence Sanchez, District Judge\nMcCook, Jr., Associate Justice\nChief Judge Jane Roe; Senior Circuit Judge A. B. Smith; JUSTICE ALITO",
+		"Ana de la Cruz, Judge; Jan van der Berg, Judge. O’Neil, Justice; D'Arcy-Smith,\tJudge; A B C D E F, Judge; The court held Smith, Judge; Hon. A. B. C. Doe, Judge",
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",

@@ -29,7 +29,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
 		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper)},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
