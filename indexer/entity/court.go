@@ -166,7 +166,7 @@ func newCourtRules() *courtRules {
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60, lead: leading("cuCU"), word: true},
 		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10, need: needAny("Circuit")},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40, lead: leading("suSU"), word: true},
-		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel},
+		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel, lead: lineStart},
 	}
 	r.guides = guidesOf(r.districtAt, r.appealsAt, r.circuitAt, r.supremeAt, r.fieldAt)
 	var states []string

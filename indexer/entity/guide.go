@@ -45,6 +45,8 @@ type guide struct {
 // A lead is the set of bytes every match of a pattern begins with.
 type lead struct {
 	at [256]bool
+	// line: matches begin at a line's start, (?m)^, whatever the byte
+	line bool
 	// folds: runes outside ASCII that a case-insensitive pattern
 	// matches for a lead letter (ſ for s, the Kelvin sign for k); a
 	// window holding one is searched in full
@@ -103,6 +105,10 @@ func nameThenComma(s string) bool {
 	return false
 }
 
+// lineStart is the lead of a pattern every match of which begins with
+// (?m)^.
+var lineStart = &lead{line: true}
+
 // folded reports whether text holds one of l's folds.
 func (l *lead) folded(text string) bool {
 	for _, f := range l.folds {
@@ -135,12 +141,21 @@ func anchored(re *regexp.Regexp) *regexp.Regexp {
 // text[ws:we], as offsets in text, trying an anchored copy of re at each
 // offset where g's lead says a match can begin. Leading assertions are
 // the only part of a pattern that sees the byte before where it is tried;
-// \b is the one a lead allows, and it is checked here, as the window
-// would see it, before trying.
+// \b and (?m)^ are the ones a lead allows, and they are checked here, as
+// the window would see them, before trying.
 func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Regexp) [][]int {
 	a := anchored(re)
 	for q := ws; q < we; q++ {
-		if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
+		if g.lead.line {
+			if q > ws && text[q-1] != '\n' {
+				i := strings.IndexByte(text[q:we], '\n')
+				if i < 0 {
+					break
+				}
+				q += i // the loop steps past the line break
+				continue
+			}
+		} else if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
 			continue
 		}
 		if g.can != nil && !g.can(text[q:we]) {

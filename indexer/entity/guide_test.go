@@ -150,6 +150,7 @@ func FuzzGuideLead(f *testing.F) {
 		"Case No. 20-1234; CASE NO.: 1:20-cv-02335-AB; Docket No. 21-cv-5; no. 19-1; appeal nos. 20-12; Index No. 570410/22; BAP No. CC-20-1",
 		"Josie Garton, Judge.\nJames Lawrence Sanchez, District Judge\nMcCook, Jr., Associate Justice\nChief Judge Jane Roe; Senior Circuit Judge A. B. Smith; JUSTICE ALITO",
 		"Ana de la Cruz, Judge; Jan van der Berg, Judge. O’Neil, Justice; D'Arcy-Smith,\tJudge; A B C D E F, Judge; The court held Smith, Judge; Hon. A. B. C. Doe, Judge",
+		"Jane Doe v. Richard Roe\n## Case 1 - A v. B\nMontesano, J.\n  <b>CONNORS, C. J., concurs\nJohn Q. Smith\nUnited States District Judge\nCourt: N.D. Cal.\nPresent: Judges Humphreys and Beales\nfoo Bar v. Baz, COURT : x",
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
@@ -173,6 +174,12 @@ func FuzzGuideLead(f *testing.F) {
 				continue // such windows are searched in full
 			}
 			for _, m := range e.re.FindAllStringIndex(text, -1) {
+				if e.g.lead.line {
+					if m[0] > 0 && text[m[0]-1] != '\n' {
+						t.Errorf("%s: the match %q at %d in %q does not begin a line", e.name, text[m[0]:m[1]], m[0], text)
+					}
+					continue
+				}
 				if m[0] == m[1] || !e.g.lead.at[text[m[0]]] || e.g.word && m[0] > 0 && isWordByte(text[m[0]-1]) {
 					t.Errorf("%s: the match %q at %d in %q does not begin as its lead says", e.name, text[m[0]:m[1]], m[0], text)
 				}
