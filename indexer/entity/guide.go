@@ -2,7 +2,9 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -28,6 +30,152 @@ type guide struct {
 	// given the window of the text and of its lower-cased copy; windows
 	// where it cannot are not searched (needDistrictOf, needAny, ...).
 	need func(text, lower string) bool
+	// lead, when set, holds every byte a match of the pattern can begin
+	// with (see leading); with word set, every match also begins at a
+	// \b. A window then tries the pattern, anchored, only at those
+	// bytes, rather than letting the regexp engine try every offset.
+	lead *lead
+	word bool
+	// can, when set with a lead, reports whether the pattern can match
+	// at the start of s, the rest of a window from a lead byte: a
+	// cheaper test than trying it (nameThenComma).
+	can func(s string) bool
+}
+
+// A lead is the set of bytes every match of a pattern begins with.
+type lead struct {
+	at [256]bool
+	// line: matches begin at a line's start, (?m)^, whatever the byte
+	line bool
+	// folds: runes outside ASCII that a case-insensitive pattern
+	// matches for a lead letter (ſ for s, the Kelvin sign for k); a
+	// window holding one is searched in full
+	folds []string
+}
+
+// leading returns a guide's lead: the bytes of first, which must be
+// ASCII; a case-insensitive pattern must list both cases.
+func leading(first string) *lead {
+	var l lead
+	for i := 0; i < len(first); i++ {
+		c := first[i]
+		if c >= utf8.RuneSelf {
+			panic("entity: a lead byte outside ASCII: " + first)
+		}
+		l.at[c] = true
+		switch c | ('a' - 'A') {
+		case 's':
+			l.folds = append(l.folds, "\u017f")
+		case 'k':
+			l.folds = append(l.folds, "\u212a")
+		}
+	}
+	slices.Sort(l.folds)
+	l.folds = slices.Compact(l.folds)
+	return &l
+}
+
+// nameThenComma, a guide's can for a pattern that starts with namePat
+// and a comma, reports whether s starts with what namePat can match, up
+// to its first comma: ASCII letters, ' - . and any byte outside ASCII
+// (’), in at most five words split by spaces and tabs, each after the
+// first starting with a capital or as de, van, von, del and la do.
+func nameThenComma(s string) bool {
+	breaks := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ',':
+			return i > 0
+		case c == ' ' || c == '\t':
+			if i > 0 && s[i-1] != ' ' && s[i-1] != '\t' {
+				if breaks++; breaks > 4 {
+					return false
+				}
+			}
+			if i+1 < len(s) {
+				if n := s[i+1]; !('A' <= n && n <= 'Z' || n == 'd' || n == 'v' || n == 'l' || n == ' ' || n == '\t') {
+					return false
+				}
+			}
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\'' || c == '-' || c == '.' || c >= utf8.RuneSelf:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// lineStart is the lead of a pattern every match of which begins with
+// (?m)^.
+var lineStart = &lead{line: true}
+
+// folded reports whether text holds one of l's folds.
+func (l *lead) folded(text string) bool {
+	for _, f := range l.folds {
+		if strings.Contains(text, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// Leads shared by several patterns.
+const (
+	digits = "0123456789"
+	upper  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+// anchoredRE caches for each pattern with a lead the same pattern anchored
+// at the start of the text.
+var anchoredRE sync.Map // *regexp.Regexp → *regexp.Regexp
+
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	if a, ok := anchoredRE.Load(re); ok {
+		return a.(*regexp.Regexp)
+	}
+	a, _ := anchoredRE.LoadOrStore(re, regexp.MustCompile(`\A(?:`+re.String()+`)`))
+	return a.(*regexp.Regexp)
+}
+
+// leadMatches appends to out what re.FindAllStringSubmatchIndex finds in
+// text[ws:we], as offsets in text, trying an anchored copy of re at each
+// offset where g's lead says a match can begin. Leading assertions are
+// the only part of a pattern that sees the byte before where it is tried;
+// \b and (?m)^ are the ones a lead allows, and they are checked here, as
+// the window would see them, before trying.
+func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Regexp) [][]int {
+	a := anchored(re)
+	for q := ws; q < we; q++ {
+		if g.lead.line {
+			if q > ws && text[q-1] != '\n' {
+				i := strings.IndexByte(text[q:we], '\n')
+				if i < 0 {
+					break
+				}
+				q += i // the loop steps past the line break
+				continue
+			}
+		} else if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
+			continue
+		}
+		if g.can != nil && !g.can(text[q:we]) {
+			continue
+		}
+		m := a.FindStringSubmatchIndex(text[q:we])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += q
+			}
+		}
+		out = append(out, m)
+		if m[1] > q {
+			q = m[1] - 1
+		}
+	}
+	return out
 }
 
 // isLabel, a guide's keep, reports whether the needle of n bytes at i in lower stands as a
@@ -70,6 +218,10 @@ func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]in
 	ws, we := -1, -1
 	flush := func() {
 		if ws < 0 || g.need != nil && !g.need(text[ws:we], lower[ws:we]) {
+			return
+		}
+		if g.lead != nil && !g.lead.folded(text[ws:we]) {
+			out = g.leadMatches(out, text, ws, we, re)
 			return
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {

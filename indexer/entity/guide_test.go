@@ -135,3 +135,76 @@ func FuzzGuideScan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGuideLead: a guide with a lead finds, trying its pattern anchored
+// at the lead's bytes only, what the pattern finds searched for in each
+// window; and every match of the pattern anywhere in the text begins
+// with a lead byte (at a \b when the lead says so), so no lead is wrong
+// about its pattern.
+func FuzzGuideLead(f *testing.F) {
+	for _, s := range []string{
+		"see 18 U.S.C. § 1591(a)(1); 18 U.S.C. §§ 1591, 1595; a18 U.S.C. 2; _8 USC 1101; 8\n3 U.S.C. 2; 47 U.S.C.\n230",
+		"28 C.F.R. § 1.2, 8 CFR pts. 3, 135 Stat. 4, 85 Fed. Reg. 1234, x12 Stat. 3",
+		"Pub. L. No. 115-164; Public Law 115–164; Pvt. L. 98-1; private law 12-3; xPub. L. 1-2",
+		"Fed. R. Civ. P. 12(b)(6); federal rules of civil procedure 56; Rule 11(c); Section 1591(a); section 230; ſection 230",
+		"Case No. 20-1234; CASE NO.: 1:20-cv-02335-AB; Docket No. 21-cv-5; no. 19-1; appeal nos. 20-12; Index No. 570410/22; BAP No. CC-20-1",
+		"Josie Garton, Judge.\nJames Lawrence Sanchez, District Judge\nMcCook, Jr., Associate Justice\nChief Judge Jane Roe; Senior Circuit Judge A. B. Smith; JUSTICE ALITO",
+		"Ana de la Cruz, Judge; Jan van der Berg, Judge. O’Neil, Justice; D'Arcy-Smith,\tJudge; A B C D E F, Judge; The court held Smith, Judge; Hon. A. B. C. Doe, Judge",
+		"Jane Doe v. Richard Roe\n## Case 1 - A v. B\nMontesano, J.\n  <b>CONNORS, C. J., concurs\nJohn Q. Smith\nUnited States District Judge\nCourt: N.D. Cal.\nPresent: Judges Humphreys and Beales\nfoo Bar v. Baz, COURT : x",
+		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
+		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
+		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+	} {
+		f.Add(s)
+	}
+	all := everyGuide()
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := lowerASCII(text)
+		for _, e := range all {
+			if e.g.lead == nil {
+				continue
+			}
+			sc := e.gs.scan(text, lower)
+			every := e.g
+			every.lead = nil
+			if got, want := e.g.find(sc, e.re), every.find(sc, e.re); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: tried at the lead's bytes finds %v, searched for %v", e.name, text, got, want)
+			}
+			if e.g.lead.folded(text) {
+				continue // such windows are searched in full
+			}
+			for _, m := range e.re.FindAllStringIndex(text, -1) {
+				if e.g.lead.line {
+					if m[0] > 0 && text[m[0]-1] != '\n' {
+						t.Errorf("%s: the match %q at %d in %q does not begin a line", e.name, text[m[0]:m[1]], m[0], text)
+					}
+					continue
+				}
+				if m[0] == m[1] || !e.g.lead.at[text[m[0]]] || e.g.word && m[0] > 0 && isWordByte(text[m[0]-1]) {
+					t.Errorf("%s: the match %q at %d in %q does not begin as its lead says", e.name, text[m[0]:m[1]], m[0], text)
+				}
+			}
+		}
+	})
+}
+
+// A trie's table of first bytes says what its root does: a key starts
+// with c exactly when the root has a child after c.
+func TestTrieStarts(t *testing.T) {
+	rep, st := reporterRulesOnce(), stateRulesOnce()
+	for name, tr := range map[string]*reporterTrie{"reporters": rep.trie, "reporters loose": rep.loose, "state codes": st.trie, "state codes loose": st.loose} {
+		n := 0
+		for c := 0; c < 256; c++ {
+			want := tr.nodes[0].child(byte(c)) != 0
+			if got := tr.starts(byte(c)); got != want {
+				t.Errorf("%s: starts(%q) = %v, the root's child says %v", name, byte(c), got, want)
+			}
+			if want {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no key starts with any byte", name)
+		}
+	}
+}

@@ -27,14 +27,14 @@ const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
-		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE")},
-		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice")},
+		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true},
+		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true, lead: lineStart},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
 		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
-		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge")},
+		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
 		initialJ: mustCompile(`(?m)^[ \t]*(?:<[^>\n]*>[ \t]*)*(` + namePat + `),[ \t]*(?:C\.[ \t]?J|P\.[ \t]?J|J\.[ \t]?P|J)\.`),
@@ -49,7 +49,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
 		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
-		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true, need: needAny("Judges", "JUDGES", "Justices", "JUSTICES")},
+		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true, need: needAny("Judges", "JUDGES", "Justices", "JUSTICES"), lead: leading("BP"), word: true},
 		present:   mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
 		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in

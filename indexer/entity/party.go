@@ -121,7 +121,7 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 	// after a line's start: the plaintiff, "v." and the defendant, with their labels
 	inline := `[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`
 	r := &partyRules{
-		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true},
+		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true, lead: lineStart},
 		inline:      mustCompile(`(?m)^` + inline),
 		inlineAt:    mustCompile(`^` + inline),
 		plainLabel:  mustCompile(`(?i)^\s*` + plaintiff + `[,.]?\s*$`),

@@ -47,6 +47,9 @@ type reporterTrie struct {
 	// alike ("So 3d", "FRD" and "L. Ed 2d" meet "So. 3d", "F.R.D." and
 	// "L. Ed. 2d"); ordinal suffixes stay, so "2d" and "3d" differ.
 	loose bool
+	// first[c]: some key starts with byte c, the root's children as a
+	// table, since the scans ask at every byte of a text
+	first [256]bool
 }
 
 type trieNode struct {
@@ -67,7 +70,7 @@ func (n *trieNode) child(c byte) int32 {
 // starts reports whether some key starts with byte c: a test that the
 // scans make at every byte of a text.
 func (t *reporterTrie) starts(c byte) bool {
-	return t.nodes[0].child(c) != 0
+	return t.first[c]
 }
 
 func newReporterTrie() *reporterTrie {
@@ -97,6 +100,9 @@ func (t *reporterTrie) add(key string, ed int32) {
 			nx = int32(len(t.nodes))
 			t.nodes = append(t.nodes, trieNode{})
 			t.nodes[n].setChild(c, nx)
+			if n == 0 {
+				t.first[c] = true
+			}
 		}
 		n = nx
 	}

@@ -141,18 +141,18 @@ type statuteRules struct {
 func newStatuteRules() *statuteRules {
 	r := &statuteRules{
 		acts:       namedActs(),
-		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200},
-		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40},
-		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24},
+		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200, lead: leading(digits), word: true},
+		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40, lead: leading(digits), word: true},
+		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24, lead: leading(digits), word: true},
 		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, need: needBill},
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
-		pubLawAt:   guide{needles: []string{"pub"}, after: 40},
-		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40},
-		bareWordAt: guide{needles: []string{"section"}, after: 40},
-		bareRuleAt: guide{needles: []string{"rule"}, after: 40},
-		fedRuleAt:  guide{needles: []string{"fed"}, after: 80},
+		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true},
+		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true},
+		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true},
+		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true},
+		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true},
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
