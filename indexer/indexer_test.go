@@ -572,10 +572,15 @@ func TestOldLayoutIsImported(t *testing.T) {
 		}
 	}
 	s.Close()
-	for _, old := range []string{"index", oldLayoutDir} {
-		if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, os.ErrNotExist) {
-			t.Errorf("%s is still there after the upgrade: %v", old, err)
-		}
+	if _, err := os.Stat(filepath.Join(dir, oldLayoutDir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s is still there after the upgrade: %v", oldLayoutDir, err)
+	}
+	// index is now the link to the current generation, not the old index
+	if fi, err := os.Lstat(filepath.Join(dir, "index")); err == nil && fi.IsDir() {
+		t.Error("the old index/ directory is still there after the upgrade")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index", "index_meta.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("index/index_meta.json of the old layout is still reachable: %v", err)
 	}
 	if got, want := indexedIDs(t, dir), sortedIDs(files["cases/a.txt"], files["b.md"]); !slices.Equal(got, want) {
 		t.Errorf("indexed %v, want %v", got, want)

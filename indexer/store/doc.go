@@ -10,6 +10,8 @@
 //	                  a document), one JSON line each, fsynced before a write
 //	                  is acknowledged; the truth about which documents exist
 //	gen-N/shard-I/    bleve indexes: a cache rebuilt from the kept data
+//	index -> gen-N    a symbolic link to the current generation, for tools
+//	                  that look for data/index; lexsearch reads CURRENT
 //	packs/G-S.pack    the kept bytes of one commit: each new document's
 //	                  original, then its prepared text (gzipped), so a
 //	                  rebuild needs no extraction; the catalog says where

@@ -71,5 +71,32 @@ func (s *Store) writePointer(p pointer) error {
 		return fmt.Errorf("commit %s: %w", pointerFile, err)
 	}
 	s.fault("pointer-after")
+	s.linkIndex(p)
 	return nil
+}
+
+// indexLink is a symbolic link to the current generation, for tools that
+// look for a data directory's index at data/index (du, backup scripts,
+// benchmark harnesses). lexsearch itself reads CURRENT and never the link.
+const indexLink = "index"
+
+// linkIndex points data/index at p's generation: a new link made beside
+// it and renamed over it. A link that cannot be made costs nothing but
+// the convenience, so it is a warning, never a failed commit.
+func (s *Store) linkIndex(p pointer) {
+	link := filepath.Join(s.dir, indexLink)
+	target := filepath.Base(p.genDir(s.dir))
+	if cur, err := os.Readlink(link); err == nil && cur == target {
+		return
+	}
+	tmp := link + ".tmp"
+	os.Remove(tmp)
+	err := os.Symlink(target, tmp)
+	if err == nil {
+		err = os.Rename(tmp, link)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		s.opts.Logger.Warn("could not point data/index at the current generation", "err", err)
+	}
 }

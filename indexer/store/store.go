@@ -128,9 +128,12 @@ func (s *Store) open(ctx context.Context) error {
 		return err
 	}
 	if !ok {
-		_, errIndex := os.Stat(filepath.Join(s.dir, "index"))
+		// The old layout's index/ is a directory; today's is a link
+		// made only after CURRENT exists.
+		fi, errIndex := os.Lstat(filepath.Join(s.dir, indexLink))
+		oldIndex := errIndex == nil && fi.IsDir()
 		_, errText := os.Stat(filepath.Join(s.dir, TextDir))
-		if errIndex == nil || errText == nil {
+		if oldIndex || errText == nil {
 			if s.opts.MoveOldLayout == nil {
 				return ErrOldLayout
 			}
@@ -158,6 +161,7 @@ func (s *Store) open(ctx context.Context) error {
 	if err := s.removeStray(p); err != nil {
 		return err
 	}
+	s.linkIndex(p) // a crash between CURRENT and the link left it behind
 	s.cur = p
 	if s.cat, err = loadCatalog(p.catalogPath(s.dir)); err != nil {
 		return err

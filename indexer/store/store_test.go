@@ -388,3 +388,35 @@ func TestCloseLeavesNoReplacedSegments(t *testing.T) {
 		t.Errorf("%d documents, want %d", count, n)
 	}
 }
+
+// data/index points at the current generation, for tools that look there,
+// and a stale link (a crash between CURRENT and the link) is mended on open.
+func TestIndexLinkFollowsTheCurrentGeneration(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, 1)
+	b := &Batch{}
+	addDoc(b, 1, "red")
+	if err := s.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	link := filepath.Join(dir, "index")
+	if got, err := os.Readlink(link); err != nil || got != "gen-000001" {
+		t.Fatalf("data/index -> %q (%v), want gen-000001", got, err)
+	}
+	if _, err := os.Stat(filepath.Join(link, "shard-000")); err != nil {
+		t.Errorf("the link does not reach the shards: %v", err)
+	}
+	os.Remove(link)
+	if err := os.Symlink("gen-000009", link); err != nil {
+		t.Fatal(err)
+	}
+	s = openTest(t, dir, 1)
+	defer s.Close()
+	if got, _ := os.Readlink(link); got != "gen-000001" {
+		t.Errorf("after open data/index -> %q, want gen-000001", got)
+	}
+	if n, _ := s.Index().DocCount(); n != 1 {
+		t.Errorf("%d documents, want 1", n)
+	}
+}
