@@ -14,7 +14,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/registry"
 
-	"lexsearch/corpus"
 	"lexsearch/corpus/synth"
 )
 
@@ -77,27 +76,11 @@ func TestEnglishFilterAgreesWithTheChain(t *testing.T) {
 // TestEnglishFilterOnTheSampleCorpus compares the two on every embedded
 // sample document.
 func TestEnglishFilterOnTheSampleCorpus(t *testing.T) {
-	n := 0
-	err := fs.WalkDir(corpus.Docs(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(corpus.Docs(), p)
-		if err != nil {
-			return err
-		}
-		n++
+	eachSample(t, func(p string, data []byte) {
 		if diff := sameTerms(t, data); diff != "" {
 			t.Errorf("%s: %s", p, diff)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatal("no sample documents")
-	}
 }
 
 // generated writes n synthetic documents and returns their files' bytes.

@@ -35,22 +35,11 @@ func sameStems(f stemFilter, words []string) (word, got, want string, ok bool) {
 
 func TestStemFilterAgreesWithPorter(t *testing.T) {
 	var words []string
-	err := fs.WalkDir(corpus.Docs(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(corpus.Docs(), p)
-		if err != nil {
-			return err
-		}
+	eachSample(t, func(_ string, data []byte) {
 		for _, tok := range (wordTokenizer{}).Tokenize(data) {
 			words = append(words, strings.ToLower(string(tok.Term)))
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(words) < 1000 {
 		t.Fatalf("only %d words in the sample corpus", len(words))
 	}

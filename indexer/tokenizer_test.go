@@ -76,6 +76,17 @@ func TestWordTokenizerAgreesWithUnicode(t *testing.T) {
 // TestWordTokenizerOnTheSampleCorpus compares the two tokenizers on the
 // text of every embedded sample document.
 func TestWordTokenizerOnTheSampleCorpus(t *testing.T) {
+	eachSample(t, func(p string, data []byte) {
+		if diff := sameWords(string(data)); diff != "" {
+			t.Errorf("%s: %s", p, diff)
+		}
+	})
+}
+
+// eachSample calls f with every embedded sample document, and fails the
+// test when there is none.
+func eachSample(t *testing.T, f func(name string, data []byte)) {
+	t.Helper()
 	n := 0
 	err := fs.WalkDir(corpus.Docs(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -86,9 +97,7 @@ func TestWordTokenizerOnTheSampleCorpus(t *testing.T) {
 			return err
 		}
 		n++
-		if diff := sameWords(string(data)); diff != "" {
-			t.Errorf("%s: %s", p, diff)
-		}
+		f(p, data)
 		return nil
 	})
 	if err != nil {

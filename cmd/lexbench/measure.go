@@ -162,21 +162,8 @@ func serveAndQuery(ctx context.Context, cfg config, r *sizeRun, data string) err
 	}()
 	base := "http://" + addr
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
-	for {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		resp, err := client.Get(base + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Since(start) > 10*time.Minute {
-			return fmt.Errorf("serve not ready after 10 minutes:\n%s", tail(serveErr.String(), 2000))
-		}
-		time.Sleep(10 * time.Millisecond)
+	if err := waitReady(ctx, client, base, nil, &serveErr); err != nil {
+		return err
 	}
 	r.Ready = time.Since(start)
 	r.RSSReady = treeRSS(srv.Process.Pid)

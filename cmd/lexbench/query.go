@@ -137,7 +137,8 @@ func runQuery(ctx context.Context, args []string) error {
 	return nil
 }
 
-// waitReady polls /readyz until it answers 200, or the server exits.
+// waitReady polls /readyz until it answers 200, or the server exits
+// (exited closes; nil when the caller does not watch for that).
 func waitReady(ctx context.Context, client *http.Client, base string, exited <-chan struct{}, serveErr *bytes.Buffer) error {
 	start := time.Now()
 	for {
