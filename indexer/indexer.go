@@ -109,6 +109,10 @@ type Indexer struct {
 	// in this process (see extractData); negative sends every file to the
 	// pool.
 	localMax int
+	// The fields of the index mapping, for building bleve documents.
+	specOnce sync.Once
+	spec     *fieldSpecs
+	specErr  error
 }
 
 // New returns an Indexer that logs skipped files to logger. When

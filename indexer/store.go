@@ -172,12 +172,17 @@ func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry
 	return fields, len(data), err
 }
 
-// indexable is the shape bleve indexes: the fields of the mapping, plus the
-// stored metadata and entities that search hands back unchanged. The body
-// is indexed up to Options.MaxIndexedBytes; past that, pages are dropped
-// (and a page longer than the rest of the budget cut), so the cost of
-// analysing and searching one document is bounded whatever its size.
-func (ix *Indexer) indexable(doc *corpus.Document) (map[string]any, error) {
+// indexable is what bleve indexes of a document: the fields of the
+// mapping, plus the stored metadata and entities that search hands back
+// unchanged. The body is indexed up to Options.MaxIndexedBytes; past that,
+// pages are dropped (and a page longer than the rest of the budget cut),
+// so the cost of analysing and searching one document is bounded whatever
+// its size.
+func (ix *Indexer) indexable(doc *corpus.Document) (*bleveDoc, error) {
+	spec, err := ix.specs()
+	if err != nil {
+		return nil, err
+	}
 	meta := *doc
 	meta.Pages, meta.Entities = nil, nil
 	meta.PageNumbers = make([]int, len(doc.Pages))
@@ -209,35 +214,20 @@ func (ix *Indexer) indexable(doc *corpus.Document) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]any{
-		corpus.FieldTitle:     doc.Title,
-		corpus.FieldBody:      body,
-		corpus.FieldSource:    doc.Source,
-		corpus.FieldType:      doc.Type,
-		corpus.FieldStatutes:  doc.Statutes,
-		corpus.FieldCitations: doc.Citations,
-		corpus.FieldParties:   doc.Parties,
-		corpus.FieldJudges:    doc.Judges,
-		corpus.FieldMeta:      string(metaJSON),
-		corpus.FieldEntities:  string(entJSON),
-		corpus.FieldBounds:    string(boundsJSON),
-	}
-	for field, v := range map[string]string{
-		corpus.FieldCourt: doc.Court, corpus.FieldDocket: doc.Docket,
-		corpus.FieldYear: doc.Year, corpus.FieldLang: doc.Lang,
-	} {
-		if v != "" {
-			m[field] = v
-		}
+	d := &bleveDoc{
+		spec:  spec,
+		title: doc.Title, body: body, source: doc.Source, typ: doc.Type,
+		court: doc.Court, docket: doc.Docket, year: doc.Year, lang: doc.Lang,
+		statutes: doc.Statutes, citations: doc.Citations, parties: doc.Parties, judges: doc.Judges,
+		meta: string(metaJSON), entities: string(entJSON), bounds: string(boundsJSON),
 	}
 	if doc.Date != "" {
-		t, err := time.Parse(time.DateOnly, doc.Date)
-		if err != nil {
+		if d.date, err = time.Parse(time.DateOnly, doc.Date); err != nil {
 			return nil, err
 		}
-		m[corpus.FieldDate] = t
+		d.hasDate = true
 	}
-	return m, nil
+	return d, nil
 }
 
 // capPages returns the pages whose text fits in limit bytes, the last one

@@ -207,7 +207,7 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 					return fmt.Errorf("index %s: %w", id, err)
 				}
 			}
-			if err := bt.Index(id, f); err != nil {
+			if err := indexInto(bt, id, f); err != nil {
 				return fmt.Errorf("index %s: %w", id, err)
 			}
 		case was && !now:

@@ -147,7 +147,7 @@ func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry)
 				return err
 			}
 			for it := range queues[i] {
-				if err := b.Index(it.id, it.fields); err != nil {
+				if err := indexInto(b, it.id, it.fields); err != nil {
 					errc <- err
 					cancel()
 					continue

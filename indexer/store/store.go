@@ -42,7 +42,9 @@ type Options struct {
 	// Fields returns what to index for a kept document, from its kept
 	// prepared text, and roughly how many bytes of text that is (for
 	// sizing batches): used to bring shards up to the catalog on open and
-	// to rebuild. It is called from several goroutines.
+	// to rebuild. It is called from several goroutines. Fields that are a
+	// Documenter are indexed as the document they build, others through
+	// the mapping.
 	Fields func(ctx context.Context, s *Store, e Entry) (fields any, size int, err error)
 	// BatchBytes bounds the text of one shard batch in a rebuild.
 	BatchBytes int
@@ -366,7 +368,7 @@ func (s *Store) catchUp(ctx context.Context) error {
 			if err != nil {
 				return fmt.Errorf("reindex %s: %w", id, err)
 			}
-			if err := b.Index(id, fields); err != nil {
+			if err := indexInto(b, id, fields); err != nil {
 				return fmt.Errorf("reindex %s: %w", id, err)
 			}
 		}

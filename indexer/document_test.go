@@ -1,0 +1,333 @@
+package indexer
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"lexsearch/corpus"
+	"lexsearch/corpus/synth"
+)
+
+// mappedFields is the map of a bleveDoc's values that bleve's mapping
+// indexes by reflection: what the indexer handed bleve before it built
+// documents itself, kept here as the reference they must match.
+func mappedFields(d *bleveDoc) map[string]any {
+	m := map[string]any{
+		corpus.FieldTitle:     d.title,
+		corpus.FieldBody:      d.body,
+		corpus.FieldSource:    d.source,
+		corpus.FieldType:      d.typ,
+		corpus.FieldStatutes:  d.statutes,
+		corpus.FieldCitations: d.citations,
+		corpus.FieldParties:   d.parties,
+		corpus.FieldJudges:    d.judges,
+		corpus.FieldMeta:      d.meta,
+		corpus.FieldEntities:  d.entities,
+		corpus.FieldBounds:    d.bounds,
+	}
+	for field, v := range map[string]string{
+		corpus.FieldCourt: d.court, corpus.FieldDocket: d.docket,
+		corpus.FieldYear: d.year, corpus.FieldLang: d.lang,
+	} {
+		if v != "" {
+			m[field] = v
+		}
+	}
+	if d.hasDate {
+		m[corpus.FieldDate] = d.date
+	}
+	return m
+}
+
+// testDocs prepares the sample corpus and n generated documents (every
+// kind and format the generator makes, PDFs among them).
+func testDocs(t *testing.T, n int) map[string]*bleveDoc {
+	t.Helper()
+	ix := New(quiet(), Options{})
+	docs := map[string]*bleveDoc{}
+	add := func(path string, data []byte) {
+		id, _ := ContentID(data)
+		src := corpus.Source{ID: id, Path: path, Format: corpus.FormatOf(path)}
+		doc, err := ix.Prepare(t.Context(), src, data)
+		if err != nil {
+			return // skipped at ingest too: nothing is indexed
+		}
+		d, err := ix.indexable(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		docs[id] = d
+	}
+	eachSample(t, add)
+	g := synth.New(synth.Options{Docs: n, Seed: 7})
+	for d := g.Next(); d != nil; d = g.Next() {
+		add(d.Path, d.Data)
+	}
+	if len(docs) < n {
+		t.Fatalf("only %d documents prepared", len(docs))
+	}
+	return docs
+}
+
+// fieldDump is one field of a document after analysis, in comparable form.
+type fieldDump struct {
+	name    string
+	pos     string
+	options index.FieldIndexingOptions
+	typ     byte
+	value   string
+	length  int
+	terms   string
+}
+
+func dumpField(f index.Field) fieldDump {
+	f.Analyze()
+	tfs := f.AnalyzedTokenFrequencies()
+	terms := make([]string, 0, len(tfs))
+	for k, tf := range tfs {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s=%s/%d", k, tf.Term, tf.Frequency())
+		for _, l := range tf.Locations {
+			fmt.Fprintf(&b, " %q%v:%d:%d-%d", l.Field, l.ArrayPositions, l.Position, l.Start, l.End)
+		}
+		terms = append(terms, b.String())
+	}
+	slices.Sort(terms)
+	return fieldDump{f.Name(), fmt.Sprint(f.ArrayPositions()), f.Options(), f.EncodedFieldType(),
+		string(f.Value()), f.AnalyzedLength(), strings.Join(terms, "\n")}
+}
+
+func dumpDocument(doc *document.Document) []fieldDump {
+	var out []fieldDump
+	for _, f := range doc.Fields {
+		out = append(out, dumpField(f))
+	}
+	for _, c := range doc.CompositeFields {
+		for _, f := range doc.Fields {
+			c.Compose(f.Name(), f.AnalyzedLength(), f.AnalyzedTokenFrequencies())
+		}
+		out = append(out, dumpField(c))
+	}
+	// The mapping walks a map, in no fixed order; values of one field
+	// keep theirs (array positions).
+	slices.SortStableFunc(out, func(a, b fieldDump) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.pos, b.pos))
+	})
+	return out
+}
+
+// TestDocumentMatchesMapping checks that the documents the indexer builds
+// are, field for field, what bleve's mapping builds from the same values:
+// names, array positions, indexing options, stored values, and the terms,
+// frequencies and locations their analysis gives.
+func TestDocumentMatchesMapping(t *testing.T) {
+	docs := testDocs(t, 60)
+	m, err := Mapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, d := range docs {
+		want := document.NewDocument(id)
+		if err := m.MapDocument(want, mappedFields(d)); err != nil {
+			t.Fatal(err)
+		}
+		got := d.Document(id)
+		if got.ID() != id || got.Indexed() != want.Indexed() {
+			t.Fatalf("%s: id %q indexed %v, want %q %v", d.source, got.ID(), got.Indexed(), id, want.Indexed())
+		}
+		g, w := dumpDocument(got), dumpDocument(want)
+		if len(g) != len(w) {
+			t.Errorf("%s: %d fields, want %d", d.source, len(g), len(w))
+			continue
+		}
+		for i := range w {
+			if g[i] != w[i] {
+				t.Errorf("%s: field %s%s differs:\n got %+v\nwant %+v", d.source, w[i].name, w[i].pos, g[i], w[i])
+				break
+			}
+		}
+	}
+}
+
+// TestIndexMatchesMapping indexes the same documents through the mapping
+// and as built documents, and checks that the two indexes hold the same
+// terms, postings (frequencies, norms, term vectors) and stored fields,
+// and answer searches alike: totals, ranked hits with scores, facets.
+func TestIndexMatchesMapping(t *testing.T) {
+	docs := testDocs(t, 120)
+	open := func(useMapping bool) bleve.Index {
+		m, err := Mapping()
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx, err := bleve.NewMemOnly(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { idx.Close() })
+		b := idx.NewBatch()
+		for id, d := range docs {
+			if useMapping {
+				err = b.Index(id, mappedFields(d))
+			} else {
+				err = b.IndexAdvanced(d.Document(id))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+		return idx
+	}
+	want, got := open(true), open(false)
+	fields, err := want.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotFields, err := got.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(fields)
+	slices.Sort(gotFields)
+	if !slices.Equal(fields, gotFields) {
+		t.Fatalf("fields %v, want %v", gotFields, fields)
+	}
+	for _, f := range fields {
+		if w, g := postings(t, want, f), postings(t, got, f); w != g {
+			t.Errorf("field %s: postings differ (%d bytes of dump, want %d)", f, len(g), len(w))
+		}
+	}
+	for id := range docs {
+		if w, g := stored(t, want, id), stored(t, got, id); w != g {
+			t.Errorf("%s: stored fields differ:\n got %s\nwant %s", id, g, w)
+		}
+	}
+	for _, q := range []string{"trafficking", "section 230 immunity", `"sex trafficking"`, "court:ilnd", "+plaintiff -dismiss"} {
+		req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q), 20, 0, false)
+		for _, f := range []string{corpus.FieldStatutes, corpus.FieldCourt, corpus.FieldType, corpus.FieldParties} {
+			req.AddFacet(f, bleve.NewFacetRequest(f, 10))
+		}
+		req.IncludeLocations = true
+		wr, err := want.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gr, err := got.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wr.Total == 0 && q == "trafficking" {
+			t.Fatalf("%q matches nothing: the test corpus is wrong", q)
+		}
+		if w, g := searchDump(wr), searchDump(gr); w != g {
+			t.Errorf("search %q differs:\n got %s\nwant %s", q, g, w)
+		}
+	}
+}
+
+// postings dumps every term of a field with each document's frequency,
+// norm and term vectors.
+func postings(t *testing.T, idx bleve.Index, field string) string {
+	t.Helper()
+	ai, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	dict, err := r.FieldDict(field)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for e, err := dict.Next(); e != nil || err != nil; e, err = dict.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, e.Term)
+	}
+	dict.Close()
+	var b strings.Builder
+	for _, term := range terms {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := r.ExternalID(d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			line := fmt.Sprintf("%s %s f%d n%g", term, id, d.Freq, d.Norm)
+			for _, v := range d.Vectors {
+				line += fmt.Sprintf(" %s%v:%d:%d-%d", v.Field, v.ArrayPositions, v.Pos, v.Start, v.End)
+			}
+			lines = append(lines, line)
+		}
+		tfr.Close()
+		slices.Sort(lines)
+		for _, l := range lines {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
+}
+
+// stored dumps a document's stored fields.
+func stored(t *testing.T, idx bleve.Index, id string) string {
+	t.Helper()
+	doc, err := idx.Document(id)
+	if err != nil || doc == nil {
+		t.Fatalf("document %s: %v", id, err)
+	}
+	var lines []string
+	doc.VisitFields(func(f index.Field) {
+		lines = append(lines, fmt.Sprintf("%s%v %c %q\n", f.Name(), f.ArrayPositions(), f.EncodedFieldType(), f.Value()))
+	})
+	// Fields come in no fixed order (zapx keeps a document's stored
+	// fields in a map); array positions tell the values of one apart.
+	slices.Sort(lines)
+	return strings.Join(lines, "")
+}
+
+func searchDump(r *bleve.SearchResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "total %d max %g\n", r.Total, r.MaxScore)
+	for _, h := range r.Hits {
+		fmt.Fprintf(&b, "%s %.12g %d\n", h.ID, h.Score, len(h.Locations))
+	}
+	names := make([]string, 0, len(r.Facets))
+	for n := range r.Facets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		f := r.Facets[n]
+		fmt.Fprintf(&b, "facet %s total %d missing %d other %d:", n, f.Total, f.Missing, f.Other)
+		if f.Terms != nil {
+			for _, tf := range f.Terms.Terms() {
+				fmt.Fprintf(&b, " %s=%d", tf.Term, tf.Count)
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
