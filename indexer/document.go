@@ -36,6 +36,9 @@ type fieldSpec struct {
 	name     string
 	options  index.FieldIndexingOptions
 	analyzer analysis.Analyzer
+	// prose is set when analyzer is TextAnalyzer's chain, which a
+	// proseField does in one pass.
+	prose *englishFilter
 }
 
 // fieldSpecs are the fields of Mapping, read from it so that the two
@@ -71,6 +74,7 @@ func newFieldSpecs(im mapping.IndexMapping) (*fieldSpecs, error) {
 			if s.analyzer == nil {
 				return fieldSpec{}, fmt.Errorf("index mapping: no analyzer for field %q", name)
 			}
+			s.prose = proseFilter(s.analyzer)
 		}
 		return s, nil
 	}
@@ -95,6 +99,20 @@ func newFieldSpecs(im mapping.IndexMapping) (*fieldSpecs, error) {
 		}
 	}
 	return &s, nil
+}
+
+// proseFilter returns the English filter of an analyzer that is our
+// word tokenizer and that filter alone, else nil.
+func proseFilter(a analysis.Analyzer) *englishFilter {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok || da.CharFilters != nil || len(da.TokenFilters) != 1 {
+		return nil
+	}
+	if _, ok := da.Tokenizer.(wordTokenizer); !ok {
+		return nil
+	}
+	f, _ := da.TokenFilters[0].(*englishFilter)
+	return f
 }
 
 // specs returns the field specs of the index mapping, built once.
@@ -124,13 +142,21 @@ func (d *bleveDoc) Document(id string) *document.Document {
 		doc.Fields = append(doc.Fields, document.NewTextFieldCustom(f.name, pos, []byte(v), f.options, f.analyzer))
 		names = append(names, f.name)
 	}
-	text(s.title, nil, d.title)
+	prose := func(f fieldSpec, pos []uint64, v string) {
+		if f.prose == nil || !f.options.IsIndexed() {
+			text(f, pos, v)
+			return
+		}
+		doc.Fields = append(doc.Fields, newProseField(f, pos, []byte(v)))
+		names = append(names, f.name)
+	}
+	prose(s.title, nil, d.title)
 	pos := make([]uint64, max(len(d.body), len(d.statutes), len(d.citations), len(d.parties), len(d.judges)))
 	for i := range pos {
 		pos[i] = uint64(i)
 	}
 	for i, p := range d.body {
-		text(s.body, pos[i:i+1:i+1], p)
+		prose(s.body, pos[i:i+1:i+1], p)
 	}
 	text(s.source, nil, d.source)
 	text(s.facet[corpus.FieldType], nil, d.typ)

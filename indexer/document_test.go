@@ -89,7 +89,14 @@ type fieldDump struct {
 }
 
 func dumpField(f index.Field) fieldDump {
+	// The value given, before analysis: bleve's TextField lower-cases a
+	// value it does not store in place.
+	value := string(f.Value())
 	f.Analyze()
+	if f.Options().IsStored() {
+		// What the segment stores is read after analysis.
+		value += "\x00stored:" + string(f.Value())
+	}
 	tfs := f.AnalyzedTokenFrequencies()
 	terms := make([]string, 0, len(tfs))
 	for k, tf := range tfs {
@@ -102,7 +109,7 @@ func dumpField(f index.Field) fieldDump {
 	}
 	slices.Sort(terms)
 	return fieldDump{f.Name(), fmt.Sprint(f.ArrayPositions()), f.Options(), f.EncodedFieldType(),
-		string(f.Value()), f.AnalyzedLength(), strings.Join(terms, "\n")}
+		value, f.AnalyzedLength(), strings.Join(terms, "\n")}
 }
 
 func dumpDocument(doc *document.Document) []fieldDump {

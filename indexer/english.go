@@ -51,34 +51,47 @@ func newEnglishFilter(cache *registry.Cache) (*englishFilter, error) {
 func (f *englishFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	kept := 0
 	for _, t := range in {
-		term := trimPossessive(t.Term)
-		if lowerASCII(term) {
-			t.Term = term
-		} else {
-			// Bleve's lowercase filter, so that every Unicode case rule
-			// (a final sigma, a lower case longer than its capital) is
-			// its; then the fold, as FoldFilter does.
-			t.Term = term
-			f.lower.Filter(analysis.TokenStream{t})
-			if !isASCII(t.Term) {
-				t.Term = foldTerm(t.Term)
-			}
-		}
 		if t.KeyWord { // not stemmed
+			t.Term = f.fold(t.Term)
 			if _, stop := f.stop[string(t.Term)]; stop {
 				continue
 			}
 		} else {
-			stem, stop := f.lookup(t.Term)
-			if stop {
+			term, keep := f.term(t.Term)
+			if !keep {
 				continue
 			}
-			t.Term = stem
+			t.Term = term
 		}
 		in[kept] = t
 		kept++
 	}
 	return in[:kept]
+}
+
+// term returns the term a word indexes as, or keep false for a stop word.
+// It may rewrite word (lower-casing it in place); the term may be word,
+// a part of it, or a stem shared with other calls, never to be written.
+func (f *englishFilter) term(word []byte) (term []byte, keep bool) {
+	stem, stop := f.lookup(f.fold(word))
+	return stem, !stop
+}
+
+// fold drops a possessive and lower-cases and folds a word.
+func (f *englishFilter) fold(word []byte) []byte {
+	term := trimPossessive(word)
+	if lowerASCII(term) {
+		return term
+	}
+	// Bleve's lowercase filter, so that every Unicode case rule (a final
+	// sigma, a lower case longer than its capital) is its; then the fold,
+	// as FoldFilter does.
+	t := &analysis.Token{Term: term}
+	f.lower.Filter(analysis.TokenStream{t})
+	if !isASCII(t.Term) {
+		return foldTerm(t.Term)
+	}
+	return t.Term
 }
 
 // lookup returns the stem of a lower-case, folded word, or that it is a

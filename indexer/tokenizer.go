@@ -52,6 +52,14 @@ func isWordClass(c uint8) bool { return c == wbLetter || c == wbNumeric || c == 
 
 func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	w := words{in: input, out: make(analysis.TokenStream, 0, len(input)/5+1)} // about a word per 6 bytes of prose
+	scanWords(input, w.emit)
+	return w.out
+}
+
+// scanWords calls emit with the offsets and type of each word of input,
+// in order: the words Tokenize makes tokens of (the word's position is
+// the number of calls so far).
+func scanWords(input []byte, emit func(start, end int, typ analysis.TokenType)) {
 	// Runs between ASCII white space: no word crosses white space, so a
 	// run can be cut on its own.
 	for i := 0; i < len(input); {
@@ -65,16 +73,15 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			end++
 		}
 		if ascii {
-			w.ascii(i, end)
+			asciiWords(input, i, end, emit)
 		} else {
-			w.general(i, end)
+			generalWords(input, i, end, emit)
 		}
 		i = end
 	}
-	return w.out
 }
 
-// words collects the words of one text.
+// words collects the words of one text as tokens.
 //
 // The tokens live in slabs, each sized for the text left to read: one
 // slice sized for the most words a text might have cost as much memory
@@ -101,9 +108,8 @@ func (w *words) emit(start, end int, typ analysis.TokenType) {
 	w.out = append(w.out, &w.slab[len(w.slab)-1])
 }
 
-// ascii adds the words of in[from:to], which is all ASCII.
-func (w *words) ascii(from, to int) {
-	in := w.in
+// asciiWords emits the words of in[from:to], which is all ASCII.
+func asciiWords(in []byte, from, to int, emit func(start, end int, typ analysis.TokenType)) {
 	for j := from; j < to; {
 		if !isWordClass(wbClass[in[j]]) {
 			j++
@@ -146,7 +152,7 @@ func (w *words) ascii(from, to int) {
 		if !letter && hasDigit(in[start:j]) {
 			typ = analysis.Numeric
 		}
-		w.emit(start, j, typ)
+		emit(start, j, typ)
 	}
 }
 
@@ -159,21 +165,21 @@ func hasDigit(b []byte) bool {
 	return false
 }
 
-// general adds the words of in[from:to] found by the Unicode segmenter,
-// as bleve's unicode tokenizer does.
-func (w *words) general(from, to int) {
-	seg := uax29.NewWordSegmenterDirect(w.in[from:to])
+// generalWords emits the words of in[from:to] found by the Unicode
+// segmenter, as bleve's unicode tokenizer does.
+func generalWords(in []byte, from, to int, emit func(start, end int, typ analysis.TokenType)) {
+	seg := uax29.NewWordSegmenterDirect(in[from:to])
 	start := from
 	for seg.Segment() {
 		end := start + len(seg.Bytes())
 		switch seg.Type() {
 		case uax29.None:
 		case uax29.Ideo, uax29.Kana:
-			w.emit(start, end, analysis.Ideographic)
+			emit(start, end, analysis.Ideographic)
 		case uax29.Number:
-			w.emit(start, end, analysis.Numeric)
+			emit(start, end, analysis.Numeric)
 		default:
-			w.emit(start, end, analysis.AlphaNumeric)
+			emit(start, end, analysis.AlphaNumeric)
 		}
 		start = end
 	}

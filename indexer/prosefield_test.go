@@ -1,0 +1,192 @@
+package indexer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"lexsearch/corpus"
+)
+
+// bodySpec is the body field of Mapping, with its prose filter.
+var bodySpec = sync.OnceValues(func() (fieldSpec, error) {
+	m, err := Mapping()
+	if err != nil {
+		return fieldSpec{}, err
+	}
+	s, err := newFieldSpecs(m)
+	if err != nil {
+		return fieldSpec{}, err
+	}
+	return s.body, nil
+})
+
+// freqsDump is a field's analysis in comparable form: every term with its
+// frequency and locations in order.
+func freqsDump(tfs index.TokenFrequencies) string {
+	lines := make([]string, 0, len(tfs))
+	for k, tf := range tfs {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%q=%q/%d", k, tf.Term, tf.Frequency())
+		for _, l := range tf.Locations {
+			fmt.Fprintf(&b, " %q%v:%d:%d-%d", l.Field, l.ArrayPositions, l.Position, l.Start, l.End)
+		}
+		lines = append(lines, b.String())
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// proseDiff analyses text as a proseField and as bleve's TextField with
+// TextAnalyzer, and says how they differ: "" when they agree in length,
+// terms, frequencies, locations, the size bleve reckons, and the value
+// left to store.
+func proseDiff(t *testing.T, text string) string {
+	t.Helper()
+	spec, err := bodySpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec.prose == nil {
+		t.Fatal("the body's analyzer is not the prose chain")
+	}
+	pos := []uint64{3}
+	got := newProseField(spec, pos, []byte(text))
+	want := document.NewTextFieldCustom(spec.name, pos, []byte(text), spec.options, spec.analyzer)
+	got.Analyze()
+	want.Analyze()
+	switch {
+	case got.AnalyzedLength() != want.AnalyzedLength():
+		return fmt.Sprintf("length %d, want %d", got.AnalyzedLength(), want.AnalyzedLength())
+	case string(got.Value()) != text:
+		return fmt.Sprintf("value changed to %q", got.Value())
+	case got.freqsSize != want.AnalyzedTokenFrequencies().Size():
+		return fmt.Sprintf("size %d, want %d", got.freqsSize, want.AnalyzedTokenFrequencies().Size())
+	case got.freqsSize != got.AnalyzedTokenFrequencies().Size():
+		return fmt.Sprintf("size %d, bleve reckons %d", got.freqsSize, got.AnalyzedTokenFrequencies().Size())
+	case got.Size() <= len(text):
+		return fmt.Sprintf("field size %d for %d bytes of text", got.Size(), len(text))
+	}
+	if g, w := freqsDump(got.AnalyzedTokenFrequencies()), freqsDump(want.AnalyzedTokenFrequencies()); g != w {
+		return fmt.Sprintf("terms differ:\n got %s\nwant %s", g, w)
+	}
+	return ""
+}
+
+func TestProseFieldMatchesTextField(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"   \n\t",
+		"The Court's ORDER: the court, the COURT and the Court's order.",
+		"of and the a an it's",
+		"Backpage’s naïve Straße ΟΔΟΣ Ⱥ \u212a vis-à-vis Défendeur",
+		"18 U.S.C. § 1591(a)(2) and 47 U.S.C. § 230(c)(1); 1,000.50 a_b _1 a:b",
+		"it'S \xff's trafficking \xfe trafficked traffickers",
+		"“quoted” 日本語のテキスト mixed 123abc",
+		strings.Repeat("running runs ran run ", 50),
+	} {
+		if d := proseDiff(t, text); d != "" {
+			t.Errorf("%q: %s", text, d)
+		}
+	}
+	eachSample(t, func(name string, data []byte) {
+		if corpus.FormatOf(name) == corpus.FormatPDF {
+			return
+		}
+		if d := proseDiff(t, string(data)); d != "" {
+			t.Errorf("%s: %s", name, d)
+		}
+	})
+	for i, data := range generated(t, 40) {
+		if d := proseDiff(t, string(data)); d != "" {
+			t.Errorf("generated document %d: %s", i, d)
+		}
+	}
+}
+
+// TestProseFieldsAnalyseConcurrently analyses many fields at once, as
+// bleve's analysis workers do, and checks each against its own analysis
+// alone: the pooled scratch is never shared.
+func TestProseFieldsAnalyseConcurrently(t *testing.T) {
+	spec, err := bodySpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := generated(t, 16)
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		f := newProseField(spec, nil, text)
+		f.Analyze()
+		want[i] = freqsDump(f.AnalyzedTokenFrequencies())
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for i, text := range texts {
+			wg.Go(func() {
+				f := newProseField(spec, nil, text)
+				f.Analyze()
+				if got := freqsDump(f.AnalyzedTokenFrequencies()); got != want[i] {
+					t.Errorf("document %d analysed differently alongside others", i)
+				}
+			})
+		}
+	}
+	wg.Wait()
+}
+
+func FuzzProseField(f *testing.F) {
+	for _, s := range []string{
+		"The Court's ORDER", "Backpage’s naïve Straße", "ΟΔΟΣ Ⱥ \u212a", "it'S \xff's", "of AND the",
+		"18 U.S.C. § 1591(a)", "run running run", "a \u0301b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := proseDiff(t, s); d != "" {
+			t.Errorf("%q: %s", s, d)
+		}
+	})
+}
+
+// BenchmarkProseField analyses the files of 200 generated documents as
+// bleve's TextField with TextAnalyzer and as a proseField: the whole of
+// what a body field costs in analysis (tokens, terms, frequencies,
+// locations, and the size bleve asks for).
+func BenchmarkProseField(b *testing.B) {
+	docs := generated(b, 200)
+	spec, err := bodySpec()
+	if err != nil {
+		b.Fatal(err)
+	}
+	total := 0
+	for _, d := range docs {
+		total += len(d)
+	}
+	b.Run("textfield", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				f := document.NewTextFieldCustom(spec.name, nil, d, spec.options, spec.analyzer)
+				f.Analyze()
+				_ = f.Size()
+			}
+		}
+	})
+	b.Run("prose", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				f := newProseField(spec, nil, d)
+				f.Analyze()
+				_ = f.Size()
+			}
+		}
+	})
+}
