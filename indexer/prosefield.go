@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -18,9 +19,9 @@ import (
 //     term table;
 //   - each distinct word of the text is filtered and stemmed once (the
 //     shared stem memory is locked, and most words of prose repeat);
-//   - locations are one array, and each term's pointers to them one slice
-//     of another, sized by counting first, where bleve grows a slice per
-//     term and keeps a location per word, stop words included;
+//   - locations are one array of exactly their number, and each term's
+//     pointers to them one run of another, sized by counting first, where
+//     bleve grows a slice of pointers per term;
 //   - terms are copied into one buffer, not one allocation each;
 //   - the size bleve asks of every analysed field (for its memory
 //     accounting, by walking every location) is summed while analysing;
@@ -70,11 +71,12 @@ const (
 
 // proseState is the scratch of one analysis, reused.
 type proseState struct {
-	words   map[string]int32 // a word as written -> its term, or -1: a stop word
-	terms   map[string]int32 // a term -> its index
-	keys    []string         // the terms, by index
-	counts  []int32          // occurrences, by term
-	termOf  []int32          // the term of each kept word, in order
+	words   map[string]int32      // a word as written -> its term, or -1: a stop word
+	terms   map[string]int32      // a term -> its index
+	keys    []string              // the terms, by index
+	counts  []int32               // occurrences, by term
+	termOf  []int32               // the term of each kept word, in order
+	locs    []index.TokenLocation // the location of each kept word, in order
 	scratch []byte
 }
 
@@ -84,15 +86,15 @@ var proseStates = sync.Pool{New: func() any {
 
 // maxPooledWords bounds the distinct words of a state put back in the
 // pool, so one huge document does not pin its tables.
-const maxPooledWords = 1 << 16
+const (
+	maxPooledWords     = 1 << 16
+	maxPooledLocations = 1 << 18 // 16 MB
+)
 
 func (f *proseField) Analyze() {
 	st := proseStates.Get().(*proseState)
 	vectors := f.options.IncludeTermVectors()
-	var locs []index.TokenLocation
-	if vectors {
-		locs = make([]index.TokenLocation, 0, len(f.value)/7+1) // about a kept word per 7 bytes of prose
-	}
+	locs := st.locs[:0]
 	position := 0
 	scanWords(f.value, func(start, end int, _ analysis.TokenType) {
 		position++
@@ -146,6 +148,10 @@ func (f *proseField) Analyze() {
 		kept += int(st.counts[t])
 		f.freqs[k] = tf
 	}
+	// The locations were gathered in the pooled scratch: the field keeps
+	// an array of exactly their number.
+	st.locs = locs[:0]
+	locs = slices.Clone(locs)
 	if vectors {
 		// Each term's pointers are a run of one array, in the order
 		// of the words: counts give where each run starts.
@@ -167,7 +173,7 @@ func (f *proseField) Analyze() {
 	f.freqsSize = size.SizeOfMap + n*(size.SizeOfString+size.SizeOfPtr+sizeOfTokenFreq) + 2*termBytes +
 		len(locs)*(sizeOfTokenLocation+len(f.pos)*size.SizeOfUint64)
 
-	if len(st.words) > maxPooledWords {
+	if len(st.words) > maxPooledWords || cap(st.locs) > maxPooledLocations {
 		return
 	}
 	clear(st.words)
