@@ -155,8 +155,24 @@ func (d *bleveDoc) Document(id string) *document.Document {
 	for i := range pos {
 		pos[i] = uint64(i)
 	}
-	for i, p := range d.body {
-		prose(s.body, pos[i:i+1:i+1], p)
+	if len(d.body) > 1 && s.body.prose != nil && s.body.options.IsIndexed() {
+		// One field indexes every page, and a field per page stores it:
+		// the same index as a field per page doing both (see proseField).
+		pages := make([]proseValue, len(d.body))
+		for i, p := range d.body {
+			pages[i] = proseValue{[]byte(p), pos[i : i+1 : i+1]}
+		}
+		doc.Fields = append(doc.Fields, newProsePages(s.body, pages))
+		names = append(names, s.body.name)
+		if s.body.options.IsStored() {
+			for _, p := range pages {
+				doc.Fields = append(doc.Fields, document.NewTextFieldWithIndexingOptions(s.body.name, p.pos, p.text, index.StoreField))
+			}
+		}
+	} else {
+		for i, p := range d.body {
+			prose(s.body, pos[i:i+1:i+1], p)
+		}
 	}
 	text(s.source, nil, d.source)
 	text(s.facet[corpus.FieldType], nil, d.typ)

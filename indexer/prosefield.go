@@ -27,12 +27,17 @@ import (
 //     accounting, by walking every location) is summed while analysing;
 //   - a stored value is not copied, since nothing writes to it.
 //
+// A proseField may also hold every page of a body (newProsePages): bleve
+// merges the terms of the values of one field name into one posting list
+// per term anyway, so one indexed field over all pages, beside a stored
+// field per page, makes the same index while each term of a document is
+// kept once rather than once per page on which it occurs.
+//
 // TestProseFieldMatchesTextField holds it to bleve's TextField.
 type proseField struct {
 	name    string
-	pos     []uint64
 	options index.FieldIndexingOptions
-	value   []byte
+	values  []proseValue
 	filter  *englishFilter
 
 	length    int
@@ -40,18 +45,50 @@ type proseField struct {
 	freqsSize int
 }
 
+// A proseValue is one value of a field, with its array positions.
+type proseValue struct {
+	text []byte
+	pos  []uint64
+}
+
 var _ document.Field = (*proseField)(nil)
 
 func newProseField(f fieldSpec, pos []uint64, value []byte) *proseField {
-	return &proseField{name: f.name, pos: pos, options: f.options, value: value, filter: f.prose}
+	return &proseField{name: f.name, options: f.options, values: []proseValue{{value, pos}}, filter: f.prose}
 }
 
-func (f *proseField) Name() string                                     { return f.name }
-func (f *proseField) ArrayPositions() []uint64                         { return f.pos }
-func (f *proseField) Options() index.FieldIndexingOptions              { return f.options }
-func (f *proseField) Value() []byte                                    { return f.value }
-func (f *proseField) Text() string                                     { return string(f.value) }
-func (f *proseField) NumPlainTextBytes() uint64                        { return uint64(len(f.value)) }
+// newProsePages returns the field indexing every page of a body, the
+// i-th with array position i; it stores none, so the pages are to be
+// stored beside it (storedPages).
+func newProsePages(f fieldSpec, pages []proseValue) *proseField {
+	return &proseField{name: f.name, options: f.options &^ index.StoreField, values: pages, filter: f.prose}
+}
+
+func (f *proseField) Name() string                        { return f.name }
+func (f *proseField) Options() index.FieldIndexingOptions { return f.options }
+
+// ArrayPositions and Value are those of the field's one value; a field
+// of several pages has neither (it is not stored, and its locations
+// carry each page's position).
+func (f *proseField) ArrayPositions() []uint64 {
+	if len(f.values) != 1 {
+		return nil
+	}
+	return f.values[0].pos
+}
+
+func (f *proseField) Value() []byte {
+	if len(f.values) != 1 {
+		return nil
+	}
+	return f.values[0].text
+}
+
+func (f *proseField) Text() string { return string(f.Value()) }
+
+// NumPlainTextBytes is the text of the field's value, and nothing for a
+// field of several pages, whose stored fields count their text.
+func (f *proseField) NumPlainTextBytes() uint64                        { return uint64(len(f.Value())) }
 func (f *proseField) EncodedFieldType() byte                           { return 't' }
 func (f *proseField) AnalyzedLength() int                              { return f.length }
 func (f *proseField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
@@ -59,8 +96,11 @@ func (f *proseField) AnalyzedTokenFrequencies() index.TokenFrequencies { return 
 // Size is what the field holds in memory, reckoned as bleve reckons its
 // TextField's.
 func (f *proseField) Size() int {
-	return int(unsafe.Sizeof(*f)) + size.SizeOfPtr + len(f.name) + len(f.pos)*size.SizeOfUint64 +
-		len(f.value) + f.freqsSize
+	n := int(unsafe.Sizeof(*f)) + size.SizeOfPtr + len(f.name) + f.freqsSize
+	for _, v := range f.values {
+		n += int(unsafe.Sizeof(v)) + len(v.pos)*size.SizeOfUint64 + len(v.text)
+	}
+	return n
 }
 
 // Sizes bleve counts for the parts of an analysis result.
@@ -95,38 +135,47 @@ func (f *proseField) Analyze() {
 	st := proseStates.Get().(*proseState)
 	vectors := f.options.IncludeTermVectors()
 	locs := st.locs[:0]
-	position := 0
-	scanWords(f.value, func(start, end int, _ analysis.TokenType) {
-		position++
-		word := f.value[start:end]
-		t, seen := st.words[string(word)]
-		if !seen {
-			// The filter lower-cases in place: a copy, so the value
-			// stays as stored.
-			st.scratch = append(st.scratch[:0], word...)
-			term, keep := f.filter.term(st.scratch)
-			t = -1
-			if keep {
-				var known bool
-				if t, known = st.terms[string(term)]; !known {
-					t = int32(len(st.keys))
-					key := string(term)
-					st.terms[key] = t
-					st.keys = append(st.keys, key)
-					st.counts = append(st.counts, 0)
+	posBytes := 0 // of the locations' array positions
+	for _, v := range f.values {
+		// Positions count from 1 in each value, as bleve analyses each
+		// value of a field on its own.
+		position, kept := 0, 0
+		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
+			position++
+			word := v.text[start:end]
+			t, seen := st.words[string(word)]
+			if !seen {
+				// The filter lower-cases in place: a copy, so the value
+				// stays as stored.
+				st.scratch = append(st.scratch[:0], word...)
+				term, keep := f.filter.term(st.scratch)
+				t = -1
+				if keep {
+					var known bool
+					if t, known = st.terms[string(term)]; !known {
+						t = int32(len(st.keys))
+						key := string(term)
+						st.terms[key] = t
+						st.keys = append(st.keys, key)
+						st.counts = append(st.counts, 0)
+					}
 				}
+				st.words[string(word)] = t
 			}
-			st.words[string(word)] = t
-		}
-		if t < 0 {
-			return
-		}
-		st.counts[t]++
+			if t < 0 {
+				return
+			}
+			st.counts[t]++
+			kept++
+			if vectors {
+				locs = append(locs, index.TokenLocation{ArrayPositions: v.pos, Start: start, End: end, Position: position})
+				st.termOf = append(st.termOf, t)
+			}
+		})
 		if vectors {
-			locs = append(locs, index.TokenLocation{ArrayPositions: f.pos, Start: start, End: end, Position: position})
-			st.termOf = append(st.termOf, t)
+			posBytes += kept * len(v.pos) * size.SizeOfUint64
 		}
-	})
+	}
 
 	n := len(st.keys)
 	tfs := make([]index.TokenFreq, n)
@@ -171,7 +220,7 @@ func (f *proseField) Analyze() {
 	// bleve's TokenFrequencies.Size: the map's entries, each term's key
 	// and bytes, and its locations.
 	f.freqsSize = size.SizeOfMap + n*(size.SizeOfString+size.SizeOfPtr+sizeOfTokenFreq) + 2*termBytes +
-		len(locs)*(sizeOfTokenLocation+len(f.pos)*size.SizeOfUint64)
+		len(locs)*sizeOfTokenLocation + posBytes
 
 	if len(st.words) > maxPooledWords || cap(st.locs) > maxPooledLocations {
 		return

@@ -75,6 +75,48 @@ func proseDiff(t *testing.T, text string) string {
 	if g, w := freqsDump(got.AnalyzedTokenFrequencies()), freqsDump(want.AnalyzedTokenFrequencies()); g != w {
 		return fmt.Sprintf("terms differ:\n got %s\nwant %s", g, w)
 	}
+	return pagesDiff(spec, text)
+}
+
+// pagesDiff cuts text into three pages and compares one proseField of
+// all of them with a TextField per page, merged as bleve's segment
+// builder merges the values of one field.
+func pagesDiff(spec fieldSpec, text string) string {
+	cuts := []int{0, len(text) / 3, 2 * len(text) / 3, len(text)}
+	pages := make([]proseValue, 3)
+	var wantLen int
+	var want index.TokenFrequencies
+	for i := range pages {
+		pages[i] = proseValue{[]byte(text[cuts[i]:cuts[i+1]]), []uint64{uint64(i)}}
+		tf := document.NewTextFieldCustom(spec.name, pages[i].pos, []byte(text[cuts[i]:cuts[i+1]]), spec.options, spec.analyzer)
+		tf.Analyze()
+		wantLen += tf.AnalyzedLength()
+		if want == nil {
+			want = tf.AnalyzedTokenFrequencies()
+		} else {
+			want.MergeAll(spec.name, tf.AnalyzedTokenFrequencies())
+		}
+	}
+	got := newProsePages(spec, pages)
+	got.Analyze()
+	switch {
+	case got.AnalyzedLength() != wantLen:
+		return fmt.Sprintf("pages: length %d, want %d", got.AnalyzedLength(), wantLen)
+	case got.Options().IsStored() || got.Value() != nil || got.NumPlainTextBytes() != 0:
+		return "pages: the field of several pages stores or counts text"
+	case got.freqsSize != got.AnalyzedTokenFrequencies().Size():
+		return fmt.Sprintf("pages: size %d, bleve reckons %d", got.freqsSize, got.AnalyzedTokenFrequencies().Size())
+	}
+	// MergeAll names the field in the locations it merges; the segment
+	// builder reads that as the field's own.
+	for _, tf := range want {
+		for _, l := range tf.Locations {
+			l.Field = ""
+		}
+	}
+	if g, w := freqsDump(got.AnalyzedTokenFrequencies()), freqsDump(want); g != w {
+		return fmt.Sprintf("pages: terms differ:\n got %s\nwant %s", g, w)
+	}
 	return ""
 }
 
