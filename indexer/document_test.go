@@ -10,6 +10,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
@@ -49,7 +51,7 @@ func mappedFields(d *bleveDoc) map[string]any {
 
 // testDocs prepares the sample corpus and n generated documents (every
 // kind and format the generator makes, PDFs among them).
-func testDocs(t *testing.T, n int) map[string]*bleveDoc {
+func testDocs(t testing.TB, n int) map[string]*bleveDoc {
 	t.Helper()
 	ix := New(quiet(), Options{})
 	docs := map[string]*bleveDoc{}
@@ -213,7 +215,7 @@ func TestIndexMatchesMapping(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, err := bleve.NewMemOnly(m)
+		idx, err := memScorch(m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,7 +261,7 @@ func TestIndexMatchesMapping(t *testing.T) {
 		}
 	}
 	for _, q := range []string{"trafficking", "section 230 immunity", `"sex trafficking"`, "court:ilnd", "+plaintiff -dismiss"} {
-		req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q), 20, 0, false)
+		req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q), len(docs), 0, false) // every hit: ties cut at a size are cut anyhow
 		for _, f := range []string{corpus.FieldStatutes, corpus.FieldCourt, corpus.FieldType, corpus.FieldParties} {
 			req.AddFacet(f, bleve.NewFacetRequest(f, 10))
 		}
@@ -279,6 +281,13 @@ func TestIndexMatchesMapping(t *testing.T) {
 			t.Errorf("search %q differs:\n got %s\nwant %s", q, g, w)
 		}
 	}
+}
+
+// memScorch returns an in-memory index of the kind the store writes
+// (scorch, zap segments): bleve's NewMemOnly is another index kind, and
+// the two build postings differently.
+func memScorch(m mapping.IndexMapping) (bleve.Index, error) {
+	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 }
 
 // postings dumps every term of a field with each document's frequency,
@@ -356,9 +365,14 @@ func stored(t *testing.T, idx bleve.Index, id string) string {
 func searchDump(r *bleve.SearchResult) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "total %d max %g\n", r.Total, r.MaxScore)
+	// Hits of equal score come in the order of the index's internal
+	// document numbers, which follow analysis, not the documents.
+	var hits []string
 	for _, h := range r.Hits {
-		fmt.Fprintf(&b, "%s %.12g %d\n", h.ID, h.Score, len(h.Locations))
+		hits = append(hits, fmt.Sprintf("%.12g %s %d\n", h.Score, h.ID, len(h.Locations)))
 	}
+	slices.Sort(hits)
+	b.WriteString(strings.Join(hits, ""))
 	names := make([]string, 0, len(r.Facets))
 	for n := range r.Facets {
 		names = append(names, n)
@@ -375,4 +389,43 @@ func searchDump(r *bleve.SearchResult) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// BenchmarkIndexDocuments writes the sample corpus and 200 generated
+// documents into an in-memory scorch index in one batch, through the mapping
+// (what the indexer did) and as built documents: analysis, sizing and
+// the segment build, per document.
+func BenchmarkIndexDocuments(b *testing.B) {
+	docs := testDocs(b, 200)
+	for _, way := range []string{"mapping", "built"} {
+		b.Run(way, func(b *testing.B) {
+			m, err := Mapping()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				idx, err := memScorch(m)
+				if err != nil {
+					b.Fatal(err)
+				}
+				batch := idx.NewBatch()
+				for id, d := range docs {
+					if way == "mapping" {
+						err = batch.Index(id, mappedFields(d))
+					} else {
+						err = batch.IndexAdvanced(d.Document(id))
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := idx.Batch(batch); err != nil {
+					b.Fatal(err)
+				}
+				idx.Close()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+		})
+	}
 }

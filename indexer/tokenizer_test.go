@@ -85,7 +85,7 @@ func TestWordTokenizerOnTheSampleCorpus(t *testing.T) {
 
 // eachSample calls f with every embedded sample document, and fails the
 // test when there is none.
-func eachSample(t *testing.T, f func(name string, data []byte)) {
+func eachSample(t testing.TB, f func(name string, data []byte)) {
 	t.Helper()
 	n := 0
 	err := fs.WalkDir(corpus.Docs(), ".", func(p string, d fs.DirEntry, err error) error {
