@@ -17,7 +17,8 @@ import (
 //
 //   - no token objects: the words go straight from the tokenizer to the
 //     term table;
-//   - each distinct word of the text is filtered and stemmed once (the
+//   - each distinct word of the text is looked up once, and filtered and
+//     stemmed only the first time the analysing state meets it (the
 //     shared stem memory is locked, and most words of prose repeat);
 //   - locations are one array of exactly their number, and each term's
 //     pointers to them one run of another, sized by counting first, where
@@ -109,7 +110,8 @@ const (
 	sizeOfTokenLocation = int(unsafe.Sizeof(index.TokenLocation{}))
 )
 
-// proseState is the scratch of one analysis, reused.
+// proseState is the scratch of one analysis, reused, and what it knows
+// of words from the texts it analysed before.
 type proseState struct {
 	words   map[string]int32      // a word as written -> its term, or -1: a stop word
 	terms   map[string]int32      // a term -> its index
@@ -118,21 +120,85 @@ type proseState struct {
 	termOf  []int32               // the term of each kept word, in order
 	locs    []index.TokenLocation // the location of each kept word, in order
 	scratch []byte
+
+	// known remembers the term of each word as written (up to
+	// maxKnownWords, the first seen: the common ones), for filter, so
+	// that a word met in an earlier text costs one lookup in a table of
+	// this state's own (the stem memory is shared, locked, and hashed
+	// apart) and no new string.
+	known  map[string]knownWord
+	filter *englishFilter
 }
 
-var proseStates = sync.Pool{New: func() any {
-	return &proseState{words: map[string]int32{}, terms: map[string]int32{}}
-}}
+type knownWord struct {
+	word, term string // term is "" for a stop word
+	stop       bool
+}
 
-// maxPooledWords bounds the distinct words of a state put back in the
-// pool, so one huge document does not pin its tables.
+const maxKnownWords = 1 << 15
+
+// proseStates are the idle states. A free list rather than a sync.Pool:
+// the pool empties at every garbage collection, and with it what the
+// states know of words.
+var proseStates struct {
+	sync.Mutex
+	free []*proseState
+}
+
+func getProseState(filter *englishFilter) *proseState {
+	proseStates.Lock()
+	var st *proseState
+	if n := len(proseStates.free); n > 0 {
+		st = proseStates.free[n-1]
+		proseStates.free = proseStates.free[:n-1]
+	}
+	proseStates.Unlock()
+	if st == nil {
+		st = &proseState{words: map[string]int32{}, terms: map[string]int32{}}
+	}
+	if st.filter != filter {
+		st.known, st.filter = map[string]knownWord{}, filter
+	}
+	return st
+}
+
+func putProseState(st *proseState) {
+	proseStates.Lock()
+	proseStates.free = append(proseStates.free, st)
+	proseStates.Unlock()
+}
+
+// lookup returns what a word as written indexes as.
+func (st *proseState) lookup(word []byte) knownWord {
+	if k, ok := st.known[string(word)]; ok {
+		return k
+	}
+	// The filter lower-cases in place: a copy, so the text stays as
+	// stored.
+	st.scratch = append(st.scratch[:0], word...)
+	term, keep := st.filter.term(st.scratch)
+	k := knownWord{word: string(word), stop: !keep}
+	if keep {
+		k.term = k.word
+		if string(term) != k.word {
+			k.term = string(term)
+		}
+	}
+	if len(st.known) < maxKnownWords {
+		st.known[k.word] = k
+	}
+	return k
+}
+
+// maxPooledWords bounds the distinct words of a state put back to be
+// reused, so one huge document does not pin its tables.
 const (
 	maxPooledWords     = 1 << 16
 	maxPooledLocations = 1 << 18 // 16 MB
 )
 
 func (f *proseField) Analyze() {
-	st := proseStates.Get().(*proseState)
+	st := getProseState(f.filter)
 	vectors := f.options.IncludeTermVectors()
 	locs := st.locs[:0]
 	posBytes := 0 // of the locations' array positions
@@ -145,22 +211,18 @@ func (f *proseField) Analyze() {
 			word := v.text[start:end]
 			t, seen := st.words[string(word)]
 			if !seen {
-				// The filter lower-cases in place: a copy, so the value
-				// stays as stored.
-				st.scratch = append(st.scratch[:0], word...)
-				term, keep := f.filter.term(st.scratch)
+				k := st.lookup(word)
 				t = -1
-				if keep {
+				if !k.stop {
 					var known bool
-					if t, known = st.terms[string(term)]; !known {
+					if t, known = st.terms[k.term]; !known {
 						t = int32(len(st.keys))
-						key := string(term)
-						st.terms[key] = t
-						st.keys = append(st.keys, key)
+						st.terms[k.term] = t
+						st.keys = append(st.keys, k.term)
 						st.counts = append(st.counts, 0)
 					}
 				}
-				st.words[string(word)] = t
+				st.words[k.word] = t
 			}
 			if t < 0 {
 				return
@@ -228,5 +290,5 @@ func (f *proseField) Analyze() {
 	clear(st.words)
 	clear(st.terms)
 	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
-	proseStates.Put(st)
+	putProseState(st)
 }
