@@ -210,8 +210,23 @@ func hidden(n *html.Node) bool {
 // nodeText returns the visible text of n, with breaks.
 func nodeText(n *html.Node, keepChrome bool) string {
 	t := textRenderer{keepChrome: keepChrome}
+	// Room for all of n's text up front (collapsed spaces leave some
+	// over): a builder grown by doubling copies a page's text about twice.
+	t.b.Grow(textLen(n))
 	t.render(n, false)
 	return t.b.String()
+}
+
+// textLen is the length of the text nodes under n.
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += textLen(c)
+	}
+	return size
 }
 
 // inlineText returns the text of n on one line, whitespace collapsed.
