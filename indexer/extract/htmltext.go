@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -116,6 +118,27 @@ func (t *textRenderer) text(s string, pre bool) {
 		t.b.WriteString(s)
 		return
 	}
+	if inner, ok := singleSpaced(s); ok {
+		// The words of s and the single spaces between them, written
+		// at once: what words writes word by word.
+		if inner != "" {
+			if s[0] == ' ' {
+				t.space = true
+			}
+			t.flush()
+			t.b.WriteString(inner)
+		}
+		if s != "" && s[len(s)-1] == ' ' {
+			t.space = true
+		}
+		return
+	}
+	t.words(s)
+}
+
+// words writes the words of s, with a space owed between them and around
+// them where s has white space.
+func (t *textRenderer) words(s string) {
 	i := 0
 	for f := range strings.FieldsSeq(s) { // no slice of fields per text node
 		if i == 0 {
@@ -133,6 +156,39 @@ func (t *textRenderer) text(s string, pre bool) {
 	if n := len(s); n > 0 && strings.ContainsRune(" \n\t\r\f", rune(s[n-1])) {
 		t.space = true
 	}
+}
+
+// singleSpaced reports whether the only white space in s is single ASCII
+// spaces, and returns s without its leading and trailing one: the words
+// of s as strings.Fields cuts them, joined by one space. Most text nodes
+// of a page (a paragraph, a table cell) are.
+func singleSpaced(s string) (string, bool) {
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return "", false
+			}
+			space = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if space {
+				return "", false
+			}
+			space = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return "", false
+		default:
+			space = false
+		}
+		i++
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(s, " "), " "), true
 }
 
 // flush writes owed breaks before new text.

@@ -51,7 +51,8 @@ func sniffEncoding(data []byte) (textEncoding, int) {
 		return encUTF8, 3
 	}
 	head := data[:min(len(data), sniffWindow)]
-	if len(head) < 4 {
+	if len(head) < 4 || bytes.IndexByte(head, 0) < 0 {
+		// Without a NUL no pattern below can hold (each needs some).
 		return encUTF8, 0
 	}
 	// Count NULs by position modulo 4: UTF-32 text in the Latin range
