@@ -475,7 +475,9 @@ func (ix *Indexer) prepareData(ctx context.Context, s *store.Store, out *outcome
 func ContentID(data []byte) (id, sha string) {
 	sum := sha256.Sum256(data)
 	sha = hex.EncodeToString(sum[:])
-	return corpus.ContentID(data), sha
+	// corpus.ContentID's id is the first 8 bytes of the same digest:
+	// taken from it, not hashed a second time.
+	return sha[:16], sha
 }
 
 // Read reads one file, failing with extract.ErrTooLarge past the size

@@ -3,6 +3,8 @@ package indexer
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -703,4 +705,20 @@ func (s *statThenGrow) Stat() (fs.FileInfo, error) {
 		s.g.File.Close()
 	}
 	return info, err
+}
+
+// ContentID's id is the one corpus.ContentID gives the same bytes (the
+// store and the API name documents by it), and its digest is the file's
+// SHA-256.
+func TestContentIDAgreesWithCorpus(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("x"), []byte("Doe v. Backpage.com, 817 F.3d 12 (1st Cir. 2016)"), bytes.Repeat([]byte{0xff, 0}, 5000)} {
+		id, sha := ContentID(data)
+		sum := sha256.Sum256(data)
+		if want := corpus.ContentID(data); id != want {
+			t.Errorf("ContentID(%.20q) id = %s, corpus.ContentID = %s", data, id, want)
+		}
+		if want := hex.EncodeToString(sum[:]); sha != want {
+			t.Errorf("ContentID(%.20q) sha = %s, want %s", data, sha, want)
+		}
+	}
 }
