@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.txt files")
@@ -205,6 +206,20 @@ func TestNeedsSearchMap(t *testing.T) {
 	}
 	for _, s := range []string{"", "plain ascii", "tab\there", "soft\u00adhyphen", "bom\ufeff", "\xff bad utf-8", "nbsp\u00a0", "§ 1591 “quoted”", "\u2011"} {
 		checkSearchMap(t, s)
+	}
+	// Long ASCII runs are tested eight bytes at a time: every rune that
+	// searchRune changes, at every offset of such a run.
+	for _, r := range []rune{'\t', '\v', '\f', '\u00a0', '\u00ad', '\u200b', '\ufeff', '\u2010', utf8.RuneError} {
+		for at := range 17 {
+			s := strings.Repeat("x", at) + string(r) + strings.Repeat("y", 20)
+			checkSearchMap(t, s)
+			if !needsSearchMap(s) {
+				t.Errorf("needsSearchMap(%q) = false", s)
+			}
+		}
+	}
+	if s := strings.Repeat("plain text\n", 10); needsSearchMap(s) {
+		t.Errorf("needsSearchMap(%q) = true, nothing to map", s)
 	}
 	if needsSearchMap("Plain text, § 1591 and “quotes” need no map.\n") {
 		t.Error("needsSearchMap reports a change for text searchRune leaves alone")
