@@ -163,28 +163,32 @@ func (t *textRenderer) words(s string) {
 // of s as strings.Fields cuts them, joined by one space. Most text nodes
 // of a page (a paragraph, a table cell) are.
 func singleSpaced(s string) (string, bool) {
-	space := false
+	if strings.Contains(s, "  ") {
+		return "", false
+	}
+	// What is left to rule out: a control byte or a Unicode space. Eight
+	// bytes that are all ASCII and none below a space hold neither.
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&highBits == 0 && (w-' '*lowBits)&^w&highBits == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return "", false
 			}
-			space = false
 			i += n
 			continue
 		}
 		switch c {
-		case ' ':
-			if space {
-				return "", false
-			}
-			space = true
 		case '\t', '\n', '\v', '\f', '\r':
 			return "", false
-		default:
-			space = false
 		}
 		i++
 	}
