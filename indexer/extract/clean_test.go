@@ -230,3 +230,31 @@ func FuzzNeedsSearchMap(f *testing.F) {
 	f.Add("soft\u00adhyphen\tand\u00a0nbsp")
 	f.Fuzz(checkSearchMap)
 }
+
+// checkStampStart: a line stampHead matches always passes stampStart, the
+// test that spares the other lines the pattern.
+func checkStampStart(t *testing.T, line string) {
+	if stampHead.MatchString(line) && !stampStart(line) {
+		t.Errorf("stampHead matches %q but stampStart says no stamp starts there", line)
+	}
+}
+
+func TestStampStart(t *testing.T) {
+	for _, l := range []string{"Case: 1:20-cv-02335 Document #: 105", "Case 19-1234 Document: 00513", "USCA11 Case: 21-12345",
+		"USCA Case: 21-123", "Appellate Case: 20-1234", "Appeal   Case: 20-1234", "Case#: 20-1234", "Case:#20-1234"} {
+		if !stampHead.MatchString(l) {
+			t.Errorf("stampHead does not match %q: update the cases", l)
+		}
+		checkStampStart(t, l)
+	}
+	for _, l := range []string{"", "The Case: 20-1234", "case: 20-1234", "Page 7 of 35"} {
+		if stampStart(l) {
+			t.Errorf("stampStart(%q) = true: no stamp starts so", l)
+		}
+	}
+}
+
+func FuzzStampStart(f *testing.F) {
+	f.Add("USCA11 Case: 21-12345 Document: 5 Date Filed: 01/02/2021 Page: 3 of 9")
+	f.Fuzz(checkStampStart)
+}
