@@ -479,7 +479,9 @@ func (ix *Indexer) prepareData(ctx context.Context, s *store.Store, out *outcome
 func ContentID(data []byte) (id, sha string) {
 	sum := sha256.Sum256(data)
 	sha = hex.EncodeToString(sum[:])
-	return corpus.ContentID(data), sha
+	// corpus.ContentID's id is the first 8 bytes of the same digest:
+	// taken from it, not hashed a second time.
+	return sha[:16], sha
 }
 
 // Read reads one file, failing with extract.ErrTooLarge past the size
@@ -490,7 +492,13 @@ func (ix *Indexer) Read(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %w", errUnreadable, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, ix.opts.MaxBytes+1))
+	// Sized from the file's length: one read instead of io.ReadAll's
+	// dozen (a read and a copy at every doubling from 512 bytes).
+	size := int64(512)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = min(info.Size(), ix.opts.MaxBytes) + 1 // +1: the read that sees the end
+	}
+	data, err := readAll(io.LimitReader(f, ix.opts.MaxBytes+1), int(size))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errUnreadable, err)
 	}
@@ -498,6 +506,24 @@ func (ix *Indexer) Read(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", extract.ErrTooLarge, ix.opts.MaxBytes)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll starting from a buffer of size bytes.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, max(size, 1))
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the next size
+		}
+	}
 }
 
 // prune drops the sources that are gone (see Mode.Prune) and returns how

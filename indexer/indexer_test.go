@@ -3,6 +3,8 @@ package indexer
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -631,5 +633,92 @@ func TestLiveGroupCommit(t *testing.T) {
 	}
 	if got := s.Len(); got != n+1 {
 		t.Errorf("the catalog lists %d documents, want %d", got, n+1)
+	}
+}
+
+// Read sizes its buffer from the file's length; the limit must hold to
+// the byte whether the length is known (a folder) or not (fstest.MapFS
+// files report theirs too, a pipe would not), and a file that grew since
+// it was listed is still read whole.
+func TestReadLimit(t *testing.T) {
+	const max = 3000
+	ix := New(quiet(), Options{MaxBytes: max})
+	dir := t.TempDir()
+	body := func(n int) []byte { return bytes.Repeat([]byte("0123456789"), n/10+1)[:n] }
+	for name, n := range map[string]int{"at.txt": max, "over.txt": max + 1, "empty.txt": 0, "small.txt": 700} {
+		if err := os.WriteFile(filepath.Join(dir, name), body(n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, fsys := range []fs.FS{os.DirFS(dir), fstest.MapFS{"at.txt": {Data: body(max)}, "over.txt": {Data: body(max + 1)}, "empty.txt": {}, "small.txt": {Data: body(700)}}} {
+		for name, n := range map[string]int{"at.txt": max, "empty.txt": 0, "small.txt": 700} {
+			got, err := ix.Read(fsys, name)
+			if err != nil || !bytes.Equal(got, body(n)) {
+				t.Errorf("%T %s: read %d bytes, err %v; want its %d bytes", fsys, name, len(got), err, n)
+			}
+		}
+		if _, err := ix.Read(fsys, "over.txt"); ReasonFor(err) != SkipTooLarge {
+			t.Errorf("%T over.txt: err %v, want too large", fsys, err)
+		}
+	}
+	// The length Stat reported is only a hint: a file that grew is read to its end.
+	f, err := os.OpenFile(filepath.Join(dir, "small.txt"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown := growOnStat{File: f, extra: body(900)}
+	got, err := ix.Read(grownFS{&grown, dir}, "small.txt")
+	if err != nil || len(got) != 1600 {
+		t.Errorf("grown file: read %d bytes, err %v; want 1600", len(got), err)
+	}
+}
+
+// grownFS opens small.txt for reading and appends to it right after Stat,
+// the race between listing a file and reading it.
+type grownFS struct {
+	g   *growOnStat
+	dir string
+}
+
+func (g grownFS) Open(name string) (fs.File, error) {
+	r, err := os.Open(filepath.Join(g.dir, name))
+	if err != nil {
+		return nil, err
+	}
+	return &statThenGrow{File: r, g: g.g}, nil
+}
+
+type growOnStat struct {
+	*os.File
+	extra []byte
+}
+
+type statThenGrow struct {
+	*os.File
+	g *growOnStat
+}
+
+func (s *statThenGrow) Stat() (fs.FileInfo, error) {
+	info, err := s.File.Stat()
+	if err == nil {
+		_, err = s.g.File.Write(s.g.extra)
+		s.g.File.Close()
+	}
+	return info, err
+}
+
+// ContentID's id is the one corpus.ContentID gives the same bytes (the
+// store and the API name documents by it), and its digest is the file's
+// SHA-256.
+func TestContentIDAgreesWithCorpus(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("x"), []byte("Doe v. Backpage.com, 817 F.3d 12 (1st Cir. 2016)"), bytes.Repeat([]byte{0xff, 0}, 5000)} {
+		id, sha := ContentID(data)
+		sum := sha256.Sum256(data)
+		if want := corpus.ContentID(data); id != want {
+			t.Errorf("ContentID(%.20q) id = %s, corpus.ContentID = %s", data, id, want)
+		}
+		if want := hex.EncodeToString(sum[:]); sha != want {
+			t.Errorf("ContentID(%.20q) sha = %s, want %s", data, sha, want)
+		}
 	}
 }

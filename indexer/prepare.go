@@ -90,6 +90,11 @@ func describeUnsupported(path string) string {
 // title from a citation on page 2) and gives each mention its page.
 func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
 	var b strings.Builder
+	n := 0
+	for _, p := range pages {
+		n += len(p.Text) + 1
+	}
+	b.Grow(n) // the text once, not copied at every doubling
 	starts := make([]int, len(pages))
 	for i, p := range pages {
 		if i > 0 {

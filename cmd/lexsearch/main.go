@@ -23,6 +23,7 @@ func main() {
 	stopProfile := startProfile(os.Args[1:])
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()
+	writeMemProfile(os.Args[1:])
 	if err != nil && !errors.Is(err, errHelp) {
 		fmt.Fprintf(os.Stderr, "lexsearch: %v\n", err)
 	}
@@ -48,6 +49,27 @@ func startProfile(args []string) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// writeMemProfile writes a heap profile of the whole run (alloc_space and
+// alloc_objects tell who allocates, the cost behind mallocgc and GC in a
+// CPU profile) to the file named by LEXSEARCH_MEMPROFILE, in the main
+// process only, as startProfile does.
+func writeMemProfile(args []string) {
+	path := os.Getenv("LEXSEARCH_MEMPROFILE")
+	if path == "" || len(args) > 0 && args[0] == workerCommand {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lexsearch: LEXSEARCH_MEMPROFILE: %v\n", err)
 	}
 }
 

@@ -164,6 +164,20 @@ func searchRune(r rune) rune {
 // changes are tested here byte by byte, the rest through searchRune.
 func needsSearchMap(text string) bool {
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight ASCII bytes at a time, none of them \t, \v or \f:
+			// nothing searchRune changes (a zero byte of w^spread(c)
+			// is a byte equal to c).
+			w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if w&highBits == 0 {
+				if hasZeroByte(w^('\t'*lowBits)) || hasZeroByte(w^('\v'*lowBits)) || hasZeroByte(w^('\f'*lowBits)) {
+					return true
+				}
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '\t' || c == '\v' || c == '\f' {
@@ -180,6 +194,14 @@ func needsSearchMap(text string) bool {
 	}
 	return false
 }
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// hasZeroByte reports whether one of the eight bytes of w is zero.
+func hasZeroByte(w uint64) bool { return (w-lowBits)&^w&highBits != 0 }
 
 // collapseSpaces trims a line and folds runs of spaces into one: layout
 // spacing from PDFs and scrapes carries no meaning for search.

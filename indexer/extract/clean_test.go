@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.txt files")
@@ -206,6 +207,20 @@ func TestNeedsSearchMap(t *testing.T) {
 	for _, s := range []string{"", "plain ascii", "tab\there", "soft\u00adhyphen", "bom\ufeff", "\xff bad utf-8", "nbsp\u00a0", "§ 1591 “quoted”", "\u2011"} {
 		checkSearchMap(t, s)
 	}
+	// Long ASCII runs are tested eight bytes at a time: every rune that
+	// searchRune changes, at every offset of such a run.
+	for _, r := range []rune{'\t', '\v', '\f', '\u00a0', '\u00ad', '\u200b', '\ufeff', '\u2010', utf8.RuneError} {
+		for at := range 17 {
+			s := strings.Repeat("x", at) + string(r) + strings.Repeat("y", 20)
+			checkSearchMap(t, s)
+			if !needsSearchMap(s) {
+				t.Errorf("needsSearchMap(%q) = false", s)
+			}
+		}
+	}
+	if s := strings.Repeat("plain text\n", 10); needsSearchMap(s) {
+		t.Errorf("needsSearchMap(%q) = true, nothing to map", s)
+	}
 	if needsSearchMap("Plain text, § 1591 and “quotes” need no map.\n") {
 		t.Error("needsSearchMap reports a change for text searchRune leaves alone")
 	}
@@ -214,4 +229,32 @@ func TestNeedsSearchMap(t *testing.T) {
 func FuzzNeedsSearchMap(f *testing.F) {
 	f.Add("soft\u00adhyphen\tand\u00a0nbsp")
 	f.Fuzz(checkSearchMap)
+}
+
+// checkStampStart: a line stampHead matches always passes stampStart, the
+// test that spares the other lines the pattern.
+func checkStampStart(t *testing.T, line string) {
+	if stampHead.MatchString(line) && !stampStart(line) {
+		t.Errorf("stampHead matches %q but stampStart says no stamp starts there", line)
+	}
+}
+
+func TestStampStart(t *testing.T) {
+	for _, l := range []string{"Case: 1:20-cv-02335 Document #: 105", "Case 19-1234 Document: 00513", "USCA11 Case: 21-12345",
+		"USCA Case: 21-123", "Appellate Case: 20-1234", "Appeal   Case: 20-1234", "Case#: 20-1234", "Case:#20-1234"} {
+		if !stampHead.MatchString(l) {
+			t.Errorf("stampHead does not match %q: update the cases", l)
+		}
+		checkStampStart(t, l)
+	}
+	for _, l := range []string{"", "The Case: 20-1234", "case: 20-1234", "Page 7 of 35"} {
+		if stampStart(l) {
+			t.Errorf("stampStart(%q) = true: no stamp starts so", l)
+		}
+	}
+}
+
+func FuzzStampStart(f *testing.F) {
+	f.Add("USCA11 Case: 21-12345 Document: 5 Date Filed: 01/02/2021 Page: 3 of 9")
+	f.Fuzz(checkStampStart)
 }

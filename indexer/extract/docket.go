@@ -444,7 +444,7 @@ func allElements(n *html.Node, a atom.Atom) []*html.Node {
 
 // rowCells returns the td and th children of a table row.
 func rowCells(tr *html.Node) []*html.Node {
-	var cells []*html.Node
+	cells := make([]*html.Node, 0, 4) // a docket row has 2 to 4: one allocation
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
 			cells = append(cells, c)

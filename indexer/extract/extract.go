@@ -125,8 +125,15 @@ func (f Func) Extract(ctx context.Context, r io.Reader) (*Result, error) { retur
 var _ Extractor = Func(nil)
 
 // readAtMost reads all of r, or fails with ErrTooLarge past max bytes.
+// A reader that knows how much it holds (a bytes.Reader, the way ingest
+// hands a file over) is read into one buffer of that size: io.ReadAll
+// would start at 512 bytes and copy the file again at every doubling.
 func readAtMost(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	size := int64(512)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(int64(l.Len()), max) + 1 // +1: the read that sees the end
+	}
+	data, err := readAll(io.LimitReader(r, max+1), int(size))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
@@ -134,4 +141,22 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll starting from a buffer of size bytes.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, max(size, 1))
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the next size
+		}
+	}
 }

@@ -14,7 +14,9 @@ import (
 // `lexsearch gen` (the documents ingest sees in the benchmark), one
 // sub-benchmark per format; one op is one pass over that format's files, so
 // ns/op divided by the file count is the extraction cost per document. The
-// corpus is not committed (it is generated): point LEXSEARCH_BENCH_DOCS at
+// corpus is not committed (it is generated): cpu-ns/doc is the process's
+// CPU time per document, garbage collection included, the figure to compare
+// on a busy machine (run with -cpu 1). Point LEXSEARCH_BENCH_DOCS at
 // its docs directory, e.g. after `lexsearch gen -docs 3000 -seed 1 -out /tmp/c`.
 func BenchmarkExtractGenerated(b *testing.B) {
 	dir := os.Getenv("LEXSEARCH_BENCH_DOCS")
@@ -52,6 +54,7 @@ func BenchmarkExtractGenerated(b *testing.B) {
 			}
 			ctx := context.Background()
 			b.ReportAllocs()
+			cpu0, cpuOK := processCPU()
 			for b.Loop() {
 				for _, data := range docs {
 					if _, err := ex.Extract(ctx, bytes.NewReader(data)); err != nil {
@@ -60,6 +63,11 @@ func BenchmarkExtractGenerated(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+			if cpu1, ok := processCPU(); ok && cpuOK {
+				// CPU time, GC included: comparable across runs on a
+				// shared machine, where ns/doc is not (use -cpu 1).
+				b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N*len(docs)), "cpu-ns/doc")
+			}
 		})
 	}
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -116,6 +118,27 @@ func (t *textRenderer) text(s string, pre bool) {
 		t.b.WriteString(s)
 		return
 	}
+	if inner, ok := singleSpaced(s); ok {
+		// The words of s and the single spaces between them, written
+		// at once: what words writes word by word.
+		if inner != "" {
+			if s[0] == ' ' {
+				t.space = true
+			}
+			t.flush()
+			t.b.WriteString(inner)
+		}
+		if s != "" && s[len(s)-1] == ' ' {
+			t.space = true
+		}
+		return
+	}
+	t.words(s)
+}
+
+// words writes the words of s, with a space owed between them and around
+// them where s has white space.
+func (t *textRenderer) words(s string) {
 	i := 0
 	for f := range strings.FieldsSeq(s) { // no slice of fields per text node
 		if i == 0 {
@@ -133,6 +156,43 @@ func (t *textRenderer) text(s string, pre bool) {
 	if n := len(s); n > 0 && strings.ContainsRune(" \n\t\r\f", rune(s[n-1])) {
 		t.space = true
 	}
+}
+
+// singleSpaced reports whether the only white space in s is single ASCII
+// spaces, and returns s without its leading and trailing one: the words
+// of s as strings.Fields cuts them, joined by one space. Most text nodes
+// of a page (a paragraph, a table cell) are.
+func singleSpaced(s string) (string, bool) {
+	if strings.Contains(s, "  ") {
+		return "", false
+	}
+	// What is left to rule out: a control byte or a Unicode space. Eight
+	// bytes that are all ASCII and none below a space hold neither.
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&highBits == 0 && (w-' '*lowBits)&^w&highBits == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return "", false
+			}
+			i += n
+			continue
+		}
+		switch c {
+		case '\t', '\n', '\v', '\f', '\r':
+			return "", false
+		}
+		i++
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(s, " "), " "), true
 }
 
 // flush writes owed breaks before new text.
@@ -210,8 +270,23 @@ func hidden(n *html.Node) bool {
 // nodeText returns the visible text of n, with breaks.
 func nodeText(n *html.Node, keepChrome bool) string {
 	t := textRenderer{keepChrome: keepChrome}
+	// Room for all of n's text up front (collapsed spaces leave some
+	// over): a builder grown by doubling copies a page's text about twice.
+	t.b.Grow(textLen(n))
 	t.render(n, false)
 	return t.b.String()
+}
+
+// textLen is the length of the text nodes under n.
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += textLen(c)
+	}
+	return size
 }
 
 // inlineText returns the text of n on one line, whitespace collapsed.

@@ -62,33 +62,47 @@ func (lc *langCounts) add(text string) {
 	var lower [maxStopWordLen]byte
 	for start := 0; start < len(text); {
 		// the next run of letters, as strings.FieldsFunc would cut it;
-		// ASCII bytes are told apart without decoding
-		if c := text[start]; c < utf8.RuneSelf {
-			if !asciiLetter(c) {
-				start++
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(text[start:]); !unicode.IsLetter(r) {
-			start += n
+		// ASCII bytes are classed by a table, without decoding
+		cl := letterClass[text[start]]
+		if cl == notLetter {
+			start++
 			continue
 		}
-		end, ascii, upper := start, true, false
-		for end < len(text) {
-			c := text[end]
-			if c < utf8.RuneSelf {
-				if !asciiLetter(c) {
-					break
-				}
-				upper = upper || c <= 'Z'
-				end++
+		if cl == highByte {
+			if r, n := utf8.DecodeRuneInString(text[start:]); !unicode.IsLetter(r) {
+				start += n
 				continue
 			}
+		}
+		end, ascii, upper := start, true, false
+		for end < len(text) { // ASCII letters: most of every word
+			cl := letterClass[text[end]]
+			if cl != lowerLetter {
+				if cl != upperLetter {
+					break
+				}
+				upper = true
+			}
+			end++
+		}
+		for end < len(text) && letterClass[text[end]] == highByte {
+			// the word goes on past ASCII (or a non-letter ends it)
 			r, n := utf8.DecodeRuneInString(text[end:])
 			if !unicode.IsLetter(r) {
 				break
 			}
 			ascii = false
 			end += n
+			for end < len(text) {
+				cl := letterClass[text[end]]
+				if cl != lowerLetter {
+					if cl != upperLetter {
+						break
+					}
+					upper = true
+				}
+				end++
+			}
 		}
 		w := text[start:end]
 		start = end
@@ -129,6 +143,29 @@ func (lc *langCounts) add(text string) {
 	}
 }
 
+// Classes of bytes for langCounts.add: one table lookup tells an ASCII
+// letter and its case, or a byte above ASCII that needs decoding.
+const (
+	notLetter = iota
+	lowerLetter
+	upperLetter
+	highByte
+)
+
+var letterClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = lowerLetter
+		case 'A' <= c && c <= 'Z':
+			t[c] = upperLetter
+		case c >= utf8.RuneSelf:
+			t[c] = highByte
+		}
+	}
+	return t
+}()
+
 // lang decides the language from the counts, "" when there are too few.
 func (lc *langCounts) lang() string {
 	if lc.total < minLangHits {
@@ -142,8 +179,6 @@ func (lc *langCounts) lang() string {
 	}
 	return best
 }
-
-func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // langs are the languages of stopWords, in the order DetectLang breaks
 // ties.

@@ -33,7 +33,7 @@ func squashSpaces(s string) string {
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
-				return strings.Join(strings.Fields(s), " ")
+				return joinFields(s)
 			}
 			space = false
 			i += n
@@ -42,18 +42,33 @@ func squashSpaces(s string) string {
 		switch c {
 		case ' ':
 			if space {
-				return strings.Join(strings.Fields(s), " ")
+				return joinFields(s)
 			}
 			space = true
 		case '\t', '\n', '\v', '\f', '\r':
-			return strings.Join(strings.Fields(s), " ")
+			return joinFields(s)
 		default:
 			space = false
 		}
 		i++
 	}
 	if space && s != "" {
-		return strings.Join(strings.Fields(s), " ") // a trailing space
+		return joinFields(s) // a trailing space
 	}
 	return s
+}
+
+// joinFields is strings.Join(strings.Fields(s), " ") without the slice of
+// fields, writing into one buffer the size of s: squashSpaces gives it
+// whole pages (a docket's text, to find its entries in).
+func joinFields(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }

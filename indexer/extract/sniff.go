@@ -51,7 +51,8 @@ func sniffEncoding(data []byte) (textEncoding, int) {
 		return encUTF8, 3
 	}
 	head := data[:min(len(data), sniffWindow)]
-	if len(head) < 4 {
+	if len(head) < 4 || bytes.IndexByte(head, 0) < 0 {
+		// Without a NUL no pattern below can hold (each needs some).
 		return encUTF8, 0
 	}
 	// Count NULs by position modulo 4: UTF-32 text in the Latin range
@@ -151,10 +152,7 @@ func binaryBytes(data []byte) error {
 	if len(head) == 0 {
 		return nil
 	}
-	var count [4]int // by byteClass; a table lookup per byte, no branches
-	for _, b := range head {
-		count[byteClasses[b]]++
-	}
+	count := classCounts(head)
 	nul, ctl, high := count[classNUL], count[classControl], count[classHigh]
 	n := len(head)
 	switch {
@@ -169,6 +167,28 @@ func binaryBytes(data []byte) error {
 		return fmt.Errorf("%w: %d%% bytes above ASCII and not UTF-8", ErrBinary, high*100/n)
 	}
 	return nil
+}
+
+// classCounts counts the bytes of head by byteClass, all but classText
+// (which binaryBytes does not use).
+func classCounts(head []byte) [4]int {
+	var count [4]int // a table lookup per byte, no branches
+	for i := 0; i < len(head); {
+		if i+8 <= len(head) {
+			// Eight printable ASCII bytes (none below space, none
+			// DEL, none above ASCII) are all classText, which is not
+			// counted: skipped at once.
+			w := uint64(head[i]) | uint64(head[i+1])<<8 | uint64(head[i+2])<<16 | uint64(head[i+3])<<24 |
+				uint64(head[i+4])<<32 | uint64(head[i+5])<<40 | uint64(head[i+6])<<48 | uint64(head[i+7])<<56
+			if w&highBits == 0 && (w-' '*lowBits)&^w&highBits == 0 && !hasZeroByte(w^(0x7F*lowBits)) {
+				i += 8
+				continue
+			}
+		}
+		count[byteClasses[head[i]]]++
+		i++
+	}
+	return count
 }
 
 // trimPartialRune drops a UTF-8 sequence cut by the sniff window.

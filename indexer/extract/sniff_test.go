@@ -148,3 +148,36 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+// checkClassCounts wants classCounts to count NUL, control and high bytes
+// as a lookup of every byte does.
+func checkClassCounts(t *testing.T, b []byte) {
+	var want [4]int
+	for _, c := range b {
+		want[byteClasses[c]]++
+	}
+	got := classCounts(b)
+	for _, class := range []int{classNUL, classControl, classHigh} {
+		if got[class] != want[class] {
+			t.Fatalf("classCounts(%q)[%d] = %d, want %d", b, class, got[class], want[class])
+		}
+	}
+}
+
+func TestClassCounts(t *testing.T) {
+	// Every byte at every offset of a run long enough to be read eight
+	// bytes at a time.
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte(strings.Repeat("x", 24))
+			b[at] = byte(c)
+			checkClassCounts(t, b)
+		}
+	}
+	checkClassCounts(t, []byte("plain text, then\ttab\x7fdel\x00nul\x1besc é"))
+}
+
+func FuzzClassCounts(f *testing.F) {
+	f.Add([]byte("Some text\n\twith a tab and a \x00 and \xe9"))
+	f.Fuzz(checkClassCounts)
+}

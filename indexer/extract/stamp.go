@@ -37,6 +37,14 @@ var stampHead = regexp.MustCompile(`^(?:(?:USCA\d*|Appellate|Appeal)\s+)?Case:?\
 // may a long number (an entry id).
 var stampField = regexp.MustCompile(`^,?\s*(?i:(dktentry|document|doc\.?|dkt\.?)\s*(?:#|no\.)?\s*:?\s*(\d+(?:-\d+)?)|pages?(?:\s*:)?\s*(\d+)(?:\s+of\s+\d+)?|pageid\s*#?\s*:?\s*\d+|(?:(?:date\s+)?filed\s*:?\s*)?(\d{1,2}/\d{1,2}/\d{2,4})|(?:entry\s+)?id\s*:?\s*\d+|doclink\s*:?\s*\d+|\d{6,})\s*`)
 
+// stampStart reports whether line begins as stampHead requires: with
+// "Case" or with one of its court prefixes. A line that does not cannot
+// start a stamp, and is told so without running the pattern.
+func stampStart(line string) bool {
+	return strings.HasPrefix(line, "Case") || strings.HasPrefix(line, "USCA") ||
+		strings.HasPrefix(line, "Appellate") || strings.HasPrefix(line, "Appeal")
+}
+
 // parseStamp reads a trimmed line as a page stamp. It needs the docket
 // number and at least a document number or a filing date, so that a
 // sentence beginning "Case: ..." is not mistaken for one.
@@ -87,6 +95,9 @@ const maxStampLines = 6
 // extractor read in between) are left where they are.
 func stampAt(lines []string, i int) (stamp, []int, bool) {
 	first := strings.TrimSpace(lines[i])
+	if !stampStart(first) {
+		return stamp{}, nil, false // most lines: no regexp run at all
+	}
 	if s, ok := parseStamp(first); ok {
 		return s, []int{i}, true
 	}

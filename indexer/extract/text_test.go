@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,46 @@ func TestTextCorpus(t *testing.T) {
 			}
 			if !strings.Contains(res.Text(), tt.contains) {
 				t.Errorf("text lacks %q", tt.contains)
+			}
+		})
+	}
+}
+
+// onlyReader hides a reader's Len, so readAtMost cannot size its buffer.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+func TestReadAtMostLimit(t *testing.T) {
+	const max = 4000 // past 512 and a few doublings of it
+	for _, tt := range []struct {
+		name  string
+		n     int
+		sized bool
+		over  bool
+	}{
+		{"at the limit, sized", max, true, false},
+		{"one over the limit, sized", max + 1, true, true},
+		{"far over the limit, sized", 3 * max, true, true},
+		{"at the limit, unsized", max, false, false},
+		{"one over the limit, unsized", max + 1, false, true},
+		{"empty, sized", 0, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := strings.Repeat("abcdefg\n", tt.n/8+1)[:tt.n]
+			var r io.Reader = strings.NewReader(want)
+			if !tt.sized {
+				r = onlyReader{r}
+			}
+			got, err := readAtMost(r, max)
+			if tt.over {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("err = %v, want ErrTooLarge", err)
+				}
+				return
+			}
+			if err != nil || string(got) != want {
+				t.Fatalf("read %d bytes, err %v; want the %d bytes given", len(got), err, len(want))
 			}
 		})
 	}

@@ -31,39 +31,69 @@ const (
 // cutChromeLines returns text without its leading and trailing lines of
 // web-page chrome, or text unchanged when it has none (or is nothing else).
 func cutChromeLines(text string) string {
-	lines := strings.Split(text, "\n")
+	// Offsets into text, not a slice of its lines: only a few lines at
+	// each end are read. start is where the first line kept begins (past
+	// the end when every line is cut), end where the last one kept ends.
 	start := 0
-	for i, seen := 0, 0; i < len(lines) && seen < chromeScanLines; i++ {
-		t := strings.TrimSpace(lines[i])
-		if t == "" {
-			continue
+	for pos, seen := 0, 0; seen < chromeScanLines; {
+		line, next := lineAt(text, pos)
+		if t := strings.TrimSpace(line); t != "" {
+			seen++
+			if strings.Contains(line, "\f") || !chromeLine(t) {
+				break // a page break is kept with its page
+			}
+			start = next
 		}
-		seen++
-		if strings.Contains(lines[i], "\f") || !chromeLine(t) {
-			break // a page break is kept with its page
-		}
-		start = i + 1
-	}
-	end := len(lines)
-	for i, seen := len(lines)-1, 0; i >= start && seen < chromeScanLines; i-- {
-		t := strings.TrimSpace(lines[i])
-		if t == "" {
-			continue
-		}
-		seen++
-		if strings.Contains(lines[i], "\f") || !chromeLine(t) {
+		if next > len(text) {
 			break
 		}
-		end = i
+		pos = next
 	}
-	if start == 0 && end == len(lines) {
+	end := len(text)
+	for lineEnd, seen := len(text), 0; seen < chromeScanLines; {
+		line, begin := lineBefore(text, lineEnd)
+		if begin < start {
+			break
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			seen++
+			if strings.Contains(line, "\f") || !chromeLine(t) {
+				break
+			}
+			end = begin - 1 // the line and the newline before it go
+		}
+		if begin == 0 {
+			break
+		}
+		lineEnd = begin - 1
+	}
+	if start == 0 && end == len(text) {
 		return text
 	}
-	body := strings.Join(lines[start:end], "\n")
+	if start > end {
+		return text // nothing but chrome: keep it all
+	}
+	body := text[start:end]
 	if strings.TrimSpace(body) == "" {
 		return text
 	}
 	return strings.TrimLeft(body, "\n")
+}
+
+// lineAt returns the line of text that starts at pos, without its
+// newline, and where the next line starts: len(text)+1 past the last.
+func lineAt(text string, pos int) (line string, next int) {
+	if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
+		return text[pos : pos+i], pos + i + 1
+	}
+	return text[pos:], len(text) + 1
+}
+
+// lineBefore returns the line of text that ends at end (at a newline or
+// the end of text) and where it begins.
+func lineBefore(text string, end int) (line string, begin int) {
+	begin = strings.LastIndexByte(text[:end], '\n') + 1
+	return text[begin:end], begin
 }
 
 // chromeLine reports whether a trimmed line is a line of web-page chrome.

@@ -23,29 +23,33 @@ const (
 // cutWidgetTail returns text without a trailing block of templated widget
 // lines, or text unchanged when it has none.
 func cutWidgetTail(text string) string {
-	lines := strings.Split(text, "\n")
-	start, nonEmpty := len(lines), 0
-	for i := len(lines) - 1; i >= 0; i-- {
-		t := strings.TrimSpace(lines[i])
-		if t == "" {
-			start = i
-			continue
+	// The block is found from the end, line by line, without splitting
+	// the whole text. start is where its first line begins.
+	start, nonEmpty := len(text)+1, 0
+	for lineEnd := len(text); ; {
+		line, begin := lineBefore(text, lineEnd)
+		t := strings.TrimSpace(line)
+		if t != "" {
+			if runeCount(t) > widgetLineMax {
+				break
+			}
+			nonEmpty++
+			if nonEmpty > widgetBlockMax {
+				return text
+			}
 		}
-		if runeCount(t) > widgetLineMax {
+		start = begin
+		if begin == 0 {
 			break
 		}
-		nonEmpty++
-		if nonEmpty > widgetBlockMax {
-			return text
-		}
-		start = i
+		lineEnd = begin - 1
 	}
 	if nonEmpty < templateRepeat || start == 0 {
 		return text
 	}
 	count := map[string]int{}
 	best := 0
-	for _, l := range lines[start:] {
+	for l := range strings.SplitSeq(text[start:], "\n") {
 		f := strings.Fields(strings.ToLower(l))
 		if len(f) <= templateWords {
 			continue
@@ -57,7 +61,7 @@ func cutWidgetTail(text string) string {
 	if best < templateRepeat {
 		return text
 	}
-	return strings.TrimRight(strings.Join(lines[:start], "\n"), "\n ") + "\n"
+	return strings.TrimRight(text[:start-1], "\n ") + "\n"
 }
 
 // cutCommentSection returns text up to the header of its comment section,
@@ -66,33 +70,35 @@ func cutWidgetTail(text string) string {
 // "Title""); a line of that shape, naming the title the text opens with,
 // ends the post.
 func cutCommentSection(text string) string {
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if t := strings.TrimSpace(l); t != "" {
-			return cutCommentHeader(text, t, i+1)
+	for pos := 0; pos <= len(text); {
+		line, next := lineAt(text, pos)
+		if t := strings.TrimSpace(line); t != "" {
+			return cutCommentHeader(text, t, next)
 		}
+		pos = next
 	}
 	return text
 }
 
-// cutCommentHeader cuts text at the first line, from line from on, that
-// starts with a count and quotes title.
+// cutCommentHeader cuts text at the first line, from the line that starts
+// at offset from on, that starts with a count and quotes title.
 func cutCommentHeader(text, title string, from int) string {
 	if n := runeCount(title); n > 150 || len(strings.Fields(title)) < 3 {
 		return text
 	}
-	lines := strings.Split(text, "\n")
 	quoted := []string{"“" + title + "”", "\"" + title + "\"", "‘" + title + "’"}
-	for i := from; i < len(lines); i++ {
-		l := strings.TrimSpace(lines[i])
-		if l == "" || runeCount(l) > 250 || !countWord(l) {
-			continue
-		}
-		for _, q := range quoted {
-			if strings.Contains(l, q) {
-				return strings.TrimRight(strings.Join(lines[:i], "\n"), "\n ") + "\n"
+	for pos := from; pos <= len(text); {
+		line, next := lineAt(text, pos)
+		l := strings.TrimSpace(line)
+		if l != "" && runeCount(l) <= 250 && countWord(l) {
+			for _, q := range quoted {
+				if strings.Contains(l, q) {
+					// The lines before this one, without its newline.
+					return strings.TrimRight(text[:max(pos-1, 0)], "\n ") + "\n"
+				}
 			}
 		}
+		pos = next
 	}
 	return text
 }

@@ -68,7 +68,12 @@ func (s *Store) writePack(name string, docs []packDoc) (map[string]loc, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	size := 0
+	for i, d := range docs {
+		size += len(d.original) + len(zipped[i])
+	}
 	var buf bytes.Buffer
+	buf.Grow(size) // one allocation, not a copy of the pack at every doubling
 	locs := make(map[string]loc, len(docs))
 	for i, d := range docs {
 		l := loc{Pack: name, OOff: int64(buf.Len()), OLen: int64(len(d.original))}
