@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -137,21 +138,18 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		if len(iid) == 0 {
 			continue // in another shard
 		}
-		doc, err := r.Document(dm.ID)
-		if err != nil {
-			return err
-		}
 		text := &bsearch.DocumentMatch{ID: dm.ID, Fields: map[string]any{}, Locations: bsearch.FieldTermLocationMap{}}
 		var pages []any
-		if doc != nil {
-			doc.VisitFields(func(f index.Field) {
-				switch f.Name() {
-				case corpus.FieldBody:
-					pages = append(pages, string(f.Value()))
-				case corpus.FieldMeta:
-					text.Fields[corpus.FieldMeta] = string(f.Value())
-				}
-			})
+		err = visitStored(r, dm.ID, iid, func(name string, val []byte) {
+			switch name {
+			case corpus.FieldBody:
+				pages = append(pages, string(val))
+			case corpus.FieldMeta:
+				text.Fields[corpus.FieldMeta] = string(val)
+			}
+		})
+		if err != nil {
+			return err
 		}
 		text.Fields[corpus.FieldBody] = pages
 		out[dm.ID] = text
@@ -164,6 +162,35 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		}
 	}
 	return nil
+}
+
+// visitStored calls fn with each stored field of the document id, whose
+// number in r is iid. From a scorch snapshot the fields are read straight
+// from the document's segment: its Document looks the id up again in
+// every segment, and copies each field twice.
+func visitStored(r index.IndexReader, id string, iid index.IndexInternalID, fn func(name string, val []byte)) error {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			return err
+		}
+		doc.VisitFields(func(f index.Field) { fn(f.Name(), f.Value()) })
+		return nil
+	}
+	// Scorch numbers a snapshot's documents segment after segment.
+	n, first := iid.Value(), uint64(0)
+	for _, s := range snap.Segments() {
+		count := s.Segment().Count()
+		if n < first+count {
+			return s.VisitDocument(n-first, func(name string, _ byte, val []byte, _ []uint64) bool {
+				fn(name, val)
+				return true
+			})
+		}
+		first += count
+	}
+	return fmt.Errorf("document %s: number %d is past the index's end", id, n)
 }
 
 // located is one hit whose texts are being read: its number in the
