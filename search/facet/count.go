@@ -80,7 +80,10 @@ type tallyFilter struct {
 // the histogram field hist (-1 for none) over the matches of a query,
 // narrowed by filters (at most 64).
 func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
-	t := &Tally{v: v, fields: fields, hist: hist, pendSeg: -1}
+	t := &Tally{v: v, fields: fields, hist: hist, pendSeg: -1, pendDocs: make([]uint32, 0, pendMax)}
+	if len(filters) > 0 {
+		t.pendFail = make([]uint64, 0, pendMax)
+	}
 	for _, f := range fields {
 		t.counts = append(t.counts, make([]uint32, len(v.vals[f])))
 	}
