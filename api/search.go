@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"lexsearch/search"
@@ -108,7 +109,7 @@ func pageLinks(w http.ResponseWriter, r *http.Request, res *search.Result, base 
 // writeResult writes one page of results as JSON or text.
 func writeResult(w http.ResponseWriter, r *http.Request, req search.Request, res *search.Result, format string) {
 	if format != "text" {
-		writeJSON(w, r, res)
+		writeResultJSON(w, r, res)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -118,6 +119,30 @@ func writeResult(w http.ResponseWriter, r *http.Request, req search.Request, res
 	var b strings.Builder
 	_ = search.WriteText(&b, req, res)                 // a Builder does not fail
 	_, _ = io.WriteString(w, terminalSafe(b.String())) // a failed write means the client left
+}
+
+// resultBufs hold search pages as JSON on their way out.
+var resultBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// writeResultJSON writes res as writeJSON would, through appendResult.
+func writeResultJSON(w http.ResponseWriter, r *http.Request, res *search.Result) {
+	buf := resultBufs.Get().(*[]byte)
+	b, ok := appendResult((*buf)[:0], res)
+	if !ok {
+		resultBufs.Put(buf)
+		writeJSON(w, r, res) // encoding/json's own refusal
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(b) // a failed write means the client left
+	}
+	if cap(b) <= 1<<20 { // an exceptional page does not stay in memory
+		*buf = b
+		resultBufs.Put(buf)
+	}
 }
 
 // terminalSafe replaces control characters other than newline and tab:

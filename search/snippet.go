@@ -2,9 +2,9 @@ package search
 
 import (
 	"cmp"
-	"html"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -151,26 +151,90 @@ func window(text string, from, n int) (int, int) {
 
 // render escapes text[from:to] for HTML, wraps the marked spans in <mark>,
 // folds runs of white space into one space, and adds an ellipsis where the
-// passage does not reach the start or end of the page.
+// passage does not reach the start or end of the page. It is one pass
+// over the passage: escaping, then splitting into words and joining them
+// again, made three copies of every snippet.
 func render(text string, from, to int, marks []span) string {
 	var b strings.Builder
+	b.Grow(to - from + len(marks)*len("<mark></mark>") + 2*len(" …"))
+	f := folder{b: &b}
 	if from > 0 {
-		b.WriteString("… ")
+		f.write("… ", false)
 	}
 	at := from
 	for _, m := range marks {
 		if m.start < at {
 			continue
 		}
-		b.WriteString(html.EscapeString(text[at:m.start]))
-		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(text[m.start:m.end]))
-		b.WriteString("</mark>")
+		f.write(text[at:m.start], true)
+		f.write("<mark>", false)
+		f.write(text[m.start:m.end], true)
+		f.write("</mark>", false)
 		at = m.end
 	}
-	b.WriteString(html.EscapeString(text[at:to]))
+	f.write(text[at:to], true)
 	if to < len(text) {
-		b.WriteString(" …")
+		f.write(" …", false)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
+}
+
+// folder writes text with every run of white space (as strings.Fields
+// sees it) made one space, and none at either end.
+type folder struct {
+	b     *strings.Builder
+	space bool // white space seen since the last thing written
+}
+
+// write adds s, escaped for HTML as html.EscapeString does when escape
+// is set.
+func (f *folder) write(s string, escape bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r', ' ':
+				f.space = true
+				continue
+			}
+			f.sep()
+			if !escape {
+				f.b.WriteByte(c)
+				continue
+			}
+			switch c {
+			case '<':
+				f.b.WriteString("&lt;")
+			case '>':
+				f.b.WriteString("&gt;")
+			case '&':
+				f.b.WriteString("&amp;")
+			case '\'':
+				f.b.WriteString("&#39;")
+			case '"':
+				f.b.WriteString("&#34;")
+			default:
+				f.b.WriteByte(c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			f.space = true
+		} else {
+			f.sep()
+			f.b.WriteString(s[i : i+n]) // as it was, also a byte that is not UTF-8
+		}
+		i += n
+	}
+}
+
+// sep writes the space that stands for the white space seen, if any and
+// if something came before it.
+func (f *folder) sep() {
+	if f.space && f.b.Len() > 0 {
+		f.b.WriteByte(' ')
+	}
+	f.space = false
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"html"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -137,5 +139,60 @@ func TestSnippetsCarryTheirSection(t *testing.T) {
 	}
 	if first := snippets(doc, []string{page}, nil); first[0].Section != "Executive Summary" {
 		t.Errorf("first lines: section %q", first[0].Section)
+	}
+}
+
+// TestRenderFoldsAsFieldsDoes checks render against what it stands for:
+// the passage escaped with html.EscapeString, marks wrapped, ellipses
+// added, then split with strings.Fields and joined with single spaces,
+// on passages with every kind of white space, HTML's special characters,
+// several-byte runes and bytes that are not UTF-8.
+func TestRenderFoldsAsFieldsDoes(t *testing.T) {
+	want := func(text string, from, to int, marks []span) string {
+		var b strings.Builder
+		if from > 0 {
+			b.WriteString("… ")
+		}
+		at := from
+		for _, m := range marks {
+			if m.start < at {
+				continue
+			}
+			b.WriteString(html.EscapeString(text[at:m.start]))
+			b.WriteString("<mark>" + html.EscapeString(text[m.start:m.end]) + "</mark>")
+			at = m.end
+		}
+		b.WriteString(html.EscapeString(text[at:to]))
+		if to < len(text) {
+			b.WriteString(" …")
+		}
+		return strings.Join(strings.Fields(b.String()), " ")
+	}
+	pieces := []string{"word", "Section", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000",
+		"<", ">", "&", "'", "\"", "é", "§", "—", "\xff", "\xe2\x80", "x"}
+	r := rand.New(rand.NewPCG(7, 7))
+	for n := range 3000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		from, to := r.IntN(len(text)+1), r.IntN(len(text)+1)
+		if from > to {
+			from, to = to, from
+		}
+		var marks []span
+		for at := from; at < to && r.IntN(3) > 0; {
+			s := at + r.IntN(to-at)
+			e := s + r.IntN(to-s+1)
+			marks = append(marks, span{start: s, end: e})
+			at = e
+			if r.IntN(4) == 0 { // one that overlaps the last, which render skips
+				marks = append(marks, span{start: max(from, s-1), end: e})
+			}
+		}
+		if got, w := render(text, from, to, marks), want(text, from, to, marks); got != w {
+			t.Fatalf("case %d: render(%q, %d, %d, %v)\n got %q\nwant %q", n, text, from, to, marks, got, w)
+		}
 	}
 }

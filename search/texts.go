@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -117,6 +119,11 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 			exact = append(exact, mark{field: m.field, terms: []string{e.Term}, rel: []int{0}})
 		}
 	}
+	// The shard's hits in index order, so that one reader per word walks
+	// them forward: a term reader reads the word's postings in every
+	// segment when it is made, and one made per hit and word was two
+	// thirds of the time fetching a page's texts.
+	var page []located
 	for _, dm := range hits {
 		if out[dm.ID] != nil {
 			continue
@@ -131,57 +138,155 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		if len(iid) == 0 {
 			continue // in another shard
 		}
-		doc, err := r.Document(dm.ID)
+		text := &bsearch.DocumentMatch{ID: dm.ID, Fields: map[string]any{}, Locations: bsearch.FieldTermLocationMap{}}
+		var pages []any
+		err = visitStored(r, dm.ID, iid, func(name string, val []byte) {
+			switch name {
+			case corpus.FieldBody:
+				pages = append(pages, string(val))
+			case corpus.FieldMeta:
+				text.Fields[corpus.FieldMeta] = string(val)
+			}
+		})
 		if err != nil {
 			return err
 		}
-		text := &bsearch.DocumentMatch{ID: dm.ID, Fields: map[string]any{}, Locations: bsearch.FieldTermLocationMap{}}
-		var pages []any
-		if doc != nil {
-			doc.VisitFields(func(f index.Field) {
-				switch f.Name() {
-				case corpus.FieldBody:
-					pages = append(pages, string(f.Value()))
-				case corpus.FieldMeta:
-					text.Fields[corpus.FieldMeta] = string(f.Value())
-				}
-			})
-		}
 		text.Fields[corpus.FieldBody] = pages
-		for _, m := range exact {
-			if err := locate(ctx, r, iid, m, text.Locations); err != nil {
-				return err
-			}
-		}
 		out[dm.ID] = text
+		page = append(page, located{iid, text})
+	}
+	slices.SortFunc(page, func(a, b located) int { return a.iid.Compare(b.iid) })
+	for _, m := range exact {
+		if err := locate(ctx, r, m, page); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// locate adds to locs where m occurs in the document iid.
-func locate(ctx context.Context, r index.IndexReader, iid index.IndexInternalID, m mark, locs bsearch.FieldTermLocationMap) error {
-	vecs := make([][]*index.TermFieldVector, len(m.terms))
+// visitStored calls fn with each stored field of the document id, whose
+// number in r is iid. From a scorch snapshot the fields are read straight
+// from the document's segment: its Document looks the id up again in
+// every segment, and copies each field twice.
+func visitStored(r index.IndexReader, id string, iid index.IndexInternalID, fn func(name string, val []byte)) error {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			return err
+		}
+		doc.VisitFields(func(f index.Field) { fn(f.Name(), f.Value()) })
+		return nil
+	}
+	// Scorch numbers a snapshot's documents segment after segment.
+	n, first := iid.Value(), uint64(0)
+	for _, s := range snap.Segments() {
+		count := s.Segment().Count()
+		if n < first+count {
+			return s.VisitDocument(n-first, func(name string, _ byte, val []byte, _ []uint64) bool {
+				fn(name, val)
+				return true
+			})
+		}
+		first += count
+	}
+	return fmt.Errorf("document %s: number %d is past the index's end", id, n)
+}
+
+// located is one hit whose texts are being read: its number in the
+// reader, and the match its words' locations are added to.
+type located struct {
+	iid  index.IndexInternalID
+	text *bsearch.DocumentMatch
+}
+
+// locate adds, to each of page's documents (in index order), where m
+// occurs in it.
+func locate(ctx context.Context, r index.IndexReader, m mark, page []located) error {
+	words := make([]*wordReader, len(m.terms))
+	defer func() {
+		for _, w := range words {
+			if w != nil {
+				w.tfr.Close()
+			}
+		}
+	}()
 	for k, t := range m.terms {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), m.field, false, false, true)
 		if err != nil {
 			return err
 		}
-		tfd, err := tfr.Advance(iid, nil)
-		tfr.Close()
-		if err != nil {
-			return err
-		}
-		if tfd == nil || !tfd.ID.Equals(iid) {
-			return nil // a word of it is not in this document
-		}
-		vecs[k] = tfd.Vectors
+		words[k] = &wordReader{tfr: tfr}
 	}
+	vecs := make([][]*index.TermFieldVector, len(m.terms))
+	for _, h := range page {
+		found := true
+		for k, w := range words {
+			v, err := w.vectors(h.iid)
+			if err != nil {
+				return err
+			}
+			if v == nil {
+				found = false // a word of it is not in this document
+				break
+			}
+			vecs[k] = v
+		}
+		if found {
+			addLocations(m, vecs, h.text.Locations)
+		}
+	}
+	return nil
+}
+
+// wordReader walks one word's postings forward through a page's
+// documents.
+type wordReader struct {
+	tfr index.TermFieldReader
+	at  *index.TermFieldDoc // where the reader is; nil before the first document
+	end bool                // no documents past at
+}
+
+// vectors returns the word's locations in document iid, or nil when it
+// is not there. Documents must be asked for in index order.
+func (w *wordReader) vectors(iid index.IndexInternalID) ([]*index.TermFieldVector, error) {
+	if w.at != nil && w.at.ID.Compare(iid) >= 0 {
+		// The reader passed iid on the way to an earlier document: the
+		// word is not in it, unless that is where it stopped.
+		if w.at.ID.Equals(iid) {
+			return w.at.Vectors, nil
+		}
+		return nil, nil
+	}
+	if w.end {
+		return nil, nil
+	}
+	tfd, err := w.tfr.Advance(iid, nil)
+	if err != nil {
+		return nil, err
+	}
+	if tfd == nil {
+		w.end = true
+		return nil, nil
+	}
+	w.at = tfd
+	if !tfd.ID.Equals(iid) {
+		return nil, nil
+	}
+	return tfd.Vectors, nil
+}
+
+// addLocations adds to locs the occurrences of m in one document, given
+// the locations there of each of m's words.
+func addLocations(m mark, vecs [][]*index.TermFieldVector, locs bsearch.FieldTermLocationMap) {
 	tlm := locs[m.field]
 	if tlm == nil {
 		tlm = bsearch.TermLocationMap{}
 	}
 	add := func(term string, v *index.TermFieldVector) {
-		tlm.AddLocation(term, &bsearch.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions})
+		// The reader reuses the array positions' memory for the next
+		// document.
+		tlm.AddLocation(term, &bsearch.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: slices.Clone(v.ArrayPositions)})
 	}
 	if len(m.terms) == 1 {
 		for _, v := range vecs[0] {
@@ -215,7 +320,6 @@ func locate(ctx context.Context, r index.IndexReader, iid index.IndexInternalID,
 	if len(tlm) > 0 {
 		locs[m.field] = tlm
 	}
-	return nil
 }
 
 func vecKey(v *index.TermFieldVector) uint64 {

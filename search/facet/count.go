@@ -41,20 +41,34 @@ func (b *Bits) Has(n uint64) bool {
 // documents that pass every filter except those on that field, so a facet
 // with a value picked still shows the other values and what picking them
 // would give. Documents that pass every filter are the hits; Add says
-// which ones they are, and Hist counts one field over them alone (the
-// year histogram). One walk of the matches counts every facet.
+// which ones they are, and the histogram counts one field over them alone
+// (the year histogram). One walk of the matches counts every facet.
+//
+// Add only decides whether a match passes; the values are counted a run
+// of matches at a time, one field after the other, with the field's
+// columns at hand: counting each match's six fields as it came was a
+// sixth of a broad search's time.
 type Tally struct {
 	v       *View
 	fields  []int      // the fields counted
 	own     []uint64   // per counted field, the filters on it (bit i: filter i)
-	Counts  [][]uint32 // per counted field, by ordinal
+	counts  [][]uint32 // per counted field, by ordinal
 	hist    int
-	Hist    []uint32 // counts of the histogram field over the hits
+	hcounts []uint32 // counts of the histogram field over the hits
 	filters []tallyFilter
 	every   uint64 // bit j: field j was counted by CountEvery, and Add skips it
 	Total   uint64 // documents that pass every filter
 	Seen    uint64 // matches of the query, filtered or not
+
+	// Matches added but not counted yet: all in segment pendSeg (-1:
+	// none), with the filters each fails when there are filters.
+	pendSeg  int
+	pendDocs []uint32
+	pendFail []uint64
 }
+
+// pendMax is how many matches wait to be counted at most.
+const pendMax = 1024
 
 type tallyFilter struct {
 	field int
@@ -66,12 +80,15 @@ type tallyFilter struct {
 // the histogram field hist (-1 for none) over the matches of a query,
 // narrowed by filters (at most 64).
 func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
-	t := &Tally{v: v, fields: fields, hist: hist}
+	t := &Tally{v: v, fields: fields, hist: hist, pendSeg: -1, pendDocs: make([]uint32, 0, pendMax)}
+	if len(filters) > 0 {
+		t.pendFail = make([]uint64, 0, pendMax)
+	}
 	for _, f := range fields {
-		t.Counts = append(t.Counts, make([]uint32, len(v.vals[f])))
+		t.counts = append(t.counts, make([]uint32, len(v.vals[f])))
 	}
 	if hist >= 0 {
-		t.Hist = make([]uint32, len(v.vals[hist]))
+		t.hcounts = make([]uint32, len(v.vals[hist]))
 	}
 	t.own = make([]uint64, len(fields))
 	for i, f := range filters {
@@ -117,25 +134,60 @@ func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 			failing |= 1 << i
 		}
 	}
-	for j, f := range t.fields {
-		if failing&^t.own[j] != 0 || t.every&(1<<j) != 0 {
-			continue
-		}
-		c := t.Counts[j]
-		for _, o := range t.v.Ords(f, d) {
-			c[o]++
-		}
+	if d.seg != t.pendSeg || len(t.pendDocs) == pendMax {
+		t.flush()
+		t.pendSeg = d.seg
+	}
+	t.pendDocs = append(t.pendDocs, d.local)
+	if len(t.filters) > 0 {
+		t.pendFail = append(t.pendFail, failing)
 	}
 	if failing != 0 {
 		return d, false
 	}
 	t.Total++
-	if t.hist >= 0 {
-		for _, o := range t.v.Ords(t.hist, d) {
-			t.Hist[o]++
+	return d, true
+}
+
+// flush counts the matches Add left waiting: each field over those that
+// pass every filter but its own, the histogram over those that pass all.
+func (t *Tally) flush() {
+	if len(t.pendDocs) == 0 {
+		return
+	}
+	cols := t.v.segs[t.pendSeg].cols
+	for j, f := range t.fields {
+		if t.every&(1<<j) == 0 {
+			countRun(&cols[f], t.counts[j], t.pendDocs, t.pendFail, t.own[j])
 		}
 	}
-	return d, true
+	if t.hist >= 0 {
+		countRun(&cols[t.hist], t.hcounts, t.pendDocs, t.pendFail, 0)
+	}
+	t.pendDocs, t.pendFail = t.pendDocs[:0], t.pendFail[:0]
+}
+
+// countRun adds to c the values in col of the documents docs of one
+// segment, skipping those that fail (fail, when not empty, is per
+// document) a filter other than own.
+func countRun(col *column, c []uint32, docs []uint32, fail []uint64, own uint64) {
+	start, ords := col.start, col.ords
+	if len(fail) == 0 {
+		for _, d := range docs {
+			for _, o := range ords[start[d]:start[d+1]] {
+				c[o]++
+			}
+		}
+		return
+	}
+	for i, d := range docs {
+		if fail[i]&^own != 0 {
+			continue
+		}
+		for _, o := range ords[start[d]:start[d+1]] {
+			c[o]++
+		}
+	}
 }
 
 // CountEvery counts the values of field (an index into Ordinals.Fields)
@@ -150,8 +202,9 @@ func (t *Tally) CountEvery(field int, deleted []*roaring.Bitmap) bool {
 	if j < 0 {
 		return false
 	}
+	t.flush() // matches added so far still count field j
 	t.every |= 1 << j
-	c := t.Counts[j]
+	c := t.counts[j]
 	for s, so := range t.v.segs {
 		col := &so.cols[field]
 		var del *roaring.Bitmap
@@ -188,12 +241,14 @@ type Count struct {
 // Merge adds the counts of other, a tally of the same fields over another
 // shard's view of the same Ordinals, to t.
 func (t *Tally) Merge(other *Tally) {
+	t.flush()
+	other.flush()
 	t.Total += other.Total
 	t.Seen += other.Seen
-	for j := range t.Counts {
-		t.Counts[j] = addInto(t.Counts[j], other.Counts[j])
+	for j := range t.counts {
+		t.counts[j] = addInto(t.counts[j], other.counts[j])
 	}
-	t.Hist = addInto(t.Hist, other.Hist)
+	t.hcounts = addInto(t.hcounts, other.hcounts)
 	// Both views number values with the same dictionaries, which only
 	// grow, so the longer list of a field's values holds the shorter.
 	for f := range t.v.vals {
@@ -217,6 +272,7 @@ func addInto(dst, src []uint32) []uint32 {
 // keep accepts (nil: all), most frequent first, ties in value order: the
 // order bleve's facets use.
 func (t *Tally) Top(j, n int, keep func(string) bool) []Count {
+	t.flush()
 	vals := t.v.vals[t.fields[j]]
 	// Values are compared only between equal counts: cmp.Or would
 	// compare the strings of every candidate, which on a field of
@@ -230,7 +286,7 @@ func (t *Tally) Top(j, n int, keep func(string) bool) []Count {
 	// Keep the best n seen so far in order; most values lose to the
 	// last of them at once, so this is one pass over the counters.
 	out := make([]Count, 0, min(n, 64))
-	for o, c := range t.Counts[j] {
+	for o, c := range t.counts[j] {
 		if c == 0 || n == 0 {
 			continue
 		}
@@ -256,9 +312,10 @@ func (t *Tally) Histogram() []Count {
 	if t.hist < 0 {
 		return nil
 	}
+	t.flush()
 	vals := t.v.vals[t.hist]
 	var out []Count
-	for o, c := range t.Hist {
+	for o, c := range t.hcounts {
 		if c > 0 {
 			out = append(out, Count{vals[o], int(c)})
 		}

@@ -112,8 +112,18 @@ func asMap(cs []facet.Count) map[string]int {
 // TestTallyCountsLiveDocumentsAcrossSegments indexes in several batches
 // (several segments), replaces and deletes documents, and checks the
 // counts against the documents themselves after every batch, with and
-// without filters.
+// without filters. The large case has segments of more matches than a
+// tally holds back before counting them.
 func TestTallyCountsLiveDocumentsAcrossSegments(t *testing.T) {
+	for _, size := range []struct {
+		name       string
+		ids, batch int
+	}{{"small", 150, 40}, {"large", 6000, 2500}} {
+		t.Run(size.name, func(t *testing.T) { testTallyCounts(t, size.ids, size.batch) })
+	}
+}
+
+func testTallyCounts(t *testing.T, ids, perBatch int) {
 	r := rand.New(rand.NewPCG(1, 1))
 	idx := newIndex(t)
 	o := facet.New("k", "y")
@@ -121,8 +131,8 @@ func TestTallyCountsLiveDocumentsAcrossSegments(t *testing.T) {
 	vals := []string{"a", "b", "c", "d", "e", "f"}
 	for batch := range 6 {
 		b := idx.NewBatch()
-		for range 40 {
-			id := fmt.Sprint(r.IntN(150))
+		for range perBatch {
+			id := fmt.Sprint(r.IntN(ids))
 			if r.IntN(5) == 0 {
 				b.Delete(id)
 				delete(docs, id)
