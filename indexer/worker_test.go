@@ -420,3 +420,66 @@ func TestMemoryFor(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWorkerPDF extracts the extractor's test PDFs as ingest does,
+// through a worker process ("worker") and in this process ("process"),
+// and reports the CPU time per file of the whole process tree, user and
+// system (a number a busy machine does not blur as it does ns/op): the
+// difference is what isolation costs per PDF. The worker's CPU is counted
+// once it has exited (Close waits for it).
+func BenchmarkWorkerPDF(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("extract", "testdata", "pdf", "*.pdf"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no test PDFs under extract/testdata/pdf: %v", err)
+	}
+	files := make([][]byte, len(paths))
+	for i, p := range paths {
+		if files[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := Options{Workers: 1, OCR: extract.OCRNever} // scans fail fast, as ingest without tesseract
+	for _, mode := range []string{"worker", "process"} {
+		b.Run(mode, func(b *testing.B) {
+			o := opts
+			if mode == "worker" {
+				o.WorkerCommand = []string{os.Args[0], testWorkerArg}
+			}
+			ix := New(quiet(), o)
+			if mode == "worker" {
+				// Start the worker before the clock and the CPU count.
+				if _, _, err := ix.Extract(b.Context(), textSource(filepath.Base(paths[0])), files[0]); err != nil && !errors.Is(err, extract.ErrNoText) {
+					b.Fatal(err)
+				}
+			}
+			self0, kids0 := cpuTime(syscall.RUSAGE_SELF), cpuTime(syscall.RUSAGE_CHILDREN)
+			n := 0
+			for b.Loop() {
+				for i, data := range files {
+					_, _, err := ix.Extract(b.Context(), textSource(filepath.Base(paths[i])), data)
+					if err != nil && !errors.Is(err, extract.ErrNoText) {
+						b.Fatalf("%s: %v", paths[i], err)
+					}
+					n++
+				}
+			}
+			b.StopTimer()
+			if err := ix.Close(); err != nil {
+				b.Fatal(err)
+			}
+			self, kids := cpuTime(syscall.RUSAGE_SELF)-self0, cpuTime(syscall.RUSAGE_CHILDREN)-kids0
+			b.ReportMetric(float64(self+kids)/float64(n), "cpu-ns/file")
+			b.ReportMetric(float64(kids)/float64(n), "worker-cpu-ns/file")
+		})
+	}
+}
+
+// cpuTime is the user and system CPU time of who (RUSAGE_SELF, or
+// RUSAGE_CHILDREN: the children that have exited and been waited for).
+func cpuTime(who int) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
