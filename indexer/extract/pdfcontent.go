@@ -277,8 +277,7 @@ func (cr *contentReader) show(s string, g gstate, tm matrix) matrix {
 		if step == 2 {
 			code = code<<8 | int(s[i+1])
 		}
-		text := f.decode(code)
-		w0 := f.width(code, text)
+		text, w0 := f.glyph(code)
 		trm := matrix{g.size * g.hScl, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
 		if len(cr.glyphs) < maxPageGlyphs && text != "" {
 			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, f))
