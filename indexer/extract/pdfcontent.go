@@ -41,9 +41,8 @@ type pdfGlyph struct {
 	x, y float64 // origin
 	w    float64 // advance of the glyph itself (without Tc/Tw)
 	size float64 // font size on the page
-	rot  int     // quarter turns of the baseline from horizontal
-	font *pdfFont
 	s    string
+	rot  int8 // quarter turns of the baseline from horizontal
 }
 
 // gstate is the part of the graphics state that places text.
@@ -299,7 +298,7 @@ func (cr *contentReader) show(s string, g gstate, tm matrix) matrix {
 			trm := frame.trm
 			p4, p5 := sm.translation(tm)
 			trm[4], trm[5] = matrix{4: p4, 5: p5}.translation(g.ctm)
-			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, f, frame))
+			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, frame))
 		}
 		adv := w0*g.size + g.charSp
 		if step == 1 && code == ' ' {
@@ -347,7 +346,7 @@ func newGlyphFrame(trm matrix) glyphFrame {
 // placeGlyph turns a glyph drawn with the text rendering matrix trm,
 // whose linear part is fr's, into page coordinates turned so that its
 // baseline runs left to right.
-func placeGlyph(trm matrix, w0 float64, text string, f *pdfFont, fr glyphFrame) pdfGlyph {
+func placeGlyph(trm matrix, w0 float64, text string, fr glyphFrame) pdfGlyph {
 	x, y := trm.apply(0, 0)
 	ex, ey := trm.apply(w0, 0)
 	rot := fr.rot
@@ -365,5 +364,5 @@ func placeGlyph(trm matrix, w0 float64, text string, f *pdfFont, fr glyphFrame) 
 	}
 	x, y = turn(x, y)
 	ex, _ = turn(ex, ey)
-	return pdfGlyph{x: x, y: y, w: ex - x, size: fr.size, rot: rot, font: f, s: text}
+	return pdfGlyph{x: x, y: y, w: ex - x, size: fr.size, rot: int8(rot), s: text}
 }

@@ -17,7 +17,7 @@ func showFull(cr *contentReader, s string, g gstate, tm matrix) matrix {
 		w0 := f.width(code, text)
 		trm := matrix{g.size * g.hScl, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
 		if text != "" {
-			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, f, newGlyphFrame(trm)))
+			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, newGlyphFrame(trm)))
 		}
 		adv := w0*g.size + g.charSp
 		if code == ' ' {

@@ -51,14 +51,16 @@ type fragment struct {
 }
 
 // layoutPage returns the text of a page's glyphs, one line per line.
-func layoutPage(glyphs []pdfGlyph) string {
-	glyphs = dropDuplicates(glyphs)
+// seen is dropDuplicates' table, kept from page to page so that its
+// memory is not allocated anew for each; glyphs is overwritten.
+func layoutPage(glyphs []pdfGlyph, seen *cellTable) string {
+	glyphs = dropDuplicates(glyphs, seen)
 	var perRot [4]int
 	for _, g := range glyphs {
 		perRot[g.rot]++
 	}
 	var b strings.Builder
-	for rot := range 4 {
+	for rot := range int8(4) {
 		var gs []pdfGlyph
 		switch perRot[rot] {
 		case 0:
@@ -89,9 +91,10 @@ func layoutPage(glyphs []pdfGlyph) string {
 // a glyph is a repeat when a cell next to its own holds the same text
 // within dupMaxDX, dupMaxDY of it. The glyphs kept are moved to the front
 // of gs, which is returned shortened: the caller's slice is overwritten.
-func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
+// seen is emptied and sized for gs; its memory is reused.
+func dropDuplicates(gs []pdfGlyph, seen *cellTable) []pdfGlyph {
 	cellOf := func(x, y int) int64 { return int64(x)<<32 | int64(uint32(y)) }
-	seen := newCellTable(len(gs))
+	seen.reset(len(gs))
 	out := gs[:0] // never ahead of the glyph being read
 	for _, g := range gs {
 		if !finite(g.x) || !finite(g.y) || math.Abs(g.x) > 1e8 || math.Abs(g.y) > 1e8 {
@@ -140,15 +143,29 @@ type cellTable struct {
 	fmask uint64
 }
 
-func newCellTable(n int) cellTable {
+// reset empties t and sizes it for n glyphs, in the memory it has when
+// that is enough.
+func (t *cellTable) reset(n int) {
 	bits := uint(4)
 	for 1<<bits < 2*n {
 		bits++
 	}
 	// 32 bits per slot, so 64 or more per glyph: a probe of an empty
 	// cell finds its bit set (by another cell) rarely.
-	return cellTable{keys: make([]int64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits,
-		filed: make([]uint64, 1<<bits/2), fmask: 1<<(bits+5) - 1}
+	t.keys = sized(t.keys, 1<<bits)
+	t.vals = sized(t.vals, 1<<bits)
+	t.filed = sized(t.filed, 1<<bits/2)
+	t.shift, t.fmask = 64-bits, 1<<(bits+5)-1
+}
+
+// sized returns s with length n, cleared, reusing its memory if it can.
+func sized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (t *cellTable) slot(k int64) int {
