@@ -13,10 +13,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"lexsearch/indexer/extract"
 )
@@ -34,7 +36,9 @@ import (
 //
 // then the meta JSON and the body bytes. The worker says hello first
 // (workerHello, no body); then each request is a workerRequest with the
-// file as its body, and each response a workerResponse with no body. A
+// file as its body, and each response a workerResponse with the text of
+// its pages as its body (TextLens; JSON's escaping and unescaping of the
+// text cost more than the rest of the round trip). A
 // reader skips anything before the "LEXW1 " magic, so stray output from a
 // library that prints to standard output cannot desynchronise the stream.
 
@@ -89,6 +93,65 @@ type workerResponse struct {
 	Error  *wireError      `json:"error,omitempty"`
 	// Retire asks the parent to stop this worker rather than reuse it.
 	Retire bool `json:"retire,omitempty"`
+	// TextLens, when set, are the byte lengths of the texts of
+	// Result.Pages, which are then empty in the JSON and follow it, one
+	// after another, as the frame's body.
+	TextLens []int `json:"text_lens,omitempty"`
+}
+
+// moveTexts takes the page texts out of r's result and returns them as
+// a frame body, their lengths in r.TextLens. A text that is not valid
+// UTF-8 stays in the JSON, and so do the others of its result: JSON
+// writes each bad byte as U+FFFD, and the parent gets what it always got.
+func (r *workerResponse) moveTexts() []byte {
+	if r.Result == nil || len(r.Result.Pages) == 0 {
+		return nil
+	}
+	n := 0
+	for _, p := range r.Result.Pages {
+		if !utf8.ValidString(p.Text) {
+			return nil
+		}
+		n += len(p.Text)
+	}
+	body := make([]byte, 0, n)
+	res := *r.Result
+	res.Pages = slices.Clone(res.Pages)
+	r.TextLens = make([]int, len(res.Pages))
+	for i, p := range res.Pages {
+		body = append(body, p.Text...)
+		r.TextLens[i] = len(p.Text)
+		res.Pages[i].Text = ""
+	}
+	r.Result = &res
+	return body
+}
+
+// takeTexts puts the page texts that came as the frame's body back into
+// r's result: the inverse of moveTexts.
+func (r *workerResponse) takeTexts(body []byte) error {
+	if r.TextLens == nil {
+		if len(body) > 0 {
+			return fmt.Errorf("bad response: %d bytes of body and no text lengths", len(body))
+		}
+		return nil
+	}
+	if r.Result == nil || len(r.TextLens) != len(r.Result.Pages) {
+		return fmt.Errorf("bad response: %d text lengths for its pages", len(r.TextLens))
+	}
+	text, off := string(body), 0
+	for i, n := range r.TextLens {
+		if n < 0 || n > len(text)-off {
+			return fmt.Errorf("bad response: text lengths do not add up to its %d bytes", len(body))
+		}
+		r.Result.Pages[i].Text = text[off : off+n]
+		off += n
+	}
+	if off != len(text) {
+		return fmt.Errorf("bad response: text lengths do not add up to its %d bytes", len(body))
+	}
+	r.TextLens = nil
+	return nil
 }
 
 // wireError is an error that crossed the process boundary: its message,
@@ -269,7 +332,7 @@ func serveFrames(ctx context.Context, r *bufio.Reader, w *bufio.Writer, ex extra
 			return fmt.Errorf("extract worker: %w", err)
 		}
 		resp := serveOne(ctx, req, data, base, ex)
-		if err := writeFrame(w, resp, nil); err != nil {
+		if err := writeFrame(w, resp, resp.moveTexts()); err != nil {
 			return fmt.Errorf("extract worker: %w", err)
 		}
 	}

@@ -3,6 +3,7 @@
 package indexer
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -482,4 +484,68 @@ func cpuTime(who int) time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestWorkerTextsInBody: page texts travel as the frame's body and come
+// back as they were; a text that is not UTF-8 goes in the JSON as before
+// (each bad byte a U+FFFD); lengths that do not fit the body are an error,
+// not a wrong text.
+func TestWorkerTextsInBody(t *testing.T) {
+	roundTrip := func(t *testing.T, resp workerResponse) (workerResponse, error) {
+		t.Helper()
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := writeFrame(w, resp, resp.moveTexts()); err != nil {
+			t.Fatal(err)
+		}
+		var got workerResponse
+		body, err := readFrame(bufio.NewReader(&buf), &got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, got.takeTexts(body)
+	}
+	res := &extract.Result{
+		Pages:    []extract.Page{{Number: 1, Text: "Under 47 U.S.C. § 230(c)(1) <b> & \"quoted\"\n\tend"}, {Number: 2}, {Number: 7, Text: "line\u2028separator, ünïcödé"}},
+		Meta:     extract.Meta{Title: "Doe v. Twitter", Lang: "en"},
+		Sections: []extract.Section{{Page: 7, Offset: 0, Title: "line"}},
+	}
+	want := *res
+	want.Pages = slices.Clone(res.Pages)
+	got, err := roundTrip(t, workerResponse{Result: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Result, &want) || got.TextLens != nil {
+		t.Errorf("round trip gave %+v, want %+v", got.Result, &want)
+	}
+	if !reflect.DeepEqual(res, &want) {
+		t.Errorf("moveTexts changed the worker's result: %+v", res)
+	}
+
+	bad := &extract.Result{Pages: []extract.Page{{Number: 1, Text: "fine"}, {Number: 2, Text: "bad \xff\xfe byte"}}}
+	got, err = roundTrip(t, workerResponse{Result: bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Result.Pages[0].Text != "fine" || got.Result.Pages[1].Text != "bad \uFFFD\uFFFD byte" {
+		t.Errorf("invalid UTF-8 came back as %+v, want JSON's U+FFFD per bad byte", got.Result.Pages)
+	}
+
+	for _, tc := range []struct {
+		name string
+		lens []int
+		body string
+	}{
+		{"longer than the body", []int{3, 9}, "abcdef"},
+		{"negative", []int{-1, 7}, "abcdef"},
+		{"body left over", []int{2, 2}, "abcdef"},
+		{"a length per page", []int{6}, "abcdef"},
+		{"body without lengths", nil, "abcdef"},
+	} {
+		r := workerResponse{Result: &extract.Result{Pages: []extract.Page{{Number: 1}, {Number: 2}}}, TextLens: tc.lens}
+		if err := r.takeTexts([]byte(tc.body)); err == nil {
+			t.Errorf("%s: no error, pages %+v", tc.name, r.Result.Pages)
+		}
+	}
 }

@@ -288,8 +288,11 @@ func (w *worker) extract(ctx context.Context, req workerRequest, data []byte) (r
 		if err := writeFrame(w.w, req, data); err != nil {
 			return err
 		}
-		_, err := readFrame(w.r, &resp)
-		return err
+		body, err := readFrame(w.r, &resp)
+		if err != nil {
+			return err
+		}
+		return resp.takeTexts(body)
 	})
 	switch {
 	case ioErr == nil && resp.Error != nil:
