@@ -82,9 +82,49 @@ func (cr *contentReader) pageGlyphs(page pdf.Value, res pdf.Value) (glyphs []pdf
 		}
 		glyphs = cr.glyphs
 	}()
+	contents := page.Key("Contents")
+	if cap(cr.glyphs) == 0 {
+		cr.glyphs = make([]pdfGlyph, 0, glyphGuess(contents))
+	}
 	g := gstate{ctm: identity, hScl: 1}
-	cr.run(page.Key("Contents"), res, g, 0)
+	cr.run(contents, res, g, 0)
 	return cr.glyphs, nil
+}
+
+// Bounds of glyphGuess: a page of prose draws a few thousand glyphs.
+const (
+	minGlyphGuess = 256
+	maxGlyphGuess = 8192
+)
+
+// glyphGuess is how many glyphs to make room for before reading the
+// first page of a document: the length of its content streams as
+// stored, within bounds. Every glyph takes at least a byte of content,
+// so for an uncompressed stream this is enough; a compressed one is
+// shorter than its glyphs, but still spares the buffer most of the
+// doublings from empty (the buffer was a third of the bytes allocated
+// extracting a PDF). It is read from the stream dictionaries only, and a
+// damaged one gives the lower bound.
+func glyphGuess(contents pdf.Value) (n int) {
+	defer func() {
+		if recover() != nil {
+			n = minGlyphGuess
+		}
+	}()
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len() && i < 64; i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	var total int64
+	for _, s := range streams {
+		if s.Kind() == pdf.Stream {
+			total += max(s.Key("Length").Int64(), 0)
+		}
+	}
+	return int(min(max(total, minGlyphGuess), maxGlyphGuess))
 }
 
 // run interprets one content stream (or array of streams) with the given
