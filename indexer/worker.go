@@ -13,10 +13,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"lexsearch/indexer/extract"
 )
@@ -34,7 +36,9 @@ import (
 //
 // then the meta JSON and the body bytes. The worker says hello first
 // (workerHello, no body); then each request is a workerRequest with the
-// file as its body, and each response a workerResponse with no body. A
+// file as its body, and each response a workerResponse with the text of
+// its pages as its body (TextLens; JSON's escaping and unescaping of the
+// text cost more than the rest of the round trip). A
 // reader skips anything before the "LEXW1 " magic, so stray output from a
 // library that prints to standard output cannot desynchronise the stream.
 
@@ -55,6 +59,14 @@ const (
 	// address space of a big file reserved, which would both hold memory
 	// and loosen the address-space limit for the files after it.
 	retireAbove = 512 << 20
+	// workerGCPercent is the worker's GOGC. A PDF's live heap is a few
+	// MB and nearly all it allocates is garbage at the end of the file,
+	// so at the default of 100 the collector ran several times per file
+	// (about a fifth of a worker's CPU, with its preemptions); at 400 a
+	// worker peaks near 50 MB on generated PDFs instead of 30 MB. The
+	// memory budget of a file still holds: limitMemory's SetMemoryLimit
+	// makes the collector run whenever the heap nears it.
+	workerGCPercent = 400
 )
 
 // workerHello is the first frame a worker writes.
@@ -81,6 +93,65 @@ type workerResponse struct {
 	Error  *wireError      `json:"error,omitempty"`
 	// Retire asks the parent to stop this worker rather than reuse it.
 	Retire bool `json:"retire,omitempty"`
+	// TextLens, when set, are the byte lengths of the texts of
+	// Result.Pages, which are then empty in the JSON and follow it, one
+	// after another, as the frame's body.
+	TextLens []int `json:"text_lens,omitempty"`
+}
+
+// moveTexts takes the page texts out of r's result and returns them as
+// a frame body, their lengths in r.TextLens. A text that is not valid
+// UTF-8 stays in the JSON, and so do the others of its result: JSON
+// writes each bad byte as U+FFFD, and the parent gets what it always got.
+func (r *workerResponse) moveTexts() []byte {
+	if r.Result == nil || len(r.Result.Pages) == 0 {
+		return nil
+	}
+	n := 0
+	for _, p := range r.Result.Pages {
+		if !utf8.ValidString(p.Text) {
+			return nil
+		}
+		n += len(p.Text)
+	}
+	body := make([]byte, 0, n)
+	res := *r.Result
+	res.Pages = slices.Clone(res.Pages)
+	r.TextLens = make([]int, len(res.Pages))
+	for i, p := range res.Pages {
+		body = append(body, p.Text...)
+		r.TextLens[i] = len(p.Text)
+		res.Pages[i].Text = ""
+	}
+	r.Result = &res
+	return body
+}
+
+// takeTexts puts the page texts that came as the frame's body back into
+// r's result: the inverse of moveTexts.
+func (r *workerResponse) takeTexts(body []byte) error {
+	if r.TextLens == nil {
+		if len(body) > 0 {
+			return fmt.Errorf("bad response: %d bytes of body and no text lengths", len(body))
+		}
+		return nil
+	}
+	if r.Result == nil || len(r.TextLens) != len(r.Result.Pages) {
+		return fmt.Errorf("bad response: %d text lengths for its pages", len(r.TextLens))
+	}
+	text, off := string(body), 0
+	for i, n := range r.TextLens {
+		if n < 0 || n > len(text)-off {
+			return fmt.Errorf("bad response: text lengths do not add up to its %d bytes", len(body))
+		}
+		r.Result.Pages[i].Text = text[off : off+n]
+		off += n
+	}
+	if off != len(text) {
+		return fmt.Errorf("bad response: text lengths do not add up to its %d bytes", len(body))
+	}
+	r.TextLens = nil
+	return nil
 }
 
 // wireError is an error that crossed the process boundary: its message,
@@ -233,6 +304,7 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 }
 
 func serveWorker(ctx context.Context, r io.Reader, w io.Writer, ex extractFunc) error {
+	debug.SetGCPercent(workerGCPercent)
 	done := make(chan error, 1)
 	// A blocked read of r cannot be interrupted; when ctx ends first this
 	// goroutine is left to the process's exit.
@@ -246,6 +318,7 @@ func serveWorker(ctx context.Context, r io.Reader, w io.Writer, ex extractFunc) 
 }
 
 func serveFrames(ctx context.Context, r *bufio.Reader, w *bufio.Writer, ex extractFunc) error {
+	base := restingHeap()
 	if err := writeFrame(w, workerHello{Worker: workerName, PID: os.Getpid()}, nil); err != nil {
 		return fmt.Errorf("extract worker: %w", err)
 	}
@@ -258,22 +331,24 @@ func serveFrames(ctx context.Context, r *bufio.Reader, w *bufio.Writer, ex extra
 		if err != nil {
 			return fmt.Errorf("extract worker: %w", err)
 		}
-		resp := serveOne(ctx, req, data, ex)
-		if err := writeFrame(w, resp, nil); err != nil {
+		resp := serveOne(ctx, req, data, base, ex)
+		if err := writeFrame(w, resp, resp.moveTexts()); err != nil {
 			return fmt.Errorf("extract worker: %w", err)
 		}
 	}
 }
 
-// serveOne extracts one file under the request's time and memory limits.
-func serveOne(ctx context.Context, req workerRequest, data []byte, ex extractFunc) (resp workerResponse) {
+// serveOne extracts one file under the request's time and memory limits;
+// base is the worker's resting heap (restingHeap), which the file's
+// memory budget comes on top of.
+func serveOne(ctx context.Context, req workerRequest, data []byte, base uint64, ex extractFunc) (resp workerResponse) {
 	if req.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
 		defer cancel()
 	}
 	if req.Memory > 0 {
-		stop, err := limitMemory(req.Memory)
+		stop, err := limitMemory(base, req.Memory)
 		if err != nil {
 			return workerResponse{Error: toWire(fmt.Errorf("extract worker: set memory limit: %w", err))}
 		}
@@ -294,9 +369,22 @@ func serveOne(ctx context.Context, req workerRequest, data []byte, ex extractFun
 	return workerResponse{Result: res}
 }
 
+// restingHeap collects the garbage of the worker's start-up and returns
+// the heap it holds between files: the tables of the packages in the
+// binary and the protocol's buffers. A worker keeps nothing of one file
+// for the next (what the extractors build once, such as standard font
+// metrics, is kilobytes), so this one measure, taken before the first
+// file, is the floor that each file's budget comes on top of. Taking it
+// again before every file cost a full collection per file: about a
+// third of a worker's CPU on small PDFs.
+func restingHeap() uint64 {
+	runtime.GC()
+	return heapInUse()
+}
+
 // limitMemory bounds what the extraction of one file may use to budget
-// bytes beyond what the worker holds now, and returns the function that
-// lifts the bound. Three layers, from hard to soft:
+// bytes beyond the worker's resting heap base, and returns the function
+// that lifts the bound. Three layers, from hard to soft:
 //
 //   - on Linux, RLIMIT_AS: an allocation that would take the address
 //     space past the bound fails at once and the Go runtime dies with
@@ -307,12 +395,12 @@ func serveOne(ctx context.Context, req workerRequest, data []byte, ex extractFun
 //     with exitOverMemory when it is over the budget: it catches growth
 //     into address space the runtime reserved for an earlier file, which
 //     the rlimit cannot see, and is the only bound where there is no
-//     rlimit.
+//     rlimit. The sample counts garbage not yet swept (earlier files'
+//     included), so before judging, the watcher collects and samples
+//     again: only live memory over the budget stops a file.
 //   - debug.SetMemoryLimit, so the collector works harder before either
 //     of the above fires on a file that is merely big.
-func limitMemory(budget int64) (stop func(), err error) {
-	runtime.GC() // start from the live heap, not the last file's garbage
-	base := heapInUse()
+func limitMemory(base uint64, budget int64) (stop func(), err error) {
 	limit := base + uint64(budget)
 	liftAS, err := limitAddressSpace(budget)
 	if err != nil {
@@ -331,7 +419,7 @@ func limitMemory(budget int64) (stop func(), err error) {
 			case <-quit:
 				return
 			case <-t.C:
-				if heapInUse() > limit {
+				if heapInUse() > limit && liveOver(limit) {
 					os.Exit(exitOverMemory)
 				}
 			}
@@ -343,6 +431,13 @@ func limitMemory(budget int64) (stop func(), err error) {
 		debug.SetMemoryLimit(math.MaxInt64)
 		liftAS()
 	}, nil
+}
+
+// liveOver reports whether the live heap, after a full collection, is
+// over limit bytes.
+func liveOver(limit uint64) bool {
+	runtime.GC()
+	return heapInUse() > limit
 }
 
 // heapInUse is the memory of live and not yet swept heap objects and of

@@ -3,6 +3,7 @@
 package indexer
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -417,6 +419,133 @@ func TestMemoryFor(t *testing.T) {
 	} {
 		if got := memoryFor(tc.size, tc.limit); got != tc.want {
 			t.Errorf("memoryFor(%d, %d) = %d, want %d", tc.size, tc.limit, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkWorkerPDF extracts the extractor's test PDFs as ingest does,
+// through a worker process ("worker") and in this process ("process"),
+// and reports the CPU time per file of the whole process tree, user and
+// system (a number a busy machine does not blur as it does ns/op): the
+// difference is what isolation costs per PDF. The worker's CPU is counted
+// once it has exited (Close waits for it).
+func BenchmarkWorkerPDF(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("extract", "testdata", "pdf", "*.pdf"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no test PDFs under extract/testdata/pdf: %v", err)
+	}
+	files := make([][]byte, len(paths))
+	for i, p := range paths {
+		if files[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := Options{Workers: 1, OCR: extract.OCRNever} // scans fail fast, as ingest without tesseract
+	for _, mode := range []string{"worker", "process"} {
+		b.Run(mode, func(b *testing.B) {
+			o := opts
+			if mode == "worker" {
+				o.WorkerCommand = []string{os.Args[0], testWorkerArg}
+			}
+			ix := New(quiet(), o)
+			if mode == "worker" {
+				// Start the worker before the clock and the CPU count.
+				if _, _, err := ix.Extract(b.Context(), textSource(filepath.Base(paths[0])), files[0]); err != nil && !errors.Is(err, extract.ErrNoText) {
+					b.Fatal(err)
+				}
+			}
+			self0, kids0 := cpuTime(syscall.RUSAGE_SELF), cpuTime(syscall.RUSAGE_CHILDREN)
+			n := 0
+			for b.Loop() {
+				for i, data := range files {
+					_, _, err := ix.Extract(b.Context(), textSource(filepath.Base(paths[i])), data)
+					if err != nil && !errors.Is(err, extract.ErrNoText) {
+						b.Fatalf("%s: %v", paths[i], err)
+					}
+					n++
+				}
+			}
+			b.StopTimer()
+			if err := ix.Close(); err != nil {
+				b.Fatal(err)
+			}
+			self, kids := cpuTime(syscall.RUSAGE_SELF)-self0, cpuTime(syscall.RUSAGE_CHILDREN)-kids0
+			b.ReportMetric(float64(self+kids)/float64(n), "cpu-ns/file")
+			b.ReportMetric(float64(kids)/float64(n), "worker-cpu-ns/file")
+		})
+	}
+}
+
+// cpuTime is the user and system CPU time of who (RUSAGE_SELF, or
+// RUSAGE_CHILDREN: the children that have exited and been waited for).
+func cpuTime(who int) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestWorkerTextsInBody: page texts travel as the frame's body and come
+// back as they were; a text that is not UTF-8 goes in the JSON as before
+// (each bad byte a U+FFFD); lengths that do not fit the body are an error,
+// not a wrong text.
+func TestWorkerTextsInBody(t *testing.T) {
+	roundTrip := func(t *testing.T, resp workerResponse) (workerResponse, error) {
+		t.Helper()
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := writeFrame(w, resp, resp.moveTexts()); err != nil {
+			t.Fatal(err)
+		}
+		var got workerResponse
+		body, err := readFrame(bufio.NewReader(&buf), &got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, got.takeTexts(body)
+	}
+	res := &extract.Result{
+		Pages:    []extract.Page{{Number: 1, Text: "Under 47 U.S.C. § 230(c)(1) <b> & \"quoted\"\n\tend"}, {Number: 2}, {Number: 7, Text: "line\u2028separator, ünïcödé"}},
+		Meta:     extract.Meta{Title: "Doe v. Twitter", Lang: "en"},
+		Sections: []extract.Section{{Page: 7, Offset: 0, Title: "line"}},
+	}
+	want := *res
+	want.Pages = slices.Clone(res.Pages)
+	got, err := roundTrip(t, workerResponse{Result: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Result, &want) || got.TextLens != nil {
+		t.Errorf("round trip gave %+v, want %+v", got.Result, &want)
+	}
+	if !reflect.DeepEqual(res, &want) {
+		t.Errorf("moveTexts changed the worker's result: %+v", res)
+	}
+
+	bad := &extract.Result{Pages: []extract.Page{{Number: 1, Text: "fine"}, {Number: 2, Text: "bad \xff\xfe byte"}}}
+	got, err = roundTrip(t, workerResponse{Result: bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Result.Pages[0].Text != "fine" || got.Result.Pages[1].Text != "bad \uFFFD\uFFFD byte" {
+		t.Errorf("invalid UTF-8 came back as %+v, want JSON's U+FFFD per bad byte", got.Result.Pages)
+	}
+
+	for _, tc := range []struct {
+		name string
+		lens []int
+		body string
+	}{
+		{"longer than the body", []int{3, 9}, "abcdef"},
+		{"negative", []int{-1, 7}, "abcdef"},
+		{"body left over", []int{2, 2}, "abcdef"},
+		{"a length per page", []int{6}, "abcdef"},
+		{"body without lengths", nil, "abcdef"},
+	} {
+		r := workerResponse{Result: &extract.Result{Pages: []extract.Page{{Number: 1}, {Number: 2}}}, TextLens: tc.lens}
+		if err := r.takeTexts([]byte(tc.body)); err == nil {
+			t.Errorf("%s: no error, pages %+v", tc.name, r.Result.Pages)
 		}
 	}
 }

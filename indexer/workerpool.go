@@ -29,9 +29,9 @@ const workerStartTimeout = 30 * time.Second
 // extracts text, HTML and Markdown files in its own process. Workers exist
 // for the PDF reader, which a crafted file can make loop or allocate without
 // bound; the other readers take time and memory in proportion to their input
-// and are bounded by it. A worker costs a round trip, a copy of the file
-// and its text, and a garbage collection per file (limitMemory): about half
-// the CPU of ingesting a small document. Larger files still go to a worker,
+// and are bounded by it. A worker costs a round trip and a copy of the file
+// and its text, each way through a pipe, and a second heap that needs
+// collecting: not worth it for a reader we trust. Larger files still go to a worker,
 // so even a reader that is slower than linear on some input is stopped at
 // FileTimeout and FileMemory.
 const localMax = 2 << 20
@@ -288,8 +288,11 @@ func (w *worker) extract(ctx context.Context, req workerRequest, data []byte) (r
 		if err := writeFrame(w.w, req, data); err != nil {
 			return err
 		}
-		_, err := readFrame(w.r, &resp)
-		return err
+		body, err := readFrame(w.r, &resp)
+		if err != nil {
+			return err
+		}
+		return resp.takeTexts(body)
 	})
 	switch {
 	case ioErr == nil && resp.Error != nil:

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"strconv"
 	"syscall"
 
 	"lexsearch/search"
@@ -31,12 +32,18 @@ func main() {
 }
 
 // startProfile writes a CPU profile of the whole run to the file named by
-// LEXSEARCH_CPUPROFILE (for `make bench -profile`), in the main process
-// only: extraction workers inherit the environment but not the profile.
+// LEXSEARCH_CPUPROFILE (for `make bench -profile`). Extraction workers
+// inherit the variable and each writes its own profile beside it, to
+// PATH.worker-PID, when it exits cleanly (a worker killed for a timeout
+// or its memory budget leaves an empty file); `go tool pprof BINARY
+// PATH.worker-*` adds them up.
 func startProfile(args []string) (stop func()) {
 	path := os.Getenv("LEXSEARCH_CPUPROFILE")
-	if path == "" || len(args) > 0 && args[0] == workerCommand {
+	if path == "" {
 		return func() {}
+	}
+	if len(args) > 0 && args[0] == workerCommand {
+		path += ".worker-" + strconv.Itoa(os.Getpid())
 	}
 	f, err := os.Create(path)
 	if err == nil {

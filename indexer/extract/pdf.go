@@ -149,7 +149,10 @@ func pdfPages(ctx context.Context, data []byte) (pages []string, err error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("%w: no pages", ErrMalformed)
 	}
-	var cr contentReader
+	var (
+		cr   contentReader
+		seen cellTable
+	)
 	pages = make([]string, 0, len(list))
 	for _, p := range list {
 		if err := ctx.Err(); err != nil {
@@ -159,7 +162,7 @@ func pdfPages(ctx context.Context, data []byte) (pages []string, err error) {
 		// page should not cost the document, nor later pages their
 		// numbers.
 		glyphs, _ := cr.pageGlyphs(p.v, p.res)
-		pages = append(pages, layoutPage(glyphs))
+		pages = append(pages, layoutPage(glyphs, &seen))
 	}
 	return pages, nil
 }

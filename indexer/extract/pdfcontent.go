@@ -41,9 +41,8 @@ type pdfGlyph struct {
 	x, y float64 // origin
 	w    float64 // advance of the glyph itself (without Tc/Tw)
 	size float64 // font size on the page
-	rot  int     // quarter turns of the baseline from horizontal
-	font *pdfFont
 	s    string
+	rot  int8 // quarter turns of the baseline from horizontal
 }
 
 // gstate is the part of the graphics state that places text.
@@ -83,9 +82,49 @@ func (cr *contentReader) pageGlyphs(page pdf.Value, res pdf.Value) (glyphs []pdf
 		}
 		glyphs = cr.glyphs
 	}()
+	contents := page.Key("Contents")
+	if cap(cr.glyphs) == 0 {
+		cr.glyphs = make([]pdfGlyph, 0, glyphGuess(contents))
+	}
 	g := gstate{ctm: identity, hScl: 1}
-	cr.run(page.Key("Contents"), res, g, 0)
+	cr.run(contents, res, g, 0)
 	return cr.glyphs, nil
+}
+
+// Bounds of glyphGuess: a page of prose draws a few thousand glyphs.
+const (
+	minGlyphGuess = 256
+	maxGlyphGuess = 8192
+)
+
+// glyphGuess is how many glyphs to make room for before reading the
+// first page of a document: the length of its content streams as
+// stored, within bounds. Every glyph takes at least a byte of content,
+// so for an uncompressed stream this is enough; a compressed one is
+// shorter than its glyphs, but still spares the buffer most of the
+// doublings from empty (the buffer was a third of the bytes allocated
+// extracting a PDF). It is read from the stream dictionaries only, and a
+// damaged one gives the lower bound.
+func glyphGuess(contents pdf.Value) (n int) {
+	defer func() {
+		if recover() != nil {
+			n = minGlyphGuess
+		}
+	}()
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len() && i < 64; i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	var total int64
+	for _, s := range streams {
+		if s.Kind() == pdf.Stream {
+			total += max(s.Key("Length").Int64(), 0)
+		}
+	}
+	return int(min(max(total, minGlyphGuess), maxGlyphGuess))
 }
 
 // run interprets one content stream (or array of streams) with the given
@@ -263,6 +302,13 @@ func (cr *contentReader) font(fonts pdf.Value, name string) *pdfFont {
 
 // show draws the string s with the state g and text matrix tm, and
 // returns the text matrix after it.
+//
+// Between the glyphs of a string only the translation of tm moves (by
+// each advance), so the linear part of the text rendering matrix, and
+// the size and direction of the glyphs worked out from it, are computed
+// again only when the bits of tm's linear part change; the translation
+// is computed for every glyph with the same arithmetic as matrix.mul, so
+// every number is the same as multiplying the full matrices.
 func (cr *contentReader) show(s string, g gstate, tm matrix) matrix {
 	f := g.font
 	if f == nil {
@@ -272,16 +318,27 @@ func (cr *contentReader) show(s string, g gstate, tm matrix) matrix {
 	if f.twoByte {
 		step = 2
 	}
+	sm := matrix{g.size * g.hScl, 0, 0, g.size, 0, g.rise}
+	var (
+		frame   glyphFrame
+		frameOf [4]uint64 // the bits of tm's linear part that frame is for
+		known   bool
+	)
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
 		if step == 2 {
 			code = code<<8 | int(s[i+1])
 		}
-		text := f.decode(code)
-		w0 := f.width(code, text)
-		trm := matrix{g.size * g.hScl, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
+		text, w0 := f.glyph(code)
 		if len(cr.glyphs) < maxPageGlyphs && text != "" {
-			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, f))
+			if key := linearBits(tm); !known || key != frameOf {
+				frame = newGlyphFrame(sm.mul(tm).mul(g.ctm))
+				frameOf, known = key, true
+			}
+			trm := frame.trm
+			p4, p5 := sm.translation(tm)
+			trm[4], trm[5] = matrix{4: p4, 5: p5}.translation(g.ctm)
+			cr.glyphs = append(cr.glyphs, placeGlyph(trm, w0, text, frame))
 		}
 		adv := w0*g.size + g.charSp
 		if step == 1 && code == ' ' {
@@ -292,13 +349,28 @@ func (cr *contentReader) show(s string, g gstate, tm matrix) matrix {
 	return tm
 }
 
-// placeGlyph turns a glyph drawn with the text rendering matrix trm into
-// page coordinates turned so that its baseline runs left to right.
-func placeGlyph(trm matrix, w0 float64, text string, f *pdfFont) pdfGlyph {
-	x, y := trm.apply(0, 0)
-	ex, ey := trm.apply(w0, 0)
+// translation returns elements 4 and 5 of m × n, as mul computes them;
+// they read only elements 4 and 5 of m.
+func (m matrix) translation(n matrix) (float64, float64) {
+	return m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5]
+}
+
+// linearBits is the linear part of m, bit for bit.
+func linearBits(m matrix) [4]uint64 {
+	return [4]uint64{math.Float64bits(m[0]), math.Float64bits(m[1]), math.Float64bits(m[2]), math.Float64bits(m[3])}
+}
+
+// A glyphFrame is what a text rendering matrix's linear part says of the
+// glyphs it draws: their size on the page and the quarter turns of
+// their baseline.
+type glyphFrame struct {
+	trm  matrix // the matrix it was worked out from
+	size float64
+	rot  int
+}
+
+func newGlyphFrame(trm matrix) glyphFrame {
 	bx, by := trm[0], trm[1] // baseline direction
-	size := math.Hypot(trm[2], trm[3])
 	rot := 0
 	switch {
 	case math.Abs(bx) >= math.Abs(by) && bx < 0:
@@ -308,6 +380,16 @@ func placeGlyph(trm matrix, w0 float64, text string, f *pdfFont) pdfGlyph {
 	case math.Abs(by) > math.Abs(bx):
 		rot = 3
 	}
+	return glyphFrame{trm: trm, size: math.Hypot(trm[2], trm[3]), rot: rot}
+}
+
+// placeGlyph turns a glyph drawn with the text rendering matrix trm,
+// whose linear part is fr's, into page coordinates turned so that its
+// baseline runs left to right.
+func placeGlyph(trm matrix, w0 float64, text string, fr glyphFrame) pdfGlyph {
+	x, y := trm.apply(0, 0)
+	ex, ey := trm.apply(w0, 0)
+	rot := fr.rot
 	// Rotate into the glyph's own frame: (x, y) -> baseline, up.
 	turn := func(x, y float64) (float64, float64) {
 		switch rot {
@@ -322,5 +404,5 @@ func placeGlyph(trm matrix, w0 float64, text string, f *pdfFont) pdfGlyph {
 	}
 	x, y = turn(x, y)
 	ex, _ = turn(ex, ey)
-	return pdfGlyph{x: x, y: y, w: ex - x, size: size, rot: rot, font: f, s: text}
+	return pdfGlyph{x: x, y: y, w: ex - x, size: fr.size, rot: int8(rot), s: text}
 }

@@ -29,6 +29,14 @@ type pdfFont struct {
 	base    *[256]rune     // simple fonts: the encoding, when we know it
 	lib     pdf.TextEncoding
 	decoded map[int]string
+	simple  *[256]codeGlyph // one-byte codes decoded and measured, by code
+}
+
+// codeGlyph is the text and width of one code of a simple font.
+type codeGlyph struct {
+	text string
+	w    float64
+	ok   bool
 }
 
 // maxWidthEntries bounds the width tables read from a file: a /W array
@@ -179,6 +187,25 @@ func (f *pdfFont) width(code int, text string) float64 {
 		return f.defW * f.scale
 	}
 	return 0.5 // neither a width nor metrics: half an em
+}
+
+// glyph returns the text of code and its width, as decode and width do;
+// for a simple font both are worked out once per code, since every glyph
+// drawn asks for them and most codes recur on every line.
+func (f *pdfFont) glyph(code int) (string, float64) {
+	if f.twoByte || code < 0 || code > 255 {
+		text := f.decode(code)
+		return text, f.width(code, text)
+	}
+	if f.simple == nil {
+		f.simple = new([256]codeGlyph)
+	}
+	c := &f.simple[code]
+	if !c.ok {
+		c.text = f.decode(code)
+		c.w, c.ok = f.width(code, c.text), true
+	}
+	return c.text, c.w
 }
 
 // decode returns the text of one character code.

@@ -51,14 +51,16 @@ type fragment struct {
 }
 
 // layoutPage returns the text of a page's glyphs, one line per line.
-func layoutPage(glyphs []pdfGlyph) string {
-	glyphs = dropDuplicates(glyphs)
+// seen is dropDuplicates' table, kept from page to page so that its
+// memory is not allocated anew for each; glyphs is overwritten.
+func layoutPage(glyphs []pdfGlyph, seen *cellTable) string {
+	glyphs = dropDuplicates(glyphs, seen)
 	var perRot [4]int
 	for _, g := range glyphs {
 		perRot[g.rot]++
 	}
 	var b strings.Builder
-	for rot := range 4 {
+	for rot := range int8(4) {
 		var gs []pdfGlyph
 		switch perRot[rot] {
 		case 0:
@@ -87,11 +89,13 @@ func layoutPage(glyphs []pdfGlyph) string {
 // is how some producers make bold text. Glyphs are filed by the 1-point
 // cell of their origin (the first glyph drawn in a cell stands for it);
 // a glyph is a repeat when a cell next to its own holds the same text
-// within dupMaxDX, dupMaxDY of it.
-func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
+// within dupMaxDX, dupMaxDY of it. The glyphs kept are moved to the front
+// of gs, which is returned shortened: the caller's slice is overwritten.
+// seen is emptied and sized for gs; its memory is reused.
+func dropDuplicates(gs []pdfGlyph, seen *cellTable) []pdfGlyph {
 	cellOf := func(x, y int) int64 { return int64(x)<<32 | int64(uint32(y)) }
-	seen := newCellTable(len(gs))
-	out := make([]pdfGlyph, 0, len(gs))
+	seen.reset(len(gs))
+	out := gs[:0] // never ahead of the glyph being read
 	for _, g := range gs {
 		if !finite(g.x) || !finite(g.y) || math.Abs(g.x) > 1e8 || math.Abs(g.y) > 1e8 {
 			continue
@@ -125,27 +129,60 @@ func dropDuplicates(gs []pdfGlyph) []pdfGlyph {
 // it. dropDuplicates probes nine cells per glyph, the hot loop of PDF
 // layout; a Go map spent most of that time hashing and probing. This is
 // open addressing over at least twice as many slots as glyphs, with a
-// multiplicative hash.
+// multiplicative hash, behind a bitmap of the cells filed: nearly every
+// probe is of an empty cell (glyphs are points apart, cells one point),
+// and the bitmap answers it from a few cache lines, because the cells of
+// one row of the page are neighbouring bits.
 type cellTable struct {
 	keys  []int64
 	vals  []int32 // index + 1; 0 is an empty slot
 	shift uint
+	// filed has the bit of every cell added (and, sharing bits, some
+	// others): a clear bit means the cell is not in the table.
+	filed []uint64
+	fmask uint64
 }
 
-func newCellTable(n int) cellTable {
+// reset empties t and sizes it for n glyphs, in the memory it has when
+// that is enough.
+func (t *cellTable) reset(n int) {
 	bits := uint(4)
 	for 1<<bits < 2*n {
 		bits++
 	}
-	return cellTable{keys: make([]int64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+	// 32 bits per slot, so 64 or more per glyph: a probe of an empty
+	// cell finds its bit set (by another cell) rarely.
+	t.keys = sized(t.keys, 1<<bits)
+	t.vals = sized(t.vals, 1<<bits)
+	t.filed = sized(t.filed, 1<<bits/2)
+	t.shift, t.fmask = 64-bits, 1<<(bits+5)-1
+}
+
+// sized returns s with length n, cleared, reusing its memory if it can.
+func sized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (t *cellTable) slot(k int64) int {
 	return int(uint64(k) * 0x9E3779B97F4A7C15 >> t.shift)
 }
 
+// bit is the bitmap position of cell k (x<<32 | y): the row y scattered,
+// x added, so the cells of a row are consecutive bits.
+func (t *cellTable) bit(k int64) uint64 {
+	return (uint64(uint32(k))*0x9E3779B97F4A7C15 + uint64(k>>32)) & t.fmask
+}
+
 // get returns the index filed for cell k.
 func (t *cellTable) get(k int64) (int, bool) {
+	if b := t.bit(k); t.filed[b>>6]&(1<<(b&63)) == 0 {
+		return 0, false
+	}
 	mask := len(t.keys) - 1
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch {
@@ -159,6 +196,8 @@ func (t *cellTable) get(k int64) (int, bool) {
 
 // add files index v for cell k unless the cell has one already.
 func (t *cellTable) add(k int64, v int) {
+	b := t.bit(k)
+	t.filed[b>>6] |= 1 << (b & 63)
 	mask := len(t.keys) - 1
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch {

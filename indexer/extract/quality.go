@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 )
 
 // minTextRunes is the least text, in non-space runes, a document needs to
@@ -18,6 +19,20 @@ const minTextRunes = 20
 func checkText(text string) error {
 	total, bad, letters := 0, 0, 0
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII, the bulk of any text, classed as the unicode
+			// tests below class it, without their table lookups.
+			switch {
+			case r == ' ' || '\t' <= r && r <= '\r':
+				continue
+			case r < ' ' || r == 0x7F:
+				bad++
+			case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+				letters++
+			}
+			total++
+			continue
+		}
 		switch {
 		case unicode.IsSpace(r):
 			continue
