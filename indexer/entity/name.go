@@ -56,11 +56,11 @@ func mayFold(s, word string) bool {
 	return false
 }
 
-// dotSpace reports whether s has a period followed by white space (\s),
-// as dotSuffix needs.
+// dotSpace reports whether s has a period followed by white space (\s
+// as mustCompile writes it, spaceLen), as dotSuffix needs.
 func dotSpace(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '.' && isSpaceByte(s[i+1]) {
+		if s[i] == '.' && spaceLen(s[i+1:]) > 0 {
 			return true
 		}
 	}

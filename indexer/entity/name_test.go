@@ -6,7 +6,7 @@ import (
 )
 
 var nameSamples = []string{"G.G.", "J.,", "A.B", "AB.", ",", "", "Doe (a minor)", "JANE DOE, et al.", "Doe ET  AL",
-	"Roe, A MINOR,", "Twitter. INC.", "Acme.\tLLC", "Acme. l.l.c.", "Doe, Et\nal.", "MINORITY", "Zed. corp"}
+	"Roe, A MINOR,", "Twitter. INC.", "Acme.\tLLC", "Acme. l.l.c.", "Doe, Et\nal.", "MINORITY", "Zed. corp", "Acme.\u00a0Inc.", "Acme.\u202fLLC"}
 
 // TestNameChecks: names that have what the patterns replace pass the
 // checks before them, and initials are told as the pattern tells them.

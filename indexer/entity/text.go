@@ -95,3 +95,20 @@ func isUpperWord(s string) bool {
 func mustCompile(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\x{00A0}\x{2009}\x{202F}]`))
 }
+
+// spaceLen returns the length of the \s of mustCompile's patterns at the
+// start of s (ASCII white space, a no-break, thin or narrow no-break
+// space), or 0.
+func spaceLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case isSpaceByte(s[0]):
+		return 1
+	case strings.HasPrefix(s, "\u00a0"):
+		return 2
+	case strings.HasPrefix(s, "\u2009"), strings.HasPrefix(s, "\u202f"):
+		return 3
+	}
+	return 0
+}
