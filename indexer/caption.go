@@ -623,12 +623,12 @@ func firstParty(s string) string {
 		}
 		after := strings.Fields(s[loc[1]:])
 		and := strings.EqualFold(strings.TrimSpace(strings.Trim(s[loc[0]:loc[1]], ", ")), "and")
-		if and && len(words) >= 2 && len(after) >= 2 && organisation().MatchString(before) &&
+		if and && len(words) >= 2 && len(after) >= 2 && isOrganisation(before) &&
 			corporate().MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
 		// "JOHN DOE and JANE ROE": two people, each named in full.
-		if and && len(words) >= 2 && len(after) >= 2 && !organisation().MatchString(before) && !organisation().MatchString(s[loc[1]:]) {
+		if and && len(words) >= 2 && len(after) >= 2 && !isOrganisation(before) && !isOrganisation(s[loc[1]:]) {
 			return s[:loc[0]]
 		}
 	}

@@ -54,3 +54,38 @@ func TestSeparatorLetters(t *testing.T) {
 		t.Errorf("separatorLetters = %d, want at least %d", separatorLetters, want)
 	}
 }
+
+var organisationSamples = []string{"", "Jane Doe", "ACME, INC.", "Acme Inc", "Acme incorporated", "Doe L.L.C.", "Doe l.l.cx",
+	"Bank of America, N.A.", "Ass'n of Doe", "Dep't of Justice", "Doe & Roe", "Doe@x", "Route 66", "Twitter.com", "Twitter.comx",
+	"xthe", "the_x", "Services", "SERVICE", "servicess", "Steven Montrail Triplet", "Kelvin \u212a", "ſervices", "Café Rouge",
+	"S.A.", "s.ax", "GmbH", "Doe Co.", "Doe Cox"}
+
+// TestIsOrganisation: the hand-written check and the expression agree,
+// and the check tells organisations from people.
+func TestIsOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{{"Jane Doe", false}, {"ACME, INC.", true}, {"Bank of America, N.A.", true}, {"Dep't of Justice", true},
+		{"Twitter.com", true}, {"Doe L.L.C.", true}, {"Servicess Triplet", false}, {"SERVICE", true}} {
+		if got := isOrganisation(c.in); got != c.want {
+			t.Errorf("isOrganisation(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	for _, s := range organisationSamples {
+		if got, want := isOrganisation(s), organisation().MatchString(s); got != want {
+			t.Errorf("isOrganisation(%q) = %v, organisation matches: %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsOrganisation(f *testing.F) {
+	for _, s := range organisationSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isOrganisation(s), organisation().MatchString(s); got != want {
+			t.Errorf("isOrganisation(%q) = %v, organisation matches: %v", s, got, want)
+		}
+	})
+}
