@@ -410,7 +410,7 @@ func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 			if asPrinted {
 				return trimEnd(n)
 			}
-			return trimEnd(firstParty(etAl().ReplaceAllString(n, "")))
+			return trimEnd(firstParty(cutEtAl(n)))
 		}
 	}
 	return ""
