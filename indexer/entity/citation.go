@@ -396,7 +396,17 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 // slot at offset at; back maps window offsets to text offsets.
 func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) int) (rd templateRead) {
 	rep := t.rep
-	for _, m := range rep.templates[ti].FindAllStringSubmatchIndex(w, -1) {
+	var ms [][]int
+	if rep.slotted[ti] && strings.Count(w, slot) == 1 {
+		// Every match holds a slot byte and w has one, so there is at
+		// most one match: the first, and no need to look past it.
+		if m := rep.templates[ti].FindStringSubmatchIndex(w); m != nil {
+			ms = [][]int{m}
+		}
+	} else {
+		ms = rep.templates[ti].FindAllStringSubmatchIndex(w, -1)
+	}
+	for _, m := range ms {
 		if m[0] > at || m[1] <= at {
 			continue
 		}

@@ -112,14 +112,16 @@ func (t dateTagger) tagScan(sc *scan) []Mention {
 }
 
 // labelWords are lower-case words of which every match of dateRules.label
-// has one: the labels ("filed", "date" of "dated", "date of decision",
-// "filing date"), and "decided" and "by" of the bylines.
-var labelWords = []string{"date", "filed", "decided", "entered", "published", "posted", "issued", "released", "rendered", "by"}
+// but a byline has one: the labels ("filed", "date" of "dated", "date of
+// decision", "filing date") and "decided" of "decided by the Court".
+var labelWords = []string{"date", "filed", "decided", "entered", "published", "posted", "issued", "released", "rendered"}
 
 // mayLabel reports whether the label pattern can match the text whose
 // lowerASCII is lower: always when it has a byte outside ASCII (a letter
-// such as the long s that case-insensitive matching folds into ASCII),
-// otherwise when it has one of labelWords. Most dates have none before
+// such as the long s that case-insensitive matching folds into ASCII, or
+// a space the pattern's \s takes), otherwise when it has one of
+// labelWords, or "by" and ends, but for white space, with "on" as a
+// byline ("by Jane Doe on") does. Most dates have none of these before
 // them, and this is far cheaper than trying the pattern at each offset.
 func mayLabel(lower string) bool {
 	for i := 0; i < len(lower); i++ {
@@ -132,7 +134,7 @@ func mayLabel(lower string) bool {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(strings.TrimRight(lower, " \t\n\f\r"), "on") && strings.Contains(lower, "by")
 }
 
 // dateNorm validates a date given as year, month (number or name, English

@@ -61,7 +61,7 @@ func FuzzDateMonthHits(f *testing.F) {
 var labelSamples = []string{"Filed: ", "DATED ", "Decided:", "Entered on ", "Date of decision: ", "Date de décision ",
 	"date de la décision :", "Published ", "Posted on ", "ISSUED: ", "Released ", "Rendered\t", "Filing date: ",
 	"decided by the Court ", "Decided by Smith Jones", "by Jane Doe on ", "Poſted on ", "the hearing on ", "in re Doe, ",
-	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", ""}
+	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", "", "by Jane Doe ON\t", "by Jane Doe on:", "Written by Jane Doe onward ", "by Jane on ", "By Doe on", "nearby on "}
 
 // TestMayLabel: each label the pattern knows passes the word check.
 func TestMayLabel(t *testing.T) {
