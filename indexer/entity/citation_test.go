@@ -87,3 +87,30 @@ func FuzzTemplateOneMatch(f *testing.F) {
 		}
 	})
 }
+
+var caseNameSamples = []string{"Doe v. Roe, ", "See Doe v. Roe, Inc., ", "&Co v. Roe,", "In re Doe,  ", "In the Matter of Jane Doe, ",
+	"Bell Atl. Corp. v. Twombly,", "x Doe v. " + strings.Repeat("Roe ", 40) + ",", "Doe v. Roe " + strings.Repeat("é", 119) + ",",
+	"Doe v. Roe " + strings.Repeat("é", 121) + ",", "A v. B v. " + strings.Repeat("c", 118) + ",", "United States ex rel. Doe v. Roe,",
+	"Doe v. Roe", "Ex parte\u00a0Doe,\u00a0", "of the v. x,"}
+
+// TestCaseName: caseName finds what the name pattern finds.
+func TestCaseName(t *testing.T) {
+	for _, s := range caseNameSamples {
+		checkCaseName(t, s)
+	}
+}
+
+func FuzzCaseName(f *testing.F) {
+	for _, s := range caseNameSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkCaseName)
+}
+
+func checkCaseName(t *testing.T, w string) {
+	r := citationRulesOnce()
+	got, want := r.caseName(w), r.name.FindStringSubmatchIndex(w)
+	if !slices.Equal(got, want) {
+		t.Errorf("caseName(%q) = %v, the name pattern %v", w, got, want)
+	}
+}
