@@ -52,42 +52,20 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),
 		paren:    mustCompile(`^\s*\(([^()\n]{0,80})\)`),
 		parenEnd: mustCompile(`(?:^|\s|,)(?:` + months + `\s+\d{1,2},?\s*)?((?:1[6-9]|20)\d\d)\s*$`),
-		name:     mustCompile(namePattern(`[^;()“”"]{1,120}?`, `[^;()“”"]{1,120}?`)),
-		nameFast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)),
 	}
+	// the second party's name, bounded to 120 runes, is read unbounded first (relaxed)
+	r.name = &relaxed{bounded: mustCompile(namePattern(`[^;()“”"]{1,120}?`, `[^;()“”"]{1,120}?`)),
+		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), runes: []int{2: 120, 3: 120}, groups: []int{1}}
 	r.guides = guidesOf(r.idAt, r.supraAt)
 	return r
 })
 
-// namePattern is the case name before a citation, with tail, the
-// second party's name, in "A v. B" and in "In re B".
+// namePattern is the case name before a citation, with vTail and
+// reTail for the second party's name in "A v. B" and the name in "In re
+// B".
 func namePattern(vTail, reTail string) string {
 	return `(?:^|[^A-Za-z])((?:[A-Z][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&)(?:\s+(?:[A-Z0-9][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&))*?\s+(?:v\.?|vs\.)\s+` +
 		vTail + `|(?:In\s+re|Matter\s+of|In\s+the\s+Matter\s+of|Ex\s+parte)\s+` + reTail + `),\s*$`
-}
-
-// maxNameTail bounds the second party's name in runes, as the name
-// pattern's {1,120} does.
-const maxNameTail = 120
-
-// caseName runs the name pattern on w: first its fast form, in which
-// the second party's name is unbounded (a bounded repetition makes the
-// pattern a thousand instructions, which the regexp engine runs as an
-// NFA that follows every count at once) and captured. Bounding a
-// repetition only removes paths and keeps the order of the others, so
-// when the fast form's match takes at most maxNameTail runes there it
-// is the bounded pattern's match too; else the bounded pattern says.
-func (r *citationRules) caseName(w string) []int {
-	m := r.nameFast.FindStringSubmatchIndex(w)
-	if m == nil {
-		return nil // the bounded pattern matches less
-	}
-	for g := 2; g <= 3; g++ {
-		if m[2*g] >= 0 && utf8.RuneCountInString(w[m[2*g]:m[2*g+1]]) > maxNameTail {
-			return r.name.FindStringSubmatchIndex(w)
-		}
-	}
-	return m[:4]
 }
 
 type citationRules struct {
@@ -109,9 +87,8 @@ type citationRules struct {
 	paren *regexp.Regexp
 	// the end of a parenthetical: 1 year
 	parenEnd *regexp.Regexp
-	// 1 a case name ending just before a citation; nameFast is it with
-	// the second party's name unbounded and captured, 2 and 3 (caseName)
-	name, nameFast *regexp.Regexp
+	// 1 a case name ending just before a citation
+	name *relaxed
 }
 
 type citationTagger struct {
@@ -515,7 +492,7 @@ func (t citationTagger) details(text string, spans []span) {
 			if len(after) > 0 {
 				c.CaseName = after[0].CaseName
 			} else if ws := nameWindow(text, s.start); ws < s.start {
-				if m := r.caseName(text[ws:s.start]); m != nil {
+				if m := r.name.FindStringSubmatchIndex(text[ws:s.start]); m != nil {
 					c.CaseName = cleanCaseName(text[ws+m[2] : ws+m[3]])
 				}
 			}
