@@ -15,7 +15,7 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Bankruptcy Appellate Panel of the Ninth Circuit", "INDIANA TAX COURT", "the Superior Court of the State of California",
 		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
 		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
-		"Ex Parte Roe", "in rex", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray"} {
+		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {

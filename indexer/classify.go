@@ -444,8 +444,37 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // courtName knows has "court" or "panel" in it, in any case (letters
 // that fold only within ASCII), so most lines are ruled out without
 // running the pattern.
+//
+// Every spelling also starts the line with one of courtNameStarts, but
+// for the short line of only letters, periods, apostrophes and spaces
+// ("INDIANA TAX COURT"), so a line of ASCII that does neither is ruled
+// out too: a sentence that mentions "the court" has a comma or a figure.
 func isCourtName(line string) bool {
-	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && courtName().MatchString(line)
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+}
+
+// courtNameStarts are the words, lower case, one of which opens every
+// spelling of courtName but the short line of letters.
+var courtNameStarts = []string{"in ", "for ", "the ", "united states ", "u.s. ", "court", "district", "supreme", "bankruptcy"}
+
+// mayCourtName reports whether line can match courtName: when it has a
+// byte outside ASCII (\pL), starts with one of courtNameStarts in any
+// case, or has nothing but letters, periods, apostrophes and spaces.
+func mayCourtName(line string) bool {
+	if hasNonASCII(line) {
+		return true
+	}
+	for _, w := range courtNameStarts {
+		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
+			return true
+		}
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; !('a' <= c|0x20 && c|0x20 <= 'z' || c == '.' || c == '\'' || c == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // containsFoldASCII reports whether s contains word (lower-case ASCII)
