@@ -100,6 +100,91 @@ var (
 const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|movants?|intervenors?|claimants?|` +
 	`counter-?claimants?|cross|counter|third[- ]party|debtors?|creditors?|relators?|real parties in interest|party in interest|amicus curiae|amici curiae|applicants?|complainants?|libellants?|garnishees?|objectors?`
 
+// roleStems are lower-case words of which each of roleWords has one, so
+// text without any (in any case) has no role (mayRole).
+var roleStems = []string{"plaintiff", "defendant", "appell", "petition", "respond", "movant", "interven", "claimant",
+	"cross", "counter", "part", "debtor", "creditor", "relator", "curiae", "applicant", "complainant", "libellant",
+	"garnishee", "objector"}
+
+// mayRole reports whether s can hold one of roleWords as the
+// case-insensitive role patterns match them: when it has a byte outside
+// ASCII (a letter such as the long s folds into ASCII) or one of
+// roleStems in any case. Most names and lines have none.
+func mayRole(s string) bool {
+	if hasNonASCII(s) {
+		return true
+	}
+	for _, w := range roleStems {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoleLine reports whether line matches roleLine.
+func isRoleLine(line string) bool { return mayRole(line) && roleLine().MatchString(line) }
+
+// cutRoleTail removes what roleTail matches.
+func cutRoleTail(s string) string {
+	if !mayRole(s) {
+		return s
+	}
+	return roleTail().ReplaceAllString(s, "")
+}
+
+// isClerkLabel reports whether line matches clerkLabel, which needs
+// "clerk" (k folds from the Kelvin sign, outside ASCII).
+func isClerkLabel(line string) bool {
+	return (hasNonASCII(line) || containsFoldASCII(line, "clerk")) && clerkLabel().MatchString(line)
+}
+
+// isInRe reports whether line matches inRe, which starts with one of
+// its openings (letters that fold only within ASCII).
+func isInRe(line string) bool {
+	for _, p := range []string{"in re", "ex parte", "in the matter of", "matter of"} {
+		if len(line) >= len(p) && containsFoldASCII(line[:len(p)], p) {
+			return inRe().MatchString(line)
+		}
+	}
+	return false
+}
+
+// cutParenthetical, cutAlias and cutEtAl remove what parenthetical,
+// alias and etAl match, running each only on text with what it needs:
+// "(", "known as", "aka", "/k/a", "d/b/a", "doing business as" (or a
+// byte outside ASCII: k and s fold from outside it), "et" and "al".
+func cutParenthetical(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	return parenthetical().ReplaceAllString(s, "")
+}
+
+func cutAlias(s string) string {
+	if !hasNonASCII(s) && !containsFoldASCII(s, "known as") && !containsFoldASCII(s, "aka") && !containsFoldASCII(s, "/k/a") &&
+		!containsFoldASCII(s, "d/b/a") && !containsFoldASCII(s, "doing business as") {
+		return s
+	}
+	return alias().ReplaceAllString(s, "")
+}
+
+func cutEtAl(s string) string {
+	if !containsFoldASCII(s, "et") || !containsFoldASCII(s, "al") {
+		return s
+	}
+	return etAl().ReplaceAllString(s, "")
+}
+
 // separatorLetters bounds the letters of a line separator can match: a
 // role ("real parties in interest", 21 letters), "(s)" and "versus" or
 // "against".
@@ -156,7 +241,7 @@ func captionTitleOf(text string, body func() string) string {
 		}
 		// "In re" opens a caption near the top; further down, or with a
 		// reporter cite after it, it is a case the text cites.
-		if re < 0 && i < 60 && inRe().MatchString(l) && !reporterCite().MatchString(l) {
+		if re < 0 && i < 60 && isInRe(l) && !reporterCite().MatchString(l) {
 			re = i
 		}
 	}
@@ -285,13 +370,13 @@ func (c caption) inRe(lines []string, i int) string {
 	}
 	for j := i + 1; j < len(lines) && len(parts) < maxPartyLines && (rest == "" || open()); j++ {
 		l := lines[j]
-		if l == "" || roleLine().MatchString(l) || isSeparator(l) || stopLine().MatchString(l) {
+		if l == "" || isRoleLine(l) || isSeparator(l) || stopLine().MatchString(l) {
 			break
 		}
 		// A line with a role under it is the first party of the
 		// adversary caption that follows ("MICHAEL TOFAUTE, et al.," /
 		// "Plaintiffs-Appellants,").
-		if len(parts) > 0 && !open() && j+1 < len(lines) && roleLine().MatchString(lines[j+1]) {
+		if len(parts) > 0 && !open() && j+1 < len(lines) && isRoleLine(lines[j+1]) {
 			break
 		}
 		parts = append(parts, l)
@@ -321,12 +406,12 @@ func (c caption) adversary(lines []string, sep int) string {
 	for j := sep - 1; j >= 0 && len(left) < maxPartyLines; j-- {
 		l := lines[j]
 		switch {
-		case l == "" && len(left) == 0, roleLine().MatchString(l) && len(left) == 0, noise(l) && l != "":
+		case l == "" && len(left) == 0, isRoleLine(l) && len(left) == 0, noise(l) && l != "":
 			continue
-		case clerkLabel().MatchString(l) && len(left) == 0:
+		case isClerkLabel(l) && len(left) == 0:
 			j-- // the clerk's name above the label
 			continue
-		case l == "", roleLine().MatchString(l), stopLine().MatchString(l), isCourtName(l), clerkLabel().MatchString(l), inRe().MatchString(l):
+		case l == "", isRoleLine(l), stopLine().MatchString(l), isCourtName(l), isClerkLabel(l), isInRe(l):
 			j = -1
 			continue
 		}
@@ -342,15 +427,15 @@ func (c caption) adversary(lines []string, sep int) string {
 			continue
 		}
 		if len(right) == 0 {
-			if l == "" || roleLine().MatchString(l) {
+			if l == "" || isRoleLine(l) {
 				continue
 			}
-			if k := nextLine(lines, j); k >= 0 && clerkLabel().MatchString(lines[k]) {
+			if k := nextLine(lines, j); k >= 0 && isClerkLabel(lines[k]) {
 				j = k
 				continue
 			}
 		}
-		if l == "" || roleLine().MatchString(l) || stopLine().MatchString(l) || isCourtName(l) || clerkLabel().MatchString(l) {
+		if l == "" || isRoleLine(l) || stopLine().MatchString(l) || isCourtName(l) || isClerkLabel(l) {
 			break
 		}
 		right = append(right, l)
@@ -473,8 +558,8 @@ func (c caption) inline(lines []string, i int, l string) string {
 		right = lines[k]
 	}
 	right = caseNumberTail().ReplaceAllString(right, "")
-	left, right = roleTail().ReplaceAllString(left, ""), roleTail().ReplaceAllString(right, "")
-	if !nameLike(etAl().ReplaceAllString(left, "")) || !nameLike(etAl().ReplaceAllString(right, "")) {
+	left, right = cutRoleTail(left), cutRoleTail(right)
+	if !nameLike(cutEtAl(left)) || !nameLike(cutEtAl(right)) {
 		return ""
 	}
 	c.caps = allCaps(left + " " + right)
@@ -545,11 +630,11 @@ func nameLike(s string) bool {
 // party turns one side of a caption into the name a citation uses.
 func (c caption) party(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = roleTail().ReplaceAllString(s, "")
-	s = parenthetical().ReplaceAllString(s, "")
-	s = alias().ReplaceAllString(s, "")
-	s = etAl().ReplaceAllString(s, "")
-	s = roleTail().ReplaceAllString(s, "")
+	s = cutRoleTail(s)
+	s = cutParenthetical(s)
+	s = cutAlias(s)
+	s = cutEtAl(s)
+	s = cutRoleTail(s)
 	if i := strings.IndexByte(s, ';'); i >= 0 {
 		s = s[:i]
 	}
@@ -623,12 +708,12 @@ func firstParty(s string) string {
 		}
 		after := strings.Fields(s[loc[1]:])
 		and := strings.EqualFold(strings.TrimSpace(strings.Trim(s[loc[0]:loc[1]], ", ")), "and")
-		if and && len(words) >= 2 && len(after) >= 2 && organisation().MatchString(before) &&
+		if and && len(words) >= 2 && len(after) >= 2 && isOrganisation(before) &&
 			corporate().MatchString(strings.Trim(after[len(after)-1], ",")) {
 			return s[:loc[0]]
 		}
 		// "JOHN DOE and JANE ROE": two people, each named in full.
-		if and && len(words) >= 2 && len(after) >= 2 && !organisation().MatchString(before) && !organisation().MatchString(s[loc[1]:]) {
+		if and && len(words) >= 2 && len(after) >= 2 && !isOrganisation(before) && !isOrganisation(s[loc[1]:]) {
 			return s[:loc[0]]
 		}
 	}

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,10 @@ func FuzzCaptionPrefilters(f *testing.F) {
 	for _, s := range []string{"", "JOHN DOE,   )", "Plaintiff-Appellant, D.C. No.", "ACME CORP.,\t\t\tCase No. 1:20-cv-1",
 		"12  DEFENDANTS", "Name: ______", "A v. B § 1", "x\f\r\ty", "NO. 5", "no.", "Doe, et al.,  Nos. 1, 2",
 		"REAL PARTIES IN INTEREST(s) — against —", "Counter-Claimants, v.", "-vs-", "Reſpondents v.", "IN THE UNITED STATES COURT OF APPEALS",
-		"Bankruptcy Appellate Panel of the Ninth Circuit", "INDIANA TAX COURT", "the Superior Court of the State of California"} {
+		"Bankruptcy Appellate Panel of the Ninth Circuit", "INDIANA TAX COURT", "the Superior Court of the State of California",
+		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
+		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
+		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -33,6 +37,32 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		if got, want := isCourtName(line), courtName().MatchString(line); got != want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v", line, got, want)
 		}
+		for _, c := range []struct {
+			name    string
+			got, re func(string) bool
+		}{
+			{"roleLine", isRoleLine, roleLine().MatchString},
+			{"clerkLabel", isClerkLabel, clerkLabel().MatchString},
+			{"inRe", isInRe, inRe().MatchString},
+		} {
+			if got, want := c.got(line), c.re(line); got != want {
+				t.Errorf("%s: the check says %v for %q, the pattern %v", c.name, got, line, want)
+			}
+		}
+		for _, c := range []struct {
+			name string
+			cut  func(string) string
+			re   *regexp.Regexp
+		}{
+			{"roleTail", cutRoleTail, roleTail()},
+			{"parenthetical", cutParenthetical, parenthetical()},
+			{"alias", cutAlias, alias()},
+			{"etAl", cutEtAl, etAl()},
+		} {
+			if got, want := c.cut(line), c.re.ReplaceAllString(line, ""); got != want {
+				t.Errorf("%s: the cut makes %q of %q, the pattern %q", c.name, got, line, want)
+			}
+		}
 	})
 }
 
@@ -52,5 +82,55 @@ func TestSeparatorLetters(t *testing.T) {
 	}
 	if want := longest + len("s") + len("against"); separatorLetters < want {
 		t.Errorf("separatorLetters = %d, want at least %d", separatorLetters, want)
+	}
+}
+
+var organisationSamples = []string{"", "Jane Doe", "ACME, INC.", "Acme Inc", "Acme incorporated", "Doe L.L.C.", "Doe l.l.cx",
+	"Bank of America, N.A.", "Ass'n of Doe", "Dep't of Justice", "Doe & Roe", "Doe@x", "Route 66", "Twitter.com", "Twitter.comx",
+	"xthe", "the_x", "Services", "SERVICE", "servicess", "Steven Montrail Triplet", "Kelvin \u212a", "ſervices", "Café Rouge",
+	"S.A.", "s.ax", "GmbH", "Doe Co.", "Doe Cox"}
+
+// TestIsOrganisation: the hand-written check and the expression agree,
+// and the check tells organisations from people.
+func TestIsOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{{"Jane Doe", false}, {"ACME, INC.", true}, {"Bank of America, N.A.", true}, {"Dep't of Justice", true},
+		{"Twitter.com", true}, {"Doe L.L.C.", true}, {"Servicess Triplet", false}, {"SERVICE", true}} {
+		if got := isOrganisation(c.in); got != c.want {
+			t.Errorf("isOrganisation(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	for _, s := range organisationSamples {
+		if got, want := isOrganisation(s), organisation().MatchString(s); got != want {
+			t.Errorf("isOrganisation(%q) = %v, organisation matches: %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsOrganisation(f *testing.F) {
+	for _, s := range organisationSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isOrganisation(s), organisation().MatchString(s); got != want {
+			t.Errorf("isOrganisation(%q) = %v, organisation matches: %v", s, got, want)
+		}
+	})
+}
+
+// TestRoleStems: each role of roleWords, in its shortest spelling, has
+// one of roleStems, and is a role line.
+func TestRoleStems(t *testing.T) {
+	optional := regexp.MustCompile(`.\?`)
+	for _, alt := range strings.Split(roleWords, "|") {
+		w := optional.ReplaceAllString(strings.ReplaceAll(alt, "[- ]", " "), "")
+		if !mayRole(strings.ToUpper(w)) {
+			t.Errorf("role %q (from %q) has none of roleStems", w, alt)
+		}
+		if !isRoleLine(w) {
+			t.Errorf("role %q (from %q) is not a role line", w, alt)
+		}
 	}
 }

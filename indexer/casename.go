@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,7 +13,7 @@ import (
 
 // cite writes one party's name as a citation does.
 func (c caption) cite(s string) string {
-	if c.caps || len(strings.Fields(s)) >= 2 && !organisation().MatchString(s) {
+	if c.caps || len(strings.Fields(s)) >= 2 && !isOrganisation(s) {
 		// A capitalised caption, or a person's name with the surname
 		// in capitals ("Emmanuel LAGUERRE"): one word in capitals in a
 		// company's name is an acronym ("DVA"), and stays.
@@ -68,9 +69,10 @@ func abbreviate(s string) string {
 	return strings.Join(words, " ")
 }
 
-// organisation matches words that make a name an organisation's, not a
-// person's.
-var organisation = lazyRegexp(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|company|corporation|incorporated|limited|association|ass'n|council|group|district|department|dep't|dept|` +
+// organisationWords are the words that make a name an organisation's,
+// not a person's: an alternation of lower-case words, some with an
+// optional last letter (s?) and some with escaped periods.
+const organisationWords = `inc|llc|l\.l\.c|ltd|co|corp|company|corporation|incorporated|limited|association|ass'n|council|group|district|department|dep't|dept|` +
 	`bank|university|college|school|board|commission|agency|city|county|town|village|state|states|united|commonwealth|people|church|chapel|ministries|` +
 	`foundation|trust|fund|society|union|services?|systems?|industries|international|holdings|partners|partnership|enterprises|authority|office|bureau|` +
 	`administration|hospital|center|centre|institute|club|league|committee|government|republic|nation|insurance|financial|capital|technologies|media|` +
@@ -79,7 +81,102 @@ var organisation = lazyRegexp(`(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|company|corp
 	`operations|platforms|properties|realty|investments?|ventures|solutions|software|labs|energy|motors|airlines?|pharmaceuticals|` +
 	`hotels?|resorts?|casinos?|restaurants?|stores|markets?|brands|entertainment|studios|publishing|news|health|healthcare|medical|` +
 	`clinic|mutual|credit|mortgage|finance|logistics|transport|transportation|railroad|railway|electric|gas|oil|steel|coal|chemical|` +
-	`the|of|for|inc\.)\b|[&\d@]|\.com\b`)
+	`the|of|for|inc\.`
+
+// organisation matches words that make a name an organisation's, not a
+// person's (organisationWords), and "&", "@", figures and ".com".
+var organisation = lazyRegexp(`(?i)\b(?:` + organisationWords + `)\b|[&\d@]|\.com\b`)
+
+// organisationSet is organisationWords as a set of words, and the
+// alternatives that are more than one word ("l.l.c", "ass'n").
+var organisationSet = sync.OnceValues(func() (map[string]bool, []string) {
+	words := map[string]bool{}
+	var marked []string
+	for _, alt := range strings.Split(organisationWords, "|") {
+		alt = strings.ReplaceAll(alt, `\.`, ".")
+		forms := []string{alt}
+		if w, ok := strings.CutSuffix(alt, "?"); ok {
+			forms = []string{w, w[:len(w)-1]}
+		}
+		for _, f := range forms {
+			if strings.HasSuffix(f, ".") {
+				continue // "inc.": the word "inc" before a period matches already
+			}
+			if strings.ContainsFunc(f, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+				marked = append(marked, f)
+			} else {
+				words[f] = true
+			}
+		}
+	}
+	return words, marked
+})
+
+// isOrganisation reports whether organisation matches s, without the
+// expression where s is ASCII: a run of word bytes (\b to \b) that is
+// one of organisationWords, a multi-word alternative between word
+// boundaries, "&", "@", a figure or ".com" ending a word. Outside
+// ASCII, letters such as the Kelvin sign fold into the words, and the
+// expression decides.
+func isOrganisation(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return organisation().MatchString(s)
+		case c == '&' || c == '@' || '0' <= c && c <= '9':
+			return true
+		}
+	}
+	words, marked := organisationSet()
+	low := lowerASCIIString(s)
+	for i := 0; i < len(low); {
+		if !isWord(low[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(low) && isWord(low[j]) {
+			j++
+		}
+		if words[low[i:j]] {
+			return true
+		}
+		i = j
+	}
+	for _, m := range append(marked, ".com") {
+		for at := 0; ; {
+			k := strings.Index(low[at:], m)
+			if k < 0 {
+				break
+			}
+			k += at
+			e := k + len(m)
+			// \b before and after: every multi-word alternative
+			// starts and ends with a letter, ".com" ends with one
+			if (m[0] == '.' || k == 0 || !isWord(low[k-1])) && (e == len(low) || !isWord(low[e])) {
+				return true
+			}
+			at = k + 1
+		}
+	}
+	return false
+}
+
+// lowerASCIIString folds A-Z to a-z, byte for byte.
+func lowerASCIIString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
 
 // suffixes end a person's name without being the surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "esq": true, "md": true, "phd": true}
@@ -92,7 +189,7 @@ var particles = map[string]bool{"st": true, "ste": true, "saint": true, "de": tr
 // Triplet" -> "Triplet", "Vanessa St. Pierre" -> "St. Pierre"), or "" when
 // s is not a person's name of several words.
 func (c caption) surname(s string) string {
-	if organisation().MatchString(s) {
+	if isOrganisation(s) {
 		return ""
 	}
 	words := strings.Fields(strings.ReplaceAll(s, ",", " "))

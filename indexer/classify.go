@@ -72,15 +72,43 @@ var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "d
 // contain (in lower case): the expression runs only on text that has one,
 // since a case-insensitive alternation costs far more to run over the
 // first pages of every document than a search for a few words.
+//
+// sure are phrases (lower case, each starting with a letter) that are
+// whole alternatives of the expression, each with at most a \b before it
+// and none after: where one starts a word, the expression matches, and
+// it need not run (it would scan the head up to there to say so).
 type signal struct {
 	re    func() *regexp.Regexp
 	words []string
+	sure  []string
 }
 
 // match reports whether head matches the signal; low is head in ASCII lower
 // case, or "" when lowered could not fold it.
 func (s signal) match(head, low string) bool {
+	if low != "" && startsWord(low, s.sure) {
+		return true
+	}
 	return (low == "" || has(low, s.words)) && s.re().MatchString(head)
+}
+
+// startsWord reports whether low has one of phrases at the start of a
+// word: at its start or after a byte that is not a word's (\b).
+func startsWord(low string, phrases []string) bool {
+	for _, p := range phrases {
+		for at := 0; ; {
+			i := strings.Index(low[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			if i == 0 || !isWord(low[i-1]) {
+				return true
+			}
+			at = i + 1
+		}
+	}
+	return false
 }
 
 // has reports whether low contains any of words.
@@ -96,11 +124,14 @@ func has(low string, words []string) bool {
 var (
 	opinionSignal = signal{opinionSignals, []string{"memorandum opinion", "opinion and order", "memorandum and order",
 		"order granting", "order denying", "it is so ordered", "on appeal from", "appeal from the united states",
-		"circuit judge", "before:", "per curiam"}}
+		"circuit judge", "before:", "per curiam"}, []string{"memorandum opinion", "opinion and order", "memorandum and order",
+		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}}
 	captionSignal = signal{captionSignals, []string{"united states district court", "united states court of appeals",
-		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}}
+		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}, []string{"united states district court",
+		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}}
 	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
-		"faits marquants", "headnote", "case summary", "case brief"}}
+		"faits marquants", "headnote", "case summary", "case brief"}, []string{"case law database", "summary of facts",
+		"commentaire / faits marquants", "headnote", "case summary", "case brief"}}
 	// reportWords are the front-matter words of reportSignals, one per
 	// alternative.
 	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
@@ -379,7 +410,7 @@ func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 			if asPrinted {
 				return trimEnd(n)
 			}
-			return trimEnd(firstParty(etAl().ReplaceAllString(n, "")))
+			return trimEnd(firstParty(cutEtAl(n)))
 		}
 	}
 	return ""
@@ -413,8 +444,37 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // courtName knows has "court" or "panel" in it, in any case (letters
 // that fold only within ASCII), so most lines are ruled out without
 // running the pattern.
+//
+// Every spelling also starts the line with one of courtNameStarts, but
+// for the short line of only letters, periods, apostrophes and spaces
+// ("INDIANA TAX COURT"), so a line of ASCII that does neither is ruled
+// out too: a sentence that mentions "the court" has a comma or a figure.
 func isCourtName(line string) bool {
-	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && courtName().MatchString(line)
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+}
+
+// courtNameStarts are the words, lower case, one of which opens every
+// spelling of courtName but the short line of letters.
+var courtNameStarts = []string{"in ", "for ", "the ", "united states ", "u.s. ", "court", "district", "supreme", "bankruptcy"}
+
+// mayCourtName reports whether line can match courtName: when it has a
+// byte outside ASCII (\pL), starts with one of courtNameStarts in any
+// case, or has nothing but letters, periods, apostrophes and spaces.
+func mayCourtName(line string) bool {
+	if hasNonASCII(line) {
+		return true
+	}
+	for _, w := range courtNameStarts {
+		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
+			return true
+		}
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; !('a' <= c|0x20 && c|0x20 <= 'z' || c == '.' || c == '\'' || c == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // containsFoldASCII reports whether s contains word (lower-case ASCII)

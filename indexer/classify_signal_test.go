@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,29 @@ var signalSamples = []string{
 	"\fintroduction\r\n",
 	"order\t*\t",
 	"order * *",
+	"Per Curiamx",
+	"xper curiam",
+	"_before: a",
+	"SUPREME COURT OF THE UNITED STATESMAN",
+	"Commentaire / Faits marquants",
+	"Subject: headnotes",
+}
+
+// TestSurePhrases: each of a signal's sure phrases is a match of its
+// expression, at the start of a text and after a space, in any case.
+func TestSurePhrases(t *testing.T) {
+	for name, sig := range map[string]signal{"opinion": opinionSignal, "caption": captionSignal, "summary": summarySignal} {
+		if len(sig.sure) == 0 {
+			t.Errorf("%s: no sure phrases", name)
+		}
+		for _, p := range sig.sure {
+			for _, text := range []string{p, "see " + strings.ToUpper(p) + "x"} {
+				if !sig.re().MatchString(text) {
+					t.Errorf("%s: sure phrase %q, but the expression does not match %q", name, p, text)
+				}
+			}
+		}
+	}
 }
 
 // TestSignalsAgreeWithRegexps: the word prefilters and the hand-written

@@ -52,11 +52,21 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 		pin:      mustCompile(`^,?\s*(?:at\s+)?(\*{0,2}\d+)(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?`),
 		paren:    mustCompile(`^\s*\(([^()\n]{0,80})\)`),
 		parenEnd: mustCompile(`(?:^|\s|,)(?:` + months + `\s+\d{1,2},?\s*)?((?:1[6-9]|20)\d\d)\s*$`),
-		name:     mustCompile(`(?:^|[^A-Za-z])((?:[A-Z][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&)(?:\s+(?:[A-Z0-9][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&))*?\s+(?:v\.?|vs\.)\s+[^;()“”"]{1,120}?|(?:In\s+re|Matter\s+of|In\s+the\s+Matter\s+of|Ex\s+parte)\s+[^;()“”"]{1,120}?),\s*$`),
 	}
+	// the second party's name, bounded to 120 runes, is read unbounded first (relaxed)
+	r.name = &relaxed{bounded: mustCompile(namePattern(`[^;()“”"]{1,120}?`, `[^;()“”"]{1,120}?`)),
+		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), runes: []int{2: 120, 3: 120}, groups: []int{1}}
 	r.guides = guidesOf(r.idAt, r.supraAt)
 	return r
 })
+
+// namePattern is the case name before a citation, with vTail and
+// reTail for the second party's name in "A v. B" and the name in "In re
+// B".
+func namePattern(vTail, reTail string) string {
+	return `(?:^|[^A-Za-z])((?:[A-Z][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&)(?:\s+(?:[A-Z0-9][\w'’.&,-]*|of|the|and|for|ex|rel\.|de|la|du|von|van|&))*?\s+(?:v\.?|vs\.)\s+` +
+		vTail + `|(?:In\s+re|Matter\s+of|In\s+the\s+Matter\s+of|Ex\s+parte)\s+` + reTail + `),\s*$`
+}
 
 type citationRules struct {
 	idAt, supraAt guide
@@ -78,7 +88,7 @@ type citationRules struct {
 	// the end of a parenthetical: 1 year
 	parenEnd *regexp.Regexp
 	// 1 a case name ending just before a citation
-	name *regexp.Regexp
+	name *relaxed
 }
 
 type citationTagger struct {
@@ -396,7 +406,17 @@ func (t citationTagger) tryTemplates(text string, i int, h trieHit) (span, bool)
 // slot at offset at; back maps window offsets to text offsets.
 func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) int) (rd templateRead) {
 	rep := t.rep
-	for _, m := range rep.templates[ti].FindAllStringSubmatchIndex(w, -1) {
+	var ms [][]int
+	if rep.slotted[ti] && strings.Count(w, slot) == 1 {
+		// Every match holds a slot byte and w has one, so there is at
+		// most one match: the first, and no need to look past it.
+		if m := rep.templates[ti].FindStringSubmatchIndex(w); m != nil {
+			ms = [][]int{m}
+		}
+	} else {
+		ms = rep.templates[ti].FindAllStringSubmatchIndex(w, -1)
+	}
+	for _, m := range ms {
 		if m[0] > at || m[1] <= at {
 			continue
 		}

@@ -1,6 +1,10 @@
 package entity
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestCitations(t *testing.T) {
 	runTagCases(t, Citations(), []tagCase{
@@ -43,5 +47,71 @@ func TestCitationDetails(t *testing.T) {
 		if *m.Cite != want[i] {
 			t.Errorf("%q: cite = %+v, want %+v", m.Text, *m.Cite, want[i])
 		}
+	}
+}
+
+// FuzzTemplateOneMatch: in a window with one slot, a template that has
+// the slot matches at most once, so readTemplate's first match is all
+// of them; and every template but one has the slot.
+func FuzzTemplateOneMatch(f *testing.F) {
+	for _, s := range [][2]string{{"see 519 ", " 666, 671 (7th Cir. 2008)"}, {"2017 -", "- 2951"}, {"1 ", " 2 3 4 5"},
+		{"5 ", " (1842) 321"}, {"\x01 12 ", " 13"}, {"", ""}, {"Doe, 12", "1999, 14 12"}} {
+		f.Add(s[0], s[1])
+	}
+	rep := reporterRulesOnce()
+	n := 0
+	for _, ok := range rep.slotted {
+		if !ok {
+			n++
+		}
+	}
+	if n > 1 {
+		f.Errorf("%d templates without the slot", n)
+	}
+	f.Fuzz(func(t *testing.T, before, after string) {
+		w := before + slot + after
+		if strings.Count(w, slot) != 1 {
+			return
+		}
+		for ti, re := range rep.templates {
+			if !rep.slotted[ti] {
+				continue
+			}
+			all := re.FindAllStringSubmatchIndex(w, -1)
+			if len(all) > 1 {
+				t.Fatalf("template %d matches %q %d times", ti, w, len(all))
+			}
+			if first := re.FindStringSubmatchIndex(w); len(all) == 1 && !slices.Equal(first, all[0]) || len(all) == 0 && first != nil {
+				t.Fatalf("template %d in %q: first match %v, all %v", ti, w, first, all)
+			}
+		}
+	})
+}
+
+var caseNameSamples = []string{"Doe v. Roe, ", "See Doe v. Roe, Inc., ", "&Co v. Roe,", "In re Doe,  ", "In the Matter of Jane Doe, ",
+	"Bell Atl. Corp. v. Twombly,", "x Doe v. " + strings.Repeat("Roe ", 40) + ",", "Doe v. Roe " + strings.Repeat("é", 119) + ",",
+	"Doe v. Roe " + strings.Repeat("é", 121) + ",", "A v. B v. " + strings.Repeat("c", 118) + ",", "United States ex rel. Doe v. Roe,",
+	"Doe v. Roe", "Ex parte\u00a0Doe,\u00a0", "of the v. x,"}
+
+// TestCaseName: the relaxed name pattern finds what the bounded one
+// finds.
+func TestCaseName(t *testing.T) {
+	for _, s := range caseNameSamples {
+		checkCaseName(t, s)
+	}
+}
+
+func FuzzCaseName(f *testing.F) {
+	for _, s := range caseNameSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkCaseName)
+}
+
+func checkCaseName(t *testing.T, w string) {
+	r := citationRulesOnce()
+	got, want := r.name.FindStringSubmatchIndex(w), r.name.bounded.FindStringSubmatchIndex(w)
+	if !slices.Equal(got, want) {
+		t.Errorf("in %q the relaxed name pattern finds %v, the bounded one %v", w, got, want)
 	}
 }

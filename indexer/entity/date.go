@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Dates returns the tagger for calendar dates: "May 16, 2022", "Apr. 5,
@@ -95,7 +96,7 @@ func (t dateTagger) tagScan(sc *scan) []Mention {
 	spans = dropOverlaps(spans)
 	labelled := false
 	for i, s := range spans {
-		if r.label.MatchString(text[max(0, s.start-40):s.start]) {
+		if mayLabel(sc.lower[max(0, s.start-40):s.start]) && r.label.MatchString(text[max(0, s.start-40):s.start]) {
 			spans[i].role = RoleDocument
 			labelled = true
 		}
@@ -108,6 +109,32 @@ func (t dateTagger) tagScan(sc *scan) []Mention {
 		out = append(out, newMention(Date, text, s.start, s.end, s.norm, s.role))
 	}
 	return out
+}
+
+// labelWords are lower-case words of which every match of dateRules.label
+// but a byline has one: the labels ("filed", "date" of "dated", "date of
+// decision", "filing date") and "decided" of "decided by the Court".
+var labelWords = []string{"date", "filed", "decided", "entered", "published", "posted", "issued", "released", "rendered"}
+
+// mayLabel reports whether the label pattern can match the text whose
+// lowerASCII is lower: always when it has a byte outside ASCII (a letter
+// such as the long s that case-insensitive matching folds into ASCII, or
+// a space the pattern's \s takes), otherwise when it has one of
+// labelWords, or "by" and ends, but for white space, with "on" as a
+// byline ("by Jane Doe on") does. Most dates have none of these before
+// them, and this is far cheaper than trying the pattern at each offset.
+func mayLabel(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, w := range labelWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimRight(lower, " \t\n\f\r"), "on") && strings.Contains(lower, "by")
 }
 
 // dateNorm validates a date given as year, month (number or name, English

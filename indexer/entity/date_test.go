@@ -56,3 +56,40 @@ func FuzzDateMonthHits(f *testing.F) {
 		}
 	})
 }
+
+// labelSamples are texts before a date, with and without a label.
+var labelSamples = []string{"Filed: ", "DATED ", "Decided:", "Entered on ", "Date of decision: ", "Date de décision ",
+	"date de la décision :", "Published ", "Posted on ", "ISSUED: ", "Released ", "Rendered\t", "Filing date: ",
+	"decided by the Court ", "Decided by Smith Jones", "by Jane Doe on ", "Poſted on ", "the hearing on ", "in re Doe, ",
+	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", "", "by Jane Doe ON\t", "by Jane Doe on:", "Written by Jane Doe onward ", "by Jane on ", "By Doe on", "nearby on "}
+
+// TestMayLabel: each label the pattern knows passes the word check.
+func TestMayLabel(t *testing.T) {
+	label := dateRulesOnce().label
+	matched := 0
+	for _, s := range labelSamples {
+		if label.MatchString(s) {
+			matched++
+			if !mayLabel(lowerASCII(s)) {
+				t.Errorf("mayLabel(%q) = false; the label pattern matches it", s)
+			}
+		}
+	}
+	if matched < 15 {
+		t.Errorf("only %d samples are labels; the samples no longer cover the pattern", matched)
+	}
+}
+
+// FuzzDateLabel: text that mayLabel rules out has no match of the label
+// pattern, so the check changes no date's role.
+func FuzzDateLabel(f *testing.F) {
+	for _, s := range labelSamples {
+		f.Add(s)
+	}
+	label := dateRulesOnce().label
+	f.Fuzz(func(t *testing.T, text string) {
+		if !mayLabel(lowerASCII(text)) && label.MatchString(text) {
+			t.Errorf("mayLabel rules out %q, which the label pattern matches", text)
+		}
+	})
+}

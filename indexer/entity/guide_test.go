@@ -154,6 +154,8 @@ func FuzzGuideLead(f *testing.F) {
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
+			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
 	} {
 		f.Add(s)
 	}

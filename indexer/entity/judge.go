@@ -298,6 +298,34 @@ const (
 	notJudge      // "Hon. X, District Attorney": an honorific, not a judge
 )
 
+// Words of which every match of a judgeContext pattern has one, lower
+// case: each alternative of lowerCourtBefore has one of its words
+// ("appeal" of "on appeal from", "dc" of "DC Judge"), notSitting needs
+// "participating", "sitting" or "recused", and lowerCourtAfter "court".
+var (
+	lowerCourtBeforeWords = []string{"appeal", "trial", "below", "tried", "county", "parish", "review", "certified", "dc"}
+	notSittingWords       = []string{"participating", "sitting", "recused"}
+	lowerCourtAfterWords  = []string{"court"}
+)
+
+// mayHave reports whether a case-insensitive pattern every match of which
+// has one of words can match s: when s has a byte outside ASCII (the
+// long s and the Kelvin sign fold into s and k), or one of words in any
+// case.
+func mayHave(s string, words []string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, w := range words {
+		if mayFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // judgeContext tells the document's own judges from the judges of the
 // court below ("Trial Judge: X", "appealed from the Superior Court of Los
 // Angeles County, X, Judge", "appealed to the Appellate Court, Bright, C.
@@ -310,7 +338,7 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 	if r.notJudgeAfter.MatchString(after) {
 		return notJudge
 	}
-	if r.notSitting.MatchString(after) || r.lowerCourtAfter.MatchString(after) {
+	if mayHave(after, notSittingWords) && r.notSitting.MatchString(after) || mayHave(after, lowerCourtAfterWords) && r.lowerCourtAfter.MatchString(after) {
 		return lowerCourt
 	}
 	from := max(0, start-240)
@@ -338,7 +366,7 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 			break
 		}
 	}
-	if r.lowerCourtBefore.MatchString(before) {
+	if mayHave(before, lowerCourtBeforeWords) && r.lowerCourtBefore.MatchString(before) {
 		return lowerCourt
 	}
 	return documentJudge

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -101,4 +102,47 @@ func TestJudgesDiscussedInTheBody(t *testing.T) {
 	if strings.Join(own, ";") != "Kanne;Rovner;Sykes" || strings.Join(cited, ";") != "Murphy;Collins" {
 		t.Errorf("own %q cited %q", own, cited)
 	}
+}
+
+var judgeContextSamples = []string{"appealed from the Superior Court of Los Angeles County, ", "Trial Judge: ", "the court below, ",
+	"On Review From ", "certified from ", "DC Judge: ", "Parish of Orleans, ", ", not participating", ", Recused.", ", not sitting",
+	", in the Superior Court, Onslow County", ", Jr., sitting in the Circuit Court", "APPEALS TO ", "tried to", "the district judge", ""}
+
+// TestJudgeContextWords: the words checked before each judgeContext
+// pattern are in every sample it matches, and the samples match.
+func TestJudgeContextWords(t *testing.T) {
+	r := judgeRulesOnce()
+	n := 0
+	for _, s := range judgeContextSamples {
+		n += checkJudgeContextWords(t, r, s)
+	}
+	if n < 12 {
+		t.Errorf("only %d sample matches; the samples no longer cover the patterns", n)
+	}
+}
+
+func FuzzJudgeContextWords(f *testing.F) {
+	for _, s := range judgeContextSamples {
+		f.Add(s)
+	}
+	r := judgeRulesOnce()
+	f.Fuzz(func(t *testing.T, s string) { checkJudgeContextWords(t, r, s) })
+}
+
+func checkJudgeContextWords(t *testing.T, r *judgeRules, s string) int {
+	n := 0
+	for _, c := range []struct {
+		name  string
+		re    *regexp.Regexp
+		words []string
+	}{{"lowerCourtBefore", r.lowerCourtBefore, lowerCourtBeforeWords}, {"notSitting", r.notSitting, notSittingWords},
+		{"lowerCourtAfter", r.lowerCourtAfter, lowerCourtAfterWords}} {
+		if c.re.MatchString(s) {
+			n++
+			if !mayHave(s, c.words) {
+				t.Errorf("%s matches %q, which has none of its words", c.name, s)
+			}
+		}
+	}
+	return n
 }

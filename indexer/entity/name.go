@@ -17,12 +17,54 @@ var nameRulesOnce = sync.OnceValue(func() *nameRules {
 		minor:  mustCompile(`(?i),?\s*\ba\s+minor\b,?`),
 		// "Twitter. INC." is a typing slip for "Twitter, Inc."
 		dotSuffix: mustCompile(`(?i)\.\s+((?:inc|llc|corp|co|ltd|l\.l\.c)\.?)$`),
-		initials:  regexp.MustCompile(`^(?:[A-Z]\.)+,?$`),
 	}
 })
 
 type nameRules struct {
-	parens, etAl, minor, dotSuffix, initials *regexp.Regexp
+	parens, etAl, minor, dotSuffix *regexp.Regexp
+}
+
+// isInitials reports whether w is initials, ^(?:[A-Z]\.)+,?$: "G.G.",
+// "J.,".
+func isInitials(w string) bool {
+	w = strings.TrimSuffix(w, ",")
+	if w == "" || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// mayFold reports whether s can hold word, which is lower-case ASCII
+// without k or s, as a case-insensitive pattern matches it: whether it
+// holds word in either case, letter by letter (no other rune folds into
+// such a word).
+func mayFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|('a'-'A') == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// dotSpace reports whether s has a period followed by white space (\s
+// as mustCompile writes it, spaceLen), as dotSuffix needs.
+func dotSpace(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && spaceLen(s[i+1:]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // corporateSuffixes maps the folded form of a business-entity suffix to
@@ -58,11 +100,21 @@ func corporateSuffix(word string) (string, bool) {
 // "Salesforce.com, Inc."; "G.G." stays).
 func displayName(s string) string {
 	r := nameRulesOnce()
-	s = r.parens.ReplaceAllString(s, "")
-	s = r.etAl.ReplaceAllString(s, "")
-	s = r.minor.ReplaceAllString(s, "")
+	// Each pattern runs only where the bytes it needs are: most names
+	// have none of them, and a replacement costs a regexp scan and a copy.
+	if strings.IndexByte(s, '(') >= 0 {
+		s = r.parens.ReplaceAllString(s, "")
+	}
+	if mayFold(s, "et") {
+		s = r.etAl.ReplaceAllString(s, "")
+	}
+	if mayFold(s, "minor") {
+		s = r.minor.ReplaceAllString(s, "")
+	}
 	s = squash(s)
-	s = r.dotSuffix.ReplaceAllString(s, ", $1")
+	if dotSpace(s) {
+		s = r.dotSuffix.ReplaceAllString(s, ", $1")
+	}
 	s = strings.TrimRight(s, ",;: ")
 	words := strings.Fields(s)
 	allCaps := true
@@ -78,7 +130,7 @@ func displayName(s string) string {
 		comma := strings.HasSuffix(w, ",")
 		if suf, ok := corporateSuffix(w); ok && i > 0 {
 			w = suf
-		} else if allCaps && !r.initials.MatchString(w) && isUpperWord(w) && !romanSuffix(w) {
+		} else if allCaps && !isInitials(w) && isUpperWord(w) && !romanSuffix(w) {
 			w = titleWord(strings.TrimRight(w, ","))
 		} else {
 			w = strings.TrimRight(w, ",")
@@ -93,7 +145,7 @@ func displayName(s string) string {
 	// abbreviation or initial ("Inc.", "G.G.", "Jr.").
 	if strings.HasSuffix(s, ".") {
 		last := words[len(words)-1]
-		if _, ok := corporateSuffix(last); !ok && !r.initials.MatchString(last) && !strings.EqualFold(last, "Jr.") && !strings.EqualFold(last, "Sr.") && utf8.RuneCountInString(last) > 2 {
+		if _, ok := corporateSuffix(last); !ok && !isInitials(last) && !strings.EqualFold(last, "Jr.") && !strings.EqualFold(last, "Sr.") && utf8.RuneCountInString(last) > 2 {
 			s = strings.TrimSuffix(s, ".")
 		}
 	}

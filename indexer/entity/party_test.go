@@ -3,6 +3,7 @@ package entity
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,7 +76,7 @@ func FuzzPartyInlineWords(f *testing.F) {
 func FuzzPartyFirstInline(f *testing.F) {
 	for _, s := range []string{"JOHN DOE, Plaintiff, v. ACME CORP., Defendant.", "Doe, Petitioner-Appellant, vs. Roe, Respondents",
 		"A, Movant v B, Appellee", "x\n  \t\n Plaintiff v. y, Defendant", "Roe,\u00a0Plaintiff\nv.\nAcme,\nDefendants",
-		"Plaintiff, Plaintiff v. Plaintiff, Defendant", "In re X\n  v.  \nY", "a\nversus\n", "VS.\r\nvs", "v..\nV"} {
+		"Plaintiff, Plaintiff v. Plaintiff, Defendant", "In re X\n  v.  \nY", "a\nversus\n", "VS.\r\nvs", "v..\nV", "DOE" + strings.Repeat(" é", 80) + ", Plaintiff, v. ROE, Defendant", "DOE, Plaintiff, v. ROE" + strings.Repeat(" x", 80) + ", Defendant"} {
 		f.Add(s)
 	}
 	r := partyRulesOnce()

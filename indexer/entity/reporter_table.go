@@ -204,6 +204,9 @@ type reporterRules struct {
 	// "FRD"); only keys that every spelling they collapse agree on are in it.
 	loose     *reporterTrie
 	templates []*regexp.Regexp // $edition replaced by the slot byte
+	// slotted: the template has the slot, so each of its matches holds
+	// one (all but a template that spells its reporter out)
+	slotted []bool
 	// groups of each template
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
@@ -238,6 +241,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 	for _, t := range r.table.Templates {
 		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
+		r.slotted = append(r.slotted, strings.Contains(t, "$edition"))
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))

@@ -77,6 +77,27 @@ func NormalizeStatute(s string) (norm string, ok bool) {
 	return "", false
 }
 
+// titleThenCode, the U.S.C. guide's can, reports whether s starts as the
+// U.S.C. patterns do: a title of one or two figures, perhaps a comma,
+// white space (spaceLen), and then the Code ("U", "u") or a pleading paper's line
+// number (a figure).
+func titleThenCode(s string) bool {
+	d := 0
+	for d < len(s) && isDigit(s[d]) {
+		d++
+	}
+	if d == 0 || d > 2 {
+		return false
+	}
+	if d < len(s) && s[d] == ',' {
+		d++
+	}
+	for n := spaceLen(s[d:]); n > 0; n = spaceLen(s[d:]) {
+		d += n
+	}
+	return d < len(s) && (s[d] == 'U' || s[d] == 'u' || isDigit(s[d]))
+}
+
 // statuteRulesOnce compiles the statute patterns once per process; the
 // compiled rules are never mutated, so sharing them is safe.
 var statuteRulesOnce = sync.OnceValue(newStatuteRules)
@@ -141,7 +162,7 @@ type statuteRules struct {
 func newStatuteRules() *statuteRules {
 	r := &statuteRules{
 		acts:       namedActs(),
-		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200, lead: leading(digits), word: true},
+		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200, lead: leading(digits), word: true, can: titleThenCode},
 		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40, lead: leading(digits), word: true},
 		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24, lead: leading(digits), word: true},
 		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, need: needBill},

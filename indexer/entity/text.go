@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // span is a candidate match before it becomes a Mention. Taggers that run
@@ -94,4 +95,58 @@ func isUpperWord(s string) bool {
 // \s is ASCII-only. Patterns must not use \s inside a character class.
 func mustCompile(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\x{00A0}\x{2009}\x{202F}]`))
+}
+
+// spaceLen returns the length of the \s of mustCompile's patterns at the
+// start of s (ASCII white space, a no-break, thin or narrow no-break
+// space), or 0.
+func spaceLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case isSpaceByte(s[0]):
+		return 1
+	case strings.HasPrefix(s, "\u00a0"):
+		return 2
+	case strings.HasPrefix(s, "\u2009"), strings.HasPrefix(s, "\u202f"):
+		return 3
+	}
+	return 0
+}
+
+// A relaxed pattern is a pattern whose bounded repetitions ("{2,150}")
+// run unbounded first. A bounded repetition compiles to a copy of its
+// body per count, which can take a pattern past the regexp engine's
+// backtracker limit (500 instructions) into its NFA, which follows every
+// count at once, several times slower. Bounding a repetition only
+// removes paths and keeps the order of the others, so when the
+// unbounded pattern's match repeats each body no more than the bound,
+// it is the bounded pattern's match too; otherwise the bounded pattern
+// is asked.
+type relaxed struct {
+	bounded, fast *regexp.Regexp
+	// runes bounds, per group of fast, the runes it may take; 0 is no
+	// bound
+	runes []int
+	// groups are the groups of fast that are bounded's, in order
+	groups []int
+}
+
+// FindStringSubmatchIndex is bounded.FindStringSubmatchIndex.
+func (x *relaxed) FindStringSubmatchIndex(s string) []int {
+	m := x.fast.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil // bounded matches less
+	}
+	for g, n := range x.runes {
+		if n > 0 && m[2*g] >= 0 && utf8.RuneCountInString(s[m[2*g]:m[2*g+1]]) > n {
+			return x.bounded.FindStringSubmatchIndex(s)
+		}
+	}
+	out := make([]int, 2, 2+2*len(x.groups))
+	out[0], out[1] = m[0], m[1]
+	for _, g := range x.groups {
+		out = append(out, m[2*g], m[2*g+1])
+	}
+	return out
 }
