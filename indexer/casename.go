@@ -88,7 +88,8 @@ const organisationWords = `inc|llc|l\.l\.c|ltd|co|corp|company|corporation|incor
 var organisation = lazyRegexp(`(?i)\b(?:` + organisationWords + `)\b|[&\d@]|\.com\b`)
 
 // organisationSet is organisationWords as a set of words, and the
-// alternatives that are more than one word ("l.l.c", "ass'n").
+// alternatives that are more than one word ("l.l.c", "ass'n") with
+// ".com". The slice is shared by every caller: read it, never append.
 var organisationSet = sync.OnceValues(func() (map[string]bool, []string) {
 	words := map[string]bool{}
 	var marked []string
@@ -109,7 +110,7 @@ var organisationSet = sync.OnceValues(func() (map[string]bool, []string) {
 			}
 		}
 	}
-	return words, marked
+	return words, append(marked, ".com")
 })
 
 // isOrganisation reports whether organisation matches s, without the
@@ -143,7 +144,7 @@ func isOrganisation(s string) bool {
 		}
 		i = j
 	}
-	for _, m := range append(marked, ".com") {
+	for _, m := range marked {
 		for at := 0; ; {
 			k := strings.Index(low[at:], m)
 			if k < 0 {
