@@ -182,13 +182,23 @@ const (
 )
 
 // Ingest opens the data directory (taking its lock), ingests the inputs
-// into it and closes it. See IngestInto.
+// into it and closes it. See IngestInto. The index is written for
+// throughput (store.Options.Bulk) and, before it closes, what was written
+// is merged into one segment per shard (store.Store.Consolidate), so the
+// server that opens it next does not merge under its first queries.
 func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, mode Mode) (Stats, error) {
-	s, err := ix.Open(ctx, dataDir)
+	s, err := ix.open(ctx, dataDir, true)
 	if err != nil {
 		return Stats{}, err
 	}
 	stats, err := ix.IngestInto(ctx, s, inputs, mode)
+	if err == nil {
+		// The documents are committed whatever happens here: a merge
+		// that fails leaves more segments, not fewer documents.
+		if cerr := s.Consolidate(ctx); cerr != nil {
+			ix.logger.WarnContext(ctx, "index segments left unmerged", "err", cerr)
+		}
+	}
 	if cerr := s.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close data directory: %w", cerr)
 	}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+func openBulk(t *testing.T, dir string) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), dir, Options{Command: "lexsearch test", Shards: 1, Bulk: true, Mapping: testMapping, Fields: testFields})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// commitRange commits the documents [from, to) as one batch: one new
+// segment in a one-shard store.
+func commitRange(t *testing.T, s *Store, from, to int) {
+	t.Helper()
+	b := &Batch{}
+	for n := from; n < to; n++ {
+		addDoc(b, n, "t")
+	}
+	if err := s.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// segments returns the id and live document count of each segment of
+// the store's only shard.
+func segments(t *testing.T, s *Store) map[uint64]int64 {
+	t.Helper()
+	sc, ok := scorchOf(s.ShardIndexes()[0])
+	if !ok {
+		t.Fatal("the shard is not a scorch index")
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := map[uint64]int64{}
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		out[seg.Id()] = seg.LiveSize()
+	}
+	return out
+}
+
+func searchCount(t *testing.T, s *Store, word string) uint64 {
+	t.Helper()
+	res, err := s.Index().Search(bleve.NewSearchRequest(bleve.NewMatchQuery(word)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+// A bulk write leaves one segment per batch (nine batches of 150
+// documents stay under the planner's ten per tier, so bleve does not
+// merge them while they are written); Consolidate merges them into one,
+// and every document is still found.
+func TestConsolidateMergesWhatWasWritten(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	for i := range 9 {
+		commitRange(t, s, i*150, (i+1)*150)
+	}
+	if got := len(segments(t, s)); got != 9 {
+		t.Fatalf("%d segments after 9 batches, want 9 (bleve merged during the bulk write)", got)
+	}
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	segs := segments(t, s)
+	if len(segs) != 1 {
+		t.Errorf("%d segments after Consolidate, want 1: %v", len(segs), segs)
+	}
+	if n := searchCount(t, s, "document"); n != 9*150 {
+		t.Errorf("%d documents found after Consolidate, want %d", n, 9*150)
+	}
+}
+
+// A later, smaller ingest into a consolidated index merges only its own
+// segments: the large segment is not rewritten for a few new documents.
+func TestConsolidateLeavesLargerSegmentsAlone(t *testing.T) {
+	dir := t.TempDir()
+	s := openBulk(t, dir)
+	for i := range 9 {
+		commitRange(t, s, i*150, (i+1)*150)
+	}
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openBulk(t, dir)
+	defer s.Close()
+	var big uint64
+	for id := range segments(t, s) {
+		big = id
+	}
+	commitRange(t, s, 2000, 2150)
+	commitRange(t, s, 2150, 2300)
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	segs := segments(t, s)
+	if len(segs) != 2 || segs[big] != 9*150 {
+		t.Errorf("segments after a small ingest and Consolidate: %v; want the %d-document segment %d untouched and one of 300", segs, 9*150, big)
+	}
+	if n := searchCount(t, s, "document"); n != 9*150+300 {
+		t.Errorf("%d documents found, want %d", n, 9*150+300)
+	}
+}
+
+// A store that wrote nothing has nothing to merge.
+func TestConsolidateWithoutWrites(t *testing.T) {
+	dir := t.TempDir()
+	s := openBulk(t, dir)
+	commitRange(t, s, 0, 150)
+	commitRange(t, s, 150, 300)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openBulk(t, dir)
+	defer s.Close()
+	before := segments(t, s)
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if after := segments(t, s); len(after) != len(before) {
+		t.Errorf("Consolidate with nothing written: %d segments, had %d", len(after), len(before))
+	}
+}
