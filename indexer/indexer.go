@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -183,9 +184,9 @@ const (
 
 // Ingest opens the data directory (taking its lock), ingests the inputs
 // into it and closes it. See IngestInto. The index is written for
-// throughput (store.Options.Bulk) and, before it closes, what was written
-// is merged into one segment per shard (store.Store.Consolidate), so the
-// server that opens it next does not merge under its first queries.
+// throughput (store.Options.Bulk) and, before it closes, the small segments
+// of what was written are merged into one per shard (store.Store.Consolidate),
+// so the server that opens it next does not merge under its first queries.
 func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, mode Mode) (Stats, error) {
 	s, err := ix.open(ctx, dataDir, true)
 	if err != nil {
@@ -193,6 +194,9 @@ func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, m
 	}
 	stats, err := ix.IngestInto(ctx, s, inputs, mode)
 	if err == nil {
+		// The batches are garbage now: hand their memory back before
+		// the merge maps segments in, or the two add up in the peak.
+		debug.FreeOSMemory()
 		// The documents are committed whatever happens here: a merge
 		// that fails leaves more segments, not fewer documents.
 		if cerr := s.Consolidate(ctx); cerr != nil {

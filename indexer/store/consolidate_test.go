@@ -137,3 +137,43 @@ func TestConsolidateWithoutWrites(t *testing.T) {
 		t.Errorf("Consolidate with nothing written: %d segments, had %d", len(after), len(before))
 	}
 }
+
+// The bytes Consolidate may merge bound what it takes, smallest first.
+func TestConsolidateLimitKeepsToTheBytes(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 100)
+	commitRange(t, s, 100, 250)
+	commitRange(t, s, 250, 550)
+	commitRange(t, s, 550, 1550)
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bytesOf := map[int64]int64{}
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		bytesOf[seg.LiveSize()] = seg.FileSize()
+	}
+	r.Close()
+	two := bytesOf[100] + bytesOf[150]
+	for _, c := range []struct {
+		name            string
+		written, budget int64
+		want            int64
+	}{
+		{"everything", 1550, 1 << 30, 1550},
+		{"the two smallest", 1550, two, 250},
+		{"one fits: nothing to merge", 1550, two - 1, 0},
+		{"none larger than written", 999, 1 << 30, 550},
+		{"none larger than written, fewer", 200, 1 << 30, 250},
+	} {
+		got, err := consolidateLimit(sc, c.written, c.budget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("%s: consolidateLimit(written %d, %d bytes) = %d, want %d", c.name, c.written, c.budget, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -563,14 +564,21 @@ func settled(sh bleve.Index, bolt string) bool {
 	return onDisk <= used+uint64(info.Size())
 }
 
-// Consolidate merges, in each shard, the segments holding what this Store
-// wrote into one, and waits until that is done (or ctx is done). After a
-// bulk ingest a shard holds a dozen or more segments, which a search visits
-// one by one, and which bleve went on merging in the server under its
-// first queries. Only segments no larger than what this Store wrote to the
-// shard are merged, so adding a few files to a large index rewrites those
-// few, never the large segments: the work is bounded by twice what was
-// written.
+// Consolidate merges, in each shard, the small segments of what this
+// Store wrote into one, and waits until that is done (or ctx is done).
+// After a bulk ingest a shard holds a dozen or more segments, which a
+// search visits one by one, and which bleve went on merging in the server
+// under its first queries.
+//
+// What it merges is bounded twice. Only segments no larger than what this
+// Store wrote to the shard are merged, so adding a few files to a large
+// index rewrites those few, never the large segments. And the segment
+// files merged total at most ConsolidateBytes over all shards (merged at
+// once, one merge per shard): a merge reads its segments through memory
+// maps, whose pages count in the process's resident memory until the
+// merged segments are dropped (merging both shards of a 100,000-document
+// index into one segment each took 1.5 GB). Within that, segments are
+// taken smallest first, and a segment is taken only with every smaller one.
 func (s *Store) Consolidate(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -580,19 +588,23 @@ func (s *Store) Consolidate(ctx context.Context) error {
 	errs := make([]error, len(s.shards))
 	var wg sync.WaitGroup
 	for i, sh := range s.shards {
-		if s.written[i] == 0 {
-			continue
-		}
 		sc, ok := scorchOf(sh)
 		if !ok {
 			continue
 		}
-		// One merge of every segment of at most written[i] live
-		// documents (the planner takes a segment when it is under half
-		// MaxSegmentSize), into one segment (a floor this high makes
-		// the planner's budget one segment).
+		limit, err := consolidateLimit(sc, int64(s.written[i]), ConsolidateBytes/int64(len(s.shards)))
+		if err != nil {
+			return fmt.Errorf("index shard %d: %w", i, err)
+		}
+		if limit == 0 {
+			continue
+		}
+		// The planner takes the segments under half MaxSegmentSize
+		// documents, into merges of under MaxSegmentSize; a floor this
+		// high makes its budget one segment, so it merges all it takes
+		// into one.
 		o := mergeplan.SingleSegmentMergePlanOptions
-		o.MaxSegmentSize = min(2*int64(s.written[i])+2, mergeplan.MaxSegmentSizeLimit)
+		o.MaxSegmentSize = min(2*limit+2, mergeplan.MaxSegmentSizeLimit)
 		o.SegmentsPerMergeTask = math.MaxInt32
 		wg.Add(1)
 		go func() {
@@ -607,6 +619,54 @@ func (s *Store) Consolidate(ctx context.Context) error {
 		return err
 	}
 	return errors.Join(errs...)
+}
+
+// ConsolidateBytes bounds the segment files Consolidate merges (see
+// there).
+const ConsolidateBytes = 1 << 30
+
+// consolidateLimit returns how many documents the segments Consolidate
+// merges in sc hold together, or 0 when there are not two to merge. They
+// are the smallest segments, none larger than written documents, whose
+// files total at most maxBytes; and every segment not taken is larger
+// than all those taken together, as the merge planner, given that total,
+// would take it too.
+func consolidateLimit(sc *scorch.Scorch, written, maxBytes int64) (int64, error) {
+	if written == 0 {
+		return 0, nil
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, nil
+	}
+	type seg struct{ docs, bytes int64 }
+	var segs []seg
+	for _, ss := range snap.Segments() {
+		segs = append(segs, seg{ss.LiveSize(), ss.FileSize()})
+	}
+	slices.SortFunc(segs, func(a, b seg) int { return cmp.Compare(a.docs, b.docs) })
+	// docs[k] and bytes[k]: the totals of the k smallest segments.
+	docs := make([]int64, len(segs)+1)
+	bytes := make([]int64, len(segs)+1)
+	for k, g := range segs {
+		docs[k+1], bytes[k+1] = docs[k]+g.docs, bytes[k]+g.bytes
+	}
+	n := 0
+	for n < len(segs) && segs[n].docs <= written && bytes[n+1] <= maxBytes {
+		n++
+	}
+	for n >= 2 && n < len(segs) && segs[n].docs <= docs[n] {
+		n--
+	}
+	if n < 2 {
+		return 0, nil
+	}
+	return docs[n], nil
 }
 
 // scorchOf returns the scorch index behind a shard.
