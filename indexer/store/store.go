@@ -615,6 +615,7 @@ func (s *Store) Consolidate(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
+	s.fault("consolidated")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
