@@ -58,7 +58,8 @@ type Options struct {
 	// Bulk tunes the shards for a writer that adds many documents in
 	// large batches and then closes (lexsearch ingest), rather than a
 	// server's trickle of small ones: bleve then merges a shard's
-	// segments less often while it writes (see bulkMergePlan), and
+	// segments less often while it writes (see bulkFloorSegmentSize),
+	// and
 	// Consolidate merges them once at the end.
 	Bulk bool
 	// MoveOldLayout, when set, is called (with the lock held) on a data
@@ -594,7 +595,8 @@ func (s *Store) Consolidate(ctx context.Context) error {
 		}
 		limit, err := consolidateLimit(sc, int64(s.written[i]), ConsolidateBytes/int64(len(s.shards)))
 		if err != nil {
-			return fmt.Errorf("index shard %d: %w", i, err)
+			errs[i] = fmt.Errorf("index shard %d: %w", i, err)
+			continue
 		}
 		if limit == 0 {
 			continue
