@@ -59,8 +59,7 @@ type Options struct {
 	// large batches and then closes (lexsearch ingest), rather than a
 	// server's trickle of small ones: bleve then merges a shard's
 	// segments less often while it writes (see bulkFloorSegmentSize),
-	// and
-	// Consolidate merges them once at the end.
+	// and Consolidate merges them once at the end.
 	Bulk bool
 	// MoveOldLayout, when set, is called (with the lock held) on a data
 	// directory with the layout of an older lexsearch, to move its parts
