@@ -168,12 +168,58 @@ func TestConsolidateLimitKeepsToTheBytes(t *testing.T) {
 		{"none larger than written", 999, 1 << 30, 550},
 		{"none larger than written, fewer", 200, 1 << 30, 250},
 	} {
-		got, err := consolidateLimit(sc, c.written, c.budget)
+		got, _, err := consolidatePlan(sc, c.written, c.budget)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got != c.want {
-			t.Errorf("%s: consolidateLimit(written %d, %d bytes) = %d, want %d", c.name, c.written, c.budget, got, c.want)
+			t.Errorf("%s: consolidatePlan(written %d, %d bytes) merges %d documents, want %d", c.name, c.written, c.budget, got, c.want)
 		}
+	}
+}
+
+// Segments of one size, more documents together than a larger one that
+// does not fit the budget (what a bulk ingest of 100,000 documents left): the small ones are
+// merged into one, and the larger one is left alone.
+func TestConsolidateMergesATailOfEqualSegments(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 1000)
+	for i := range 8 {
+		commitRange(t, s, 1000+i*150, 1000+(i+1)*150)
+	}
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var small, big uint64
+	var smallBytes int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		if seg.LiveSize() == 1000 {
+			big = seg.Id()
+		} else {
+			small++
+			smallBytes += seg.FileSize()
+		}
+	}
+	r.Close()
+	if small != 8 {
+		t.Fatalf("%d small segments, want 8", small)
+	}
+	// Together they hold more than the large one: the planner is told
+	// to take segments under 1,000 documents, into one merge of under
+	// 2,000.
+	docs, _, err := consolidatePlan(sc, 2200, smallBytes)
+	if err != nil || docs != 1200 {
+		t.Fatalf("consolidatePlan = %d, %v; want the 1200 documents of the small segments", docs, err)
+	}
+	// Through Consolidate, with the whole budget: everything is merged
+	// (the written documents bound it, not the bytes).
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if segs := segments(t, s); len(segs) != 1 {
+		t.Errorf("segments after Consolidate: %v, want 1 (the large one was %d)", segs, big)
 	}
 }
