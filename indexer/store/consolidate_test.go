@@ -223,3 +223,30 @@ func TestConsolidateMergesATailOfEqualSegments(t *testing.T) {
 		t.Errorf("segments after Consolidate: %v, want 1 (the large one was %d)", segs, big)
 	}
 }
+
+// Small segments holding together more than twice the next one are
+// merged too, into a few segments each under twice that one.
+func TestConsolidatePlanForAHeavyTail(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 500)
+	for i := range 8 {
+		commitRange(t, s, 500+i*150, 500+(i+1)*150)
+	}
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var smallBytes int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		if seg.LiveSize() == 150 {
+			smallBytes += seg.FileSize()
+		}
+	}
+	r.Close()
+	docs, maxSize, err := consolidatePlan(sc, 1700, smallBytes)
+	if err != nil || docs != 1200 || maxSize != 1000 {
+		t.Errorf("consolidatePlan = %d documents, MaxSegmentSize %d, %v; want 1200 (the small segments), 1000 (twice the one left out)", docs, maxSize, err)
+	}
+}
