@@ -584,11 +584,12 @@ func settled(sh bleve.Index, bolt string) bool {
 // What it merges is bounded twice. Only segments no larger than what this
 // Store wrote to the shard are merged, so adding a few files to a large
 // index rewrites those few, never the large segments. And the segment
-// files merged total at most ConsolidateBytes over all shards (merged at
-// once, one merge per shard): a merge reads its segments through memory
-// maps, whose pages count in the process's resident memory until the
-// merged segments are dropped (merging both shards of a 100,000-document
-// index into one segment each took 1.5 GB). Within that, segments are
+// files merged total at most ConsolidateBytes over all shards, merged one
+// shard after the other: a merge reads its segments through memory maps,
+// whose pages count in the process's resident memory until the merged
+// segments are dropped (merging both shards of a 100,000-document index
+// into one segment each at once took 1.5 GB; the two shards' tails at
+// once, 730 MB of mapped pages). Within that, segments are
 // taken smallest first (see consolidatePlan).
 func (s *Store) Consolidate(ctx context.Context) error {
 	s.mu.Lock()
@@ -597,8 +598,10 @@ func (s *Store) Consolidate(ctx context.Context) error {
 		return errors.New("store is closed")
 	}
 	errs := make([]error, len(s.shards))
-	var wg sync.WaitGroup
 	for i, sh := range s.shards {
+		if ctx.Err() != nil {
+			break
+		}
 		sc, ok := scorchOf(sh)
 		if !ok {
 			continue
@@ -616,15 +619,10 @@ func (s *Store) Consolidate(ctx context.Context) error {
 		o := mergeplan.SingleSegmentMergePlanOptions
 		o.MaxSegmentSize = maxSize
 		o.SegmentsPerMergeTask = math.MaxInt32
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := sc.ForceMerge(ctx, &o); err != nil {
-				errs[i] = fmt.Errorf("merge index shard %d: %w", i, err)
-			}
-		}()
+		if err := sc.ForceMerge(ctx, &o); err != nil {
+			errs[i] = fmt.Errorf("merge index shard %d: %w", i, err)
+		}
 	}
-	wg.Wait()
 	s.fault("consolidated")
 	if err := ctx.Err(); err != nil {
 		return err
