@@ -42,7 +42,13 @@ const PrepareVersion = 1
 // Open opens (creating it if needed) the data directory dataDir, taking
 // its lock until the Store is closed.
 func (ix *Indexer) Open(ctx context.Context, dataDir string) (*store.Store, error) {
-	s, err := ix.openStore(ctx, dataDir)
+	return ix.open(ctx, dataDir, false)
+}
+
+// open is Open; bulk opens the store for one large write (Ingest): see
+// store.Options.Bulk.
+func (ix *Indexer) open(ctx context.Context, dataDir string, bulk bool) (*store.Store, error) {
+	s, err := ix.openStore(ctx, dataDir, bulk)
 	if err != nil {
 		return nil, err
 	}
@@ -55,8 +61,9 @@ func (ix *Indexer) Open(ctx context.Context, dataDir string) (*store.Store, erro
 	return s, nil
 }
 
-func (ix *Indexer) openStore(ctx context.Context, dataDir string) (*store.Store, error) {
+func (ix *Indexer) openStore(ctx context.Context, dataDir string, bulk bool) (*store.Store, error) {
 	return store.Open(ctx, dataDir, store.Options{
+		Bulk:       bulk,
 		Command:    "lexsearch " + cmpOr(ix.opts.Command, "ingest"),
 		Shards:     max(ix.opts.Shards, 1), // see shardsFor
 		BatchBytes: ix.opts.BatchBytes,

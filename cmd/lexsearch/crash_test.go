@@ -152,6 +152,18 @@ func TestKillDuringIngest(t *testing.T) {
 	}
 }
 
+// TestKillAfterConsolidate kills ingest once it has merged its segments,
+// before it closes the data directory: every document was acknowledged,
+// and the merged index must open with all of them, once each.
+func TestKillAfterConsolidate(t *testing.T) {
+	in, ids := crashCorpus(t, 24)
+	data := t.TempDir()
+	runKilled(t, "consolidated", "ingest", "-data", data, "-workers", "1", "-batch-bytes", "1KiB", in)
+	if got := checkConsistent(t, data, ids); !slices.Equal(got, ids) {
+		t.Errorf("after a kill past the last commit: %d documents, want the %d files", len(got), len(ids))
+	}
+}
+
 // TestKillDuringRebuild kills `ingest -rebuild` at each step of building
 // and committing the new generation: the next open finds every document,
 // from the old generation or the new, and no stray generation.

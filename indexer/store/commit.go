@@ -184,20 +184,21 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	// sequence number lags has, by construction, nothing in the records
 	// after it, and Open catches it up for free.
 	batches := make([]*bleve.Batch, len(s.shards))
-	batchOf := func(id string) *bleve.Batch {
-		i := shardOf(id, len(s.shards))
-		if batches[i] == nil {
-			batches[i] = s.shards[i].NewBatch()
-			batches[i].SetInternal(seqKey, []byte(strconv.FormatUint(seq, 10)))
-		}
-		return batches[i]
-	}
+	indexed := make([]int, len(s.shards))
 	for id, was := range before {
 		now := after[id]
 		if now == was {
 			continue
 		}
-		bt := batchOf(id)
+		i := shardOf(id, len(s.shards))
+		if batches[i] == nil {
+			batches[i] = s.shards[i].NewBatch()
+			batches[i].SetInternal(seqKey, []byte(strconv.FormatUint(seq, 10)))
+		}
+		bt := batches[i]
+		if now {
+			indexed[i]++
+		}
 		switch {
 		case now && !was:
 			f := fieldsOf[id]
@@ -216,6 +217,9 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	}
 	if err := s.writeShards(s.shards, batches); err != nil {
 		return err
+	}
+	for i, n := range indexed {
+		s.written[i] += n
 	}
 	s.fault("index-written")
 	// A pack goes only once the index no longer has its documents; a

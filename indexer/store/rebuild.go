@@ -31,13 +31,14 @@ func (s *Store) rebuild(ctx context.Context, shards int) error {
 	if err := os.RemoveAll(next.genDir(s.dir)); err != nil {
 		return err
 	}
-	oldShards := s.shards
+	oldShards, oldWritten := s.shards, s.written
 	if err := s.createShards(next); err != nil {
 		s.closeNew(oldShards)
+		s.written = oldWritten
 		return err
 	}
 	newShards := s.shards
-	s.shards = oldShards
+	s.shards, s.written = oldShards, oldWritten
 	fail := func(err error) error {
 		for _, sh := range newShards {
 			sh.Close()
@@ -47,7 +48,8 @@ func (s *Store) rebuild(ctx context.Context, shards int) error {
 	}
 
 	entries := s.Entries()
-	if err := s.fill(ctx, newShards, entries); err != nil {
+	written := make([]int, len(newShards))
+	if err := s.fill(ctx, newShards, entries, written); err != nil {
 		return fail(err)
 	}
 	s.fault("rebuild-indexed")
@@ -86,7 +88,7 @@ func (s *Store) rebuild(ctx context.Context, shards int) error {
 	// Committed: switch searches over, then drop the old generation.
 	s.stateM.Lock()
 	oldCat := s.cat
-	s.cat, s.cur, s.shards = cat, next, newShards
+	s.cat, s.cur, s.shards, s.written = cat, next, newShards, written
 	s.stateM.Unlock()
 	if s.alias != nil {
 		s.alias.Swap(newShards, oldShards)
@@ -116,8 +118,9 @@ func (s *Store) closeNew(old []bleve.Index) {
 
 // fill indexes entries into shards: fields are computed on one goroutine
 // per CPU, and each shard is written by its own goroutine in batches of
-// about BatchBytes.
-func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry) error {
+// about BatchBytes. It counts the documents written to shard i in
+// written[i].
+func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry, written []int) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type item struct {
@@ -153,6 +156,7 @@ func (s *Store) fill(ctx context.Context, shards []bleve.Index, entries []Entry)
 					continue
 				}
 				size += it.size
+				written[i]++
 				if size >= limit {
 					if err := flush(); err != nil {
 						errc <- fmt.Errorf("write index shard %d: %w", i, err)

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+func openBulk(t *testing.T, dir string) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), dir, Options{Command: "lexsearch test", Shards: 1, Bulk: true, Mapping: testMapping, Fields: testFields})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// commitRange commits the documents [from, to) as one batch: one new
+// segment in a one-shard store.
+func commitRange(t *testing.T, s *Store, from, to int) {
+	t.Helper()
+	b := &Batch{}
+	for n := from; n < to; n++ {
+		addDoc(b, n, "t")
+	}
+	if err := s.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// segments returns the id and live document count of each segment of
+// the store's only shard.
+func segments(t *testing.T, s *Store) map[uint64]int64 {
+	t.Helper()
+	sc, ok := scorchOf(s.ShardIndexes()[0])
+	if !ok {
+		t.Fatal("the shard is not a scorch index")
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := map[uint64]int64{}
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		out[seg.Id()] = seg.LiveSize()
+	}
+	return out
+}
+
+func searchCount(t *testing.T, s *Store, word string) uint64 {
+	t.Helper()
+	res, err := s.Index().Search(bleve.NewSearchRequest(bleve.NewMatchQuery(word)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+// A bulk write leaves one segment per batch (nine batches of 150
+// documents stay under the planner's ten per tier, so bleve does not
+// merge them while they are written); Consolidate merges them into one,
+// and every document is still found.
+func TestConsolidateMergesWhatWasWritten(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	for i := range 9 {
+		commitRange(t, s, i*150, (i+1)*150)
+	}
+	if got := len(segments(t, s)); got != 9 {
+		t.Fatalf("%d segments after 9 batches, want 9 (bleve merged during the bulk write)", got)
+	}
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	segs := segments(t, s)
+	if len(segs) != 1 {
+		t.Errorf("%d segments after Consolidate, want 1: %v", len(segs), segs)
+	}
+	if n := searchCount(t, s, "document"); n != 9*150 {
+		t.Errorf("%d documents found after Consolidate, want %d", n, 9*150)
+	}
+}
+
+// A later, smaller ingest into a consolidated index merges only its own
+// segments: the large segment is not rewritten for a few new documents.
+func TestConsolidateLeavesLargerSegmentsAlone(t *testing.T) {
+	dir := t.TempDir()
+	s := openBulk(t, dir)
+	for i := range 9 {
+		commitRange(t, s, i*150, (i+1)*150)
+	}
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openBulk(t, dir)
+	defer s.Close()
+	var big uint64
+	for id := range segments(t, s) {
+		big = id
+	}
+	commitRange(t, s, 2000, 2150)
+	commitRange(t, s, 2150, 2300)
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	segs := segments(t, s)
+	if len(segs) != 2 || segs[big] != 9*150 {
+		t.Errorf("segments after a small ingest and Consolidate: %v; want the %d-document segment %d untouched and one of 300", segs, 9*150, big)
+	}
+	if n := searchCount(t, s, "document"); n != 9*150+300 {
+		t.Errorf("%d documents found, want %d", n, 9*150+300)
+	}
+}
+
+// A store that wrote nothing has nothing to merge.
+func TestConsolidateWithoutWrites(t *testing.T) {
+	dir := t.TempDir()
+	s := openBulk(t, dir)
+	commitRange(t, s, 0, 150)
+	commitRange(t, s, 150, 300)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openBulk(t, dir)
+	defer s.Close()
+	before := segments(t, s)
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if after := segments(t, s); len(after) != len(before) {
+		t.Errorf("Consolidate with nothing written: %d segments, had %d", len(after), len(before))
+	}
+}
+
+// The bytes Consolidate may merge bound what it takes, smallest first.
+func TestConsolidateLimitKeepsToTheBytes(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 100)
+	commitRange(t, s, 100, 250)
+	commitRange(t, s, 250, 550)
+	commitRange(t, s, 550, 1550)
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bytesOf := map[int64]int64{}
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		bytesOf[seg.LiveSize()] = seg.FileSize()
+	}
+	r.Close()
+	two := bytesOf[100] + bytesOf[150]
+	for _, c := range []struct {
+		name            string
+		written, budget int64
+		want            int64
+	}{
+		{"everything", 1550, 1 << 30, 1550},
+		{"the two smallest", 1550, two, 250},
+		{"one fits: nothing to merge", 1550, two - 1, 0},
+		{"none larger than written", 999, 1 << 30, 550},
+		{"none larger than written, fewer", 200, 1 << 30, 250},
+	} {
+		got, _, err := consolidatePlan(sc, c.written, c.budget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("%s: consolidatePlan(written %d, %d bytes) merges %d documents, want %d", c.name, c.written, c.budget, got, c.want)
+		}
+	}
+}
+
+// Segments of one size, more documents together than a larger one that
+// does not fit the budget (what a bulk ingest of 100,000 documents left): the small ones are
+// merged into one, and the larger one is left alone.
+func TestConsolidateMergesATailOfEqualSegments(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 1000)
+	for i := range 8 {
+		commitRange(t, s, 1000+i*150, 1000+(i+1)*150)
+	}
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var small, big uint64
+	var smallBytes int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		if seg.LiveSize() == 1000 {
+			big = seg.Id()
+		} else {
+			small++
+			smallBytes += seg.FileSize()
+		}
+	}
+	r.Close()
+	if small != 8 {
+		t.Fatalf("%d small segments, want 8", small)
+	}
+	// Together they hold more than the large one: the planner is told
+	// to take segments under 1,000 documents, into one merge of under
+	// 2,000.
+	docs, _, err := consolidatePlan(sc, 2200, smallBytes)
+	if err != nil || docs != 1200 {
+		t.Fatalf("consolidatePlan = %d, %v; want the 1200 documents of the small segments", docs, err)
+	}
+	// Through Consolidate, with the whole budget: everything is merged
+	// (the written documents bound it, not the bytes).
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if segs := segments(t, s); len(segs) != 1 {
+		t.Errorf("segments after Consolidate: %v, want 1 (the large one was %d)", segs, big)
+	}
+}
+
+// Small segments holding together more than twice the next one are
+// merged too, into a few segments each under twice that one.
+func TestConsolidatePlanForAHeavyTail(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, 500)
+	for i := range 8 {
+		commitRange(t, s, 500+i*150, 500+(i+1)*150)
+	}
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var smallBytes int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		if seg.LiveSize() == 150 {
+			smallBytes += seg.FileSize()
+		}
+	}
+	r.Close()
+	docs, maxSize, err := consolidatePlan(sc, 1700, smallBytes)
+	if err != nil || docs != 1200 || maxSize != 1000 {
+		t.Errorf("consolidatePlan = %d documents, MaxSegmentSize %d, %v; want 1200 (the small segments), 1000 (twice the one left out)", docs, maxSize, err)
+	}
+}
