@@ -38,21 +38,7 @@ func appendResult(b []byte, res *search.Result) ([]byte, bool) {
 		w.close(']')
 	}
 	w.key("facets")
-	if res.Facets == nil {
-		w.null()
-	} else {
-		names := make([]string, 0, len(res.Facets))
-		for name := range res.Facets {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		w.open('{')
-		for _, name := range names {
-			w.key(name)
-			w.buckets(res.Facets[name])
-		}
-		w.close('}')
-	}
+	writeMap(&w, res.Facets, w.buckets)
 	w.key("histogram")
 	w.buckets(res.Histogram)
 	if res.Page != 0 {
@@ -156,6 +142,26 @@ func (w *jsonWriter) strings(ss []string) {
 	w.close(']')
 }
 
+// writeMap writes m as an object with its keys in order, as
+// encoding/json does, or null for a nil map.
+func writeMap[V any](w *jsonWriter, m map[string]V, value func(V)) {
+	if m == nil {
+		w.null()
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.open('{')
+	for _, k := range keys {
+		w.key(k)
+		value(m[k])
+	}
+	w.close('}')
+}
+
 func (w *jsonWriter) buckets(bs []search.Bucket) {
 	if bs == nil {
 		w.null()
@@ -222,21 +228,7 @@ func (w *jsonWriter) hit(h *search.Hit) {
 		w.key("explain")
 		w.open('{')
 		w.key("matched")
-		if e.Matched == nil {
-			w.null()
-		} else {
-			fields := make([]string, 0, len(e.Matched))
-			for f := range e.Matched {
-				fields = append(fields, f)
-			}
-			slices.Sort(fields)
-			w.open('{')
-			for _, f := range fields {
-				w.key(f)
-				w.strings(e.Matched[f])
-			}
-			w.close('}')
-		}
+		writeMap(w, e.Matched, w.strings)
 		if len(e.Aliases) > 0 {
 			w.key("aliases")
 			w.open('[')

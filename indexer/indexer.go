@@ -520,7 +520,7 @@ func (ix *Indexer) Read(fsys fs.FS, name string) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		size = min(info.Size(), ix.opts.MaxBytes) + 1 // +1: the read that sees the end
 	}
-	data, err := readAll(io.LimitReader(f, ix.opts.MaxBytes+1), int(size))
+	data, err := extract.ReadAll(io.LimitReader(f, ix.opts.MaxBytes+1), int(size))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errUnreadable, err)
 	}
@@ -528,24 +528,6 @@ func (ix *Indexer) Read(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", extract.ErrTooLarge, ix.opts.MaxBytes)
 	}
 	return data, nil
-}
-
-// readAll is io.ReadAll starting from a buffer of size bytes.
-func readAll(r io.Reader, size int) ([]byte, error) {
-	b := make([]byte, 0, max(size, 1))
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // let append pick the next size
-		}
-	}
 }
 
 // prune drops the sources that are gone (see Mode.Prune) and returns how

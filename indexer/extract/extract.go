@@ -133,7 +133,7 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 	if l, ok := r.(interface{ Len() int }); ok {
 		size = min(int64(l.Len()), max) + 1 // +1: the read that sees the end
 	}
-	data, err := readAll(io.LimitReader(r, max+1), int(size))
+	data, err := ReadAll(io.LimitReader(r, max+1), int(size))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
@@ -143,8 +143,9 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// readAll is io.ReadAll starting from a buffer of size bytes.
-func readAll(r io.Reader, size int) ([]byte, error) {
+// ReadAll is io.ReadAll starting from a buffer of size bytes, for a
+// reader whose length is known (a file), so it reads in one call.
+func ReadAll(r io.Reader, size int) ([]byte, error) {
 	b := make([]byte, 0, max(size, 1))
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
