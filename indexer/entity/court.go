@@ -162,7 +162,7 @@ func newCourtRules() *courtRules {
 		byPlace: map[string]string{},
 		byOrd:   map[string]string{},
 
-		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf, lead: leading("cdemnsuwCDEMNSUW"), word: true},
+		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf, lead: leading("cdemnsuwCDEMNSUW"), word: true, can: districtFirstWord},
 		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60, lead: leading("cuCU"), word: true},
 		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10, need: needAny("Circuit")},
 		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40, lead: leading("suSU"), word: true},
@@ -539,4 +539,20 @@ func (r *courtRules) fullNames(sc *scan) []span {
 		spans = append(spans, span{start: m[0], end: m[1], norm: "scotus", data: "full"})
 	}
 	return spans
+}
+
+// districtFirstWords are the words a district court's name can begin
+// with, as the district pattern spells them.
+var districtFirstWords = []string{"united", "u.", "district", "northern", "southern", "eastern", "western", "middle", "central"}
+
+// districtFirstWord, the district guide's can, reports whether s starts,
+// in any case, with one of districtFirstWords: the lead letters alone
+// let every "court", "the" and "case" be tried.
+func districtFirstWord(s string) bool {
+	for _, w := range districtFirstWords {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }

@@ -176,3 +176,26 @@ func FuzzCourtFieldLabel(f *testing.F) {
 		}
 	})
 }
+
+func TestDistrictFirstWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"United States District Court for", true},
+		{"U. S. District Court", true},
+		{"DISTRICT OF COLUMBIA", true},
+		{"Northern District of Illinois", true},
+		{"middle district of florida", true},
+		{"Central", true},
+		{"court for the Northern", false},
+		{"the District", false},
+		{"Unite", false},
+		{"Easter Sunday", false},
+		{"", false},
+	} {
+		if got := districtFirstWord(c.s); got != c.want {
+			t.Errorf("districtFirstWord(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -129,12 +129,24 @@ func mayLabel(lower string) bool {
 			return true
 		}
 	}
+	// Every match ends the text, but for white space, with a colon, "on"
+	// (a label's "on", a byline's, "decision"), a label word or "dated", or the name
+	// after "decided by": a date after any other word has no label, and
+	// most dates' preceding 40 bytes are ruled out by that alone.
+	tail := strings.TrimRight(lower, " \t\n\f\r")
+	ends := strings.HasSuffix(tail, ":") || strings.HasSuffix(tail, "on") || strings.HasSuffix(tail, "dated") || strings.HasSuffix(tail, "decisions")
+	for _, w := range labelWords {
+		ends = ends || strings.HasSuffix(tail, w)
+	}
+	if !ends && !strings.Contains(tail, "decided") {
+		return false
+	}
 	for _, w := range labelWords {
 		if strings.Contains(lower, w) {
 			return true
 		}
 	}
-	return strings.HasSuffix(strings.TrimRight(lower, " \t\n\f\r"), "on") && strings.Contains(lower, "by")
+	return strings.HasSuffix(tail, "on") && strings.Contains(lower, "by")
 }
 
 // dateNorm validates a date given as year, month (number or name, English

@@ -61,7 +61,18 @@ func FuzzDateMonthHits(f *testing.F) {
 var labelSamples = []string{"Filed: ", "DATED ", "Decided:", "Entered on ", "Date of decision: ", "Date de décision ",
 	"date de la décision :", "Published ", "Posted on ", "ISSUED: ", "Released ", "Rendered\t", "Filing date: ",
 	"decided by the Court ", "Decided by Smith Jones", "by Jane Doe on ", "Poſted on ", "the hearing on ", "in re Doe, ",
-	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", "", "by Jane Doe ON\t", "by Jane Doe on:", "Written by Jane Doe onward ", "by Jane on ", "By Doe on", "nearby on "}
+	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", "", "by Jane Doe ON\t", "by Jane Doe on:", "Written by Jane Doe onward ", "by Jane on ", "By Doe on", "nearby on ",
+	"Date of filing: ", "the date of the hearing, ", "Decisions ", "Filed 12/01/20 Page 3 of 9, dated ", "was decided by Roe\n"}
+
+// TestMayLabelRulesOut: text that ends with no label, however many
+// label words it has, is ruled out.
+func TestMayLabelRulesOut(t *testing.T) {
+	for _, s := range []string{"the date of the hearing, ", "filed a motion to dismiss ", "Date: as entered by the clerk in ", "published in the ", ""} {
+		if mayLabel(lowerASCII(s)) {
+			t.Errorf("mayLabel(%q) = true; no label ends it", s)
+		}
+	}
+}
 
 // TestMayLabel: each label the pattern knows passes the word check.
 func TestMayLabel(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Go's regexp engine guarantees linear time but is slow to scan a megabyte
@@ -201,14 +202,30 @@ func isLabel(lower string, i, n int) bool {
 
 // lowerASCII folds A-Z to a-z and leaves every other byte alone, so byte
 // offsets in the result are offsets in text.
+//
+// A text without capitals is returned as it is; otherwise the copy is
+// made once, byte by byte, and handed over as a string without a second
+// copy (every document is lower-cased once per tagging, a megabyte at a
+// time for long opinions).
 func lowerASCII(text string) string {
-	b := []byte(text)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + ('a' - 'A')
-		}
+	i := 0
+	for i < len(text) && (text[i] < 'A' || text[i] > 'Z') {
+		i++
 	}
-	return string(b)
+	if i == len(text) {
+		return text
+	}
+	b := make([]byte, len(text))
+	copy(b, text[:i])
+	for ; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is not written to again, nor seen anywhere else.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // windows runs re in the windows around hits, sorted offsets of needles;

@@ -210,3 +210,48 @@ func TestTrieStarts(t *testing.T) {
 		}
 	}
 }
+
+// lowerASCIIOracle is lowerASCII as it was first written: a copy with
+// A-Z folded and every other byte kept.
+func lowerASCIIOracle(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
+}
+
+func TestLowerASCII(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"already lower, 18 u.s.c. § 1591", "already lower, 18 u.s.c. § 1591"},
+		{"Doe v. TWITTER, Inc.", "doe v. twitter, inc."},
+		{"@[`{AZaz", "@[`{azaz"},
+		{"ÉCOLE Straße \u212a", "École straße \u212a"},
+		{"X", "x"},
+		{"\xffA\xc3", "\xffa\xc3"},
+	} {
+		if got := lowerASCII(c.in); got != c.want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzLowerASCII: lowerASCII agrees with the plain copy-and-fold, and
+// leaves its input as it was.
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range []string{"", "abc", "ABC", "Doe v. Roe, 18 U.S.C. § 1591", "\xff\x00Z[", "é\u212aK"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		keep := strings.Clone(text)
+		if got, want := lowerASCII(text), lowerASCIIOracle(text); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", text, got, want)
+		}
+		if text != keep {
+			t.Errorf("lowerASCII changed its input %q to %q", keep, text)
+		}
+	})
+}

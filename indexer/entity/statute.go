@@ -165,7 +165,7 @@ func newStatuteRules() *statuteRules {
 		uscAt:      guide{needles: []string{"u.s.c", "usc", "u. s", "u s c", "u.s. c", "u.s. code", "united states code"}, before: 24, after: 200, lead: leading(digits), word: true, can: titleThenCode},
 		cfrAt:      guide{needles: []string{"c.f.r", "cfr", "c. f. r"}, before: 8, after: 40, lead: leading(digits), word: true},
 		statAt:     guide{needles: []string{"stat.", "fed. reg", "fr "}, before: 8, after: 24, lead: leading(digits), word: true},
-		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, need: needBill},
+		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, keep: billNumberAfter, need: needBill},
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
@@ -731,4 +731,43 @@ func ruleFamily(word string) string {
 	default:
 		return "Fed. R. Evid."
 	}
+}
+
+// billNumberAfter, the bill guide's keep, reports whether the needle of n
+// bytes at i in lower can begin a bill as the pattern spells it: after
+// neither a word byte nor a period, and followed by what ends the
+// chamber ("." after "s" or "h.r", optionally " Bill" after "senate" and
+// "house"), at most one white space and a number of two or more figures
+// starting 1 to 9. "U.S. 1", "cases. 12" and "Section 12" are not.
+func billNumberAfter(lower string, i, n int) bool {
+	if i > 0 && (isWordByte(lower[i-1]) || lower[i-1] == '.') {
+		return false
+	}
+	j := i + n
+	switch lower[i:j] {
+	case "s.":
+	case "h.r", "h. r":
+		if j >= len(lower) || lower[j] != '.' {
+			return false
+		}
+		j++
+	default: // senate, house
+		k := j
+		for k < len(lower) && isSpaceByte(lower[k]) {
+			k++
+		}
+		if k > j && strings.HasPrefix(lower[k:], "bill") && billNumberAt(lower, k+len("bill")) {
+			return true
+		}
+	}
+	return billNumberAt(lower, j)
+}
+
+// billNumberAt reports whether lower has at j at most one white space and
+// then a figure 1 to 9 and another figure, as a bill's number starts.
+func billNumberAt(lower string, j int) bool {
+	if j < len(lower) && isSpaceByte(lower[j]) {
+		j++
+	}
+	return j+1 < len(lower) && '1' <= lower[j] && lower[j] <= '9' && isDigit(lower[j+1])
 }
