@@ -87,6 +87,10 @@ func TestPhraseScan(t *testing.T) {
 		// overlapping: the second "we deny" starts a word, the first not
 		{low: "awe deny; we deny", start: []string{"we deny"}, bound: []string{"we deny"}},
 		{low: "s", notStart: []string{"syllabus"}},
+		// a phrase that is the whole text, and one that ends it
+		{low: "plaintiff", any: []string{"plaintiff"}, start: []string{"plaintiff"}},
+		{low: "i. glossary", any: []string{"glossary"}, start: []string{"glossary"}},
+		{low: "glossar", notStart: []string{"glossary"}},
 		{low: ""},
 	}
 	for _, tc := range tests {
