@@ -559,6 +559,11 @@ func nextLine(lines []string, i int) int {
 // "Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al")
 // or broken after the "v." (a syllabus heading).
 func (c caption) inline(lines []string, i int, l string) string {
+	// inlineCase needs "v." or "vs." in what lineLabel leaves of l, a
+	// suffix of it
+	if !strings.Contains(l, "v.") && !strings.Contains(l, "vs.") {
+		return ""
+	}
 	short := shortTitle().MatchString(l)
 	l = lineLabel().ReplaceAllString(l, "")
 	m := inlineCase().FindStringSubmatch(l)

@@ -16,7 +16,7 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
 		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
 		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray",
-		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe"} {
+		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -31,6 +31,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		}
 		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
+		}
+		if !strings.Contains(line, "v.") && !strings.Contains(line, "vs.") && inlineCase().MatchString(lineLabel().ReplaceAllString(line, "")) {
+			t.Errorf("inlineCase matches %q without its label", line)
 		}
 		if got, want := joinFields(line), strings.Join(strings.Fields(line), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
@@ -161,6 +164,16 @@ func TestCaptionLineShortcuts(t *testing.T) {
 		}
 		if got, want := c.side, sideColumn().MatchString(c.line); got != want {
 			t.Errorf("sideColumn on %q: %v, the table says %v", c.line, want, got)
+		}
+	}
+	// caption.inline reads a line only when it has "v." or "vs."
+	for line, want := range map[string]bool{
+		"Doe v. Roe": true, "Re: Case No. 1, Doe vs. Roe": true, "Doe vs. Roe": true,
+		"Doe v Roe": false, "Doe versus Roe": false, "Doe V. Roe": false,
+	} {
+		read := strings.Contains(line, "v.") || strings.Contains(line, "vs.")
+		if got := inlineCase().MatchString(lineLabel().ReplaceAllString(line, "")); got != want || got && !read {
+			t.Errorf("%q: inlineCase matches %v, want %v; read %v", line, got, want, read)
 		}
 	}
 	for line, want := range map[string]string{
