@@ -302,7 +302,7 @@ func captionPrep(text string, numbers bool) []string {
 		if !strings.ContainsFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			line = ""
 		}
-		out = append(out, strings.Join(strings.Fields(line), " "))
+		out = append(out, joinFields(line))
 	}
 	return out
 }
@@ -487,23 +487,45 @@ func hasNo(s string) bool {
 }
 
 // mayHaveSideColumn reports whether line has what a match of sideColumn
-// needs: one of its marks, or a run of three white-space characters.
+// needs: one of its marks with white space before it and white space or
+// the end of line after it, or a run of three white-space characters.
 func mayHaveSideColumn(line string) bool {
-	if strings.ContainsAny(line, ")]|§*:") {
-		return true
-	}
 	run := 0
 	for i := 0; i < len(line); i++ {
-		switch line[i] {
+		switch c := line[i]; c {
 		case ' ', '\t', '\n', '\r', '\f':
 			if run++; run >= 3 {
 				return true
 			}
-		default:
-			run = 0
+			continue
+		case ')', ']', '|', '*', ':', 0xc2:
+			n := 1
+			if c == 0xc2 { // "§" is C2 A7
+				if i+1 == len(line) || line[i+1] != 0xa7 {
+					break
+				}
+				n = 2
+			}
+			if run > 0 && (i+n == len(line) || isSpace(line[i+n])) {
+				return true
+			}
 		}
+		run = 0
 	}
 	return false
+}
+
+// joinFields is strings.Join(strings.Fields(line), " "), without building
+// anything for a line that is that already: ASCII with single spaces
+// between its words.
+func joinFields(line string) string {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= 0x80 || c != ' ' && isSpace(c) || c == '\v' || c == ' ' && (i == 0 || i == len(line)-1 || line[i+1] == ' ') {
+			return strings.Join(strings.Fields(line), " ")
+		}
+	}
+	return line
 }
 
 // numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".
@@ -537,6 +559,11 @@ func nextLine(lines []string, i int) int {
 // "Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al")
 // or broken after the "v." (a syllabus heading).
 func (c caption) inline(lines []string, i int, l string) string {
+	// inlineCase needs "v." or "vs." in what lineLabel leaves of l, a
+	// suffix of it
+	if !strings.Contains(l, "v.") && !strings.Contains(l, "vs.") {
+		return ""
+	}
 	short := shortTitle().MatchString(l)
 	l = lineLabel().ReplaceAllString(l, "")
 	m := inlineCase().FindStringSubmatch(l)

@@ -15,7 +15,8 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Bankruptcy Appellate Panel of the Ninth Circuit", "INDIANA TAX COURT", "the Superior Court of the State of California",
 		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
 		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
-		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray"} {
+		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray",
+		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -30,6 +31,12 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		}
 		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
+		}
+		if !strings.Contains(line, "v.") && !strings.Contains(line, "vs.") && inlineCase().MatchString(lineLabel().ReplaceAllString(line, "")) {
+			t.Errorf("inlineCase matches %q without its label", line)
+		}
+		if got, want := joinFields(line), strings.Join(strings.Fields(line), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
 		}
 		if got, want := isSeparator(line), separator().MatchString(line); got != want {
 			t.Errorf("isSeparator(%q) = %v, separator matches: %v", line, got, want)
@@ -131,6 +138,53 @@ func TestRoleStems(t *testing.T) {
 		}
 		if !isRoleLine(w) {
 			t.Errorf("role %q (from %q) is not a role line", w, alt)
+		}
+	}
+}
+
+// TestCaptionLineShortcuts: a right-hand column's mark counts only with
+// white space before it and white space or the end after it, and a line
+// already in single-spaced words is kept as it is.
+func TestCaptionLineShortcuts(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		side bool
+	}{
+		{"JANE DOE, ) Case No. 1", true},
+		{"JANE DOE, )", true},
+		{"Doe (a minor), et al.,", false},
+		{"Case No.: 1:20-cv-1", false},
+		{"Doe § 1591", true},
+		{"18 U.S.C. §1591", false},
+		{"ACME CORP.   Case No. 5", true},
+		{"ACME CORP.  x", false},
+	} {
+		if got := mayHaveSideColumn(c.line); got != c.side {
+			t.Errorf("mayHaveSideColumn(%q) = %v, want %v", c.line, got, c.side)
+		}
+		if got, want := c.side, sideColumn().MatchString(c.line); got != want {
+			t.Errorf("sideColumn on %q: %v, the table says %v", c.line, want, got)
+		}
+	}
+	// caption.inline reads a line only when it has "v." or "vs."
+	for line, want := range map[string]bool{
+		"Doe v. Roe": true, "Re: Case No. 1, Doe vs. Roe": true, "Doe vs. Roe": true,
+		"Doe v Roe": false, "Doe versus Roe": false, "Doe V. Roe": false,
+	} {
+		read := strings.Contains(line, "v.") || strings.Contains(line, "vs.")
+		if got := inlineCase().MatchString(lineLabel().ReplaceAllString(line, "")); got != want || got && !read {
+			t.Errorf("%q: inlineCase matches %v, want %v; read %v", line, got, want, read)
+		}
+	}
+	for line, want := range map[string]string{
+		"JANE DOE, Plaintiff,":  "JANE DOE, Plaintiff,",
+		"JANE  DOE,\tPlaintiff": "JANE DOE, Plaintiff",
+		" Doe ":                 "Doe",
+		"Doe\u00a0Roe":          "Doe Roe",
+		"":                      "",
+	} {
+		if got := joinFields(line); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -81,57 +82,30 @@ type signal struct {
 	re    func() *regexp.Regexp
 	words []string
 	sure  []string
+	id    int // the signal's masks in phraseTable.signals
 }
 
 // match reports whether head matches the signal; low is head in ASCII lower
-// case, or "" when lowered could not fold it.
-func (s signal) match(head, low string) bool {
-	if low != "" && startsWord(low, s.sure) {
+// case, or "" when lowered could not fold it, and hp the phrases of low.
+func (s signal) match(head, low string, hp headPhrases) bool {
+	m := phrases().signals[s.id]
+	if low != "" && hp.start&m.sure != 0 {
 		return true
 	}
-	return (low == "" || has(low, s.words)) && s.re().MatchString(head)
-}
-
-// startsWord reports whether low has one of phrases at the start of a
-// word: at its start or after a byte that is not a word's (\b).
-func startsWord(low string, phrases []string) bool {
-	for _, p := range phrases {
-		for at := 0; ; {
-			i := strings.Index(low[at:], p)
-			if i < 0 {
-				break
-			}
-			i += at
-			if i == 0 || !isWord(low[i-1]) {
-				return true
-			}
-			at = i + 1
-		}
-	}
-	return false
-}
-
-// has reports whether low contains any of words.
-func has(low string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
+	return (low == "" || hp.any&m.words != 0) && s.re().MatchString(head)
 }
 
 var (
 	opinionSignal = signal{opinionSignals, []string{"memorandum opinion", "opinion and order", "memorandum and order",
 		"order granting", "order denying", "it is so ordered", "on appeal from", "appeal from the united states",
 		"circuit judge", "before:", "per curiam"}, []string{"memorandum opinion", "opinion and order", "memorandum and order",
-		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}}
+		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}, 0}
 	captionSignal = signal{captionSignals, []string{"united states district court", "united states court of appeals",
 		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}, []string{"united states district court",
-		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}}
+		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}, 1}
 	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
 		"faits marquants", "headnote", "case summary", "case brief"}, []string{"case law database", "summary of facts",
-		"commentaire / faits marquants", "headnote", "case summary", "case brief"}}
+		"commentaire / faits marquants", "headnote", "case summary", "case brief"}, 2}
 	// reportWords are the front-matter words of reportSignals, one per
 	// alternative.
 	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
@@ -156,32 +130,11 @@ func lowered(head string) string {
 }
 
 // decided reports whether head matches decisionSignals.
-func decided(head, low string) bool {
+func decided(head, low string, hp headPhrases) bool {
 	if low == "" {
 		return decisionSignals().MatchString(head)
 	}
-	return decisionTitled(low) || decisionPhrase(low)
-}
-
-// decisionPhrase reports whether low has one of decisionPhrases between
-// word boundaries (\b: a change between [0-9a-z_] and anything else).
-func decisionPhrase(low string) bool {
-	for _, p := range decisionPhrases {
-		before := p[0] != '(' && p != "delivered the opinion" && p != "entered for the court"
-		after := isWord(p[len(p)-1])
-		for at := 0; ; {
-			i := strings.Index(low[at:], p)
-			if i < 0 {
-				break
-			}
-			i += at
-			if (!before || i == 0 || !isWord(low[i-1])) && (!after || i+len(p) == len(low) || !isWord(low[i+len(p)])) {
-				return true
-			}
-			at = i + 1
-		}
-	}
-	return false
+	return decisionTitled(low) || hp.bound&phrases().decision != 0
 }
 
 func isWord(c byte) bool {
@@ -266,21 +219,25 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	}
 	head := leading(doc.Pages, 6000)
 	low := lowered(head)
+	var hp headPhrases
+	if low != "" {
+		hp = phrases().scan(low)
+	}
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
 	// headnote, which is no case summary. The court's name, in the first
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
 	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) &&
-		decided(head, low) && hc.get() != "" {
+		decided(head, low, hp) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
 	switch {
-	case summarySignal.match(head, low):
+	case summarySignal.match(head, low, hp):
 		return corpus.TypeCaseSummary
-	case opinionSignal.match(head, low) && (doc.Court != "" || captionSignal.match(head, low)):
+	case opinionSignal.match(head, low, hp) && (doc.Court != "" || captionSignal.match(head, low, hp)):
 		return corpus.TypeOpinion
-	case reportLike(head, low):
+	case reportLike(head, low, hp):
 		return corpus.TypeReport
 	}
 	return corpus.TypeArticle
@@ -289,15 +246,11 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 // reportLike reports whether head has two different report signals. Each
 // signal but "acknowledg(e)ments" has one spelling, so text with fewer than
 // two of reportWords, that one aside, has fewer than two.
-func reportLike(head, low string) bool {
-	n := 0
-	for _, w := range reportWords {
-		if strings.Contains(low, w) {
-			n++
-			if w == "acknowledg" {
-				n++
-			}
-		}
+func reportLike(head, low string, hp headPhrases) bool {
+	pt := phrases()
+	n := bits.OnesCount64(hp.any & pt.report)
+	if hp.any&pt.ack != 0 {
+		n++
 	}
 	return (low == "" || n >= 2) && distinct(reportSignals().FindAllString(head, -1)) >= 2
 }

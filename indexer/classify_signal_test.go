@@ -83,15 +83,20 @@ func FuzzSignals(f *testing.F) {
 func checkSignals(t *testing.T, head string) {
 	t.Helper()
 	low := lowered(head)
-	if got, want := decided(head, low), decisionSignals().MatchString(head); got != want {
+	var hp headPhrases
+	if low != "" {
+		hp = phrases().scan(low)
+		checkPhrases(t, low, hp)
+	}
+	if got, want := decided(head, low, hp), decisionSignals().MatchString(head); got != want {
 		t.Errorf("decision %q: %v, want %v", head, got, want)
 	}
 	for name, sig := range map[string]signal{"opinion": opinionSignal, "caption": captionSignal, "summary": summarySignal} {
-		if got, want := sig.match(head, low), sig.re().MatchString(head); got != want {
+		if got, want := sig.match(head, low, hp), sig.re().MatchString(head); got != want {
 			t.Errorf("%s %q: %v, want %v", name, head, got, want)
 		}
 	}
-	if got, want := reportLike(head, low), distinct(reportSignals().FindAllString(head, -1)) >= 2; got != want {
+	if got, want := reportLike(head, low, hp), distinct(reportSignals().FindAllString(head, -1)) >= 2; got != want {
 		t.Errorf("report %q: %v, want %v", head, got, want)
 	}
 }
