@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -70,7 +71,7 @@ func newFieldSpecs(im mapping.IndexMapping) (*fieldSpecs, error) {
 		if fm.Type == "text" {
 			// The analyzer the mapping picks: the field's own, else the
 			// index's default.
-			s.analyzer = m.AnalyzerNamed(cmpOr(fm.Analyzer, m.DefaultAnalyzer))
+			s.analyzer = m.AnalyzerNamed(cmp.Or(fm.Analyzer, m.DefaultAnalyzer))
 			if s.analyzer == nil {
 				return fieldSpec{}, fmt.Errorf("index mapping: no analyzer for field %q", name)
 			}

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -64,7 +65,7 @@ func (ix *Indexer) open(ctx context.Context, dataDir string, bulk bool) (*store.
 func (ix *Indexer) openStore(ctx context.Context, dataDir string, bulk bool) (*store.Store, error) {
 	return store.Open(ctx, dataDir, store.Options{
 		Bulk:       bulk,
-		Command:    "lexsearch " + cmpOr(ix.opts.Command, "ingest"),
+		Command:    "lexsearch " + cmp.Or(ix.opts.Command, "ingest"),
 		Shards:     max(ix.opts.Shards, 1), // see shardsFor
 		BatchBytes: ix.opts.BatchBytes,
 		Mapping:    func() (mapping.IndexMapping, error) { return Mapping() },
@@ -94,13 +95,6 @@ func (ix *Indexer) shardsFor(n int) int {
 		return runtime.GOMAXPROCS(0)
 	}
 	return 1
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // OpenIndex opens the data directory dataDir for searching and returns

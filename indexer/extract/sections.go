@@ -252,13 +252,6 @@ func endsOpen(t string) bool {
 	return false
 }
 
-// numberedPrev reports whether a line is itself a numbered heading, so
-// that "2. Law" directly followed by "2.1 Treaties" counts both.
-func numberedPrev(l string) bool {
-	_, ok := numberedLine(strings.TrimSpace(l))
-	return ok
-}
-
 func numberedOK(l string) bool {
 	_, ok := numberedLine(l)
 	return ok
