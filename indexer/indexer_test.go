@@ -328,7 +328,7 @@ func TestRebuildKeepsEveryDocumentInANewGeneration(t *testing.T) {
 	if got, want := indexedIDs(t, dir), sortedIDs(texts...); !slices.Equal(got, want) {
 		t.Errorf("after rebuild: %v, want %v", got, want)
 	}
-	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	gens, _ := filepath.Glob(filepath.Join(dir, "index", "gen-*"))
 	if len(gens) != 1 || filepath.Base(gens[0]) != "gen-000002" {
 		t.Errorf("generations after one rebuild: %v, want only gen-000002", gens)
 	}
@@ -358,11 +358,8 @@ func TestMissingIndexIsRebuiltFromKeptDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A user deletes the index, the README calling it rebuildable.
-	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
-	for _, g := range gens {
-		if err := os.RemoveAll(g); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := ix.Ingest(t.Context(), dir, []Input{{FS: fstest.MapFS{"c.txt": {Data: []byte("gamma text")}}}}, Mode{}); err != nil {
 		t.Fatal(err)
@@ -577,9 +574,9 @@ func TestOldLayoutIsImported(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, oldLayoutDir)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("%s is still there after the upgrade: %v", oldLayoutDir, err)
 	}
-	// index is now the link to the current generation, not the old index
-	if fi, err := os.Lstat(filepath.Join(dir, "index")); err == nil && fi.IsDir() {
-		t.Error("the old index/ directory is still there after the upgrade")
+	// index/ now holds the generations, not the old index
+	if gens, _ := filepath.Glob(filepath.Join(dir, "index", "gen-*")); len(gens) != 1 {
+		t.Errorf("generations in index/ after the upgrade: %v, want one", gens)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index", "index_meta.json")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("index/index_meta.json of the old layout is still reachable: %v", err)

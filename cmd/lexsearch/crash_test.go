@@ -179,7 +179,7 @@ func TestKillDuringRebuild(t *testing.T) {
 			if got := checkConsistent(t, data, ids); !slices.Equal(got, ids) {
 				t.Errorf("after a kill at %s: %d documents, want %d", step, len(got), len(ids))
 			}
-			if gens, _ := filepath.Glob(filepath.Join(data, "gen-*")); len(gens) != 1 {
+			if gens, _ := filepath.Glob(filepath.Join(data, "index", "gen-*")); len(gens) != 1 {
 				t.Errorf("generations after recovery: %v, want one", gens)
 			}
 		})
@@ -213,9 +213,8 @@ func TestMissingIndexKeepsOriginals(t *testing.T) {
 	if out, err := lexsearch(t, "", "ingest", "-data", data, "-workers", "1", in).CombinedOutput(); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, out)
 	}
-	gens, _ := filepath.Glob(filepath.Join(data, "gen-*"))
-	for _, g := range gens {
-		os.RemoveAll(g)
+	if err := os.RemoveAll(filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
 	}
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "new.txt"), []byte("A new opinion on Section 230."), 0o644)
@@ -355,14 +354,14 @@ func TestReopenInANewProcessKeepsTheIndex(t *testing.T) {
 	if out, err := lexsearch(t, "", "ingest", "-data", data, "-workers", "1", in).CombinedOutput(); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, out)
 	}
-	before, _ := filepath.Glob(filepath.Join(data, "gen-*"))
+	before, _ := filepath.Glob(filepath.Join(data, "index", "gen-*"))
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "new.txt"), []byte("One more opinion on Section 230."), 0o644)
 	out, err := lexsearch(t, "", "ingest", "-data", data, "-workers", "1", other).CombinedOutput()
 	if err != nil {
 		t.Fatalf("second ingest: %v\n%s", err, out)
 	}
-	after, _ := filepath.Glob(filepath.Join(data, "gen-*"))
+	after, _ := filepath.Glob(filepath.Join(data, "index", "gen-*"))
 	if !slices.Equal(before, after) || strings.Contains(string(out), "rebuilding") {
 		t.Errorf("the second process rebuilt the index (generations %v, then %v):\n%s", before, after, out)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -25,8 +26,14 @@ type pointer struct {
 	Compacted int `json:"compacted,omitempty"`
 }
 
+// IndexDir holds the index's generations: data/index/gen-N/shard-I. It is
+// a real folder, so `du -sh data/index` is the index's size on disk.
+const IndexDir = "index"
+
+func (p pointer) genName() string { return fmt.Sprintf("gen-%06d", p.Generation) }
+
 func (p pointer) genDir(dir string) string {
-	return filepath.Join(dir, fmt.Sprintf("gen-%06d", p.Generation))
+	return filepath.Join(dir, IndexDir, p.genName())
 }
 
 func (p pointer) shardDir(dir string, i int) string {
@@ -71,32 +78,46 @@ func (s *Store) writePointer(p pointer) error {
 		return fmt.Errorf("commit %s: %w", pointerFile, err)
 	}
 	s.fault("pointer-after")
-	s.linkIndex(p)
 	return nil
 }
 
-// indexLink is a symbolic link to the current generation, for tools that
-// look for a data directory's index at data/index (du, backup scripts,
-// benchmark harnesses). lexsearch itself reads CURRENT and never the link.
-const indexLink = "index"
+// Before IndexDir was a folder, a data directory kept its generations
+// beside CURRENT (data/gen-N) with data/index a symbolic link to the live
+// one, which du does not follow. dropIndexLink and moveIntoIndexDir turn
+// such a directory into today's layout when it is opened: the link goes
+// (lexsearch never read it), and the live generation is renamed into the
+// folder. Each step is one removal or rename, so a crash between them
+// leaves a directory they finish on the next open.
+func (s *Store) dropIndexLink() error {
+	link := filepath.Join(s.dir, IndexDir)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	if err := os.Remove(link); err != nil {
+		return fmt.Errorf("remove the data/index link of an older layout: %w", err)
+	}
+	return nil
+}
 
-// linkIndex points data/index at p's generation: a new link made beside
-// it and renamed over it. A link that cannot be made costs nothing but
-// the convenience, so it is a warning, never a failed commit.
-func (s *Store) linkIndex(p pointer) {
-	link := filepath.Join(s.dir, indexLink)
-	target := filepath.Base(p.genDir(s.dir))
-	if cur, err := os.Readlink(link); err == nil && cur == target {
-		return
+// moveIntoIndexDir moves p's generation from beside CURRENT into
+// IndexDir, if it is there (see dropIndexLink).
+func (s *Store) moveIntoIndexDir(p pointer) error {
+	from, to := filepath.Join(s.dir, p.genName()), p.genDir(s.dir)
+	if _, err := os.Stat(from); err != nil {
+		return nil // nothing to move
 	}
-	tmp := link + ".tmp"
-	os.Remove(tmp)
-	err := os.Symlink(target, tmp)
-	if err == nil {
-		err = os.Rename(tmp, link)
+	if _, err := os.Stat(to); err == nil {
+		return nil // moved already: what is left beside CURRENT is stray
 	}
-	if err != nil {
-		os.Remove(tmp)
-		s.opts.Logger.Warn("could not point data/index at the current generation", "err", err)
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
 	}
+	if err := os.Rename(from, to); err != nil {
+		return fmt.Errorf("move %s into %s/: %w", p.genName(), IndexDir, err)
+	}
+	s.opts.Logger.Info("moved the index into data/index/", "generation", p.genName())
+	if err := syncDir(filepath.Dir(to)); err != nil {
+		return err
+	}
+	return syncDir(s.dir)
 }

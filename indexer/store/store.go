@@ -142,13 +142,15 @@ func (s *Store) open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.dropIndexLink(); err != nil {
+		return err
+	}
 	if !ok {
-		// The old layout's index/ is a directory; today's is a link
-		// made only after CURRENT exists.
-		fi, errIndex := os.Lstat(filepath.Join(s.dir, indexLink))
-		oldIndex := errIndex == nil && fi.IsDir()
+		// The first layout's index/ was one bleve index; today's holds
+		// generations.
+		_, errIndex := os.Stat(filepath.Join(s.dir, IndexDir, "index_meta.json"))
 		_, errText := os.Stat(filepath.Join(s.dir, TextDir))
-		if oldIndex || errText == nil {
+		if errIndex == nil || errText == nil {
 			if s.opts.MoveOldLayout == nil {
 				return ErrOldLayout
 			}
@@ -173,10 +175,12 @@ func (s *Store) open(ctx context.Context) error {
 		}
 		s.closeShards()
 	}
+	if err := s.moveIntoIndexDir(p); err != nil {
+		return err
+	}
 	if err := s.removeStray(p); err != nil {
 		return err
 	}
-	s.linkIndex(p) // a crash between CURRENT and the link left it behind
 	s.cur = p
 	if s.cat, err = loadCatalog(p.catalogPath(s.dir)); err != nil {
 		return err
@@ -251,22 +255,30 @@ func (s *Store) compact() error {
 var errInUse = errors.New("index is open in another process")
 
 // removeStray deletes generations and catalogs other than p's: what an
-// interrupted rebuild or first run left.
+// interrupted rebuild or first run left. Generations beside CURRENT are
+// all stray: the live one was moved into IndexDir (moveIntoIndexDir).
 func (s *Store) removeStray(p pointer) error {
-	entries, err := os.ReadDir(s.dir)
-	if err != nil {
-		return err
-	}
-	keepGen, keepCat := filepath.Base(p.genDir(s.dir)), filepath.Base(p.catalogPath(s.dir))
-	for _, e := range entries {
-		n := e.Name()
-		stray := strings.HasPrefix(n, "gen-") && n != keepGen ||
-			strings.HasPrefix(n, "catalog-") && n != keepCat ||
-			strings.HasSuffix(n, ".tmp")
-		if stray {
-			s.opts.Logger.Info("removing what an interrupted write left", "path", n)
-			if err := os.RemoveAll(filepath.Join(s.dir, n)); err != nil {
-				return err
+	keepGen, keepCat := p.genName(), filepath.Base(p.catalogPath(s.dir))
+	for _, d := range []string{s.dir, filepath.Join(s.dir, IndexDir)} {
+		entries, err := os.ReadDir(d)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		top := d == s.dir
+		for _, e := range entries {
+			n := e.Name()
+			stray := strings.HasPrefix(n, "gen-") && (top || n != keepGen) ||
+				top && strings.HasPrefix(n, "catalog-") && n != keepCat ||
+				strings.HasSuffix(n, ".tmp")
+			if stray {
+				rel, _ := filepath.Rel(s.dir, filepath.Join(d, n))
+				s.opts.Logger.Info("removing what an interrupted write left", "path", rel)
+				if err := os.RemoveAll(filepath.Join(d, n)); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -327,10 +339,12 @@ func (s *Store) createShards(p pointer) error {
 		}
 		s.shards[i] = idx
 	}
-	if err := syncDir(p.genDir(s.dir)); err != nil {
-		return err
+	for _, d := range []string{p.genDir(s.dir), filepath.Dir(p.genDir(s.dir)), s.dir} {
+		if err := syncDir(d); err != nil {
+			return err
+		}
 	}
-	return syncDir(s.dir)
+	return nil
 }
 
 func (s *Store) openShards(p pointer) error {

@@ -161,7 +161,8 @@ func TestOpenRemovesWhatAnInterruptedRebuildLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	for _, p := range []string{"gen-000002/shard-000", "catalog-000002.log", "CURRENT.tmp"} {
+	// gen-000003 beside CURRENT: where an older layout's rebuild put it.
+	for _, p := range []string{"index/gen-000002/shard-000", "gen-000003/shard-000", "catalog-000002.log", "CURRENT.tmp"} {
 		path := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(path), 0o755)
 		if err := os.WriteFile(path, []byte("partial"), 0o644); err != nil {
@@ -170,7 +171,7 @@ func TestOpenRemovesWhatAnInterruptedRebuildLeft(t *testing.T) {
 	}
 	s = openTest(t, dir, 1)
 	defer s.Close()
-	for _, p := range []string{"gen-000002", "catalog-000002.log", "CURRENT.tmp"} {
+	for _, p := range []string{"index/gen-000002", "gen-000003", "catalog-000002.log", "CURRENT.tmp"} {
 		if _, err := os.Stat(filepath.Join(dir, p)); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s survived the open: %v", p, err)
 		}
@@ -389,34 +390,94 @@ func TestCloseLeavesNoReplacedSegments(t *testing.T) {
 	}
 }
 
-// data/index points at the current generation, for tools that look there,
-// and a stale link (a crash between CURRENT and the link) is mended on open.
-func TestIndexLinkFollowsTheCurrentGeneration(t *testing.T) {
+// data/index is a folder holding the index, so that du, backup scripts
+// and benchmark harnesses that look there see its size.
+func TestIndexDirHoldsTheIndex(t *testing.T) {
 	dir := t.TempDir()
-	s := openTest(t, dir, 1)
+	s := openTest(t, dir, 2)
 	b := &Batch{}
 	addDoc(b, 1, "red")
 	if err := s.Commit(t.Context(), b); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	link := filepath.Join(dir, "index")
-	if got, err := os.Readlink(link); err != nil || got != "gen-000001" {
-		t.Fatalf("data/index -> %q (%v), want gen-000001", got, err)
+	fi, err := os.Lstat(filepath.Join(dir, "index"))
+	if err != nil || !fi.IsDir() {
+		t.Fatalf("data/index: %v, %v; want a folder", fi, err)
 	}
-	if _, err := os.Stat(filepath.Join(link, "shard-000")); err != nil {
-		t.Errorf("the link does not reach the shards: %v", err)
+	for _, p := range []string{"index/gen-000001/shard-000/index_meta.json", "index/gen-000001/shard-001/index_meta.json"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Error(err)
+		}
 	}
-	os.Remove(link)
-	if err := os.Symlink("gen-000009", link); err != nil {
+	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	if len(gens) != 0 {
+		t.Errorf("generations beside CURRENT: %v, want none", gens)
+	}
+}
+
+// A data directory of the layout before, with its generations beside
+// CURRENT and data/index a link to the live one, is moved into today's on
+// open, including one a crash left half moved.
+func TestOpenMovesAnOlderLayoutIntoIndexDir(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		undo func(t *testing.T, dir string) // today's layout -> the older one, or part way
+	}{
+		{"link", func(t *testing.T, dir string) {
+			mustRename(t, filepath.Join(dir, "index", "gen-000001"), filepath.Join(dir, "gen-000001"))
+			mustDo(t, os.Remove(filepath.Join(dir, "index")))
+			mustDo(t, os.Symlink("gen-000001", filepath.Join(dir, "index")))
+		}},
+		{"link removed", func(t *testing.T, dir string) {
+			mustRename(t, filepath.Join(dir, "index", "gen-000001"), filepath.Join(dir, "gen-000001"))
+			mustDo(t, os.Remove(filepath.Join(dir, "index")))
+		}},
+		{"folder made", func(t *testing.T, dir string) {
+			mustRename(t, filepath.Join(dir, "index", "gen-000001"), filepath.Join(dir, "gen-000001"))
+		}},
+		{"stale link", func(t *testing.T, dir string) {
+			mustRename(t, filepath.Join(dir, "index", "gen-000001"), filepath.Join(dir, "gen-000001"))
+			mustDo(t, os.Remove(filepath.Join(dir, "index")))
+			mustDo(t, os.Symlink("gen-000009", filepath.Join(dir, "index")))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openTest(t, dir, 1)
+			b := &Batch{}
+			addDoc(b, 1, "red")
+			if err := s.Commit(t.Context(), b); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			tc.undo(t, dir)
+			s = openTest(t, dir, 1)
+			defer s.Close()
+			if n, _ := s.Index().DocCount(); n != 1 {
+				t.Errorf("%d documents, want 1", n)
+			}
+			if fi, err := os.Lstat(filepath.Join(dir, "index")); err != nil || !fi.IsDir() {
+				t.Errorf("data/index after open: %v, %v; want a folder", fi, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "index", "gen-000001", "shard-000")); err != nil {
+				t.Errorf("the generation was not moved into data/index: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "gen-000001")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("gen-000001 is still beside CURRENT: %v", err)
+			}
+		})
+	}
+}
+
+func mustRename(t *testing.T, from, to string) {
+	t.Helper()
+	mustDo(t, os.Rename(from, to))
+}
+
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
 		t.Fatal(err)
-	}
-	s = openTest(t, dir, 1)
-	defer s.Close()
-	if got, _ := os.Readlink(link); got != "gen-000001" {
-		t.Errorf("after open data/index -> %q, want gen-000001", got)
-	}
-	if n, _ := s.Index().DocCount(); n != 1 {
-		t.Errorf("%d documents, want 1", n)
 	}
 }
