@@ -41,6 +41,9 @@ func writeReport(cfg config, runs []*sizeRun) error {
 			r.IngestWall.Round(time.Second), r.IngestCPU.Round(time.Second), float64(r.IngestCPU.Milliseconds())/float64(r.Docs),
 			(time.Duration(r.Raw.IngestSec * float64(time.Second))).Round(time.Second))
 		fmt.Fprintf(&b, "| peak RSS ingesting (process tree) | %s | %s (ingest and queries) | |\n", human(r.IngestPeak), human(r.RawPeak))
+		if ix, ok := r.DataParts["index"]; ok {
+			fmt.Fprintf(&b, "| index on disk | %s (data/index) | %s | %.2f× |\n", human(ix), human(r.Raw.IndexSize), float64(ix)/float64(r.Raw.IndexSize))
+		}
 		fmt.Fprintf(&b, "| data folder on disk | %s (%s) | %s (index only) | %.2f× |\n", human(r.DataBytes), partsLine(r.DataParts), human(r.Raw.IndexSize), float64(r.DataBytes)/float64(r.Raw.IndexSize))
 		fmt.Fprintf(&b, "| ready (start to /readyz 200) | %s | | |\n", r.Ready.Round(time.Millisecond))
 		fmt.Fprintf(&b, "| RSS serving, at ready / after the mix | %s / %s | | |\n\n", human(r.RSSReady), human(r.RSSAfter))
