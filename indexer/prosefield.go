@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"hash/maphash"
+	"math"
 	"slices"
 	"sync"
 	"unsafe"
@@ -112,27 +114,43 @@ const (
 
 // proseState is the scratch of one analysis, reused, and what it knows
 // of words from the texts it analysed before.
+//
+// Every word of a text costs one lookup in words, a table of this
+// state's own keyed on the word's bytes as written, which gives what
+// the filter made of it (a stop word, or its term, stemmed once) and,
+// for a word met before in the same text, its term's index there: the
+// records carry the number of the text they last counted for, so
+// nothing is cleared between texts. The first maxKnownWords words (the
+// common ones) and their terms are kept for later texts; the others are
+// forgotten at the end of each text, so memory stays bounded whatever
+// the collection's vocabulary.
 type proseState struct {
-	words   map[string]int32      // a word as written -> its term, or -1: a stop word
-	terms   map[string]int32      // a term -> its index
-	keys    []string              // the terms, by index
-	counts  []int32               // occurrences, by term
-	termOf  []int32               // the term of each kept word, in order
-	locs    []index.TokenLocation // the location of each kept word, in order
-	scratch []byte
+	words    *wordTable
+	wordRecs []wordRec // by word index
+	terms    *wordTable
+	termRecs []termRec // by term index
 
-	// known remembers the term of each word as written (up to
-	// maxKnownWords, the first seen: the common ones), for filter, so
-	// that a word met in an earlier text costs one lookup in a table of
-	// this state's own (the stem memory is shared, locked, and hashed
-	// apart) and no new string.
-	known  map[string]knownWord
-	filter *englishFilter
+	text   uint32                // the number of the text being analysed
+	keys   []string              // the terms of this text, by their index in it
+	counts []int32               // occurrences, by index in the text
+	termOf []int32               // the index of the term of each kept word, in order
+	locs   []index.TokenLocation // the location of each kept word, in order
+
+	scratch []byte
+	filter  *englishFilter
 }
 
-type knownWord struct {
-	word, term string // term is "" for a stop word
-	stop       bool
+// A wordRec is what a word as written indexes as.
+type wordRec struct {
+	term int32  // in terms, or -1: a stop word
+	text uint32 // the text in which t is the term's index
+	t    int32
+}
+
+// A termRec is one term of the words seen.
+type termRec struct {
+	text uint32 // the text in which t is its index
+	t    int32
 }
 
 const maxKnownWords = 1 << 15
@@ -153,13 +171,17 @@ func getProseState(filter *englishFilter) *proseState {
 		proseStates.free = proseStates.free[:n-1]
 	}
 	proseStates.Unlock()
-	if st == nil {
-		st = &proseState{words: map[string]int32{}, terms: map[string]int32{}}
-	}
-	if st.filter != filter {
-		st.known, st.filter = map[string]knownWord{}, filter
+	if st == nil || st.filter != filter || st.text == math.MaxUint32 {
+		st = newProseState(filter, maxKnownWords)
 	}
 	return st
+}
+
+// newProseState returns a state that keeps the first known words it
+// meets for later texts.
+func newProseState(filter *englishFilter, known int) *proseState {
+	seed := maphash.MakeSeed()
+	return &proseState{words: newWordTable(seed, known), terms: newWordTable(seed, known), filter: filter}
 }
 
 func putProseState(st *proseState) {
@@ -168,37 +190,91 @@ func putProseState(st *proseState) {
 	proseStates.Unlock()
 }
 
-// lookup returns what a word as written indexes as.
-func (st *proseState) lookup(word []byte) knownWord {
-	if k, ok := st.known[string(word)]; ok {
-		return k
+// term returns the index in this text of the term of a word as written,
+// or -1 for a stop word. text is what word is part of, unchanged until
+// the analysis ends.
+func (st *proseState) term(word []byte) int32 {
+	h := st.words.hash(word)
+	w := st.words.find(h, word)
+	if w < 0 {
+		w = st.addWord(h, word)
 	}
+	r := &st.wordRecs[w]
+	if r.text != st.text {
+		r.text, r.t = st.text, -1
+		if r.term >= 0 {
+			tr := &st.termRecs[r.term]
+			if tr.text != st.text {
+				tr.text, tr.t = st.text, int32(len(st.keys))
+				st.keys = append(st.keys, st.terms.keys[r.term])
+				st.counts = append(st.counts, 0)
+			}
+			r.t = tr.t
+		}
+	}
+	return r.t
+}
+
+// addWord filters a word not seen before (or forgotten) and adds it.
+func (st *proseState) addWord(h uint64, word []byte) int32 {
 	// The filter lower-cases in place: a copy, so the text stays as
 	// stored.
 	st.scratch = append(st.scratch[:0], word...)
-	term, keep := st.filter.term(st.scratch)
-	k := knownWord{word: string(word), stop: !keep}
+	term, notStop := st.filter.term(st.scratch)
+	keep := st.words.canKeep()
+	key := bytesString(word)
 	if keep {
-		k.term = k.word
-		if string(term) != k.word {
-			k.term = string(term)
+		key = string(word) // kept: a copy, not the text
+	}
+	w := st.words.add(h, key, keep)
+	rec := wordRec{term: -1}
+	if notStop {
+		th := st.terms.hash(term)
+		t := st.terms.find(th, term)
+		if t < 0 {
+			// The term is the word itself for most words; else a new
+			// string, since the scratch is reused.
+			tkey := key
+			if string(term) != key {
+				tkey = string(term)
+			}
+			// A kept word's term is kept; a forgotten word's
+			// new term is forgotten with it.
+			t = st.terms.add(th, tkey, keep)
+			st.termRecs = append(st.termRecs, termRec{})
 		}
+		rec.term = t
 	}
-	if len(st.known) < maxKnownWords {
-		st.known[k.word] = k
-	}
-	return k
+	st.wordRecs = append(st.wordRecs, rec)
+	return w
 }
 
-// maxPooledWords bounds the distinct words of a state put back to be
-// reused, so one huge document does not pin its tables.
-const (
-	maxPooledWords     = 1 << 16
-	maxPooledLocations = 1 << 18 // 16 MB
-)
+// forget drops the words and terms not kept for later texts.
+func (st *proseState) forget() {
+	st.words.dropTemporary()
+	st.terms.dropTemporary()
+	st.wordRecs = st.wordRecs[:len(st.words.keys)]
+	st.termRecs = st.termRecs[:len(st.terms.keys)]
+	clear(st.keys) // nothing keeps a text alive
+	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
+}
+
+// maxPooledLocations bounds the locations of a state put back to be
+// reused, so one huge document does not pin its scratch.
+const maxPooledLocations = 1 << 18 // 16 MB
 
 func (f *proseField) Analyze() {
 	st := getProseState(f.filter)
+	f.analyze(st)
+	if cap(st.locs) > maxPooledLocations {
+		return
+	}
+	putProseState(st)
+}
+
+// analyze analyses the field with the scratch and knowledge of st.
+func (f *proseField) analyze(st *proseState) {
+	st.text++
 	vectors := f.options.IncludeTermVectors()
 	locs := st.locs[:0]
 	posBytes := 0 // of the locations' array positions
@@ -208,22 +284,7 @@ func (f *proseField) Analyze() {
 		position, kept := 0, 0
 		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
 			position++
-			word := v.text[start:end]
-			t, seen := st.words[string(word)]
-			if !seen {
-				k := st.lookup(word)
-				t = -1
-				if !k.stop {
-					var known bool
-					if t, known = st.terms[k.term]; !known {
-						t = int32(len(st.keys))
-						st.terms[k.term] = t
-						st.keys = append(st.keys, k.term)
-						st.counts = append(st.counts, 0)
-					}
-				}
-				st.words[k.word] = t
-			}
+			t := st.term(v.text[start:end])
 			if t < 0 {
 				return
 			}
@@ -257,7 +318,9 @@ func (f *proseField) Analyze() {
 			tf.SetFrequency(int(st.counts[t]))
 		}
 		kept += int(st.counts[t])
-		f.freqs[k] = tf
+		// The key shares the term's bytes, which nothing writes to:
+		// k may be part of the text, which is not the field's to keep.
+		f.freqs[bytesString(tf.Term)] = tf
 	}
 	// The locations were gathered in the pooled scratch: the field keeps
 	// an array of exactly their number.
@@ -284,11 +347,5 @@ func (f *proseField) Analyze() {
 	f.freqsSize = size.SizeOfMap + n*(size.SizeOfString+size.SizeOfPtr+sizeOfTokenFreq) + 2*termBytes +
 		len(locs)*sizeOfTokenLocation + posBytes
 
-	if len(st.words) > maxPooledWords || cap(st.locs) > maxPooledLocations {
-		return
-	}
-	clear(st.words)
-	clear(st.terms)
-	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
-	putProseState(st)
+	st.forget()
 }
