@@ -125,13 +125,12 @@ const (
 // forgotten at the end of each text, so memory stays bounded whatever
 // the collection's vocabulary.
 type proseState struct {
-	words    *wordTable
-	wordRecs []wordRec // by word index
-	terms    *wordTable
-	termRecs []termRec // by term index
+	words    *wordTable[wordRec]
+	terms    *wordTable[int32] // a term -> its index in termRecs
+	termRecs []termRec         // the kept terms first
 
 	text   uint32                // the number of the text being analysed
-	keys   []string              // the terms of this text, by their index in it
+	keys   []int32               // the terms of this text (in termRecs), by their index in it
 	counts []int32               // occurrences, by index in the text
 	termOf []int32               // the index of the term of each kept word, in order
 	locs   []index.TokenLocation // the location of each kept word, in order
@@ -142,15 +141,16 @@ type proseState struct {
 
 // A wordRec is what a word as written indexes as.
 type wordRec struct {
-	term int32  // in terms, or -1: a stop word
+	term int32  // in termRecs, or -1: a stop word
 	text uint32 // the text in which t is the term's index
 	t    int32
 }
 
 // A termRec is one term of the words seen.
 type termRec struct {
-	text uint32 // the text in which t is its index
-	t    int32
+	text   uint32 // the text in which t is its index
+	t      int32
+	off, n uint32 // its bytes in terms.bytes
 }
 
 const maxKnownWords = 1 << 15
@@ -181,7 +181,7 @@ func getProseState(filter *englishFilter) *proseState {
 // meets for later texts.
 func newProseState(filter *englishFilter, known int) *proseState {
 	seed := maphash.MakeSeed()
-	return &proseState{words: newWordTable(seed, known), terms: newWordTable(seed, known), filter: filter}
+	return &proseState{words: newWordTable[wordRec](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
 }
 
 func putProseState(st *proseState) {
@@ -191,22 +191,21 @@ func putProseState(st *proseState) {
 }
 
 // term returns the index in this text of the term of a word as written,
-// or -1 for a stop word. text is what word is part of, unchanged until
-// the analysis ends.
+// or -1 for a stop word.
 func (st *proseState) term(word []byte) int32 {
 	h := st.words.hash(word)
 	w := st.words.find(h, word)
 	if w < 0 {
 		w = st.addWord(h, word)
 	}
-	r := &st.wordRecs[w]
+	r := &st.words.slots[w].val
 	if r.text != st.text {
 		r.text, r.t = st.text, -1
 		if r.term >= 0 {
 			tr := &st.termRecs[r.term]
 			if tr.text != st.text {
 				tr.text, tr.t = st.text, int32(len(st.keys))
-				st.keys = append(st.keys, st.terms.keys[r.term])
+				st.keys = append(st.keys, r.term)
 				st.counts = append(st.counts, 0)
 			}
 			r.t = tr.t
@@ -215,47 +214,35 @@ func (st *proseState) term(word []byte) int32 {
 	return r.t
 }
 
-// addWord filters a word not seen before (or forgotten) and adds it.
-func (st *proseState) addWord(h uint64, word []byte) int32 {
+// addWord filters a word not seen before (or forgotten), adds it, and
+// returns its slot.
+func (st *proseState) addWord(h uint64, word []byte) int {
 	// The filter lower-cases in place: a copy, so the text stays as
 	// stored.
 	st.scratch = append(st.scratch[:0], word...)
 	term, notStop := st.filter.term(st.scratch)
+	// A kept word's term is kept; a forgotten word's new term is
+	// forgotten with it.
 	keep := st.words.canKeep()
-	key := bytesString(word)
-	if keep {
-		key = string(word) // kept: a copy, not the text
-	}
-	w := st.words.add(h, key, keep)
 	rec := wordRec{term: -1}
 	if notStop {
 		th := st.terms.hash(term)
-		t := st.terms.find(th, term)
-		if t < 0 {
-			// The term is the word itself for most words; else a new
-			// string, since the scratch is reused.
-			tkey := key
-			if string(term) != key {
-				tkey = string(term)
-			}
-			// A kept word's term is kept; a forgotten word's
-			// new term is forgotten with it.
-			t = st.terms.add(th, tkey, keep)
-			st.termRecs = append(st.termRecs, termRec{})
+		if j := st.terms.find(th, term); j >= 0 {
+			rec.term = st.terms.slots[j].val
+		} else {
+			rec.term = int32(len(st.termRecs))
+			st.termRecs = append(st.termRecs, termRec{off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
+			st.terms.add(th, term, rec.term, keep)
 		}
-		rec.term = t
 	}
-	st.wordRecs = append(st.wordRecs, rec)
-	return w
+	return st.words.add(h, word, rec, keep)
 }
 
 // forget drops the words and terms not kept for later texts.
 func (st *proseState) forget() {
 	st.words.dropTemporary()
 	st.terms.dropTemporary()
-	st.wordRecs = st.wordRecs[:len(st.words.keys)]
-	st.termRecs = st.termRecs[:len(st.terms.keys)]
-	clear(st.keys) // nothing keeps a text alive
+	st.termRecs = st.termRecs[:st.terms.n]
 	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
 }
 
@@ -305,21 +292,21 @@ func (f *proseField) analyze(st *proseState) {
 	f.freqs = make(index.TokenFrequencies, n)
 	termBytes := 0
 	for _, k := range st.keys {
-		termBytes += len(k)
+		termBytes += int(st.termRecs[k].n)
 	}
 	arena := make([]byte, 0, termBytes) // the terms' bytes, one allocation
 	kept := 0
 	for t, k := range st.keys {
 		a := len(arena)
-		arena = append(arena, k...)
+		tr := st.termRecs[k]
+		arena = append(arena, st.terms.bytes[tr.off:tr.off+tr.n]...)
 		tf := &tfs[t]
 		tf.Term = arena[a:len(arena):len(arena)]
 		if !f.options.SkipFreqNorm() {
 			tf.SetFrequency(int(st.counts[t]))
 		}
 		kept += int(st.counts[t])
-		// The key shares the term's bytes, which nothing writes to:
-		// k may be part of the text, which is not the field's to keep.
+		// The key shares the term's bytes, which nothing writes to.
 		f.freqs[bytesString(tf.Term)] = tf
 	}
 	// The locations were gathered in the pooled scratch: the field keeps
@@ -348,4 +335,13 @@ func (f *proseField) analyze(st *proseState) {
 		len(locs)*sizeOfTokenLocation + posBytes
 
 	st.forget()
+}
+
+// bytesString is b as a string, without a copy: for b that nothing
+// writes to again.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

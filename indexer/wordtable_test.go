@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -17,58 +18,66 @@ import (
 func TestWordTableIsASet(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const limit = 700
-	tab := newWordTable(maphash.MakeSeed(), limit)
-	perm := map[string]int32{}
+	tab := newWordTable[int](maphash.MakeSeed(), limit)
+	perm := map[string]int{}
+	next := 0 // the value of the next word added
+	check := func(round int, w string, want int) {
+		t.Helper()
+		got := -1
+		if s := tab.find(tab.hash([]byte(w)), []byte(w)); s >= 0 {
+			if k := string(tab.key(s)); k != w {
+				t.Fatalf("round %d: find(%q) gave the slot of %q", round, w, k)
+			}
+			got = tab.slots[s].val
+		}
+		if got != want {
+			t.Fatalf("round %d: %q has value %d, want %d", round, w, got, want)
+		}
+	}
 	for round := range 60 {
-		temp := map[string]int32{}
+		temp := map[string]int{}
 		n := 1 + rng.IntN(300)
 		if round%10 == 9 {
 			n = 5000 // grows the table far, so dropTemporary shrinks it
 		}
 		for range n {
 			w := fmt.Sprintf("w%d", rng.IntN(4000))
-			idx, inPerm := perm[w]
+			if round%7 == 3 {
+				w = strings.Repeat(w, 1+rng.IntN(20)) // longer keys
+			}
+			v, inPerm := perm[w]
 			if !inPerm {
 				var inTemp bool
-				idx, inTemp = temp[w]
-				if !inTemp {
-					idx = -1
+				if v, inTemp = temp[w]; !inTemp {
+					v = -1
 				}
 			}
-			h := tab.hash([]byte(w))
-			if got := tab.find(h, []byte(w)); got != idx {
-				t.Fatalf("round %d: find(%q) = %d, want %d", round, w, got, idx)
-			}
-			if idx >= 0 {
+			check(round, w, v)
+			if v >= 0 {
 				continue
 			}
 			keep := tab.canKeep()
 			if want := len(perm) < limit && len(temp) == 0; keep != want {
 				t.Fatalf("round %d: canKeep %v with %d permanent and %d temporary words", round, keep, len(perm), len(temp))
 			}
-			idx = tab.add(h, w, keep)
+			tab.add(tab.hash([]byte(w)), []byte(w), next, keep)
 			if keep {
-				perm[w] = idx
+				perm[w] = next
 			} else {
-				temp[w] = idx
+				temp[w] = next
 			}
-			if tab.keys[idx] != w {
-				t.Fatalf("round %d: key %d is %q, want %q", round, idx, tab.keys[idx], w)
-			}
+			next++
+			check(round, w, next-1)
 		}
 		tab.dropTemporary()
-		if len(tab.keys) != len(perm) || tab.perm != len(perm) || len(tab.temp) != 0 {
-			t.Fatalf("round %d: %d keys (%d permanent, %d temporary) after dropping, want %d", round, len(tab.keys), tab.perm, len(tab.temp), len(perm))
+		if tab.n != len(perm) || tab.perm != len(perm) || len(tab.temp) != 0 {
+			t.Fatalf("round %d: %d keys (%d permanent, %d temporary) after dropping, want %d", round, tab.n, tab.perm, len(tab.temp), len(perm))
 		}
 		for w := range temp {
-			if got := tab.find(tab.hash([]byte(w)), []byte(w)); got != -1 {
-				t.Fatalf("round %d: dropped %q still found at %d", round, w, got)
-			}
+			check(round, w, -1)
 		}
-		for w, idx := range perm {
-			if got := tab.find(tab.hash([]byte(w)), []byte(w)); got != idx {
-				t.Fatalf("round %d: permanent %q found at %d, want %d", round, w, got, idx)
-			}
+		for w, v := range perm {
+			check(round, w, v)
 		}
 		if len(tab.slots) > 4*tableSlotsFor(len(perm)) {
 			t.Fatalf("round %d: %d slots kept for %d words", round, len(tab.slots), len(perm))
@@ -106,8 +115,8 @@ func TestProseStateWithFewKnownWords(t *testing.T) {
 				if g, w := freqsDump(got.AnalyzedTokenFrequencies()), freqsDump(want.AnalyzedTokenFrequencies()); g != w {
 					t.Fatalf("known %d, text %d: terms differ:\n got %s\nwant %s", known, i, g, w)
 				}
-				if len(st.words.keys) > known || len(st.terms.keys) > known || len(st.wordRecs) != len(st.words.keys) {
-					t.Fatalf("known %d: the state keeps %d words and %d terms", known, len(st.words.keys), len(st.terms.keys))
+				if st.words.n > known || st.terms.n > known || len(st.termRecs) != st.terms.n {
+					t.Fatalf("known %d: the state keeps %d words and %d terms (%d records)", known, st.words.n, st.terms.n, len(st.termRecs))
 				}
 			}
 		}
