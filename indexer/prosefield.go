@@ -129,11 +129,11 @@ type proseState struct {
 	terms    *wordTable[int32] // a term -> its index in termRecs
 	termRecs []termRec         // the kept terms first
 
-	text   uint32                // the number of the text being analysed
-	keys   []int32               // the terms of this text (in termRecs), by their index in it
-	counts []int32               // occurrences, by index in the text
-	termOf []int32               // the index of the term of each kept word, in order
-	locs   []index.TokenLocation // the location of each kept word, in order
+	text   uint32     // the number of the text being analysed
+	keys   []int32    // the terms of this text (in termRecs), by their index in it
+	counts []int32    // occurrences, by index in the text
+	kept   []keptWord // each word kept, in order, when the field has term vectors
+	next   []int32    // by index in the text: where its next location goes
 
 	scratch []byte
 	filter  *englishFilter
@@ -144,6 +144,12 @@ type wordRec struct {
 	term int32  // in termRecs, or -1: a stop word
 	text uint32 // the text in which t is the term's index
 	t    int32
+}
+
+// A keptWord is where a word kept is, and its term's index in the text.
+type keptWord struct {
+	start, end, position int
+	t, value             int32 // value: its index in the field's values
 }
 
 // A termRec is one term of the words seen.
@@ -243,17 +249,17 @@ func (st *proseState) forget() {
 	st.words.dropTemporary()
 	st.terms.dropTemporary()
 	st.termRecs = st.termRecs[:st.terms.n]
-	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
+	st.keys, st.counts, st.kept = st.keys[:0], st.counts[:0], st.kept[:0]
 }
 
-// maxPooledLocations bounds the locations of a state put back to be
+// maxPooledWords bounds the words kept of a state put back to be
 // reused, so one huge document does not pin its scratch.
-const maxPooledLocations = 1 << 18 // 16 MB
+const maxPooledWords = 1 << 19 // 16 MB
 
 func (f *proseField) Analyze() {
 	st := getProseState(f.filter)
 	f.analyze(st)
-	if cap(st.locs) > maxPooledLocations {
+	if cap(st.kept) > maxPooledWords {
 		return
 	}
 	putProseState(st)
@@ -263,9 +269,8 @@ func (f *proseField) Analyze() {
 func (f *proseField) analyze(st *proseState) {
 	st.text++
 	vectors := f.options.IncludeTermVectors()
-	locs := st.locs[:0]
 	posBytes := 0 // of the locations' array positions
-	for _, v := range f.values {
+	for i, v := range f.values {
 		// Positions count from 1 in each value, as bleve analyses each
 		// value of a field on its own.
 		position, kept := 0, 0
@@ -278,8 +283,7 @@ func (f *proseField) analyze(st *proseState) {
 			st.counts[t]++
 			kept++
 			if vectors {
-				locs = append(locs, index.TokenLocation{ArrayPositions: v.pos, Start: start, End: end, Position: position})
-				st.termOf = append(st.termOf, t)
+				st.kept = append(st.kept, keptWord{start: start, end: end, position: position, t: t, value: int32(i)})
 			}
 		})
 		if vectors {
@@ -309,23 +313,28 @@ func (f *proseField) analyze(st *proseState) {
 		// The key shares the term's bytes, which nothing writes to.
 		f.freqs[bytesString(tf.Term)] = tf
 	}
-	// The locations were gathered in the pooled scratch: the field keeps
-	// an array of exactly their number.
-	st.locs = locs[:0]
-	locs = slices.Clone(locs)
+	var locs []index.TokenLocation
 	if vectors {
-		// Each term's pointers are a run of one array, in the order
-		// of the words: counts give where each run starts.
-		ptrs := make([]*index.TokenLocation, len(locs))
+		// The locations are one array of exactly their number, each
+		// term's a run of it in the order of the words (counts give
+		// where each run starts), and so are the pointers to them.
+		locs = make([]index.TokenLocation, len(st.kept))
+		ptrs := make([]*index.TokenLocation, len(st.kept))
+		st.next = slices.Grow(st.next[:0], n)[:n]
 		off := int32(0)
 		for t := range n {
 			c := st.counts[t]
-			tfs[t].Locations = ptrs[off : off : off+c]
+			tfs[t].Locations = ptrs[off : off+c : off+c]
+			st.next[t] = off
 			off += c
 		}
+		for _, w := range st.kept {
+			i := st.next[w.t]
+			st.next[w.t]++
+			locs[i] = index.TokenLocation{ArrayPositions: f.values[w.value].pos, Start: w.start, End: w.end, Position: w.position}
+		}
 		for i := range locs {
-			tf := &tfs[st.termOf[i]]
-			tf.Locations = append(tf.Locations, &locs[i])
+			ptrs[i] = &locs[i]
 		}
 	}
 	f.length = kept
