@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"hash/maphash"
+	"math"
 	"slices"
 	"sync"
 	"unsafe"
@@ -112,27 +114,49 @@ const (
 
 // proseState is the scratch of one analysis, reused, and what it knows
 // of words from the texts it analysed before.
+//
+// Every word of a text costs one lookup in words, a table of this
+// state's own keyed on the word's bytes as written, which gives what
+// the filter made of it (a stop word, or its term, stemmed once) and,
+// for a word met before in the same text, its term's index there: the
+// records carry the number of the text they last counted for, so
+// nothing is cleared between texts. The first maxKnownWords words (the
+// common ones) and their terms are kept for later texts; the others are
+// forgotten at the end of each text, so memory stays bounded whatever
+// the collection's vocabulary.
 type proseState struct {
-	words   map[string]int32      // a word as written -> its term, or -1: a stop word
-	terms   map[string]int32      // a term -> its index
-	keys    []string              // the terms, by index
-	counts  []int32               // occurrences, by term
-	termOf  []int32               // the term of each kept word, in order
-	locs    []index.TokenLocation // the location of each kept word, in order
-	scratch []byte
+	words    *wordTable[wordRec]
+	terms    *wordTable[int32] // a term -> its index in termRecs
+	termRecs []termRec         // the kept terms first
 
-	// known remembers the term of each word as written (up to
-	// maxKnownWords, the first seen: the common ones), for filter, so
-	// that a word met in an earlier text costs one lookup in a table of
-	// this state's own (the stem memory is shared, locked, and hashed
-	// apart) and no new string.
-	known  map[string]knownWord
-	filter *englishFilter
+	text   uint32     // the number of the text being analysed
+	keys   []int32    // the terms of this text (in termRecs), by their index in it
+	counts []int32    // occurrences, by index in the text
+	kept   []keptWord // each word kept, in order, when the field has term vectors
+	next   []int32    // by index in the text: where its next location goes
+
+	scratch []byte
+	filter  *englishFilter
 }
 
-type knownWord struct {
-	word, term string // term is "" for a stop word
-	stop       bool
+// A wordRec is what a word as written indexes as.
+type wordRec struct {
+	term int32  // in termRecs, or -1: a stop word
+	text uint32 // the text in which t is the term's index
+	t    int32
+}
+
+// A keptWord is where a word kept is, and its term's index in the text.
+type keptWord struct {
+	start, end, position int
+	t, value             int32 // value: its index in the field's values
+}
+
+// A termRec is one term of the words seen.
+type termRec struct {
+	text   uint32 // the text in which t is its index
+	t      int32
+	off, n uint32 // its bytes in terms.bytes
 }
 
 const maxKnownWords = 1 << 15
@@ -153,13 +177,17 @@ func getProseState(filter *englishFilter) *proseState {
 		proseStates.free = proseStates.free[:n-1]
 	}
 	proseStates.Unlock()
-	if st == nil {
-		st = &proseState{words: map[string]int32{}, terms: map[string]int32{}}
-	}
-	if st.filter != filter {
-		st.known, st.filter = map[string]knownWord{}, filter
+	if st == nil || st.filter != filter || st.text == math.MaxUint32 {
+		st = newProseState(filter, maxKnownWords)
 	}
 	return st
+}
+
+// newProseState returns a state that keeps the first known words it
+// meets for later texts.
+func newProseState(filter *englishFilter, known int) *proseState {
+	seed := maphash.MakeSeed()
+	return &proseState{words: newWordTable[wordRec](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
 }
 
 func putProseState(st *proseState) {
@@ -168,70 +196,94 @@ func putProseState(st *proseState) {
 	proseStates.Unlock()
 }
 
-// lookup returns what a word as written indexes as.
-func (st *proseState) lookup(word []byte) knownWord {
-	if k, ok := st.known[string(word)]; ok {
-		return k
+// term returns the index in this text of the term of a word as written,
+// or -1 for a stop word.
+func (st *proseState) term(word []byte) int32 {
+	h := st.words.hash(word)
+	w := st.words.find(h, word)
+	if w < 0 {
+		w = st.addWord(h, word)
 	}
+	r := &st.words.slots[w].val
+	if r.text != st.text {
+		r.text, r.t = st.text, -1
+		if r.term >= 0 {
+			tr := &st.termRecs[r.term]
+			if tr.text != st.text {
+				tr.text, tr.t = st.text, int32(len(st.keys))
+				st.keys = append(st.keys, r.term)
+				st.counts = append(st.counts, 0)
+			}
+			r.t = tr.t
+		}
+	}
+	return r.t
+}
+
+// addWord filters a word not seen before (or forgotten), adds it, and
+// returns its slot.
+func (st *proseState) addWord(h uint64, word []byte) int {
 	// The filter lower-cases in place: a copy, so the text stays as
 	// stored.
 	st.scratch = append(st.scratch[:0], word...)
-	term, keep := st.filter.term(st.scratch)
-	k := knownWord{word: string(word), stop: !keep}
-	if keep {
-		k.term = k.word
-		if string(term) != k.word {
-			k.term = string(term)
+	term, notStop := st.filter.term(st.scratch)
+	// A kept word's term is kept; a forgotten word's new term is
+	// forgotten with it.
+	keep := st.words.canKeep()
+	rec := wordRec{term: -1}
+	if notStop {
+		th := st.terms.hash(term)
+		if j := st.terms.find(th, term); j >= 0 {
+			rec.term = st.terms.slots[j].val
+		} else {
+			rec.term = int32(len(st.termRecs))
+			st.termRecs = append(st.termRecs, termRec{off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
+			st.terms.add(th, term, rec.term, keep)
 		}
 	}
-	if len(st.known) < maxKnownWords {
-		st.known[k.word] = k
-	}
-	return k
+	return st.words.add(h, word, rec, keep)
 }
 
-// maxPooledWords bounds the distinct words of a state put back to be
-// reused, so one huge document does not pin its tables.
-const (
-	maxPooledWords     = 1 << 16
-	maxPooledLocations = 1 << 18 // 16 MB
-)
+// forget drops the words and terms not kept for later texts.
+func (st *proseState) forget() {
+	st.words.dropTemporary()
+	st.terms.dropTemporary()
+	st.termRecs = st.termRecs[:st.terms.n]
+	st.keys, st.counts, st.kept = st.keys[:0], st.counts[:0], st.kept[:0]
+}
+
+// maxPooledWords bounds the words kept of a state put back to be
+// reused, so one huge document does not pin its scratch.
+const maxPooledWords = 1 << 19 // 16 MB
 
 func (f *proseField) Analyze() {
 	st := getProseState(f.filter)
+	f.analyze(st)
+	if cap(st.kept) > maxPooledWords {
+		return
+	}
+	putProseState(st)
+}
+
+// analyze analyses the field with the scratch and knowledge of st.
+func (f *proseField) analyze(st *proseState) {
+	st.text++
 	vectors := f.options.IncludeTermVectors()
-	locs := st.locs[:0]
 	posBytes := 0 // of the locations' array positions
-	for _, v := range f.values {
+	for i, v := range f.values {
 		// Positions count from 1 in each value, as bleve analyses each
 		// value of a field on its own.
 		position, kept := 0, 0
 		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
 			position++
-			word := v.text[start:end]
-			t, seen := st.words[string(word)]
-			if !seen {
-				k := st.lookup(word)
-				t = -1
-				if !k.stop {
-					var known bool
-					if t, known = st.terms[k.term]; !known {
-						t = int32(len(st.keys))
-						st.terms[k.term] = t
-						st.keys = append(st.keys, k.term)
-						st.counts = append(st.counts, 0)
-					}
-				}
-				st.words[k.word] = t
-			}
+			t := st.term(v.text[start:end])
 			if t < 0 {
 				return
 			}
 			st.counts[t]++
 			kept++
 			if vectors {
-				locs = append(locs, index.TokenLocation{ArrayPositions: v.pos, Start: start, End: end, Position: position})
-				st.termOf = append(st.termOf, t)
+				st.kept = append(st.kept, keptWord{start: start, end: end, position: position, t: t, value: int32(i)})
 			}
 		})
 		if vectors {
@@ -244,38 +296,45 @@ func (f *proseField) Analyze() {
 	f.freqs = make(index.TokenFrequencies, n)
 	termBytes := 0
 	for _, k := range st.keys {
-		termBytes += len(k)
+		termBytes += int(st.termRecs[k].n)
 	}
 	arena := make([]byte, 0, termBytes) // the terms' bytes, one allocation
 	kept := 0
 	for t, k := range st.keys {
 		a := len(arena)
-		arena = append(arena, k...)
+		tr := st.termRecs[k]
+		arena = append(arena, st.terms.bytes[tr.off:tr.off+tr.n]...)
 		tf := &tfs[t]
 		tf.Term = arena[a:len(arena):len(arena)]
 		if !f.options.SkipFreqNorm() {
 			tf.SetFrequency(int(st.counts[t]))
 		}
 		kept += int(st.counts[t])
-		f.freqs[k] = tf
+		// The key shares the term's bytes, which nothing writes to.
+		f.freqs[bytesString(tf.Term)] = tf
 	}
-	// The locations were gathered in the pooled scratch: the field keeps
-	// an array of exactly their number.
-	st.locs = locs[:0]
-	locs = slices.Clone(locs)
+	var locs []index.TokenLocation
 	if vectors {
-		// Each term's pointers are a run of one array, in the order
-		// of the words: counts give where each run starts.
-		ptrs := make([]*index.TokenLocation, len(locs))
+		// The locations are one array of exactly their number, each
+		// term's a run of it in the order of the words (counts give
+		// where each run starts), and so are the pointers to them.
+		locs = make([]index.TokenLocation, len(st.kept))
+		ptrs := make([]*index.TokenLocation, len(st.kept))
+		st.next = slices.Grow(st.next[:0], n)[:n]
 		off := int32(0)
 		for t := range n {
 			c := st.counts[t]
-			tfs[t].Locations = ptrs[off : off : off+c]
+			tfs[t].Locations = ptrs[off : off+c : off+c]
+			st.next[t] = off
 			off += c
 		}
+		for _, w := range st.kept {
+			i := st.next[w.t]
+			st.next[w.t]++
+			locs[i] = index.TokenLocation{ArrayPositions: f.values[w.value].pos, Start: w.start, End: w.end, Position: w.position}
+		}
 		for i := range locs {
-			tf := &tfs[st.termOf[i]]
-			tf.Locations = append(tf.Locations, &locs[i])
+			ptrs[i] = &locs[i]
 		}
 	}
 	f.length = kept
@@ -284,11 +343,14 @@ func (f *proseField) Analyze() {
 	f.freqsSize = size.SizeOfMap + n*(size.SizeOfString+size.SizeOfPtr+sizeOfTokenFreq) + 2*termBytes +
 		len(locs)*sizeOfTokenLocation + posBytes
 
-	if len(st.words) > maxPooledWords || cap(st.locs) > maxPooledLocations {
-		return
+	st.forget()
+}
+
+// bytesString is b as a string, without a copy: for b that nothing
+// writes to again.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	clear(st.words)
-	clear(st.terms)
-	st.keys, st.counts, st.termOf = st.keys[:0], st.counts[:0], st.termOf[:0]
-	putProseState(st)
+	return unsafe.String(&b[0], len(b))
 }

@@ -1,0 +1,142 @@
+package indexer
+
+import (
+	"hash/maphash"
+)
+
+// wordTable maps byte strings to values of type V: open addressing with
+// linear probing, looked up with the bytes of a text as they are (a Go
+// map keyed on strings hashes the word, then probes a table of groups,
+// and needs a string to add one). A slot holds its value and where its
+// key's bytes are in one buffer of all the keys, so that a lookup reads
+// the slot and the key's bytes, not a string header and a record
+// elsewhere too.
+//
+// Its keys are permanent or temporary. Permanent ones are added while
+// the table holds fewer than its limit; after that, keys are temporary,
+// and dropTemporary removes them all. Since a key added only fills a
+// slot that was empty and never moves another, emptying the slots the
+// temporary keys filled leaves the table exactly as it was before them.
+type wordTable[V any] struct {
+	seed      maphash.Seed
+	slots     []tableSlot[V]
+	bytes     []byte // the keys, the permanent ones first
+	n         int    // keys
+	perm      int    // permanent keys
+	permBytes int    // their bytes
+	limit     int    // the most permanent keys
+	temp      []int32
+}
+
+type tableSlot[V any] struct {
+	tag uint32 // the high half of the key's hash
+	off uint32 // the key is bytes[off : off+n-1]
+	n   uint32 // the key's length+1; 0 is an empty slot
+	val V
+}
+
+const minTableSlots = 1 << 10
+
+func newWordTable[V any](seed maphash.Seed, limit int) *wordTable[V] {
+	return &wordTable[V]{seed: seed, slots: make([]tableSlot[V], minTableSlots), limit: limit}
+}
+
+func (t *wordTable[V]) hash(key []byte) uint64 { return maphash.Bytes(t.seed, key) }
+
+// find returns the slot of key, whose hash is h, or -1.
+func (t *wordTable[V]) find(h uint64, key []byte) int {
+	mask := uint64(len(t.slots) - 1)
+	tag := uint32(h >> 32)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return -1
+		}
+		if s.tag == tag && int(s.n-1) == len(key) && string(t.bytes[s.off:int(s.off)+len(key)]) == string(key) {
+			return int(i)
+		}
+	}
+}
+
+// key returns the key of a slot; it stays valid until the next add.
+func (t *wordTable[V]) key(slot int) []byte {
+	s := &t.slots[slot]
+	return t.bytes[s.off : s.off+s.n-1]
+}
+
+// canKeep reports whether a key added now may be permanent: the table
+// holds fewer than its limit, and no temporary key.
+func (t *wordTable[V]) canKeep() bool { return t.perm < t.limit && t.n == t.perm }
+
+// add adds key, whose hash is h and which the table does not hold, with
+// val, and returns its slot; a key is permanent only if canKeep.
+func (t *wordTable[V]) add(h uint64, key []byte, val V, permanent bool) int {
+	if 2*(t.n+1) > len(t.slots) {
+		t.rehash(2 * len(t.slots))
+	}
+	slot := t.put(h, tableSlot[V]{tag: uint32(h >> 32), off: uint32(len(t.bytes)), n: uint32(len(key)) + 1, val: val})
+	t.bytes = append(t.bytes, key...)
+	t.n++
+	if permanent && t.perm == t.n-1 {
+		t.perm++
+		t.permBytes = len(t.bytes)
+	} else {
+		t.temp = append(t.temp, int32(slot))
+	}
+	return slot
+}
+
+// put fills the first empty slot from h's.
+func (t *wordTable[V]) put(h uint64, s tableSlot[V]) int {
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
+	return int(i)
+}
+
+// rehash puts every key into n slots, the permanent ones first so that
+// the temporary ones stay removable.
+func (t *wordTable[V]) rehash(n int) {
+	old := t.slots
+	t.slots = make([]tableSlot[V], n)
+	t.temp = t.temp[:0]
+	for _, s := range old {
+		if s.n != 0 && int(s.off) < t.permBytes {
+			t.put(t.hash(t.bytes[s.off:s.off+s.n-1]), s)
+		}
+	}
+	for _, s := range old {
+		if s.n != 0 && int(s.off) >= t.permBytes {
+			t.temp = append(t.temp, int32(t.put(t.hash(t.bytes[s.off:s.off+s.n-1]), s)))
+		}
+	}
+}
+
+// dropTemporary removes the temporary keys, and shrinks a table they
+// grew far beyond what the permanent ones need.
+func (t *wordTable[V]) dropTemporary() {
+	if t.n == t.perm {
+		return
+	}
+	t.n, t.bytes = t.perm, t.bytes[:t.permBytes]
+	for _, s := range t.temp {
+		t.slots[s] = tableSlot[V]{}
+	}
+	t.temp = t.temp[:0]
+	if n := tableSlotsFor(t.perm); len(t.slots) > 4*n {
+		t.rehash(n)
+	}
+}
+
+// tableSlotsFor is the fewest slots, a power of two, that hold n keys
+// at most half full.
+func tableSlotsFor(n int) int {
+	s := minTableSlots
+	for s < 2*n {
+		s *= 2
+	}
+	return s
+}

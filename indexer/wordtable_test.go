@@ -1,0 +1,178 @@
+package indexer
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+)
+
+// wordTableModel runs a wordTable beside two maps (the permanent and the
+// temporary keys), word by word: each word is looked up, and added when
+// missing; "|" drops the temporary keys. It returns how the table first
+// disagrees with the maps, or "" when it never does.
+type wordTableModel struct {
+	tab         *wordTable[int]
+	limit       int
+	perm, temp  map[string]int
+	next, drops int
+}
+
+func newWordTableModel(limit int) *wordTableModel {
+	return &wordTableModel{tab: newWordTable[int](maphash.MakeSeed(), limit), limit: limit, perm: map[string]int{}, temp: map[string]int{}}
+}
+
+// value is what the table holds for w, or -1; the slot found must hold w.
+func (m *wordTableModel) value(w string) (int, string) {
+	s := m.tab.find(m.tab.hash([]byte(w)), []byte(w))
+	if s < 0 {
+		return -1, ""
+	}
+	if k := string(m.tab.key(s)); k != w {
+		return 0, fmt.Sprintf("find(%q) gave the slot of %q", w, k)
+	}
+	return m.tab.slots[s].val, ""
+}
+
+func (m *wordTableModel) step(w string) string {
+	if w == "|" {
+		m.tab.dropTemporary()
+		m.drops++
+		clear(m.temp)
+		if m.tab.n != len(m.perm) || m.tab.perm != len(m.perm) || len(m.tab.temp) != 0 {
+			return fmt.Sprintf("drop %d: %d keys (%d permanent, %d temporary), want %d", m.drops, m.tab.n, m.tab.perm, len(m.tab.temp), len(m.perm))
+		}
+		if len(m.tab.slots) > 4*tableSlotsFor(len(m.perm)) {
+			return fmt.Sprintf("drop %d: %d slots kept for %d words", m.drops, len(m.tab.slots), len(m.perm))
+		}
+		for k, want := range m.perm {
+			if got, d := m.value(k); d != "" || got != want {
+				return fmt.Sprintf("drop %d: permanent %q has %d, want %d %s", m.drops, k, got, want, d)
+			}
+		}
+		return ""
+	}
+	want, ok := m.perm[w]
+	if !ok {
+		if want, ok = m.temp[w]; !ok {
+			want = -1
+		}
+	}
+	if got, d := m.value(w); d != "" || got != want {
+		return fmt.Sprintf("%q has %d, want %d %s", w, got, want, d)
+	}
+	if want >= 0 {
+		return ""
+	}
+	keep := m.tab.canKeep()
+	if want := len(m.perm) < m.limit && len(m.temp) == 0; keep != want {
+		return fmt.Sprintf("canKeep %v with %d permanent and %d temporary words", keep, len(m.perm), len(m.temp))
+	}
+	m.tab.add(m.tab.hash([]byte(w)), []byte(w), m.next, keep)
+	if keep {
+		m.perm[w] = m.next
+	} else {
+		m.temp[w] = m.next
+	}
+	m.next++
+	if got, d := m.value(w); d != "" || got != m.next-1 {
+		return fmt.Sprintf("%q just added has %d, want %d %s", w, got, m.next-1, d)
+	}
+	return ""
+}
+
+// TestWordTableIsASet adds and looks up random words, some permanent and
+// some temporary, over many rounds with dropTemporary between them, and
+// checks every answer against maps: a word added is found with its
+// value, a word dropped is not, and the table grows and shrinks without
+// losing a permanent word.
+func TestWordTableIsASet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const limit = 700
+	m := newWordTableModel(limit)
+	for round := range 60 {
+		n := 1 + rng.IntN(300)
+		if round%10 == 9 {
+			n = 5000 // grows the table far, so dropTemporary shrinks it
+		}
+		for range n {
+			w := fmt.Sprintf("w%d", rng.IntN(4000))
+			if round%7 == 3 {
+				w = strings.Repeat(w, 1+rng.IntN(20)) // longer keys
+			}
+			if d := m.step(w); d != "" {
+				t.Fatalf("round %d: %s", round, d)
+			}
+		}
+		if d := m.step("|"); d != "" {
+			t.Fatalf("round %d: %s", round, d)
+		}
+	}
+	if len(m.perm) != limit {
+		t.Errorf("%d permanent words, want the limit %d", len(m.perm), limit)
+	}
+}
+
+// FuzzWordTable runs the table beside maps over the words of the input
+// (cut at spaces; "|" drops the temporary ones), with a limit of
+// permanent keys from the first byte.
+func FuzzWordTable(f *testing.F) {
+	for _, s := range []string{
+		"\x03a b c a d e | a e f | | g a", "\x00x y x | x", "\xffthe court the Court's court | court",
+		"\x01 a  a", "\x02" + strings.Repeat("w1 w2 w3 w4 w5 w6 w7 w8 w9 ", 40) + "| w1 w9",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return
+		}
+		m := newWordTableModel(int(s[0]) % 16)
+		for _, w := range strings.Split(s[1:], " ") {
+			if d := m.step(w); d != "" {
+				t.Fatal(d)
+			}
+		}
+		if d := m.step("|"); d != "" {
+			t.Fatal(d)
+		}
+	})
+}
+
+// TestProseStateWithFewKnownWords analyses the samples and generated
+// documents one after another with states that keep few words or none
+// for later texts, so that most words are forgotten after each text, and
+// compares each analysis with bleve's TextField.
+func TestProseStateWithFewKnownWords(t *testing.T) {
+	spec, err := bodySpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts [][]byte
+	eachSample(t, func(_ string, data []byte) { texts = append(texts, data) })
+	texts = append(texts, generated(t, 30)...)
+	for _, known := range []int{0, 1, 50, 2000} {
+		st := newProseState(spec.prose, known)
+		for i, text := range texts {
+			// Twice: the second time finds the kept words known.
+			for range 2 {
+				got := newProseField(spec, []uint64{1}, text)
+				got.analyze(st)
+				want := document.NewTextFieldCustom(spec.name, []uint64{1}, text, spec.options, spec.analyzer)
+				want.Analyze()
+				if got.AnalyzedLength() != want.AnalyzedLength() {
+					t.Fatalf("known %d, text %d: length %d, want %d", known, i, got.AnalyzedLength(), want.AnalyzedLength())
+				}
+				if g, w := freqsDump(got.AnalyzedTokenFrequencies()), freqsDump(want.AnalyzedTokenFrequencies()); g != w {
+					t.Fatalf("known %d, text %d: terms differ:\n got %s\nwant %s", known, i, g, w)
+				}
+				if st.words.n > known || st.terms.n > known || len(st.termRecs) != st.terms.n {
+					t.Fatalf("known %d: the state keeps %d words and %d terms (%d records)", known, st.words.n, st.terms.n, len(st.termRecs))
+				}
+			}
+		}
+	}
+}
