@@ -16,7 +16,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
 		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
 		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray",
-		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe"} {
+		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe",
+		"the court finds that the motion", "The Court of Appeals held", "IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS", "In the Court of Criminal Appeals of Texas",
+		"For the 9th Circuit Court", "the state's supreme court", "United States Bankruptcy Court", "THE UNITED STATES BANKRUPTCY APPELLATE PANEL", "court of claims", "Court of the Ninth", "the panel"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -185,6 +187,36 @@ func TestCaptionLineShortcuts(t *testing.T) {
 	} {
 		if got := joinFields(line); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestIsCourtName: the lines that name a court, and the prose and party
+// lines that mention one, come out as the pattern says.
+func TestIsCourtName(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"IN THE UNITED STATES DISTRICT COURT", true},
+		{"UNITED STATES COURT OF APPEALS", true},
+		{"In the Court of Criminal Appeals of Texas", true},
+		{"IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS", true},
+		{"the Superior Court of the State of California", true},
+		{"INDIANA TAX COURT", true},
+		{"Court of Federal Claims", true},
+		{"Bankruptcy Appellate Panel of the Ninth Circuit", true},
+		{"SUPREME COURT OF THE UNITED STATES", true},
+		{"the court finds that the motion should be denied", false},
+		{"The court, in 2019, held", false},
+		{"the court of appeals' decision", true},
+		{"JOHN DOE, Plaintiff,", false},
+		{"CLERK OF THE COURT.", false},
+		{"the district court erred", true},
+	} {
+		got, re := isCourtName(c.line), courtName().MatchString(c.line)
+		if got != re || got != c.want {
+			t.Errorf("isCourtName(%q) = %v, courtName matches: %v, want %v", c.line, got, re, c.want)
 		}
 	}
 }

@@ -192,10 +192,24 @@ func isSpace(c byte) bool {
 
 // headCaption is the case name in the caption of a document's first
 // page, read once: classify asks whether there is one, title what it is.
+//
+// It also answers courtHeaded of the first page once for fold, classify
+// and title, which each used to read the first lines again.
 type headCaption struct {
 	doc  *corpus.Document
 	done bool
 	name string
+
+	headedDone, headed bool
+}
+
+// courtHeaded returns courtHeaded of the first page's text; doc must have
+// a page.
+func (h *headCaption) courtHeaded() bool {
+	if !h.headedDone {
+		h.headed, h.headedDone = courtHeaded(h.doc.Pages[0].Text), true
+	}
+	return h.headed
 }
 
 // get returns captionTitle of the first page, the first 200 kB of the
@@ -228,7 +242,7 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	// headnote, which is no case summary. The court's name, in the first
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
-	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) &&
+	if len(doc.Pages) > 0 && hc.courtHeaded() &&
 		decided(head, low, hp) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
@@ -301,7 +315,7 @@ func title(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 		meta.Title = ""
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
-	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
+	if len(doc.Pages) > 0 && meta.Title == "" && (court || hc.courtHeaded()) {
 		if name := hc.get(); name != "" {
 			return name
 		}
@@ -398,10 +412,12 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // that fold only within ASCII), so most lines are ruled out without
 // running the pattern.
 //
-// Every spelling also starts the line with one of courtNameStarts, but
-// for the short line of only letters, periods, apostrophes and spaces
-// ("INDIANA TAX COURT"), so a line of ASCII that does neither is ruled
-// out too: a sentence that mentions "the court" has a comma or a figure.
+// Every spelling also starts the line with one of courtNameStarts and
+// names a kind of court (courtNameKeys), but for the short line of only
+// letters, periods, apostrophes and spaces ("INDIANA TAX COURT"), so a
+// line of ASCII that does neither is ruled out too (mayCourtName): a
+// sentence that mentions "the court" names no kind of court, and has a
+// comma or a figure or goes on after "court".
 func isCourtName(line string) bool {
 	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
 }
@@ -411,15 +427,24 @@ func isCourtName(line string) bool {
 var courtNameStarts = []string{"in ", "for ", "the ", "united states ", "u.s. ", "court", "district", "supreme", "bankruptcy"}
 
 // mayCourtName reports whether line can match courtName: when it has a
-// byte outside ASCII (\pL), starts with one of courtNameStarts in any
-// case, or has nothing but letters, periods, apostrophes and spaces.
+// byte outside ASCII (\pL, and the letters that fold into ASCII from
+// outside it); or it starts with one of courtNameStarts in any case and
+// has one of courtNameKeys, the words every spelling but the short line
+// has; or it is the short line: nothing but letters, periods,
+// apostrophes and spaces, ending in "court" or with "court of " in it.
+// A sentence of prose that mentions "the court" has none of the keys.
 func mayCourtName(line string) bool {
 	if hasNonASCII(line) {
 		return true
 	}
 	for _, w := range courtNameStarts {
 		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
-			return true
+			for _, k := range courtNameKeys {
+				if containsFoldASCII(line, k) {
+					return true
+				}
+			}
+			break
 		}
 	}
 	for i := 0; i < len(line); i++ {
@@ -427,8 +452,14 @@ func mayCourtName(line string) bool {
 			return false
 		}
 	}
-	return true
+	return len(line) >= len("court") && containsFoldASCII(line[len(line)-len("court"):], "court") || containsFoldASCII(line, "court of ")
 }
+
+// courtNameKeys are words, lower case, one of which is in every spelling
+// of courtName that opens with one of courtNameStarts: "court of
+// appeals" and "court of criminal appeals" have "appeal", the others a
+// kind of court named before "court", or the panel.
+var courtNameKeys = []string{"appeal", "district court", "supreme court", "bankruptcy court", "superior court", "appellate court", "circuit court", "panel"}
 
 // containsFoldASCII reports whether s contains word (lower-case ASCII)
 // with A-Z in s taken as a-z.
