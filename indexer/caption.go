@@ -142,6 +142,54 @@ func cutRoleTail(s string) string {
 	return roleTail().ReplaceAllString(s, "")
 }
 
+// isStopLine reports whether line matches stopLine, running the
+// expression only on a line that can: one with a byte outside ASCII
+// (letters fold into ASCII from outside it), or that starts with a
+// figure, a colon, a hyphen, "#", "(" or "[", or with one of
+// stopLineStarts in any case, or that ends in "district", "division" or
+// "circuit". A party's name starts otherwise: most caption lines are
+// ruled out without the expression.
+func isStopLine(line string) bool {
+	return mayStopLine(line) && stopLine().MatchString(line)
+}
+
+// stopLineStarts are the starts, lower case, of every spelling of
+// stopLine that begins with a letter: the first letters of each word
+// it may open with (a number's label, a court, a month, a district, a
+// document's title or note), and "in ", "on ", "do ", "to " and "no".
+var stopLineStarts = []string{
+	"in ", "for", "the", "uni", "u.s", "sup", "dis", "cir", "cou", "ban",
+	"cas", "doc", "d.", "usd", "civ", "cri", "no", "num",
+	"fil", "dec", "arg", "sub", "ent", "dat", "bef", "app", "on ", "pet", "cer", "syl", "ord", "opi", "jud",
+	"mem", "per", "sli", "pub", "do ", "unp", "pre", "rec", "pur", "sum", "to ", "ele",
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+	"div", "nor", "sou", "eas", "wes", "mid", "cen",
+}
+
+func mayStopLine(line string) bool {
+	if line == "" {
+		return false
+	}
+	if hasNonASCII(line) {
+		return true
+	}
+	switch c := line[0]; {
+	case '0' <= c && c <= '9', c == ':', c == '-', c == '#', c == '(', c == '[':
+		return true
+	}
+	for _, w := range stopLineStarts {
+		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
+			return true
+		}
+	}
+	for _, w := range []string{"district", "division", "circuit"} {
+		if len(line) >= len(w) && containsFoldASCII(line[len(line)-len(w):], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isClerkLabel reports whether line matches clerkLabel, which needs
 // "clerk" (k folds from the Kelvin sign, outside ASCII).
 func isClerkLabel(line string) bool {
@@ -370,7 +418,7 @@ func (c caption) inRe(lines []string, i int) string {
 	}
 	for j := i + 1; j < len(lines) && len(parts) < maxPartyLines && (rest == "" || open()); j++ {
 		l := lines[j]
-		if l == "" || isRoleLine(l) || isSeparator(l) || stopLine().MatchString(l) {
+		if l == "" || isRoleLine(l) || isSeparator(l) || isStopLine(l) {
 			break
 		}
 		// A line with a role under it is the first party of the
@@ -411,7 +459,7 @@ func (c caption) adversary(lines []string, sep int) string {
 		case isClerkLabel(l) && len(left) == 0:
 			j-- // the clerk's name above the label
 			continue
-		case l == "", isRoleLine(l), stopLine().MatchString(l), isCourtName(l), isClerkLabel(l), isInRe(l):
+		case l == "", isRoleLine(l), isStopLine(l), isCourtName(l), isClerkLabel(l), isInRe(l):
 			j = -1
 			continue
 		}
@@ -435,7 +483,7 @@ func (c caption) adversary(lines []string, sep int) string {
 				continue
 			}
 		}
-		if l == "" || isRoleLine(l) || stopLine().MatchString(l) || isCourtName(l) || isClerkLabel(l) {
+		if l == "" || isRoleLine(l) || isStopLine(l) || isCourtName(l) || isClerkLabel(l) {
 			break
 		}
 		right = append(right, l)

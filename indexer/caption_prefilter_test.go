@@ -18,7 +18,15 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray",
 		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe",
 		"the court finds that the motion", "The Court of Appeals held", "IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS", "In the Court of Criminal Appeals of Texas",
-		"For the 9th Circuit Court", "the state's supreme court", "United States Bankruptcy Court", "THE UNITED STATES BANKRUPTCY APPELLATE PANEL", "court of claims", "Court of the Ninth", "the panel"} {
+		"For the 9th Circuit Court", "the state's supreme court", "United States Bankruptcy Court", "THE UNITED STATES BANKRUPTCY APPELLATE PANEL", "court of claims", "Court of the Ninth", "the panel",
+		"MARY ROE, individually,", "JOHN DOE, et al.,", "No. 20-cv-1", "#12", "2009-1361", ":20-cv", "Case No. 1:20", "D. C. No. 5:06-CV", "USDC No. 3",
+		"Filed: May 5, 2020", "ON APPEAL FROM", "Appeals from the", "[PUBLISH]", "(Slip Opinion)", "Do Not Publish", "To be cited as", "NOTE: x",
+		"OCTOBER TERM, 2019", "February 5, 2010", "Northern District", "Eastern District of Texas", "DIVISION THREE", "WESTERN DIVISION",
+		"for the District of Columbia", "Nos. 1, 2", "Number 5", "numbers: 12", "certiorari", "Syllabus", "PER CURIAM", "unpublished", "NONPRECEDENTIAL",
+		"recommended for full-text publication", "File Name: 20a0001p.06", "Pursuant to 5th Cir. R. 47.5", "Summary Calendar", "Electronic Citation: x",
+		"Certified for Publication", "Ninth Circuit", "the 9th circuit", "ORDER", "Opinion of the Court", "JUDGMENT", "MEMORANDUM", "Before: A, B",
+		"Argued May 1, 2019", "Submitted", "Entered", "Dated", "Decided", "petition for review", "ON PETITION", "Tax Court of the O'Neil Co.",
+		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -53,6 +61,7 @@ func FuzzCaptionPrefilters(f *testing.F) {
 			{"roleLine", isRoleLine, roleLine().MatchString},
 			{"clerkLabel", isClerkLabel, clerkLabel().MatchString},
 			{"inRe", isInRe, inRe().MatchString},
+			{"stopLine", isStopLine, stopLine().MatchString},
 		} {
 			if got, want := c.got(line), c.re(line); got != want {
 				t.Errorf("%s: the check says %v for %q, the pattern %v", c.name, got, line, want)
@@ -217,6 +226,35 @@ func TestIsCourtName(t *testing.T) {
 		got, re := isCourtName(c.line), courtName().MatchString(c.line)
 		if got != re || got != c.want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v, want %v", c.line, got, re, c.want)
+		}
+	}
+}
+
+// TestIsStopLine: the lines that end a side of a caption (a court, a
+// number, a date, a document's title) stop it; a party's lines do not.
+func TestIsStopLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"JOHN DOE, an individual,", false},
+		{"MARY ROE, individually and on behalf of others,", false},
+		{"Acme Corp., a Delaware corporation,", false},
+		{"No. 1:20-cv-02335", true},
+		{"Case No. 20-1234", true},
+		{"2009-1361", true},
+		{"February 5, 2010", true},
+		{"Filed 05/16/22", true},
+		{"MEMORANDUM OPINION AND ORDER", true},
+		{"UNITED STATES DISTRICT COURT", true},
+		{"NORTHERN DISTRICT OF ILLINOIS", true},
+		{"EASTERN DIVISION", true},
+		{"Ninth Circuit", true},
+		{"[PUBLISH]", true},
+	} {
+		got, re := isStopLine(c.line), stopLine().MatchString(c.line)
+		if got != re || got != c.want {
+			t.Errorf("isStopLine(%q) = %v, stopLine matches: %v, want %v", c.line, got, re, c.want)
 		}
 	}
 }
