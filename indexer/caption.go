@@ -262,17 +262,18 @@ func isSeparator(line string) bool {
 // document, used to tell a two-word surname ("Zepeda Rivas") from a
 // middle name ("Montrail Triplet").
 func captionTitle(text, body string) string {
-	return captionTitleOf(text, func() string { return body })
+	return captionTitleOf(text, func() string { return body }, nil)
 }
 
 // captionTitleOf is captionTitle with the body made only when a
 // caption's name needs it, which few do: building and lowering the first
-// 200 kB of a long document cost more than reading its caption.
-func captionTitleOf(text string, body func() string) string {
+// 200 kB of a long document cost more than reading its caption. names,
+// if not nil, answers isCourtName of the header's lines.
+func captionTitleOf(text string, body func() string, names *courtNames) string {
 	lines := captionPrep(text, false)
 	var header []string
 	for i, l := range lines[:min(len(lines), 20)] {
-		if isCourtName(l) {
+		if names.isCourtName(l) {
 			header = append(header, l)
 			// "IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA": the
 			// court's name goes on, where a party's line ends in a comma.

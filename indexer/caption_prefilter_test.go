@@ -26,7 +26,8 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"recommended for full-text publication", "File Name: 20a0001p.06", "Pursuant to 5th Cir. R. 47.5", "Summary Calendar", "Electronic Citation: x",
 		"Certified for Publication", "Ninth Circuit", "the 9th circuit", "ORDER", "Opinion of the Court", "JUDGMENT", "MEMORANDUM", "Before: A, B",
 		"Argued May 1, 2019", "Submitted", "Entered", "Dated", "Decided", "petition for review", "ON PETITION", "Tax Court of the O'Neil Co.",
-		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict"} {
+		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict",
+		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -62,6 +63,7 @@ func FuzzCaptionPrefilters(f *testing.F) {
 			{"clerkLabel", isClerkLabel, clerkLabel().MatchString},
 			{"inRe", isInRe, inRe().MatchString},
 			{"stopLine", isStopLine, stopLine().MatchString},
+			{"shortCaseName", isShortCaseName, shortCaseName().MatchString},
 		} {
 			if got, want := c.got(line), c.re(line); got != want {
 				t.Errorf("%s: the check says %v for %q, the pattern %v", c.name, got, line, want)
@@ -257,4 +259,47 @@ func TestIsStopLine(t *testing.T) {
 			t.Errorf("isStopLine(%q) = %v, stopLine matches: %v, want %v", c.line, got, re, c.want)
 		}
 	}
+}
+
+// checkCourtNames: a courtNames answers each line as isCourtName does,
+// the first time and when asked again.
+func checkCourtNames(t *testing.T, text string) {
+	t.Helper()
+	var m courtNames
+	lines := strings.Split(text, "\n")
+	if got, want := courtHeadedOf(text, &m), courtHeaded(text); got != want {
+		t.Errorf("courtHeadedOf(%q) = %v, courtHeaded %v", text, got, want)
+	}
+	held := 0
+	for round := range 2 {
+		for _, l := range lines {
+			if got, want := m.isCourtName(l), isCourtName(l); got != want {
+				t.Errorf("round %d: courtNames.isCourtName(%q) = %v, isCourtName %v", round, l, got, want)
+			}
+		}
+		if round == 0 {
+			held = len(m.lines)
+		} else if len(m.lines) != held {
+			t.Errorf("asked again, courtNames grew from %d lines to %d", held, len(m.lines))
+		}
+	}
+	var nilNames *courtNames
+	for _, l := range lines {
+		if got, want := nilNames.isCourtName(l), isCourtName(l); got != want {
+			t.Errorf("nil courtNames.isCourtName(%q) = %v, isCourtName %v", l, got, want)
+		}
+	}
+}
+
+func TestCourtNames(t *testing.T) {
+	for _, text := range []string{"", "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nJOHN DOE,\nPlaintiff,",
+		"Court: UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\nINDIANA TAX COURT\nINDIANA TAX COURT",
+		"the court finds\nThe Court of Appeals held\nSUPREME COURT OF THE UNITED STATES"} {
+		checkCourtNames(t, text)
+	}
+}
+
+func FuzzCourtNames(f *testing.F) {
+	f.Add("IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nJOHN DOE,\nPlaintiff,\nIN THE UNITED STATES DISTRICT COURT")
+	f.Fuzz(checkCourtNames)
 }

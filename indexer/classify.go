@@ -201,13 +201,17 @@ type headCaption struct {
 	name string
 
 	headedDone, headed bool
+	// names serves courtHeaded and the caption's header: both ask
+	// about the first lines, and a court's name among them runs the
+	// whole of courtName.
+	names courtNames
 }
 
 // courtHeaded returns courtHeaded of the first page's text; doc must have
 // a page.
 func (h *headCaption) courtHeaded() bool {
 	if !h.headedDone {
-		h.headed, h.headedDone = courtHeaded(h.doc.Pages[0].Text), true
+		h.headed, h.headedDone = courtHeadedOf(h.doc.Pages[0].Text, &h.names), true
 	}
 	return h.headed
 }
@@ -217,7 +221,7 @@ func (h *headCaption) courtHeaded() bool {
 func (h *headCaption) get() string {
 	if !h.done {
 		pages := h.doc.Pages
-		h.name = captionTitleOf(pages[0].Text, func() string { return leading(pages, 200000) })
+		h.name = captionTitleOf(pages[0].Text, func() string { return leading(pages, 200000) }, &h.names)
 		h.done = true
 	}
 	return h.name
@@ -385,13 +389,16 @@ func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 
 // courtHeaded reports whether one of the first lines of text names a
 // court: a filing, an order or a clerk's letter.
-func courtHeaded(text string) bool {
+func courtHeaded(text string) bool { return courtHeadedOf(text, nil) }
+
+// courtHeadedOf is courtHeaded, asking names.
+func courtHeadedOf(text string, names *courtNames) bool {
 	n := 0
 	for line := range strings.Lines(text) {
 		if n++; n > 30 {
 			break
 		}
-		if l := strings.TrimSpace(line); len(l) < 100 && isCourtName(l) {
+		if l := strings.TrimSpace(line); len(l) < 100 && names.isCourtName(l) {
 			return true
 		}
 	}
@@ -420,6 +427,33 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // comma or a figure or goes on after "court".
 func isCourtName(line string) bool {
 	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+}
+
+// courtNames remembers isCourtName of the lines that ran courtName, for
+// the lines of one page asked about twice. A nil *courtNames remembers
+// nothing.
+type courtNames struct {
+	lines []string
+	is    []bool
+}
+
+// isCourtName is isCourtName(line), from memory when line was asked
+// before.
+func (m *courtNames) isCourtName(line string) bool {
+	if m == nil {
+		return isCourtName(line)
+	}
+	if !(containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) || !mayCourtName(line) {
+		return false
+	}
+	for i, l := range m.lines {
+		if l == line {
+			return m.is[i]
+		}
+	}
+	is := courtName().MatchString(line)
+	m.lines, m.is = append(m.lines, line), append(m.is, is)
+	return is
 }
 
 // courtNameStarts are the words, lower case, one of which opens every
@@ -480,6 +514,14 @@ func containsFoldASCII(s, word string) bool {
 // print it in a running head: "Gildernew v. Gantner".
 var shortCaseName = lazyRegexp(`^[A-Z][\pL\d.,'&\- ]{1,60}? v(s)?\. [A-Z][\pL\d.,'&\- ]{1,60}$`)
 
+// isShortCaseName reports whether line matches shortCaseName, which needs
+// a capital first and " v. " or " vs. " (the expression is case
+// sensitive): most lines of a first page have neither.
+func isShortCaseName(line string) bool {
+	return line != "" && 'A' <= line[0] && line[0] <= 'Z' &&
+		(strings.Contains(line, " v. ") || strings.Contains(line, " vs. ")) && shortCaseName().MatchString(line)
+}
+
 // courtHeader matches the lines of a caption that name the court or the
 // case number, which are not a title.
 var courtHeader = lazyRegexp(`(?i)^((in|for) )?(the )?(united states |u\.s\. )?(court of appeals|district court|supreme court|bankruptcy court|` +
@@ -498,7 +540,7 @@ func caseLine(pages []corpus.Page) string {
 		if n++; n > 60 {
 			break
 		}
-		if line = strings.TrimSpace(line); shortCaseName().MatchString(line) {
+		if line = strings.TrimSpace(line); isShortCaseName(line) {
 			return line
 		}
 	}
