@@ -258,3 +258,62 @@ func FuzzStampStart(f *testing.F) {
 	f.Add("USCA11 Case: 21-12345 Document: 5 Date Filed: 01/02/2021 Page: 3 of 9")
 	f.Fuzz(checkStampStart)
 }
+
+// isChromePlain is isChrome without the first-byte test: every pattern
+// of every viewer, the oracle for isChrome.
+func isChromePlain(t string) bool {
+	for _, v := range viewers {
+		for _, d := range v.drop {
+			if d.re.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkChrome(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isChrome(s), isChromePlain(s); got != want {
+		t.Errorf("isChrome(%q) = %v, the patterns say %v", s, got, want)
+	}
+	for _, v := range viewers {
+		for _, d := range v.drop {
+			if d.re.MatchString(s) && (s == "" || strings.IndexByte(d.first, s[0]) < 0) {
+				t.Errorf("%s: %v matches %q, which does not start with one of %q", v.name, d.re, s, d.first)
+			}
+		}
+	}
+}
+
+func TestIsChrome(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"throbber", true},
+		{"THROBBER", true},
+		{"throbbers", false},
+		{")", true},
+		{") )", true},
+		{"§ )", true},
+		{": ) :", true},
+		{"\t)", true},
+		{"§", false},
+		{"JOHN DOE, )", false},
+		{"", false},
+		{"The court held", false},
+	} {
+		if got := isChrome(c.line); got != c.want {
+			t.Errorf("isChrome(%q) = %v, want %v", c.line, got, c.want)
+		}
+		checkChrome(t, c.line)
+	}
+}
+
+func FuzzIsChrome(f *testing.F) {
+	for _, s := range []string{"throbber", "ThRoBbEr", ") § )", "\f)\r", "x)"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkChrome)
+}
