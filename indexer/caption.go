@@ -515,14 +515,33 @@ var numberLead = lazyRegexp(`(?i)(^|:|\b(?:case|docket|appeal|cause|action|civil
 // cutRightNumber drops a case number label and what follows it when
 // the line has a party's text before it (a name and its comma).
 func cutRightNumber(line string) string {
-	if strings.IndexByte(line, '.') < 0 || !hasNo(line) {
-		return line // rightNumber needs "No."
+	if !mayRightNumber(line) {
+		return line // rightNumber needs " No." or " Nos."
 	}
 	loc := rightNumber().FindStringIndex(line)
 	if loc == nil || numberLead().MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
 		return line
 	}
 	return line[:loc[0]]
+}
+
+// mayRightNumber reports whether line can match rightNumber, which needs
+// "no." or "nos.", in any case, after white space. On a line with a byte
+// outside ASCII (the long s folds to s) it asks only for a period and
+// "no". A line of prose with "not" or "know" in it is ruled out.
+func mayRightNumber(line string) bool {
+	if hasNonASCII(line) {
+		return strings.IndexByte(line, '.') >= 0 && hasNo(line)
+	}
+	for i := 1; i+2 < len(line); i++ {
+		if line[i]|0x20 != 'n' || line[i+1]|0x20 != 'o' || !isSpace(line[i-1]) {
+			continue
+		}
+		if line[i+2] == '.' || line[i+2]|0x20 == 's' && i+3 < len(line) && line[i+3] == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNo reports whether s has "no" in any case.

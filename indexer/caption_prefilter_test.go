@@ -27,7 +27,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Certified for Publication", "Ninth Circuit", "the 9th circuit", "ORDER", "Opinion of the Court", "JUDGMENT", "MEMORANDUM", "Before: A, B",
 		"Argued May 1, 2019", "Submitted", "Entered", "Dated", "Decided", "petition for review", "ON PETITION", "Tax Court of the O'Neil Co.",
 		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict",
-		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666"} {
+		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666",
+		"JOHN DOE,\tNo. 08-1234", "ACME, INC., Nos. 1, 2", "Roe, D.C. No. 5:06-cv", "Roe, USDC No.", "Doe, Case No.", "Doe, nO.", "Doe, no.5", "Doe,  NOS.",
+		"it is not. So", "we know. Then", "Doe, No", "Doe, noſ.", "Doe,\u00a0No.", "Doe,\vNo."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -39,6 +41,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		}
 		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber().MatchString(line) {
 			t.Errorf("rightNumber matches %q", line)
+		}
+		if !mayRightNumber(line) && rightNumber().MatchString(line) {
+			t.Errorf("mayRightNumber(%q) = false, but rightNumber matches", line)
 		}
 		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
@@ -302,4 +307,23 @@ func TestCourtNames(t *testing.T) {
 func FuzzCourtNames(f *testing.F) {
 	f.Add("IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nJOHN DOE,\nPlaintiff,\nIN THE UNITED STATES DISTRICT COURT")
 	f.Fuzz(checkCourtNames)
+}
+
+// TestCutRightNumber: a case number beside a party's name is cut; prose
+// with "no" and a period in it is left as it is.
+func TestCutRightNumber(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"JOHN DOE, an individual,    No. 08-1234", "JOHN DOE, an individual,"},
+		{"ACME, INC.,\tCase Nos. 1, 2", "ACME, INC.,"},
+		{"Re: Case No. 19-5555, A v. B", "Re: Case No. 19-5555, A v. B"},
+		{"it is not. So, we know no more.", "it is not. So, we know no more."},
+		{"Doe, et al.,", "Doe, et al.,"},
+	} {
+		if got := cutRightNumber(c.line); got != c.want {
+			t.Errorf("cutRightNumber(%q) = %q, want %q", c.line, got, c.want)
+		}
+		if !mayRightNumber(c.line) && rightNumber().MatchString(c.line) {
+			t.Errorf("mayRightNumber(%q) = false, but rightNumber matches", c.line)
+		}
+	}
 }
