@@ -317,3 +317,54 @@ func FuzzIsChrome(f *testing.F) {
 	}
 	f.Fuzz(checkChrome)
 }
+
+func checkUSDate(t *testing.T, s string) {
+	t.Helper()
+	got, ok := usDate(s)
+	want, wantOK := usDateSplit(s)
+	if got != want || ok != wantOK {
+		t.Errorf("usDate(%q) = %q, %v; parsed the long way %q, %v", s, got, ok, want, wantOK)
+	}
+}
+
+// TestUSDate: the dates of docket entries and stamps, and the shapes
+// that are none, read as the long way reads them.
+func TestUSDate(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"05/16/2022", "2022-05-16"},
+		{"5/6/22", "2022-05-06"},
+		{"12/31/99", "1999-12-31"},
+		{"1/1/70", "1970-01-01"},
+		{"1/1/69", "2069-01-01"},
+		{"02/29/2020", "2020-02-29"},
+		{"02/29/2100", ""},
+		{"02/29/2000", "2000-02-29"},
+		{"02/31/22", ""},
+		{"04/31/2022", ""},
+		{"13/01/2022", ""},
+		{"00/10/2022", ""},
+		{"1/1/0000", "0000-01-01"},
+		{"1/2/022", ""},
+		{"+1/2/2022", "2022-01-02"},
+		{"001/2/2022", "2022-01-02"},
+		{"1/2", ""},
+		{"1/2/3/4", ""},
+		{"", ""},
+		{"//", ""},
+	} {
+		got, ok := usDate(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("usDate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+		checkUSDate(t, c.in)
+	}
+}
+
+func FuzzUSDate(f *testing.F) {
+	for _, s := range []string{"05/16/2022", "2/29/00", "9/31/21", "1/1/0000", "+1/-2/2022", "1/2/3"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkUSDate)
+}
