@@ -142,6 +142,54 @@ func cutRoleTail(s string) string {
 	return roleTail().ReplaceAllString(s, "")
 }
 
+// isStopLine reports whether line matches stopLine, running the
+// expression only on a line that can: one with a byte outside ASCII
+// (letters fold into ASCII from outside it), or that starts with a
+// figure, a colon, a hyphen, "#", "(" or "[", or with one of
+// stopLineStarts in any case, or that ends in "district", "division" or
+// "circuit". A party's name starts otherwise: most caption lines are
+// ruled out without the expression.
+func isStopLine(line string) bool {
+	return mayStopLine(line) && stopLine().MatchString(line)
+}
+
+// stopLineStarts are the starts, lower case, of every spelling of
+// stopLine that begins with a letter: the first letters of each word
+// it may open with (a number's label, a court, a month, a district, a
+// document's title or note), and "in ", "on ", "do ", "to " and "no".
+var stopLineStarts = []string{
+	"in ", "for", "the", "uni", "u.s", "sup", "dis", "cir", "cou", "ban",
+	"cas", "doc", "d.", "usd", "civ", "cri", "no", "num",
+	"fil", "dec", "arg", "sub", "ent", "dat", "bef", "app", "on ", "pet", "cer", "syl", "ord", "opi", "jud",
+	"mem", "per", "sli", "pub", "do ", "unp", "pre", "rec", "pur", "sum", "to ", "ele",
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+	"div", "nor", "sou", "eas", "wes", "mid", "cen",
+}
+
+func mayStopLine(line string) bool {
+	if line == "" {
+		return false
+	}
+	if hasNonASCII(line) {
+		return true
+	}
+	switch c := line[0]; {
+	case '0' <= c && c <= '9', c == ':', c == '-', c == '#', c == '(', c == '[':
+		return true
+	}
+	for _, w := range stopLineStarts {
+		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
+			return true
+		}
+	}
+	for _, w := range []string{"district", "division", "circuit"} {
+		if len(line) >= len(w) && containsFoldASCII(line[len(line)-len(w):], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isClerkLabel reports whether line matches clerkLabel, which needs
 // "clerk" (k folds from the Kelvin sign, outside ASCII).
 func isClerkLabel(line string) bool {
@@ -214,17 +262,18 @@ func isSeparator(line string) bool {
 // document, used to tell a two-word surname ("Zepeda Rivas") from a
 // middle name ("Montrail Triplet").
 func captionTitle(text, body string) string {
-	return captionTitleOf(text, func() string { return body })
+	return captionTitleOf(text, func() string { return body }, nil)
 }
 
 // captionTitleOf is captionTitle with the body made only when a
 // caption's name needs it, which few do: building and lowering the first
-// 200 kB of a long document cost more than reading its caption.
-func captionTitleOf(text string, body func() string) string {
+// 200 kB of a long document cost more than reading its caption. names,
+// if not nil, answers isCourtName of the header's lines.
+func captionTitleOf(text string, body func() string, names *courtNames) string {
 	lines := captionPrep(text, false)
 	var header []string
 	for i, l := range lines[:min(len(lines), 20)] {
-		if isCourtName(l) {
+		if names.isCourtName(l) {
 			header = append(header, l)
 			// "IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA": the
 			// court's name goes on, where a party's line ends in a comma.
@@ -370,7 +419,7 @@ func (c caption) inRe(lines []string, i int) string {
 	}
 	for j := i + 1; j < len(lines) && len(parts) < maxPartyLines && (rest == "" || open()); j++ {
 		l := lines[j]
-		if l == "" || isRoleLine(l) || isSeparator(l) || stopLine().MatchString(l) {
+		if l == "" || isRoleLine(l) || isSeparator(l) || isStopLine(l) {
 			break
 		}
 		// A line with a role under it is the first party of the
@@ -411,7 +460,7 @@ func (c caption) adversary(lines []string, sep int) string {
 		case isClerkLabel(l) && len(left) == 0:
 			j-- // the clerk's name above the label
 			continue
-		case l == "", isRoleLine(l), stopLine().MatchString(l), isCourtName(l), isClerkLabel(l), isInRe(l):
+		case l == "", isRoleLine(l), isStopLine(l), isCourtName(l), isClerkLabel(l), isInRe(l):
 			j = -1
 			continue
 		}
@@ -435,7 +484,7 @@ func (c caption) adversary(lines []string, sep int) string {
 				continue
 			}
 		}
-		if l == "" || isRoleLine(l) || stopLine().MatchString(l) || isCourtName(l) || isClerkLabel(l) {
+		if l == "" || isRoleLine(l) || isStopLine(l) || isCourtName(l) || isClerkLabel(l) {
 			break
 		}
 		right = append(right, l)
@@ -466,14 +515,33 @@ var numberLead = lazyRegexp(`(?i)(^|:|\b(?:case|docket|appeal|cause|action|civil
 // cutRightNumber drops a case number label and what follows it when
 // the line has a party's text before it (a name and its comma).
 func cutRightNumber(line string) string {
-	if strings.IndexByte(line, '.') < 0 || !hasNo(line) {
-		return line // rightNumber needs "No."
+	if !mayRightNumber(line) {
+		return line // rightNumber needs " No." or " Nos."
 	}
 	loc := rightNumber().FindStringIndex(line)
 	if loc == nil || numberLead().MatchString(line[:loc[0]]) || !strings.Contains(line[:loc[0]], ",") {
 		return line
 	}
 	return line[:loc[0]]
+}
+
+// mayRightNumber reports whether line can match rightNumber, which needs
+// "no." or "nos.", in any case, after white space. On a line with a byte
+// outside ASCII (the long s folds to s) it asks only for a period and
+// "no". A line of prose with "not" or "know" in it is ruled out.
+func mayRightNumber(line string) bool {
+	if hasNonASCII(line) {
+		return strings.IndexByte(line, '.') >= 0 && hasNo(line)
+	}
+	for i := 1; i+2 < len(line); i++ {
+		if line[i]|0x20 != 'n' || line[i+1]|0x20 != 'o' || !isSpace(line[i-1]) {
+			continue
+		}
+		if line[i+2] == '.' || line[i+2]|0x20 == 's' && i+3 < len(line) && line[i+3] == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNo reports whether s has "no" in any case.

@@ -16,7 +16,20 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"JOHN DOE, an individual, Plaintiff,", "Doe (a minor), et al.,", "Jay Roe a/k/a J", "Acme d/b/a Backpage", "Roe also known as Jay",
 		"Plaintiffs-Appellants", "Third Party Defendant 2", "Deputy Clerk", "CLERK OF THE COURT.", "In re: Doe", "IN THE MATTER OF X",
 		"Ex Parte Roe", "in rex", "A court, in 2019, held", "Tax Court of the O'Neil Co.", "U.S. Court of Appeals", "Court of Federal Claims\n", "Real Parties in Interest", "Counter-Claimant", "Doe, ET AL", "Roe, \u212aa", "Roe AKA Ray",
-		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe"} {
+		"Doe ) No. 1", "Doe )", "Doe)", "Doe:  x", "Doe § 1", "Doe §", "Doe §x", "Doe \xc2", " Doe  Roe ", "Doe\vRoe", "Doe\u00a0Roe", "Doe\u2003 Roe", "Re: Case No. 1, Doe v. Roe", "Doe vs. Roe", "Doe v.", "Doe v Roe",
+		"the court finds that the motion", "The Court of Appeals held", "IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS", "In the Court of Criminal Appeals of Texas",
+		"For the 9th Circuit Court", "the state's supreme court", "United States Bankruptcy Court", "THE UNITED STATES BANKRUPTCY APPELLATE PANEL", "court of claims", "Court of the Ninth", "the panel",
+		"MARY ROE, individually,", "JOHN DOE, et al.,", "No. 20-cv-1", "#12", "2009-1361", ":20-cv", "Case No. 1:20", "D. C. No. 5:06-CV", "USDC No. 3",
+		"Filed: May 5, 2020", "ON APPEAL FROM", "Appeals from the", "[PUBLISH]", "(Slip Opinion)", "Do Not Publish", "To be cited as", "NOTE: x",
+		"OCTOBER TERM, 2019", "February 5, 2010", "Northern District", "Eastern District of Texas", "DIVISION THREE", "WESTERN DIVISION",
+		"for the District of Columbia", "Nos. 1, 2", "Number 5", "numbers: 12", "certiorari", "Syllabus", "PER CURIAM", "unpublished", "NONPRECEDENTIAL",
+		"recommended for full-text publication", "File Name: 20a0001p.06", "Pursuant to 5th Cir. R. 47.5", "Summary Calendar", "Electronic Citation: x",
+		"Certified for Publication", "Ninth Circuit", "the 9th circuit", "ORDER", "Opinion of the Court", "JUDGMENT", "MEMORANDUM", "Before: A, B",
+		"Argued May 1, 2019", "Submitted", "Entered", "Dated", "Decided", "petition for review", "ON PETITION", "Tax Court of the O'Neil Co.",
+		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict",
+		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666",
+		"JOHN DOE,\tNo. 08-1234", "ACME, INC., Nos. 1, 2", "Roe, D.C. No. 5:06-cv", "Roe, USDC No.", "Doe, Case No.", "Doe, nO.", "Doe, no.5", "Doe,  NOS.",
+		"it is not. So", "we know. Then", "Doe, No", "Doe, noſ.", "Doe,\u00a0No.", "Doe,\vNo."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -28,6 +41,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		}
 		if (strings.IndexByte(line, '.') < 0 || !hasNo(line)) && rightNumber().MatchString(line) {
 			t.Errorf("rightNumber matches %q", line)
+		}
+		if !mayRightNumber(line) && rightNumber().MatchString(line) {
+			t.Errorf("mayRightNumber(%q) = false, but rightNumber matches", line)
 		}
 		if !mayHaveSideColumn(line) && sideColumn().MatchString(line) {
 			t.Errorf("sideColumn matches %q", line)
@@ -51,6 +67,8 @@ func FuzzCaptionPrefilters(f *testing.F) {
 			{"roleLine", isRoleLine, roleLine().MatchString},
 			{"clerkLabel", isClerkLabel, clerkLabel().MatchString},
 			{"inRe", isInRe, inRe().MatchString},
+			{"stopLine", isStopLine, stopLine().MatchString},
+			{"shortCaseName", isShortCaseName, shortCaseName().MatchString},
 		} {
 			if got, want := c.got(line), c.re(line); got != want {
 				t.Errorf("%s: the check says %v for %q, the pattern %v", c.name, got, line, want)
@@ -185,6 +203,127 @@ func TestCaptionLineShortcuts(t *testing.T) {
 	} {
 		if got := joinFields(line); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestIsCourtName: the lines that name a court, and the prose and party
+// lines that mention one, come out as the pattern says.
+func TestIsCourtName(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"IN THE UNITED STATES DISTRICT COURT", true},
+		{"UNITED STATES COURT OF APPEALS", true},
+		{"In the Court of Criminal Appeals of Texas", true},
+		{"IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS", true},
+		{"the Superior Court of the State of California", true},
+		{"INDIANA TAX COURT", true},
+		{"Court of Federal Claims", true},
+		{"Bankruptcy Appellate Panel of the Ninth Circuit", true},
+		{"SUPREME COURT OF THE UNITED STATES", true},
+		{"the court finds that the motion should be denied", false},
+		{"The court, in 2019, held", false},
+		{"the court of appeals' decision", true},
+		{"JOHN DOE, Plaintiff,", false},
+		{"CLERK OF THE COURT.", false},
+		{"the district court erred", true},
+	} {
+		got, re := isCourtName(c.line), courtName().MatchString(c.line)
+		if got != re || got != c.want {
+			t.Errorf("isCourtName(%q) = %v, courtName matches: %v, want %v", c.line, got, re, c.want)
+		}
+	}
+}
+
+// TestIsStopLine: the lines that end a side of a caption (a court, a
+// number, a date, a document's title) stop it; a party's lines do not.
+func TestIsStopLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"JOHN DOE, an individual,", false},
+		{"MARY ROE, individually and on behalf of others,", false},
+		{"Acme Corp., a Delaware corporation,", false},
+		{"No. 1:20-cv-02335", true},
+		{"Case No. 20-1234", true},
+		{"2009-1361", true},
+		{"February 5, 2010", true},
+		{"Filed 05/16/22", true},
+		{"MEMORANDUM OPINION AND ORDER", true},
+		{"UNITED STATES DISTRICT COURT", true},
+		{"NORTHERN DISTRICT OF ILLINOIS", true},
+		{"EASTERN DIVISION", true},
+		{"Ninth Circuit", true},
+		{"[PUBLISH]", true},
+	} {
+		got, re := isStopLine(c.line), stopLine().MatchString(c.line)
+		if got != re || got != c.want {
+			t.Errorf("isStopLine(%q) = %v, stopLine matches: %v, want %v", c.line, got, re, c.want)
+		}
+	}
+}
+
+// checkCourtNames: a courtNames answers each line as isCourtName does,
+// the first time and when asked again.
+func checkCourtNames(t *testing.T, text string) {
+	t.Helper()
+	var m courtNames
+	lines := strings.Split(text, "\n")
+	if got, want := courtHeadedOf(text, &m), courtHeaded(text); got != want {
+		t.Errorf("courtHeadedOf(%q) = %v, courtHeaded %v", text, got, want)
+	}
+	held := 0
+	for round := range 2 {
+		for _, l := range lines {
+			if got, want := m.isCourtName(l), isCourtName(l); got != want {
+				t.Errorf("round %d: courtNames.isCourtName(%q) = %v, isCourtName %v", round, l, got, want)
+			}
+		}
+		if round == 0 {
+			held = len(m.lines)
+		} else if len(m.lines) != held {
+			t.Errorf("asked again, courtNames grew from %d lines to %d", held, len(m.lines))
+		}
+	}
+	var nilNames *courtNames
+	for _, l := range lines {
+		if got, want := nilNames.isCourtName(l), isCourtName(l); got != want {
+			t.Errorf("nil courtNames.isCourtName(%q) = %v, isCourtName %v", l, got, want)
+		}
+	}
+}
+
+func TestCourtNames(t *testing.T) {
+	for _, text := range []string{"", "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nJOHN DOE,\nPlaintiff,",
+		"Court: UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\nINDIANA TAX COURT\nINDIANA TAX COURT",
+		"the court finds\nThe Court of Appeals held\nSUPREME COURT OF THE UNITED STATES"} {
+		checkCourtNames(t, text)
+	}
+}
+
+func FuzzCourtNames(f *testing.F) {
+	f.Add("IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\nJOHN DOE,\nPlaintiff,\nIN THE UNITED STATES DISTRICT COURT")
+	f.Fuzz(checkCourtNames)
+}
+
+// TestCutRightNumber: a case number beside a party's name is cut; prose
+// with "no" and a period in it is left as it is.
+func TestCutRightNumber(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"JOHN DOE, an individual,    No. 08-1234", "JOHN DOE, an individual,"},
+		{"ACME, INC.,\tCase Nos. 1, 2", "ACME, INC.,"},
+		{"Re: Case No. 19-5555, A v. B", "Re: Case No. 19-5555, A v. B"},
+		{"it is not. So, we know no more.", "it is not. So, we know no more."},
+		{"Doe, et al.,", "Doe, et al.,"},
+	} {
+		if got := cutRightNumber(c.line); got != c.want {
+			t.Errorf("cutRightNumber(%q) = %q, want %q", c.line, got, c.want)
+		}
+		if !mayRightNumber(c.line) && rightNumber().MatchString(c.line) {
+			t.Errorf("mayRightNumber(%q) = false, but rightNumber matches", c.line)
 		}
 	}
 }

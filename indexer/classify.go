@@ -192,10 +192,28 @@ func isSpace(c byte) bool {
 
 // headCaption is the case name in the caption of a document's first
 // page, read once: classify asks whether there is one, title what it is.
+//
+// It also answers courtHeaded of the first page once for fold, classify
+// and title, which each used to read the first lines again.
 type headCaption struct {
 	doc  *corpus.Document
 	done bool
 	name string
+
+	headedDone, headed bool
+	// names serves courtHeaded and the caption's header: both ask
+	// about the first lines, and a court's name among them runs the
+	// whole of courtName.
+	names courtNames
+}
+
+// courtHeaded returns courtHeaded of the first page's text; doc must have
+// a page.
+func (h *headCaption) courtHeaded() bool {
+	if !h.headedDone {
+		h.headed, h.headedDone = courtHeadedOf(h.doc.Pages[0].Text, &h.names), true
+	}
+	return h.headed
 }
 
 // get returns captionTitle of the first page, the first 200 kB of the
@@ -203,7 +221,7 @@ type headCaption struct {
 func (h *headCaption) get() string {
 	if !h.done {
 		pages := h.doc.Pages
-		h.name = captionTitleOf(pages[0].Text, func() string { return leading(pages, 200000) })
+		h.name = captionTitleOf(pages[0].Text, func() string { return leading(pages, 200000) }, &h.names)
 		h.done = true
 	}
 	return h.name
@@ -228,7 +246,7 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	// headnote, which is no case summary. The court's name, in the first
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
-	if len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) &&
+	if len(doc.Pages) > 0 && hc.courtHeaded() &&
 		decided(head, low, hp) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
@@ -301,7 +319,7 @@ func title(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 		meta.Title = ""
 	}
 	court := doc.Type == corpus.TypeOpinion || doc.Type == corpus.TypeDocket || doc.Type == corpus.TypeCaseSummary
-	if len(doc.Pages) > 0 && meta.Title == "" && (court || courtHeaded(doc.Pages[0].Text)) {
+	if len(doc.Pages) > 0 && meta.Title == "" && (court || hc.courtHeaded()) {
 		if name := hc.get(); name != "" {
 			return name
 		}
@@ -371,13 +389,16 @@ func labelled(text string, label *regexp.Regexp, asPrinted bool) string {
 
 // courtHeaded reports whether one of the first lines of text names a
 // court: a filing, an order or a clerk's letter.
-func courtHeaded(text string) bool {
+func courtHeaded(text string) bool { return courtHeadedOf(text, nil) }
+
+// courtHeadedOf is courtHeaded, asking names.
+func courtHeadedOf(text string, names *courtNames) bool {
 	n := 0
 	for line := range strings.Lines(text) {
 		if n++; n > 30 {
 			break
 		}
-		if l := strings.TrimSpace(line); len(l) < 100 && isCourtName(l) {
+		if l := strings.TrimSpace(line); len(l) < 100 && names.isCourtName(l) {
 			return true
 		}
 	}
@@ -398,12 +419,41 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // that fold only within ASCII), so most lines are ruled out without
 // running the pattern.
 //
-// Every spelling also starts the line with one of courtNameStarts, but
-// for the short line of only letters, periods, apostrophes and spaces
-// ("INDIANA TAX COURT"), so a line of ASCII that does neither is ruled
-// out too: a sentence that mentions "the court" has a comma or a figure.
+// Every spelling also starts the line with one of courtNameStarts and
+// names a kind of court (courtNameKeys), but for the short line of only
+// letters, periods, apostrophes and spaces ("INDIANA TAX COURT"), so a
+// line of ASCII that does neither is ruled out too (mayCourtName): a
+// sentence that mentions "the court" names no kind of court, and has a
+// comma or a figure or goes on after "court".
 func isCourtName(line string) bool {
 	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+}
+
+// courtNames remembers isCourtName of the lines that ran courtName, for
+// the lines of one page asked about twice. A nil *courtNames remembers
+// nothing.
+type courtNames struct {
+	lines []string
+	is    []bool
+}
+
+// isCourtName is isCourtName(line), from memory when line was asked
+// before.
+func (m *courtNames) isCourtName(line string) bool {
+	if m == nil {
+		return isCourtName(line)
+	}
+	if !(containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) || !mayCourtName(line) {
+		return false
+	}
+	for i, l := range m.lines {
+		if l == line {
+			return m.is[i]
+		}
+	}
+	is := courtName().MatchString(line)
+	m.lines, m.is = append(m.lines, line), append(m.is, is)
+	return is
 }
 
 // courtNameStarts are the words, lower case, one of which opens every
@@ -411,15 +461,24 @@ func isCourtName(line string) bool {
 var courtNameStarts = []string{"in ", "for ", "the ", "united states ", "u.s. ", "court", "district", "supreme", "bankruptcy"}
 
 // mayCourtName reports whether line can match courtName: when it has a
-// byte outside ASCII (\pL), starts with one of courtNameStarts in any
-// case, or has nothing but letters, periods, apostrophes and spaces.
+// byte outside ASCII (\pL, and the letters that fold into ASCII from
+// outside it); or it starts with one of courtNameStarts in any case and
+// has one of courtNameKeys, the words every spelling but the short line
+// has; or it is the short line: nothing but letters, periods,
+// apostrophes and spaces, ending in "court" or with "court of " in it.
+// A sentence of prose that mentions "the court" has none of the keys.
 func mayCourtName(line string) bool {
 	if hasNonASCII(line) {
 		return true
 	}
 	for _, w := range courtNameStarts {
 		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
-			return true
+			for _, k := range courtNameKeys {
+				if containsFoldASCII(line, k) {
+					return true
+				}
+			}
+			break
 		}
 	}
 	for i := 0; i < len(line); i++ {
@@ -427,8 +486,14 @@ func mayCourtName(line string) bool {
 			return false
 		}
 	}
-	return true
+	return len(line) >= len("court") && containsFoldASCII(line[len(line)-len("court"):], "court") || containsFoldASCII(line, "court of ")
 }
+
+// courtNameKeys are words, lower case, one of which is in every spelling
+// of courtName that opens with one of courtNameStarts: "court of
+// appeals" and "court of criminal appeals" have "appeal", the others a
+// kind of court named before "court", or the panel.
+var courtNameKeys = []string{"appeal", "district court", "supreme court", "bankruptcy court", "superior court", "appellate court", "circuit court", "panel"}
 
 // containsFoldASCII reports whether s contains word (lower-case ASCII)
 // with A-Z in s taken as a-z.
@@ -449,6 +514,14 @@ func containsFoldASCII(s, word string) bool {
 // print it in a running head: "Gildernew v. Gantner".
 var shortCaseName = lazyRegexp(`^[A-Z][\pL\d.,'&\- ]{1,60}? v(s)?\. [A-Z][\pL\d.,'&\- ]{1,60}$`)
 
+// isShortCaseName reports whether line matches shortCaseName, which needs
+// a capital first and " v. " or " vs. " (the expression is case
+// sensitive): most lines of a first page have neither.
+func isShortCaseName(line string) bool {
+	return line != "" && 'A' <= line[0] && line[0] <= 'Z' &&
+		(strings.Contains(line, " v. ") || strings.Contains(line, " vs. ")) && shortCaseName().MatchString(line)
+}
+
 // courtHeader matches the lines of a caption that name the court or the
 // case number, which are not a title.
 var courtHeader = lazyRegexp(`(?i)^((in|for) )?(the )?(united states |u\.s\. )?(court of appeals|district court|supreme court|bankruptcy court|` +
@@ -467,7 +540,7 @@ func caseLine(pages []corpus.Page) string {
 		if n++; n > 60 {
 			break
 		}
-		if line = strings.TrimSpace(line); shortCaseName().MatchString(line) {
+		if line = strings.TrimSpace(line); isShortCaseName(line) {
 			return line
 		}
 	}

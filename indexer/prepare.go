@@ -49,8 +49,8 @@ func (ix *Indexer) Build(src corpus.Source, format corpus.Format, res *extract.R
 		doc.Sections = append(doc.Sections, corpus.Section{Page: sec.Page, Offset: sec.Offset, Title: sec.Title})
 	}
 	mentions := ix.tagPages(doc.Pages)
-	fold(doc, mentions, res.Meta)
 	hc := &headCaption{doc: doc}
+	fold(doc, mentions, res.Meta, hc)
 	doc.Type = classify(doc, res.Meta, hc)
 	doc.Title = title(doc, res.Meta, hc)
 	if err := doc.Validate(); err != nil {
@@ -123,7 +123,7 @@ func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
 // fold sets the document's facet values from its mentions, preferring
 // what the format itself states (a docket page's fields, a page stamp's
 // docket number and date) over what the tagger guessed from prose.
-func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
+func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc *headCaption) {
 	doc.Entities = mentions
 	var court, date, docket string
 	for _, m := range mentions {
@@ -175,7 +175,7 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if n, ok := entity.NormalizeDocket(meta.DocketNumber); ok {
 		docket = n
 	}
-	if docket == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+	if docket == "" && len(doc.Pages) > 0 && hc.courtHeaded() {
 		// The number as the caption prints it ("No. 11–889.", a bare
 		// "2009-1361"), which the tagger does not take for the document's.
 		docket = captionDocket(doc.Pages[0].Text)
@@ -188,7 +188,7 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta) {
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
 		date = ""
 	}
-	if date == "" && len(doc.Pages) > 0 && courtHeaded(doc.Pages[0].Text) {
+	if date == "" && len(doc.Pages) > 0 && hc.courtHeaded() {
 		// A court's date line, alone on its line on the first page
 		// ("February 5, 2010" under the judges), is the decision's.
 		date = dateLine(doc.Pages[0].Text)

@@ -19,10 +19,18 @@ type viewer struct {
 	// merely quotes the character keeps it.
 	gutter string
 	// drop lists whole lines (trimmed) that are never content.
-	drop []*regexp.Regexp
+	drop []dropLine
 	// trailers are lines (trimmed prefixes) after which everything is the
 	// viewer's page furniture: the document ends there.
 	trailers []string
+}
+
+// A dropLine is a pattern of a whole line that is chrome, and the bytes
+// a line it matches can start with: every line of every document is
+// tested against each pattern, and almost none starts with one of them.
+type dropLine struct {
+	re    *regexp.Regexp
+	first string
 }
 
 // viewers is the table of known boilerplate. Patterns are anchored on whole
@@ -34,8 +42,8 @@ var viewers = []viewer{
 		// when the preview ends, a paywall and a page of account dialogs.
 		name:   "docketalarm",
 		gutter: "`",
-		drop: []*regexp.Regexp{
-			regexp.MustCompile(`^(?i:throbber)$`),
+		drop: []dropLine{
+			{regexp.MustCompile(`^(?i:throbber)$`), "tT"},
 		},
 		trailers: []string{
 			"This document is available on Docket Alarm but you must sign up to view it.",
@@ -53,8 +61,9 @@ var viewers = []viewer{
 		// in Texas courts) that text extraction leaves as lines of their
 		// own. They carry no words and break up the caption.
 		name: "caption",
-		drop: []*regexp.Regexp{
-			regexp.MustCompile(`^[)§:\s]*\)[)§:\s]*$`),
+		drop: []dropLine{
+			// § is C2 A7 in UTF-8; \s is [\t\n\f\r ]
+			{regexp.MustCompile(`^[)§:\s]*\)[)§:\s]*$`), ")\xc2:\t\n\f\r "},
 		},
 	},
 }
@@ -108,8 +117,8 @@ func cutTrailer(lines []string) []string {
 // isChrome reports whether a trimmed line is viewer boilerplate.
 func isChrome(t string) bool {
 	for _, v := range viewers {
-		for _, re := range v.drop {
-			if re.MatchString(t) {
+		for _, d := range v.drop {
+			if t != "" && strings.IndexByte(d.first, t[0]) >= 0 && d.re.MatchString(t) {
 				return true
 			}
 		}

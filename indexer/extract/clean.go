@@ -207,7 +207,7 @@ func hasZeroByte(w uint64) bool { return (w-lowBits)&^w&highBits != 0 }
 // spacing from PDFs and scrapes carries no meaning for search.
 func collapseSpaces(l string) string {
 	l = strings.TrimSpace(l)
-	if !strings.Contains(l, "  ") {
+	if !hasDoubleSpace(l) {
 		return l
 	}
 	var b strings.Builder

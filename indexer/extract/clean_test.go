@@ -258,3 +258,113 @@ func FuzzStampStart(f *testing.F) {
 	f.Add("USCA11 Case: 21-12345 Document: 5 Date Filed: 01/02/2021 Page: 3 of 9")
 	f.Fuzz(checkStampStart)
 }
+
+// isChromePlain is isChrome without the first-byte test: every pattern
+// of every viewer, the oracle for isChrome.
+func isChromePlain(t string) bool {
+	for _, v := range viewers {
+		for _, d := range v.drop {
+			if d.re.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkChrome(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isChrome(s), isChromePlain(s); got != want {
+		t.Errorf("isChrome(%q) = %v, the patterns say %v", s, got, want)
+	}
+	for _, v := range viewers {
+		for _, d := range v.drop {
+			if d.re.MatchString(s) && (s == "" || strings.IndexByte(d.first, s[0]) < 0) {
+				t.Errorf("%s: %v matches %q, which does not start with one of %q", v.name, d.re, s, d.first)
+			}
+		}
+	}
+}
+
+func TestIsChrome(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"throbber", true},
+		{"THROBBER", true},
+		{"throbbers", false},
+		{")", true},
+		{") )", true},
+		{"§ )", true},
+		{": ) :", true},
+		{"\t)", true},
+		{"§", false},
+		{"JOHN DOE, )", false},
+		{"", false},
+		{"The court held", false},
+	} {
+		if got := isChrome(c.line); got != c.want {
+			t.Errorf("isChrome(%q) = %v, want %v", c.line, got, c.want)
+		}
+		checkChrome(t, c.line)
+	}
+}
+
+func FuzzIsChrome(f *testing.F) {
+	for _, s := range []string{"throbber", "ThRoBbEr", ") § )", "\f)\r", "x)"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkChrome)
+}
+
+func checkUSDate(t *testing.T, s string) {
+	t.Helper()
+	got, ok := usDate(s)
+	want, wantOK := usDateSplit(s)
+	if got != want || ok != wantOK {
+		t.Errorf("usDate(%q) = %q, %v; parsed the long way %q, %v", s, got, ok, want, wantOK)
+	}
+}
+
+// TestUSDate: the dates of docket entries and stamps, and the shapes
+// that are none, read as the long way reads them.
+func TestUSDate(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"05/16/2022", "2022-05-16"},
+		{"5/6/22", "2022-05-06"},
+		{"12/31/99", "1999-12-31"},
+		{"1/1/70", "1970-01-01"},
+		{"1/1/69", "2069-01-01"},
+		{"02/29/2020", "2020-02-29"},
+		{"02/29/2100", ""},
+		{"02/29/2000", "2000-02-29"},
+		{"02/31/22", ""},
+		{"04/31/2022", ""},
+		{"13/01/2022", ""},
+		{"00/10/2022", ""},
+		{"1/1/0000", "0000-01-01"},
+		{"1/2/022", ""},
+		{"+1/2/2022", "2022-01-02"},
+		{"001/2/2022", "2022-01-02"},
+		{"1/2", ""},
+		{"1/2/3/4", ""},
+		{"", ""},
+		{"//", ""},
+	} {
+		got, ok := usDate(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("usDate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+		checkUSDate(t, c.in)
+	}
+}
+
+func FuzzUSDate(f *testing.F) {
+	for _, s := range []string{"05/16/2022", "2/29/00", "9/31/21", "1/1/0000", "+1/-2/2022", "1/2/3"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkUSDate)
+}

@@ -125,12 +125,32 @@ func parseDocket(doc *html.Node, raw string) (docket, bool) {
 	return d, true
 }
 
+// labelNames are the labels labelLine reads, each of which starts its
+// line.
+var labelNames = []string{"Assigned to", "Cause", "Date Filed", "Date filed", "Date Terminated", "Nature of Suit",
+	"Docketed", "Termed", "Appeal From", "Case title", "Lead BK Title"}
+
+// hasLabelName reports whether l starts with one of labelNames, as every
+// line labelLine matches does: the entries' and parties' lines, most of
+// a docket, do not run the pattern.
+func hasLabelName(l string) bool {
+	for _, n := range labelNames {
+		if strings.HasPrefix(l, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // readLabels fills the "Label: value" fields and the case name, which is
 // the line before "Assigned to:" (district) or "Appeal From:" (appeals).
 // It returns an adversary proceeding's "Lead BK Title", the case it is
 // part of.
 func readLabels(m *Meta, lines []string, appellate bool) (leadTitle string) {
 	for i, l := range lines {
+		if !hasLabelName(l) {
+			continue
+		}
 		lm := labelLine.FindStringSubmatch(l)
 		if lm == nil {
 			continue

@@ -196,3 +196,42 @@ func TestMDLDockets(t *testing.T) {
 		})
 	}
 }
+
+func checkLabelName(t *testing.T, l string) {
+	t.Helper()
+	if labelLine.MatchString(l) && !hasLabelName(l) {
+		t.Errorf("hasLabelName(%q) = false, but labelLine matches", l)
+	}
+}
+
+// TestHasLabelName: every label the pattern reads passes the prefix
+// test; entry and party lines do not.
+func TestHasLabelName(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Assigned to: Judge Jane Roe", true},
+		{"Date Filed: 05/16/2022", true},
+		{"Date filed : 05/16/2022", true},
+		{"Lead BK Title: Acme Corp.", true},
+		{"Docketed:05/01/2020", true},
+		{"05/16/2022 1 COMPLAINT against Salesforce.com, Inc.", false},
+		{"NOTICE of Appearance by John Doe", false},
+		{"Plaintiff", false},
+		{"assigned to: lower case", false},
+	} {
+		if got := hasLabelName(c.line); got != c.want {
+			t.Errorf("hasLabelName(%q) = %v, want %v", c.line, got, c.want)
+		}
+		checkLabelName(t, c.line)
+	}
+}
+
+func FuzzHasLabelName(f *testing.F) {
+	for _, n := range labelNames {
+		f.Add(n + ": x")
+	}
+	f.Add("Termed\t:\t")
+	f.Fuzz(checkLabelName)
+}

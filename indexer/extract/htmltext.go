@@ -163,7 +163,7 @@ func (t *textRenderer) words(s string) {
 // of s as strings.Fields cuts them, joined by one space. Most text nodes
 // of a page (a paragraph, a table cell) are.
 func singleSpaced(s string) (string, bool) {
-	if strings.Contains(s, "  ") {
+	if hasDoubleSpace(s) {
 		return "", false
 	}
 	// What is left to rule out: a control byte or a Unicode space. Eight

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,7 +59,6 @@ type langCounts struct {
 
 // add counts the stop words of text.
 func (lc *langCounts) add(text string) {
-	counts, total := &lc.counts, &lc.total
 	var lower [maxStopWordLen]byte
 	for start := 0; start < len(text); {
 		// the next run of letters, as strings.FieldsFunc would cut it;
@@ -74,17 +74,8 @@ func (lc *langCounts) add(text string) {
 				continue
 			}
 		}
-		end, ascii, upper := start, true, false
-		for end < len(text) { // ASCII letters: most of every word
-			cl := letterClass[text[end]]
-			if cl != lowerLetter {
-				if cl != upperLetter {
-					break
-				}
-				upper = true
-			}
-			end++
-		}
+		end, upper := asciiLetters(text, start) // most of every word
+		ascii := true
 		for end < len(text) && letterClass[text[end]] == highByte {
 			// the word goes on past ASCII (or a non-letter ends it)
 			r, n := utf8.DecodeRuneInString(text[end:])
@@ -92,28 +83,34 @@ func (lc *langCounts) add(text string) {
 				break
 			}
 			ascii = false
-			end += n
-			for end < len(text) {
-				cl := letterClass[text[end]]
-				if cl != lowerLetter {
-					if cl != upperLetter {
-						break
-					}
-					upper = true
-				}
-				end++
-			}
+			var up bool
+			end, up = asciiLetters(text, end+n)
+			upper = upper || up
 		}
-		w := text[start:end]
+		w, at := text[start:end], start
 		start = end
 		var bits uint8
 		switch {
 		case ascii:
 			// Lower case keeps an ASCII word's length, so one of
-			// another length is no stop word; the lower case is
-			// made in place, without a new string.
+			// another length is no stop word; a short word is
+			// looked up by its bytes in one integer, lower-cased
+			// there (w is letters only).
 			if len(w) < minStopWord || len(w) > maxStopWord {
 				continue
+			}
+			if len(w) <= 8 {
+				k := uint64(0)
+				if at+8 <= len(text) {
+					// the word's bytes from one load, the rest
+					// masked off
+					m := ^uint64(0) >> (64 - 8*len(w))
+					k = (load64(text, at) | 0x20*lowBits) & m
+				} else {
+					k = wordKey(w)
+				}
+				bits = asciiStopWords.lookup(k)
+				break
 			}
 			if !upper {
 				bits = stopWordLangs.lookup(w)
@@ -121,7 +118,7 @@ func (lc *langCounts) add(text string) {
 			}
 			b := lower[:len(w)]
 			for i := range len(w) {
-				b[i] = w[i] | 0x20 // w is letters only
+				b[i] = w[i] | 0x20
 			}
 			bits = stopWordLangs.lookup(string(b))
 		case len(w) > 3*maxStopWord:
@@ -135,13 +132,117 @@ func (lc *langCounts) add(text string) {
 		if bits != 0 {
 			for i := range langs {
 				if bits&(1<<i) != 0 {
-					counts[i]++
-					*total++
+					lc.counts[i]++
+					lc.total++
 				}
 			}
 		}
 	}
 }
+
+// asciiLetters returns the end of the run of ASCII letters at text[i:],
+// and whether one of them is a capital. It tests eight bytes a step: the
+// high bit of each byte of letters is set where the byte is a letter,
+// found without a borrow between bytes (each byte of x|highBits is at
+// least 0x80, above what is subtracted from it).
+func asciiLetters(text string, i int) (end int, upper bool) {
+	for i+8 <= len(text) {
+		w := load64(text, i)
+		x := w | 0x20*lowBits | highBits
+		letters := (x - 'a'*lowBits) &^ (x - ('z'+1)*lowBits) &^ w & highBits
+		if letters == highBits {
+			upper = upper || ^w&(0x20*lowBits) != 0
+			i += 8
+			continue
+		}
+		n := bits.TrailingZeros64(^letters&highBits) / 8 // letters before the first other byte
+		if n > 0 {
+			m := uint64(1)<<(8*n) - 1
+			upper = upper || ^w&(0x20*lowBits)&m != 0
+		}
+		return i + n, upper
+	}
+	for ; i < len(text); i++ {
+		switch letterClass[text[i]] {
+		case lowerLetter:
+		case upperLetter:
+			upper = true
+		default:
+			return i, upper
+		}
+	}
+	return i, upper
+}
+
+// load64 returns the eight bytes of s at i, the first lowest.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// wordKey packs a word of one to eight ASCII letters into an integer,
+// first letter lowest, each in lower case; a shorter word leaves the
+// high bytes zero, so words of different lengths differ.
+func wordKey(w string) uint64 {
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i]|0x20)
+	}
+	return k
+}
+
+// A keyTable maps the wordKey of the ASCII stop words to their language
+// bits: open addressing over a power of two slots, most of them empty,
+// so a word that is no stop word usually costs one multiply and one
+// comparison.
+type keyTable struct {
+	keys [keySlots]uint64
+	bits [keySlots]uint8
+}
+
+const keySlots = 256
+
+func keySlot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> 56 }
+
+func (t *keyTable) add(k uint64, bit uint8) {
+	for i := keySlot(k); ; i = (i + 1) % keySlots {
+		switch t.keys[i] {
+		case k:
+			t.bits[i] |= bit
+			return
+		case 0:
+			t.keys[i], t.bits[i] = k, bit
+			return
+		}
+	}
+}
+
+// lookup returns the language bits of the word with key k, 0 for none.
+func (t *keyTable) lookup(k uint64) uint8 {
+	for i := keySlot(k); ; i = (i + 1) % keySlots {
+		switch t.keys[i] {
+		case k:
+			return t.bits[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// asciiStopWords is stopWordLangs for the stop words of ASCII letters of
+// at most eight bytes, by wordKey.
+var asciiStopWords = func() *keyTable {
+	t := &keyTable{}
+	for i, lang := range langs {
+		for w := range stopWords[lang] {
+			if len(w) <= 8 && !strings.ContainsFunc(w, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+				t.add(wordKey(w), 1<<i)
+			}
+		}
+	}
+	return t
+}()
 
 // Classes of bytes for langCounts.add: one table lookup tells an ASCII
 // letter and its case, or a byte above ASCII that needs decoding.

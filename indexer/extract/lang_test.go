@@ -110,3 +110,58 @@ func FuzzDetectLangPages(f *testing.F) {
 	f.Add("The court held\fthat the Tribunal\fof the State, which is")
 	f.Fuzz(checkPages)
 }
+
+// checkLangCounts: langCounts.add counts each language's stop words as
+// splitting the text into words, lower-casing each and looking it up in
+// each language's set does.
+func checkLangCounts(t *testing.T, s string) {
+	t.Helper()
+	var want [len(langs)]int
+	total := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		w = strings.ToLower(w)
+		for i, lang := range langs {
+			if stopWords[lang][w] {
+				want[i]++
+				total++
+			}
+		}
+	}
+	var c langCounts
+	c.add(s)
+	if c.counts != want || c.total != total {
+		t.Errorf("add(%q) counts %v (total %d), want %v (total %d)", s, c.counts, c.total, want, total)
+	}
+}
+
+func TestLangCounts(t *testing.T) {
+	for _, s := range []string{"", "the", "The", "THE", "theThe", "of the and", "TRIBUNAL tribunals tribunal", "courtcourt court",
+		"1234567the", "12345678the", "the1234567the", "abcdefghTHE THE", "été ÊTRE étés", "the\u00e9the", "le\u212a la",
+		"WhichWhich which, WHICH.", "\xffthe\xfe", "the_and-of/to", "aaaaaaa the", "sur-le-champ", "cette\u00a0affaire",
+		"ACKNOWLEDGEMENTS of thE", "under shall would their", "zzzzzzzzzzzzzzzzzzzzzz the"} {
+		checkLangCounts(t, s)
+	}
+}
+
+func FuzzLangCounts(f *testing.F) {
+	f.Add("The court and the Tribunal of the State, which is")
+	f.Add("LE TRIBUNAL EST DANS CETTE AFFAIRE ET été ÊTRE")
+	f.Add("1234567the 12345678THE")
+	f.Fuzz(checkLangCounts)
+}
+
+func TestKeyTableHoldsEveryASCIIStopWord(t *testing.T) {
+	for i, lang := range langs {
+		for w := range stopWords[lang] {
+			if len(w) <= 8 && !strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII }) &&
+				asciiStopWords.lookup(wordKey(w))&(1<<i) == 0 {
+				t.Errorf("asciiStopWords lacks %q (%s)", w, lang)
+			}
+		}
+	}
+	for _, w := range []string{"x", "thee", "tribuna", "th", "cour"} { // wordKey takes at most eight letters
+		if b := asciiStopWords.lookup(wordKey(w)); b != 0 {
+			t.Errorf("asciiStopWords.lookup(%q) = %b, want 0", w, b)
+		}
+	}
+}

@@ -72,3 +72,34 @@ func joinFields(s string) string {
 	}
 	return b.String()
 }
+
+// hasDoubleSpace is strings.Contains(s, "  "). strings.Index finds a
+// two-byte needle by stopping at every first byte, and prose has a space
+// every few bytes; this tests eight bytes per step for two spaces in a
+// row. Every line of every document is asked.
+func hasDoubleSpace(s string) bool {
+	prev := false // the byte before the current eight is a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// The high bit of each byte of sp is set exactly where w has a
+		// space: t is zero there, and adding 0x7f to the low seven bits
+		// carries into the high bit of every other byte, without carries
+		// between bytes.
+		t := w ^ (' ' * lowBits)
+		sp := ^((t&^highBits + lowBits*0x7f) | t) & highBits
+		if sp&(sp>>8) != 0 || prev && sp&0x80 != 0 {
+			return true
+		}
+		prev = sp>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		space := s[i] == ' '
+		if space && prev {
+			return true
+		}
+		prev = space
+	}
+	return false
+}

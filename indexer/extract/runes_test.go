@@ -55,3 +55,24 @@ func FuzzSquashSpaces(f *testing.F) {
 	f.Add(" MOTION to Dismiss\u00a0by  Doe \n")
 	f.Fuzz(checkSquash)
 }
+
+func checkDoubleSpace(t *testing.T, s string) {
+	if got, want := hasDoubleSpace(s), strings.Contains(s, "  "); got != want {
+		t.Errorf("hasDoubleSpace(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHasDoubleSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "  ", "a b", "a  b", "1234567  ", "1234567 x ", "12345678  ",
+		"123456 \u00a0 x", "seven7  eight", "1234567 ", "1234567 " + " rest", "\xa0\xa0 \xa0", "a\t\tb", "a \tb",
+		"ASCII line of some length, long enough to step.", "ASCII line of some length,  long enough to step.",
+		"         ", "\x00\x00\x00\x00\x00\x00\x00\x00 ", "\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0 \xa0 ", "é  b", "\x20\x20\x20\x20\x20\x20\x20\xa0"} {
+		checkDoubleSpace(t, s)
+	}
+}
+
+func FuzzHasDoubleSpace(f *testing.F) {
+	f.Add("Plaintiffs sue under 18 U.S.C.  § 1595")
+	f.Add("1234567 " + " 89")
+	f.Fuzz(checkDoubleSpace)
+}

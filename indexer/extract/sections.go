@@ -62,17 +62,34 @@ func headingTitle(t string) bool {
 // numberedLine returns the heading's title text and true when line is a
 // numbered heading: the number alone, or the number and a title.
 func numberedLine(line string) (title string, ok bool) {
-	if line == "" || !numberedStart(line[0]) || runeCount(line) > 110 {
-		return "", false
+	title, _, ok = numberedLineKind(line)
+	return title, ok
+}
+
+// numberedLineKind is numberedLine, and numberKind of the line when it
+// is numbered, from one match of the pattern.
+func numberedLineKind(line string) (title, kind string, ok bool) {
+	if !mayNumbered(line) || runeCount(line) > 110 {
+		return "", "", false
 	}
 	m := numberedHeading.FindStringSubmatch(line)
 	if m == nil {
-		return "", false
+		return "", "", false
 	}
+	kind = kindOf(m)
 	if m[2] == "" {
-		return "", true
+		return "", kind, true
 	}
-	return m[2], headingTitle(m[2])
+	return m[2], kind, headingTitle(m[2])
+}
+
+// mayNumbered reports whether line can match numberedHeading, by its
+// first two bytes: numberedStart, then what the number goes on with (a
+// digit or a period, another Roman numeral, the a of "part" or the h of
+// "chapter"). Most lines of prose are ruled out here, including the
+// lower-case words that begin with p or c.
+func mayNumbered(line string) bool {
+	return len(line) >= 2 && numberedStart(line[0]) && strings.IndexByte(".0123456789IVXLaAhH", line[1]) >= 0
 }
 
 // numberedStart reports whether c can begin a numberedHeading match: a
@@ -120,9 +137,8 @@ func textSections(pages []Page) []Section {
 			// A numbered heading follows the end of a paragraph: a blank
 			// line, a sentence's end, a short last line, or a heading.
 			afterBreak := starts || endsSentence(prev) || numberedOK(prev) || runeCount(prev)*10 < full*6
-			if t, ok := numberedLine(line); ok && afterBreak {
+			if t, kind, ok := numberedLineKind(line); ok && afterBreak {
 				title := line
-				kind := numberKind(line)
 				switch {
 				case kind == numberKind(prevNonEmpty(lines[:i])) || kind == numberKind(nextNonEmpty(lines[i+1:])):
 					// Items of a numbered list or a table of contents,
@@ -175,7 +191,14 @@ func textSections(pages []Page) []Section {
 // numberKind names the numbering scheme and depth of a numbered line
 // ("arabic 2" for "2.1"), or "" for a line that is not numbered.
 func numberKind(l string) string {
-	m := numberedHeading.FindStringSubmatch(l)
+	if !mayNumbered(l) {
+		return ""
+	}
+	return kindOf(numberedHeading.FindStringSubmatch(l))
+}
+
+// kindOf is numberKind of a match of numberedHeading, nil for none.
+func kindOf(m []string) string {
 	switch {
 	case m == nil:
 		return ""
@@ -397,8 +420,7 @@ func paragraphHeadings(page Page, numberedOnly bool) []Section {
 			continue
 		}
 		next := paras[i+1]
-		if t, ok := numberedLine(p); ok && t != "" {
-			kind := numberKind(p)
+		if t, kind, ok := numberedLineKind(p); ok && t != "" {
 			listed := kind == numberKind(next) || i > 0 && kind == numberKind(paras[i-1])
 			if !listed && (bodyParagraph(next) || numberedOK(next)) {
 				out = append(out, Section{Page: page.Number, Offset: start, Title: p})

@@ -143,3 +143,47 @@ func TestNumberedStart(t *testing.T) {
 		}
 	}
 }
+
+// oldNumberedLineKind is numberedLine and numberKind as they were, each
+// running the pattern on its own: the oracle for numberedLineKind.
+func oldNumberedLineKind(line string) (title, kind string, ok bool) {
+	m := numberedHeading.FindStringSubmatch(line)
+	kind = kindOf(m)
+	if line == "" || !numberedStart(line[0]) || runeCount(line) > 110 || m == nil {
+		return "", kind, false
+	}
+	if m[2] == "" {
+		return "", kind, true
+	}
+	return m[2], kind, headingTitle(m[2])
+}
+
+func checkNumberedLineKind(t *testing.T, s string) {
+	t.Helper()
+	title, kind, ok := numberedLineKind(s)
+	wTitle, wKind, wOK := oldNumberedLineKind(s)
+	if ok != wOK || title != wTitle || ok && kind != wKind {
+		t.Errorf("numberedLineKind(%q) = %q, %q, %v; want %q, %q, %v", s, title, kind, ok, wTitle, wKind, wOK)
+	}
+	if k := numberKind(s); k != wKind {
+		t.Errorf("numberKind(%q) = %q, want %q", s, k, wKind)
+	}
+	if numberedHeading.MatchString(s) && !mayNumbered(s) {
+		t.Errorf("mayNumbered(%q) = false, but numberedHeading matches", s)
+	}
+}
+
+func TestNumberedLineKind(t *testing.T) {
+	for _, s := range []string{"", "1", "1.", "2.1 Courts", "10. Remedies", "IV. DISCUSSION", "IV.", "B. Section 230",
+		"C.", "Chapter 3: Findings", "CHAPTER ten", "part II", "Part one.", "court held", "cases", "Plaintiff", "pa",
+		"I. the court", "VIII", "XL. Forty", "1.2.3.4 Deep", "A. Standard of Review.", "H.", "Ia. x", "L.A. Times"} {
+		checkNumberedLineKind(t, s)
+	}
+}
+
+func FuzzNumberedLineKind(f *testing.F) {
+	for _, s := range []string{"I. BACKGROUND", "2.1 Standard", "Part II", "CHAPTER three: Facts", "B.", "10.", "the court"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkNumberedLineKind)
+}

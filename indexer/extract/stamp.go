@@ -143,6 +143,15 @@ func onlyStampFields(t string) bool {
 // read as 19YY from 70 on: CM/ECF stamps start in the late 1990s. A date
 // that is not on the calendar (February 31) is not a date.
 func usDate(s string) (string, bool) {
+	if out, ok, sure := usDateDigits(s); sure {
+		return out, ok
+	}
+	return usDateSplit(s)
+}
+
+// usDateSplit is usDate of any shape: the fields split out and parsed,
+// the date formatted and checked against the calendar by time.
+func usDateSplit(s string) (string, bool) {
 	parts := strings.Split(s, "/")
 	if len(parts) != 3 {
 		return "", false
@@ -169,6 +178,62 @@ func usDate(s string) (string, bool) {
 		return "", false
 	}
 	return out, true
+}
+
+// usDateDigits is usDate for the shape nearly every date has, M/D/Y of
+// one or two digits, one or two, and two or four: read without
+// splitting, formatting or parsing. sure is false for any other shape
+// (a sign, a third digit), which usDate reads the long way.
+func usDateDigits(s string) (out string, ok, sure bool) {
+	var n [3]int
+	var width [3]int
+	f := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			n[f] = n[f]*10 + int(c-'0')
+			width[f]++
+		case c == '/' && f < 2:
+			f++
+		default:
+			return "", false, false
+		}
+	}
+	if f != 2 || width[0] < 1 || width[0] > 2 || width[1] < 1 || width[1] > 2 || width[2] != 2 && width[2] != 4 {
+		return "", false, false
+	}
+	m, d, y := n[0], n[1], n[2]
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false, true
+	}
+	if width[2] == 2 {
+		if y >= 70 {
+			y += 1900
+		} else {
+			y += 2000
+		}
+	}
+	if d > daysIn(m, y) {
+		return "", false, true // not on the calendar
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:]), true, true
+}
+
+// daysIn returns the number of days of month m (1 to 12) in year y of the
+// Gregorian calendar, as time reckons it.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // liftStamp copies what a stamp says into meta, keeping the first value
