@@ -244,6 +244,11 @@ func countMarked(col *column, c []uint32, run []uint32, sums [][]uint32, f int) 
 	}
 }
 
+// Flush counts the matches Add has left waiting. Reading the tally does
+// it too; a walk that calls Flush when it ends counts on its own
+// goroutine, beside the walks of the other shards, rather than in Merge.
+func (t *Tally) Flush() { t.flush() }
+
 // flush counts the matches Add left waiting: each field over those that
 // pass every filter but its own, the histogram over those that pass all.
 func (t *Tally) flush() {
