@@ -157,8 +157,12 @@ func (b builder) node(n Node) (bquery.Query, error) {
 func (b builder) and(children []Node) (bquery.Query, error) {
 	var must, not []bquery.Query
 	var words []string // the bare words, in order, for the phrase bonus
+	var terms []string // the indexed term of each must, while each is a bare word of one
+	onlyWords := true
 	for _, c := range children {
-		if t, ok := c.(Term); ok && t.Field == "" && !t.Prefix && t.Fuzzy == 0 {
+		t, isWord := c.(Term)
+		isWord = isWord && t.Field == "" && !t.Prefix && t.Fuzzy == 0
+		if isWord {
 			words = append(words, t.Text)
 		}
 		neg, isNot := c.(Not)
@@ -175,6 +179,15 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 			not = append(not, q)
 		default:
 			must = append(must, q)
+			var tokens []string
+			if isWord {
+				tokens = b.ix.analyze(t.Text)
+			}
+			if len(tokens) == 1 {
+				terms = append(terms, tokens[0])
+			} else {
+				onlyWords = false
+			}
 		}
 	}
 	if len(not) == 0 {
@@ -196,6 +209,9 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 		// together as typed rank first: "section 230" the phrase beats
 		// "section" on page 2 and "230" on page 9.
 		bq.AddShould(b.ix.phraseIn(strings.Join(words, " "), bonusLimit, textFields("")...)...)
+	}
+	if onlyWords && len(not) == 0 && len(terms) >= 2 && !b.ix.walkAll {
+		bq.Must = &allWordsQuery{q: bq.Must, terms: terms, fields: textFields("")}
 	}
 	return bq, nil
 }
