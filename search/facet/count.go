@@ -74,9 +74,10 @@ type Tally struct {
 	// less those of the documents that did not match: a query that
 	// matches nearly everything (a prefix, two common words near each
 	// other) then counts the few it missed instead of the many it found.
-	marks  [][]uint64
-	marked []int
-	run    []uint32 // documents of one segment, reused by flushMarks
+	marks   [][]uint64
+	marked  []int
+	run     []uint32 // documents of one segment, reused by flushMarks
+	passAll bool     // every match passes the filters (see PassAll)
 }
 
 // pendMax is how many matches wait to be counted at most.
@@ -128,7 +129,7 @@ func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
 func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 	t.Seen++
 	d := t.v.Locate(id)
-	if len(t.filters) == 0 {
+	if len(t.filters) == 0 || t.passAll {
 		t.mark(d)
 		t.Total++
 		return d, true
@@ -328,6 +329,15 @@ func (t *Tally) CountEvery(field int, deleted []*roaring.Bitmap) bool {
 		}
 	}
 	return true
+}
+
+// PassAll tells the tally that every match it will be given passes its
+// filters: the walk is driven by the filters' own documents, and the
+// fields filtered are counted by CountEvery. Add then marks each match
+// as a hit without testing it, as with no filters.
+func (t *Tally) PassAll() {
+	t.flush()
+	t.passAll = true
 }
 
 // View returns the view the tally counts over.
