@@ -360,3 +360,49 @@ func TestAllWordsAgreesWithTheWalk(t *testing.T) {
 	}
 	compare("after deletions")
 }
+
+// TestPrefixAgreesWithTheWalk checks prefix searches (a prefix that
+// stands for one indexed word is searched as that word's term query,
+// without a disjunction around it) against the searches built as
+// before: the same hits with the same scores in the same order, totals
+// and facets, for prefixes of one word and of many, in the title alone,
+// beside other words and in OR.
+func TestPrefixAgreesWithTheWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 800 {
+		docs = append(docs, genDoc(r, i, 1+r.IntN(2), 40))
+	}
+	addDocs(t, bidx, docs)
+	fast, walk := newSearch(t, bidx), newSearch(t, bidx)
+	search.WalkAll(walk)
+	var qs []string
+	for _, w := range append(slices.Clone(genWords[:12]), genVocab[50], genVocab[400], genVocab[2000]) {
+		qs = append(qs, w+"*", w[:len(w)-1]+"*", w[:2]+"*", "title:"+w[:3]+"*")
+	}
+	qs = append(qs, "immun* platform", "liab* OR traffick*", "traffick* -court", `advert* "interactive computer"`)
+	some := 0
+	for _, q := range qs {
+		for _, req := range []search.Request{{Q: q}, {Q: q, Page: 2, Facets: []string{"court", "type", "year"}}, {Q: q, Sort: search.SortDateDesc, Courts: []string{genCourts[1]}}} {
+			got, err := fast.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			want, err := walk.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%q: walk: %v", q, err)
+			}
+			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q %+v:\n got %d %v\nwant %d %v", q, req, got.Total, got.Hits, want.Total, want.Hits)
+			}
+			if want.Total > 0 {
+				some++
+			}
+		}
+	}
+	if some < len(qs) {
+		t.Errorf("only %d of %d searches match anything", some, 3*len(qs))
+	}
+}

@@ -242,6 +242,12 @@ func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
 	if len(alts) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
 	}
+	if len(alts) == 1 && !b.ix.walkAll {
+		// One word (immun* at 100k is "immun" alone, in nine documents
+		// of ten): its term query as it is, without a disjunction around
+		// it that only passed its score on, once per document matched.
+		return alts[0], nil
+	}
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
 
@@ -308,7 +314,10 @@ func (b builder) term(t Term) (bquery.Query, error) {
 		default: // "vis-à-vis", "U.S.C.": one typed word, several tokens
 			q = b.ix.sequence(t.Text).in(f, 0)
 		}
-		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 {
+		// A prefix's words in the title are not boosted: the boost of
+		// the disjunction they were always in is one bleve ignores, and
+		// the answers stay as they were when a prefix stands for one word.
+		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 && !t.Prefix {
 			q = boosted(q, titleBoost)
 		}
 		alts = append(alts, q)
