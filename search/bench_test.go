@@ -152,6 +152,32 @@ func BenchmarkQueryClasses(b *testing.B) {
 	}
 }
 
+// BenchmarkQueryClassesServed times the classes as the server runs them:
+// with phrase and proximity decisions remembered (the server's default
+// check cache) and each search asked again, as the query mix does after
+// its warm-up pass.
+func BenchmarkQueryClassesServed(b *testing.B) {
+	benchIndex(b)
+	idx := newSearch(b, benchBleve)
+	idx.CacheChecks(32 << 20)
+	for _, c := range benchClasses {
+		req := c.req
+		req.Facets, req.FacetSize = benchFacets, 10
+		b.Run(c.name, func(b *testing.B) {
+			if _, err := idx.Search(b.Context(), req); err != nil { // decide once, as the warm-up pass does
+				b.Fatal(err)
+			}
+			start := cpuTime()
+			for b.Loop() {
+				if _, err := idx.Search(b.Context(), req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, start)
+		})
+	}
+}
+
 // BenchmarkBleveFacets times bleve counting the same facets for the same
 // requests (one search, plus one per filtered facet): the cost our own
 // counting replaced.

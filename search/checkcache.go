@@ -3,6 +3,7 @@ package search
 import (
 	"container/list"
 	"context"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +53,11 @@ type checkEntry struct {
 	key           checkKey
 	checked, kept []atomic.Uint64
 	used          uint64 // the cache's clock when last looked up
+	// complete is set once a walk has decided every document of the
+	// segment that the query's words match (see checkedSearcher): from
+	// then on the kept bits are the query's matches in the segment, and a
+	// walk can go from one to the next without looking at the others.
+	complete atomic.Bool
 }
 
 // newCheckCache returns a cache of at most maxBytes, or nil (no caching)
@@ -121,6 +127,25 @@ func (e *checkEntry) set(d uint64, kept bool) {
 		e.kept[d/64].Or(bit)
 	}
 	e.checked[d/64].Or(bit)
+}
+
+// nextKept returns the first document at or after d that the entry keeps,
+// and false when there is none.
+func (e *checkEntry) nextKept(d uint64) (uint64, bool) {
+	i := d / 64
+	if i >= uint64(len(e.kept)) {
+		return 0, false
+	}
+	w := e.kept[i].Load() &^ (1<<(d%64) - 1)
+	for {
+		if w != 0 {
+			return i*64 + uint64(bits.TrailingZeros64(w)), true
+		}
+		if i++; i >= uint64(len(e.kept)) {
+			return 0, false
+		}
+		w = e.kept[i].Load()
+	}
 }
 
 // checkCacheKey is the context key a search hands its Index's checkCache

@@ -158,5 +158,6 @@ func (ix *Index) MatchIDs(ctx context.Context, q string, termVectors bool) ([]st
 }
 
 // WalkAll makes ix answer every search by the general walk of the
-// matches, with no shortcut, for comparing the shortcuts with it.
+// matches, with no shortcut (filter-only, all words), for comparing the
+// shortcuts with it.
 func WalkAll(ix *Index) { ix.walkAll = true }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"lexsearch/corpus"
@@ -282,4 +283,126 @@ func TestFilterOnlyAgreesWithTheWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	compare()
+}
+
+// TestAllWordsAgreesWithTheWalk checks searches of several words, whose
+// documents are found by intersecting the words' postings before bleve
+// scores them, against bleve's own walk: the same hits with the same
+// scores in the same order, the same totals, facets and histogram, with
+// filters, pages and sorts, over several segments, before and after
+// deletes and replacements.
+func TestAllWordsAgreesWithTheWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 4))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 1500 {
+		docs = append(docs, genDoc(r, i, 1+r.IntN(2), 40))
+	}
+	addDocs(t, bidx, docs)
+	fast, walk := newSearch(t, bidx), newSearch(t, bidx)
+	search.WalkAll(walk)
+	// Words from the most common to the rare, and one that is only a
+	// stop word, so some searches match most documents and some a few.
+	pool := append(slices.Clone(genWords[:10]), genVocab[40], genVocab[90], genVocab[300], genVocab[1200], "the")
+	var reqs []search.Request
+	for range 60 {
+		var words []string
+		for range 2 + r.IntN(3) {
+			words = append(words, pool[r.IntN(len(pool))])
+		}
+		var req search.Request
+		if r.IntN(3) == 0 { // with filters
+			req = randomRequest(r)
+		}
+		req.Q = strings.Join(words, " ")
+		req.Sort = []string{"", search.SortDate, search.SortDateDesc}[r.IntN(3)]
+		req.Page = 1 + r.IntN(3)
+		req.Facets = []string{"statute", "court", "party", "type", "year"}
+		reqs = append(reqs, req)
+	}
+	compare := func(when string) {
+		t.Helper()
+		some := 0
+		for _, req := range reqs {
+			got, err := fast.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%+v: %v", req, err)
+			}
+			want, err := walk.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%+v: walk: %v", req, err)
+			}
+			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %q %+v:\n got %d %v\nwant %d %v", when, req.Q, req, got.Total, got.Hits, want.Total, want.Hits)
+			}
+			if want.Total > 0 && len(want.Hits) > 0 {
+				some++
+			}
+		}
+		if some < len(reqs)/3 {
+			t.Errorf("%s: only %d of %d searches have hits", when, some, len(reqs))
+		}
+	}
+	compare("fresh")
+	b := bidx.NewBatch()
+	for i := 0; i < 1500; i += 8 {
+		b.Delete(fmt.Sprintf("gen%05d", i))
+	}
+	for i := 5; i < 1500; i += 13 {
+		d := genDoc(r, i, 1, 40)
+		if err := b.Index(d.ID, genFields(t, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bidx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	compare("after deletions")
+}
+
+// TestPrefixAgreesWithTheWalk checks prefix searches (a prefix that
+// stands for one indexed word is searched as that word's term query,
+// without a disjunction around it) against the searches built as
+// before: the same hits with the same scores in the same order, totals
+// and facets, for prefixes of one word and of many, in the title alone,
+// beside other words and in OR.
+func TestPrefixAgreesWithTheWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	bidx := genIndex(t)
+	var docs []*corpus.Document
+	for i := range 800 {
+		docs = append(docs, genDoc(r, i, 1+r.IntN(2), 40))
+	}
+	addDocs(t, bidx, docs)
+	fast, walk := newSearch(t, bidx), newSearch(t, bidx)
+	search.WalkAll(walk)
+	var qs []string
+	for _, w := range append(slices.Clone(genWords[:12]), genVocab[50], genVocab[400], genVocab[2000]) {
+		qs = append(qs, w+"*", w[:len(w)-1]+"*", w[:2]+"*", "title:"+w[:3]+"*")
+	}
+	qs = append(qs, "immun* platform", "liab* OR traffick*", "traffick* -court", `advert* "interactive computer"`)
+	some := 0
+	for _, q := range qs {
+		for _, req := range []search.Request{{Q: q}, {Q: q, Page: 2, Facets: []string{"court", "type", "year"}}, {Q: q, Sort: search.SortDateDesc, Courts: []string{genCourts[1]}}} {
+			got, err := fast.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			want, err := walk.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%q: walk: %v", q, err)
+			}
+			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q %+v:\n got %d %v\nwant %d %v", q, req, got.Total, got.Hits, want.Total, want.Hits)
+			}
+			if want.Total > 0 {
+				some++
+			}
+		}
+	}
+	if some < len(qs) {
+		t.Errorf("only %d of %d searches match anything", some, 3*len(qs))
+	}
 }

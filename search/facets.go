@@ -139,6 +139,9 @@ type countingSearcher struct {
 func (s *countingSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	for {
 		dm, err := s.Searcher.Next(sctx)
+		if dm == nil && err == nil {
+			s.t.Flush() // the walk is over: count here, in parallel with the other shards
+		}
 		if dm == nil || err != nil {
 			return dm, err
 		}
@@ -156,6 +159,9 @@ func (s *countingSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentM
 
 func (s *countingSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Advance(sctx, id)
+	if dm == nil && err == nil {
+		s.t.Flush()
+	}
 	if dm == nil || err != nil {
 		return dm, err
 	}

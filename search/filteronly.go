@@ -41,6 +41,8 @@ func (cq *countedQuery) filterOnly(ctx context.Context, r index.IndexReader, m m
 	}
 	// The filter is on a facet not counted (facets=none): nothing to count.
 	t.CountEvery(cq.ords.Field(cq.filters[0].facet), deleted)
+	// Every document the filter's postings give passes the filter.
+	t.PassAll()
 	drive, err := cq.filters[0].q.Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, err

@@ -29,7 +29,7 @@ type Index struct {
 	now      func() time.Time
 	checks   *checkCache // nil: phrase and proximity decisions are not remembered
 	flights  *flights    // nil: identical searches at once each run
-	walkAll  bool        // tests: no filter-only shortcut, to compare with the general walk
+	walkAll  bool        // tests: no filter-only or all-words shortcut, to compare with the general walk
 }
 
 // CacheChecks makes searches remember, per index segment, which documents

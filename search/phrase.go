@@ -73,7 +73,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		return nil, err
 	}
 	ps := &phraseSearcher{Searcher: conj, ctx: ctx, q: q, pr: pr}
-	return checkedSearcher{ps, ps.check}, nil
+	return newCheckedSearcher(ps, ps.check, pr), nil
 }
 
 // phraseSearcher passes on the conjunction's matches that hold the phrase,

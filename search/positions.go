@@ -99,10 +99,40 @@ func (p *posReader) memo(id index.IndexInternalID) (*checkEntry, uint64) {
 	if err != nil {
 		return nil, 0
 	}
+	return p.entryOf(s), local
+}
+
+// entryOf returns the cache entry of segment s, making it if need be.
+func (p *posReader) entryOf(s int) *checkEntry {
 	if p.memos[s] == nil {
 		p.memos[s] = p.cache.entry(p.segs[s].Segment(), p.key)
 	}
-	return p.memos[s], local
+	return p.memos[s]
+}
+
+// skipTo tells a walk that has passed every document before n where to
+// go next, for a reader with a cache. In a segment whose entry is
+// complete that is the next document it keeps (skip), or, past its last,
+// the first document of the next segment; done means no document is left
+// to keep. Otherwise (skip false) the walk takes the next candidate.
+func (p *posReader) skipTo(n uint64) (to uint64, skip, done bool) {
+	from := n
+	for {
+		s, local, err := p.locate(n)
+		if err != nil {
+			return 0, false, false
+		}
+		if !p.entryOf(s).complete.Load() {
+			return n, n != from, false
+		}
+		if k, ok := p.memos[s].nextKept(local); ok {
+			return p.offsets[s] + k, true, false
+		}
+		if s+1 >= len(p.segs) {
+			return 0, false, true
+		}
+		n = p.offsets[s+1]
+	}
 }
 
 // read reads the terms' occurrences in the document id. Documents must

@@ -259,7 +259,7 @@ func (f *filterQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		return nil, err
 	}
 	fs := &filterSearcher{Searcher: s, ctx: ctx, r: r, f: f, pr: pr, locations: opts.IncludeTermVectors}
-	return checkedSearcher{fs, fs.check}, nil
+	return newCheckedSearcher(fs, fs.check, pr), nil
 }
 
 type filterSearcher struct {

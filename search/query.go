@@ -157,8 +157,12 @@ func (b builder) node(n Node) (bquery.Query, error) {
 func (b builder) and(children []Node) (bquery.Query, error) {
 	var must, not []bquery.Query
 	var words []string // the bare words, in order, for the phrase bonus
+	var terms []string // the indexed term of each must, while each is a bare word of one
+	onlyWords := true
 	for _, c := range children {
-		if t, ok := c.(Term); ok && t.Field == "" && !t.Prefix && t.Fuzzy == 0 {
+		t, isWord := c.(Term)
+		isWord = isWord && t.Field == "" && !t.Prefix && t.Fuzzy == 0
+		if isWord {
 			words = append(words, t.Text)
 		}
 		neg, isNot := c.(Not)
@@ -175,6 +179,15 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 			not = append(not, q)
 		default:
 			must = append(must, q)
+			var tokens []string
+			if isWord {
+				tokens = b.ix.analyze(t.Text)
+			}
+			if len(tokens) == 1 {
+				terms = append(terms, tokens[0])
+			} else {
+				onlyWords = false
+			}
 		}
 	}
 	if len(not) == 0 {
@@ -196,6 +209,9 @@ func (b builder) and(children []Node) (bquery.Query, error) {
 		// together as typed rank first: "section 230" the phrase beats
 		// "section" on page 2 and "230" on page 9.
 		bq.AddShould(b.ix.phraseIn(strings.Join(words, " "), bonusLimit, textFields("")...)...)
+	}
+	if onlyWords && len(not) == 0 && len(terms) >= 2 && !b.ix.walkAll {
+		bq.Must = &allWordsQuery{q: bq.Must, terms: terms, fields: textFields("")}
 	}
 	return bq, nil
 }
@@ -225,6 +241,12 @@ func (b builder) expand(field, prefix string, pos int) (bquery.Query, error) {
 	}
 	if len(alts) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
+	}
+	if len(alts) == 1 && !b.ix.walkAll {
+		// One word (immun* at 100k is "immun" alone, in nine documents
+		// of ten): its term query as it is, without a disjunction around
+		// it that only passed its score on, once per document matched.
+		return alts[0], nil
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
@@ -292,7 +314,10 @@ func (b builder) term(t Term) (bquery.Query, error) {
 		default: // "vis-à-vis", "U.S.C.": one typed word, several tokens
 			q = b.ix.sequence(t.Text).in(f, 0)
 		}
-		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 {
+		// A prefix's words in the title are not boosted: the boost of
+		// the disjunction they were always in is one bleve ignores, and
+		// the answers stay as they were when a prefix stands for one word.
+		if f == corpus.FieldTitle && len(textFields(t.Field)) > 1 && !t.Prefix {
 			q = boosted(q, titleBoost)
 		}
 		alts = append(alts, q)

@@ -37,6 +37,8 @@ func marks(q bquery.Query) []mark {
 			out = append(out, mark{field: q.field, terms: q.terms, rel: q.rel})
 		case *filterQuery:
 			walk(q.q)
+		case *allWordsQuery:
+			walk(q.q)
 		case *bquery.ConjunctionQuery:
 			for _, c := range q.Conjuncts {
 				walk(c)

@@ -2,6 +2,7 @@ package facet
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -65,6 +66,18 @@ type Tally struct {
 	pendSeg  int
 	pendDocs []uint32
 	pendFail []uint64
+
+	// Without filters every match is a hit, and matches are marked per
+	// segment instead (marks[s], nil until a match there; marked[s] of
+	// them) and counted when the tally is read. A segment where most
+	// documents matched is counted as the values of all its documents
+	// less those of the documents that did not match: a query that
+	// matches nearly everything (a prefix, two common words near each
+	// other) then counts the few it missed instead of the many it found.
+	marks   [][]uint64
+	marked  []int
+	run     []uint32 // documents of one segment, reused by flushMarks
+	passAll bool     // every match passes the filters (see PassAll)
 }
 
 // pendMax is how many matches wait to be counted at most.
@@ -116,6 +129,11 @@ func NewTally(v *View, fields []int, hist int, filters []Filter) *Tally {
 func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 	t.Seen++
 	d := t.v.Locate(id)
+	if len(t.filters) == 0 || t.passAll {
+		t.mark(d)
+		t.Total++
+		return d, true
+	}
 	var failing uint64
 	for i := range t.filters {
 		f := &t.filters[i]
@@ -149,9 +167,93 @@ func (t *Tally) Add(id index.IndexInternalID) (Doc, bool) {
 	return d, true
 }
 
+// mark records the match d for flushMarks.
+func (t *Tally) mark(d Doc) {
+	if t.marks == nil {
+		t.marks = make([][]uint64, len(t.v.segs))
+		t.marked = make([]int, len(t.v.segs))
+	}
+	m := t.marks[d.seg]
+	if m == nil {
+		m = make([]uint64, (t.v.segs[d.seg].docs+63)/64)
+		t.marks[d.seg] = m
+	}
+	w, bit := d.local/64, uint64(1)<<(d.local%64)
+	if m[w]&bit == 0 {
+		m[w] |= bit
+		t.marked[d.seg]++
+	}
+}
+
+// flushMarks counts the matches mark recorded, segment by segment: the
+// marked documents themselves, or, when they are more than half the
+// segment, the segment's totals less the unmarked documents. Deleted
+// documents are never marked, so they are among those taken off.
+func (t *Tally) flushMarks() {
+	for s, m := range t.marks {
+		if t.marked[s] == 0 {
+			continue
+		}
+		so := t.v.segs[s]
+		complement := 2*t.marked[s] > so.docs
+		run := t.run[:0]
+		for i, word := range m {
+			if complement {
+				word = ^word
+				if rest := so.docs - i*64; rest < 64 {
+					word &= 1<<rest - 1
+				}
+			}
+			for word != 0 {
+				run = append(run, uint32(i*64+bits.TrailingZeros64(word)))
+				word &= word - 1
+			}
+		}
+		t.run = run
+		var sums [][]uint32
+		if complement {
+			sums = so.sums()
+		}
+		for j, f := range t.fields {
+			if t.every&(1<<j) == 0 {
+				countMarked(&so.cols[f], t.counts[j], run, sums, f)
+			}
+		}
+		if t.hist >= 0 {
+			countMarked(&so.cols[t.hist], t.hcounts, run, sums, t.hist)
+		}
+		clear(m)
+		t.marked[s] = 0
+	}
+}
+
+// countMarked adds to c the values in col of the documents run, or, with
+// sums, the values of every document (sums[f]) less those of run.
+func countMarked(col *column, c []uint32, run []uint32, sums [][]uint32, f int) {
+	if sums == nil {
+		countRun(col, c, run, nil, 0)
+		return
+	}
+	for o, n := range sums[f] {
+		c[o] += n
+	}
+	start, ords := col.start, col.ords
+	for _, d := range run {
+		for _, o := range ords[start[d]:start[d+1]] {
+			c[o]--
+		}
+	}
+}
+
+// Flush counts the matches Add has left waiting. Reading the tally does
+// it too; a walk that calls Flush when it ends counts on its own
+// goroutine, beside the walks of the other shards, rather than in Merge.
+func (t *Tally) Flush() { t.flush() }
+
 // flush counts the matches Add left waiting: each field over those that
 // pass every filter but its own, the histogram over those that pass all.
 func (t *Tally) flush() {
+	t.flushMarks()
 	if len(t.pendDocs) == 0 {
 		return
 	}
@@ -227,6 +329,15 @@ func (t *Tally) CountEvery(field int, deleted []*roaring.Bitmap) bool {
 		}
 	}
 	return true
+}
+
+// PassAll tells the tally that every match it will be given passes its
+// filters: the walk is driven by the filters' own documents, and the
+// fields filtered are counted by CountEvery. Add then marks each match
+// as a hit without testing it, as with no filters.
+func (t *Tally) PassAll() {
+	t.flush()
+	t.passAll = true
 }
 
 // View returns the view the tally counts over.

@@ -221,3 +221,116 @@ func TestBits(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyCountsAnyShareOfMatches counts, without filters, subsets of
+// the live documents from a few to all of them, in several segments with
+// deleted and replaced documents, and checks every count against the
+// documents themselves: a segment most of whose documents match is
+// counted by what it lacks, the others by what they have.
+func TestTallyCountsAnyShareOfMatches(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 3))
+	idx := newIndex(t)
+	o := facet.New("k", "y")
+	docs := map[string]doc{}
+	vals := []string{"a", "b", "c", "d", "e", "f", "g"}
+	for range 5 {
+		b := idx.NewBatch()
+		for range 700 {
+			id := fmt.Sprint(r.IntN(1500))
+			if r.IntN(6) == 0 {
+				b.Delete(id)
+				delete(docs, id)
+				continue
+			}
+			d := doc{Y: fmt.Sprint(2000 + r.IntN(5))}
+			for _, i := range r.Perm(len(vals))[:r.IntN(4)] {
+				d.K = append(d.K, vals[i])
+			}
+			// Now and then a value twice: the document has it once.
+			if len(d.K) > 0 && r.IntN(10) == 0 {
+				d.K = append(d.K, d.K[0])
+			}
+			if err := b.Index(id, d); err != nil {
+				t.Fatal(err)
+			}
+			docs[id] = d
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, share := range []float64{0, 0.02, 0.3, 0.5, 0.52, 0.8, 0.97, 1} {
+		keep := map[string]bool{}
+		for id := range docs {
+			keep[id] = r.Float64() < share
+		}
+		tally := tallySome(t, idx, o, keep)
+		k, y := map[string]int{}, map[string]int{}
+		total := 0
+		for id, d := range docs {
+			if !keep[id] {
+				continue
+			}
+			total++
+			for _, v := range slices.Compact(slices.Sorted(slices.Values(d.K))) {
+				k[v]++
+			}
+			y[d.Y]++
+		}
+		if got := asMap(tally.Top(0, 100, nil)); !reflect.DeepEqual(got, k) {
+			t.Errorf("share %v: k %v, want %v", share, got, k)
+		}
+		if got := asMap(tally.Top(1, 100, nil)); !reflect.DeepEqual(got, y) {
+			t.Errorf("share %v: y %v, want %v", share, got, y)
+		}
+		if got := asMap(tally.Histogram()); !reflect.DeepEqual(got, y) {
+			t.Errorf("share %v: histogram %v, want %v", share, got, y)
+		}
+		if tally.Total != uint64(total) {
+			t.Errorf("share %v: total %d, want %d", share, tally.Total, total)
+		}
+	}
+}
+
+// tallySome counts, without filters, the live documents of idx whose ids
+// keep holds.
+func tallySome(t *testing.T, idx bleve.Index, o *facet.Ordinals, keep map[string]bool) *facet.Tally {
+	t.Helper()
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	v, err := o.View(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tally := facet.NewTally(v, []int{0, 1}, 1, nil)
+	s, err := bleve.NewMatchAllQuery().Searcher(context.Background(), r, idx.Mapping().(mapping.IndexMapping), bsearch.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dm == nil {
+			return tally
+		}
+		id, err := r.ExternalID(dm.IndexInternalID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if keep[id] {
+			tally.Add(dm.IndexInternalID)
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}

@@ -77,11 +77,36 @@ type segOrds struct {
 	ids   []string // by document number, when Ordinals.idField is set
 	dates []string // likewise, "" for a document without a date
 	seen  uint64
+	docs  int // documents in the segment, deleted or not
+
+	totalsOnce sync.Once
+	totals     [][]uint32 // per field, by ordinal: its count over every document (see sums)
 }
 
 type column struct {
 	start []uint32
 	ords  []uint32
+}
+
+// sums returns, per field, how many times each value occurs over every
+// document of the segment, deleted ones included, counted the first time
+// a search asks.
+func (so *segOrds) sums() [][]uint32 {
+	so.totalsOnce.Do(func() {
+		so.totals = make([][]uint32, len(so.cols))
+		for f := range so.cols {
+			var n uint32
+			for _, o := range so.cols[f].ords {
+				n = max(n, o+1)
+			}
+			c := make([]uint32, n)
+			for _, o := range so.cols[f].ords {
+				c[o]++
+			}
+			so.totals[f] = c
+		}
+	})
+	return so.totals
 }
 
 // New returns empty ordinals for fields; segments are numbered as views
@@ -276,7 +301,7 @@ func (o *Ordinals) reserve(read []*rawSeg) {
 // shared dictionaries. It runs with o.mu held.
 func (o *Ordinals) number(raw *rawSeg) *segOrds {
 	n := raw.n
-	so := &segOrds{cols: make([]column, len(o.fields)), ids: raw.ids, dates: raw.dates}
+	so := &segOrds{cols: make([]column, len(o.fields)), ids: raw.ids, dates: raw.dates, docs: int(n)}
 	for fi := range o.fields {
 		ords := make([]uint32, len(raw.terms[fi]))
 		for t, term := range raw.terms[fi] {
