@@ -255,3 +255,72 @@ func FuzzLowerASCII(f *testing.F) {
 		}
 	})
 }
+
+// trieMatchOracle is match as it was before mayMatch: the walk at every
+// position.
+func trieMatchOracle(tr *reporterTrie, text string, i int) []trieHit {
+	return tr.walk(nil, text, i)
+}
+
+// everyTrie names the tries the scans walk.
+func everyTrie() map[string]*reporterTrie {
+	rep, st := reporterRulesOnce(), stateRulesOnce()
+	return map[string]*reporterTrie{"reporters": rep.trie, "reporters loose": rep.loose, "state codes": st.trie, "state codes loose": st.loose}
+}
+
+// checkTrieMatch fails t where match or matchAppend at some offset of
+// text finds other keys than the walk, and returns how many offsets had
+// a key.
+func checkTrieMatch(t *testing.T, name string, tr *reporterTrie, text string) int {
+	n := 0
+	for i := range len(text) {
+		want := trieMatchOracle(tr, text, i)
+		if len(want) > 0 {
+			n++
+		}
+		if got := tr.match(text, i); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: match(%q, %d) = %v, the walk finds %v", name, text, i, got, want)
+		}
+		var buf [4]trieHit
+		if got := tr.matchAppend(buf[:0], text, i); len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: matchAppend(%q, %d) = %v, the walk finds %v", name, text, i, got, want)
+		}
+	}
+	return n
+}
+
+// mayMatch rules out only offsets where no key starts: match with it
+// finds what the walk alone finds, at every offset, with spellings that
+// run keys together, split them with white space, no-break spaces and
+// typographic apostrophes, or cut them off at the text's end.
+func TestTrieMayMatch(t *testing.T) {
+	texts := []string{
+		"519 F.3d 666; 809 F. Supp. 2d. 1041; 2021 WL\n5795306; 123 F. App’x 456; 519\u00a0F.3d\u00a0666; 100 F.\u2009Supp.\u20092d 200",
+		"The court in Colo. and Conn. held; So 3d; FRD; L. Ed 2d; F R D; Cal App 4th; cert. denied; (Meigs) 456; P. 3d; P.2d",
+		"Okla. Stat. tit. 10A, §§ 7301-1.3; 720 ILCS 5/10-9; Cal. Bus. & Prof. Code § 17200; Fla Stat; Md. Code Ann., Crim. Law",
+		"F", "U.S", "U. S.", "A", "’", "\u00a0", "F\u00a0", "F’", "Fx", "\n\n", "W.", "c", "(", "((",
+	}
+	for name, tr := range everyTrie() {
+		found := 0
+		for _, text := range texts {
+			found += checkTrieMatch(t, name, tr, text)
+		}
+		if found == 0 {
+			t.Errorf("%s: no key found in the examples", name)
+		}
+	}
+}
+
+// FuzzTrieMayMatch: match and matchAppend agree with the plain walk at
+// every offset of any text.
+func FuzzTrieMayMatch(f *testing.F) {
+	for _, s := range []string{"519 F.3d 666", "F. App’x", "So 3d FRD", "Okla. Stat. tit. 10A", "U.\u00a0S.", "Th\u2009e", "c p m w ("} {
+		f.Add(s)
+	}
+	tries := everyTrie()
+	f.Fuzz(func(t *testing.T, text string) {
+		for name, tr := range tries {
+			checkTrieMatch(t, name, tr, text)
+		}
+	})
+}

@@ -50,6 +50,10 @@ type reporterTrie struct {
 	// first[c]: some key starts with byte c, the root's children as a
 	// table, since the scans ask at every byte of a text
 	first [256]bool
+	// one[c]: a key is the single byte c; pair: bit c1<<8|c2 is set
+	// when some key starts with bytes c1 and c2 (see mayMatch)
+	one  [256]bool
+	pair [256 * 256 / 64]uint64
 }
 
 type trieNode struct {
@@ -90,11 +94,20 @@ func (t *reporterTrie) skips(c byte) bool {
 func (t *reporterTrie) add(key string, ed int32) {
 	key = strings.ReplaceAll(key, "’", "'")
 	n := int32(0)
+	depth, first := 0, byte(0)
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		if t.skips(c) {
 			continue
 		}
+		switch depth {
+		case 0:
+			first = c
+		case 1:
+			p := int(first)<<8 | int(c)
+			t.pair[p/64] |= 1 << (p % 64)
+		}
+		depth++
 		nx := t.nodes[n].child(c)
 		if nx == 0 {
 			nx = int32(len(t.nodes))
@@ -106,12 +119,45 @@ func (t *reporterTrie) add(key string, ed int32) {
 		}
 		n = nx
 	}
+	if depth == 1 {
+		t.one[first] = true
+	}
 	for _, e := range t.nodes[n].eds {
 		if e == ed {
 			return
 		}
 	}
 	t.nodes[n].eds = append(t.nodes[n].eds, ed)
+}
+
+// mayMatch reports whether a key can start at i: false only where the
+// walk of matchAppend would find none. Most word starts of prose begin
+// with a byte some key starts with but not with two bytes one does, and
+// two bit-table look-ups answer for them without walking the trie's
+// nodes. Where a byte the walk treats specially (white space, a period
+// of a loose trie, a no-break space or a typographic apostrophe) is one
+// of the two, the walk decides.
+func (t *reporterTrie) mayMatch(text string, i int) bool {
+	c1 := text[i]
+	if t.plain(c1) && !t.first[c1] {
+		return false
+	}
+	if i+1 >= len(text) || !t.plain(c1) || t.one[c1] {
+		return true
+	}
+	c2 := text[i+1]
+	if !t.plain(c2) {
+		return true
+	}
+	p := int(c1)<<8 | int(c2)
+	return t.pair[p/64]&(1<<(p%64)) != 0
+}
+
+// plain reports whether the walk reads byte c as itself: not white space,
+// not a loose trie's period, and not the first byte of a no-break space
+// or a typographic apostrophe.
+func (t *reporterTrie) plain(c byte) bool {
+	return !t.skips(c) && c != 0xC2 && c != 0xE2
 }
 
 // setChild makes nx the child of n after byte c, widening n's range.
@@ -139,12 +185,23 @@ type trieHit struct {
 
 // match returns the abbreviations that start at i, longest first.
 func (t *reporterTrie) match(text string, i int) []trieHit {
-	return t.matchAppend(nil, text, i)
+	if !t.mayMatch(text, i) {
+		return nil
+	}
+	return t.walk(nil, text, i)
 }
 
 // matchAppend is match appending to hits, so that a caller may pass a
-// buffer of its own.
+// buffer of its own; hits must be empty.
 func (t *reporterTrie) matchAppend(hits []trieHit, text string, i int) []trieHit {
+	if !t.mayMatch(text, i) {
+		return hits
+	}
+	return t.walk(hits, text, i)
+}
+
+// walk is matchAppend without the look-up of mayMatch.
+func (t *reporterTrie) walk(hits []trieHit, text string, i int) []trieHit {
 	n := int32(0)
 	for j := i; j < len(text); {
 		c := text[j]
