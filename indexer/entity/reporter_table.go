@@ -264,6 +264,9 @@ type reporterRules struct {
 	// slotted: the template has the slot, so each of its matches holds
 	// one (all but a template that spells its reporter out)
 	slotted []bool
+	// slots: the bytes that can stand on either side of the slot in a
+	// match of each template (nil: not known)
+	slots []*slotBytes
 	// groups of each template
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
@@ -299,6 +302,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
 		r.slotted = append(r.slotted, strings.Contains(t, "$edition"))
+		r.slots = append(r.slots, newSlotBytes(re))
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))
