@@ -51,7 +51,7 @@ func everyGuide() []struct {
 		g  guide
 		re *regexp.Regexp
 	}{
-		"usc": {s.uscAt, s.usc}, "uscList": {s.uscAt, s.uscList}, "titleSection": {s.titleAt, s.titleSection},
+		"usc": {s.uscAt, s.usc}, "uscList": {s.uscListAt, s.uscList}, "titleSection": {s.titleAt, s.titleSection},
 		"sectionOfTitle": {s.ofTitleAt, s.sectionOfTitle}, "pubLaw": {s.pubLawAt, s.pubLaw}, "pvt": {s.pvtAt, s.pubLaw},
 		"cfr": {s.cfrAt, s.cfr}, "stat": {s.statAt, s.stat}, "bill": {s.billAt, s.bill}, "treas": {s.treasAt, s.treas},
 		"fedRule": {s.fedRuleAt, s.fedRule}, "bareRule": {s.bareRuleAt, s.bareRule}, "bareWord": {s.bareWordAt, s.bareWord},
@@ -106,6 +106,8 @@ func FuzzGuideScan(f *testing.F) {
 		"Before: EASTERBROOK, Chief Judge, and WOOD and\nSYKES, Circuit Judges.\nHon. Jane Roe\nJOHN SMITH\nUnited States District Judge\nPresent: Judges Humphreys and Beales\nA, B, JJ.; C, Js.; Justices D\nSeventh Circuit, the circuit judge, JUSTICE Alito",
 		"Id. at 5; said. id., at 7; (ID. at 9); S. 1693, H.R. 1865, H. R. 2, Senate Bill 3, House 45; 1:20-cv-02335-AB, 20-CV-1; Case No. 21-1234; docket 5/6/2020 no evidence",
 		"the district court for the Northern District of Illinois; DISTRICT\tOF\nCOLUMBIA; diſtrict of Utah; District of\u00a0Maine",
+		"18 U.S.C. Ss. 1591-95; 18 USC SECS. 1, 2; 18 U.S.C. ſections 1, 2; 18 U.S.C. §§ 1591, 1595",
+		"Jane Roe, Judge Pro Tem\nJohn Doe, Justice;\nA. B. Smith, Judge)\nJudge Smith, Judge\tJudges",
 	} {
 		f.Add(s)
 	}
@@ -323,4 +325,40 @@ func FuzzTrieMayMatch(f *testing.F) {
 			checkTrieMatch(t, name, tr, text)
 		}
 	})
+}
+
+// A need rules out only windows where its pattern cannot match: for each
+// example, need's answer is the one expected, and where it is false the
+// pattern (the oracle) finds nothing in the window.
+func TestNeedRulesOut(t *testing.T) {
+	s, j := statuteRulesOnce(), judgeRulesOnce()
+	for _, c := range []struct {
+		name string
+		need func(text, lower string) bool
+		re   *regexp.Regexp
+		text string
+		want bool
+	}{
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. §§ 1591 and 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. SECTIONS 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. Secs. 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. Ss. 1591-95", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. ſections 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. § 1591 and 47 U.S.C. § 230", false},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. section 1591; 18 USC 1595", false},
+		{"title last", needTitleLast, j.suffix, "Josie Garton, Judge.", true},
+		{"title last", needTitleLast, j.suffix, "Nancy J. Waples, Associate Justice", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, District Judge\nNorthern District", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge Pro Tem, presiding", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge  ;", true},
+		{"title last", needTitleLast, j.suffix, "before Judge Andrea R. Wood on the motion", false},
+		{"title last", needTitleLast, j.suffix, "Smith, Judges Jones and Lee; the Judgement of the Justices", false},
+	} {
+		if got := c.need(c.text, lowerASCII(c.text)); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", c.name, c.text, got, c.want)
+		}
+		if !c.want && c.re.MatchString(c.text) {
+			t.Errorf("%s rules out %q, but the pattern matches it", c.name, c.text)
+		}
+	}
 }

@@ -29,7 +29,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
 		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true, lead: lineStart},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper), can: nameThenComma},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needTitleLast, lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
@@ -447,4 +447,34 @@ func judgeNameSpan(text string, start, end int, titled bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s, e, true
+}
+
+// needTitleLast, the suffix guide's need, reports whether a window has
+// "Judge" or "Justice" where the suffix pattern ends with it: followed,
+// after spaces and tabs, by the window's end, a line break or one of
+// ".,;)" — or by "P", which may begin "Pro Tem". A caption's "Judge
+// Andrea R. Wood" or a docket's "Judge Smith" has no name before it to
+// read back to.
+func needTitleLast(text, _ string) bool {
+	for _, w := range []string{"Judge", "Justice"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], w)
+			if i < 0 {
+				break
+			}
+			at += i + len(w)
+			j := at
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if j == len(text) {
+				return true
+			}
+			switch text[j] {
+			case '.', ',', ';', ')', '\n', 'P':
+				return true
+			}
+		}
+	}
+	return false
 }
