@@ -234,6 +234,11 @@ func TestLowerASCII(t *testing.T) {
 		{"ÉCOLE Straße \u212a", "École straße \u212a"},
 		{"X", "x"},
 		{"\xffA\xc3", "\xffa\xc3"},
+		{"abcdefgh", "abcdefgh"},
+		{"abcdefghI", "abcdefghi"},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "abcdefghijklmnopqrstuvwxyz@[`{"},
+		{"\xc1\xc2\xda\xdb\x41\x5a\x40\x5b\xe1\xfa", "\xc1\xc2\xda\xdbaz@[\xe1\xfa"},
+		{"lower case for sixteen bytes, then A", "lower case for sixteen bytes, then a"},
 	} {
 		if got := lowerASCII(c.in); got != c.want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", c.in, got, c.want)
@@ -360,5 +365,35 @@ func TestNeedRulesOut(t *testing.T) {
 		if !c.want && c.re.MatchString(c.text) {
 			t.Errorf("%s rules out %q, but the pattern matches it", c.name, c.text)
 		}
+	}
+}
+
+// upperBytes marks exactly the ASCII capitals of a word, whatever the
+// bytes beside them (no carry from one byte into the next).
+func TestUpperBytes(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, other := range []byte{0, '@', 'A', 'Z', '[', 'a', 0x7f, 0x80, 0xc1, 0xda, 0xff} {
+			var w [8]byte
+			for k := range w {
+				w[k] = other
+			}
+			w[3] = byte(c)
+			x := load64(string(w[:]), 0)
+			got := upperBytes(x)
+			for k := range w {
+				want := 'A' <= w[k] && w[k] <= 'Z'
+				if (got>>(8*k)&0xff == 0x80) != want || got>>(8*k)&0x7f != 0 {
+					t.Fatalf("upperBytes(% x) = %#016x: byte %d (%q) marked wrongly", w, got, k, w[k])
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkLowerASCII(b *testing.B) {
+	text := largeText(b, 1<<20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		lowerASCII(text)
 	}
 }
