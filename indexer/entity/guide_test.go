@@ -306,6 +306,7 @@ func TestTrieMayMatch(t *testing.T) {
 		"The court in Colo. and Conn. held; So 3d; FRD; L. Ed 2d; F R D; Cal App 4th; cert. denied; (Meigs) 456; P. 3d; P.2d",
 		"Okla. Stat. tit. 10A, §§ 7301-1.3; 720 ILCS 5/10-9; Cal. Bus. & Prof. Code § 17200; Fla Stat; Md. Code Ann., Crim. Law",
 		"F", "U.S", "U. S.", "A", "’", "\u00a0", "F\u00a0", "F’", "Fx", "\n\n", "W.", "c", "(", "((",
+		"Pa", "Pa.", "Pax", "Ct", "Ct.", "Cal", "Cal.", "Calx", "Col", "Court", "Wis", "Ill.", "So", "Sox", "A.2d", "A2d", "Ab\u00a0", "Ab’", "Ab\n",
 	}
 	for name, tr := range everyTrie() {
 		found := 0

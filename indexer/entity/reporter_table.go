@@ -51,10 +51,22 @@ type reporterTrie struct {
 	// table, since the scans ask at every byte of a text
 	first [256]bool
 	// one[c]: a key is the single byte c; pair: bit c1<<8|c2 is set
-	// when some key starts with bytes c1 and c2 (see mayMatch)
-	one  [256]bool
-	pair [256 * 256 / 64]uint64
+	// when some key starts with bytes c1 and c2, two when some key is
+	// just those bytes; triple: bit tripleBit(c1, c2, c3) is set when
+	// some key starts with the three bytes (see mayMatch)
+	one       [256]bool
+	pair, two [256 * 256 / 64]uint64
+	triple    [1 << 16 / 64]uint64
 }
+
+// tripleBit hashes three bytes to a bit of reporterTrie.triple.
+func tripleBit(c1, c2, c3 byte) uint {
+	return uint(uint32(c1)<<16|uint32(c2)<<8|uint32(c3)) * 0x9E3779B1 >> 16 & 0xffff
+}
+
+// setBit and hasBit set and read bit b of a bit table.
+func setBit(t []uint64, b uint)      { t[b/64] |= 1 << (b % 64) }
+func hasBit(t []uint64, b uint) bool { return t[b/64]&(1<<(b%64)) != 0 }
 
 type trieNode struct {
 	// children by byte: kids[c-lo] (0: none; the root is no one's child)
@@ -94,18 +106,21 @@ func (t *reporterTrie) skips(c byte) bool {
 func (t *reporterTrie) add(key string, ed int32) {
 	key = strings.ReplaceAll(key, "’", "'")
 	n := int32(0)
-	depth, first := 0, byte(0)
+	depth := 0
+	var lead [2]byte // the key's first two bytes
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		if t.skips(c) {
 			continue
 		}
 		switch depth {
-		case 0:
-			first = c
-		case 1:
-			p := int(first)<<8 | int(c)
-			t.pair[p/64] |= 1 << (p % 64)
+		case 0, 1:
+			lead[depth] = c
+			if depth == 1 {
+				setBit(t.pair[:], uint(lead[0])<<8|uint(c))
+			}
+		case 2:
+			setBit(t.triple[:], tripleBit(lead[0], lead[1], c))
 		}
 		depth++
 		nx := t.nodes[n].child(c)
@@ -119,8 +134,11 @@ func (t *reporterTrie) add(key string, ed int32) {
 		}
 		n = nx
 	}
-	if depth == 1 {
-		t.one[first] = true
+	switch depth {
+	case 1:
+		t.one[lead[0]] = true
+	case 2:
+		setBit(t.two[:], uint(lead[0])<<8|uint(lead[1]))
 	}
 	for _, e := range t.nodes[n].eds {
 		if e == ed {
@@ -132,11 +150,12 @@ func (t *reporterTrie) add(key string, ed int32) {
 
 // mayMatch reports whether a key can start at i: false only where the
 // walk of matchAppend would find none. Most word starts of prose begin
-// with a byte some key starts with but not with two bytes one does, and
-// two bit-table look-ups answer for them without walking the trie's
-// nodes. Where a byte the walk treats specially (white space, a period
-// of a loose trie, a no-break space or a typographic apostrophe) is one
-// of the two, the walk decides.
+// with a byte some key starts with but not with the first two or three
+// bytes of one, and bit-table look-ups answer for them without walking
+// the trie's nodes (a hash of three bytes may name a prefix no key has;
+// then the walk decides). Where a byte the walk treats specially (white
+// space, a period of a loose trie, a no-break space or a typographic
+// apostrophe) is one of the three, the walk decides too.
 func (t *reporterTrie) mayMatch(text string, i int) bool {
 	c1 := text[i]
 	if t.plain(c1) && !t.first[c1] {
@@ -149,8 +168,15 @@ func (t *reporterTrie) mayMatch(text string, i int) bool {
 	if !t.plain(c2) {
 		return true
 	}
-	p := int(c1)<<8 | int(c2)
-	return t.pair[p/64]&(1<<(p%64)) != 0
+	p := uint(c1)<<8 | uint(c2)
+	if !hasBit(t.pair[:], p) {
+		return false
+	}
+	if i+2 >= len(text) || hasBit(t.two[:], p) {
+		return true
+	}
+	c3 := text[i+2]
+	return !t.plain(c3) || hasBit(t.triple[:], tripleBit(c1, c2, c3))
 }
 
 // plain reports whether the walk reads byte c as itself: not white space,
