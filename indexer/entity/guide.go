@@ -107,6 +107,61 @@ func nameThenComma(s string) bool {
 	return false
 }
 
+// startsWith returns a guide's can for a pattern every match of which
+// starts with one of words (ASCII), in any case when fold: most word
+// starts a lead lets through ("a", "and", "of", "Court") begin no match.
+// A case-insensitive pattern also matches the folds of some letters
+// outside ASCII (ſ for s, the Kelvin sign for k), so with fold a text
+// with a byte outside ASCII as far in as the longest word reaches is let
+// through too.
+func startsWith(fold bool, words ...string) func(s string) bool {
+	longest := 0
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				panic("entity: startsWith takes ASCII words: " + w)
+			}
+		}
+		longest = max(longest, len(w))
+	}
+	return func(s string) bool {
+		if fold {
+			for i := 0; i < len(s) && i < longest; i++ {
+				if s[i] >= utf8.RuneSelf {
+					return true
+				}
+			}
+		}
+		for _, w := range words {
+			if len(s) < len(w) {
+				continue
+			}
+			if !fold && s[:len(w)] == w || fold && asciiEqualFold(s[:len(w)], w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// asciiEqualFold reports whether a and b, ASCII of one length, are equal
+// but for the case of their letters.
+func asciiEqualFold(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
 // lineStart is the lead of a pattern every match of which begins with
 // (?m)^.
 var lineStart = &lead{line: true}

@@ -156,6 +156,7 @@ func FuzzGuideLead(f *testing.F) {
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
 			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
 	} {
@@ -396,5 +397,22 @@ func BenchmarkLowerASCII(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		lowerASCII(text)
+	}
+}
+
+func TestStartsWith(t *testing.T) {
+	folded, exact := startsWith(true, "case", "no."), startsWith(false, "Judge", "Rule")
+	for _, c := range []struct {
+		can  func(string) bool
+		s    string
+		want bool
+	}{
+		{folded, "Case No. 1", true}, {folded, "CASE", true}, {folded, "cas", false}, {folded, "No. 5", true}, {folded, "No 5", false},
+		{folded, "and so on", false}, {folded, "ca\u017fe", true}, {folded, "no\u212a", true}, {folded, "cause", false},
+		{exact, "Judge Wood", true}, {exact, "judge", false}, {exact, "JUDGE", false}, {exact, "Rules", true}, {exact, "Ru\u017fe", false},
+	} {
+		if got := c.can(c.s); got != c.want {
+			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
+		}
 	}
 }

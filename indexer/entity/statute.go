@@ -180,11 +180,11 @@ func newStatuteRules() *statuteRules {
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
-		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true},
-		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true},
-		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true},
-		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true},
-		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true},
+		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
+		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
+		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true, can: startsWith(false, "Section", "section")},
+		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true, can: startsWith(false, "Rule")},
+		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true, can: startsWith(true, "fed")},
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
