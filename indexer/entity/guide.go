@@ -144,6 +144,21 @@ func startsWith(fold bool, words ...string) func(s string) bool {
 	}
 }
 
+// digitsThen returns a guide's can for a pattern every match of which
+// starts with from to to ASCII digits and then the byte c ("05/", "2022-").
+func digitsThen(from, to int, c byte) func(s string) bool {
+	if isDigit(c) {
+		panic("entity: digitsThen takes a byte that is no digit")
+	}
+	return func(s string) bool {
+		n := 0
+		for n < len(s) && n <= to && isDigit(s[n]) {
+			n++
+		}
+		return from <= n && n <= to && n < len(s) && s[n] == c
+	}
+}
+
 // asciiEqualFold reports whether a and b, ASCII of one length, are equal
 // but for the case of their letters.
 func asciiEqualFold(a, b string) bool {

@@ -156,6 +156,7 @@ func FuzzGuideLead(f *testing.F) {
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+		"05/16/2022 5/6/22 123/4/5 x1/2/2020 1/2/20201 2020-01-02 12020-01-02 x2020-01-02 1:20-cv-02335-AB 20-CV-1 1:2-cv-3 ٣/٤/٢٠٢٠",
 		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
 			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
@@ -410,6 +411,22 @@ func TestStartsWith(t *testing.T) {
 		{folded, "Case No. 1", true}, {folded, "CASE", true}, {folded, "cas", false}, {folded, "No. 5", true}, {folded, "No 5", false},
 		{folded, "and so on", false}, {folded, "ca\u017fe", true}, {folded, "no\u212a", true}, {folded, "cause", false},
 		{exact, "Judge Wood", true}, {exact, "judge", false}, {exact, "JUDGE", false}, {exact, "Rules", true}, {exact, "Ru\u017fe", false},
+	} {
+		if got := c.can(c.s); got != c.want {
+			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestDigitsThen(t *testing.T) {
+	slash, dash := digitsThen(1, 2, '/'), digitsThen(4, 4, '-')
+	for _, c := range []struct {
+		can  func(string) bool
+		s    string
+		want bool
+	}{
+		{slash, "5/16/2022", true}, {slash, "05/16/22", true}, {slash, "123/4/5", false}, {slash, "/5", false}, {slash, "5", false},
+		{slash, "5-16", false}, {dash, "2022-05-16", true}, {dash, "202-05", false}, {dash, "20221-05", false}, {dash, "2022", false},
 	} {
 		if got := c.can(c.s); got != c.want {
 			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
