@@ -156,6 +156,7 @@ func FuzzGuideLead(f *testing.F) {
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+		"John Smith\n \tUnited States District Judge\nJane Roe \t\nUnited States Chief Magistrate Judge\nA B\r\nUnited States District Judge\nC D\n\nUnited States Circuit Judge",
 		"05/16/2022 5/6/22 123/4/5 x1/2/2020 1/2/20201 2020-01-02 12020-01-02 x2020-01-02 1:20-cv-02335-AB 20-CV-1 1:2-cv-3 ٣/٤/٢٠٢٠",
 		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
@@ -430,6 +431,20 @@ func TestDigitsThen(t *testing.T) {
 	} {
 		if got := c.can(c.s); got != c.want {
 			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestNextLineUnited(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"John Q. Smith\nUnited States District Judge", true}, {"John Q. Smith  \n \t United States", true},
+		{"John Q. Smith\n\nUnited States", false}, {"John Q. Smith, United States District Judge", false}, {"John\nJudge", false}, {"", false},
+	} {
+		if got := nextLineUnited(c.s); got != c.want {
+			t.Errorf("nextLineUnited(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 }

@@ -35,7 +35,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
 		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
-		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart},
+		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart, can: nextLineUnited},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
 		initialJ: mustCompile(`(?m)^[ \t]*(?:<[^>\n]*>[ \t]*)*(` + namePat + `),[ \t]*(?:C\.[ \t]?J|P\.[ \t]?J|J\.[ \t]?P|J)\.`),
@@ -479,4 +479,17 @@ func needTitleLast(text, _ string) bool {
 		}
 	}
 	return false
+}
+
+// nextLineUnited, the signature guide's can, reports whether the line
+// after the first of s starts, after spaces and tabs, with "United": the
+// signature pattern's name takes one line, and "United States ... Judge"
+// the next.
+func nextLineUnited(s string) bool {
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[nl+1:], " \t")
+	return strings.HasPrefix(rest, "United")
 }
