@@ -409,7 +409,11 @@ func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) 
 	var ms [][]int
 	if rep.slotted[ti] && strings.Count(w, slot) == 1 {
 		// Every match holds a slot byte and w has one, so there is at
-		// most one match: the first, and no need to look past it.
+		// most one match: the first, and no need to look past it; and
+		// none where the bytes beside the slot cannot be a match's.
+		if !rep.slots[ti].may(w, at) {
+			return rd
+		}
 		if m := rep.templates[ti].FindStringSubmatchIndex(w); m != nil {
 			ms = [][]int{m}
 		}

@@ -163,9 +163,9 @@ func newCourtRules() *courtRules {
 		byOrd:   map[string]string{},
 
 		districtAt: guide{needles: []string{"district"}, before: 40, after: 100, need: needDistrictOf, lead: leading("cdemnsuwCDEMNSUW"), word: true, can: districtFirstWord},
-		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60, lead: leading("cuCU"), word: true},
+		appealsAt:  guide{needles: []string{"appeals"}, before: 40, after: 60, lead: leading("cuCU"), word: true, can: startsWith(true, "united", "u.", "court")},
 		circuitAt:  guide{needles: []string{"circuit"}, before: 20, after: 10, need: needAny("Circuit")},
-		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40, lead: leading("suSU"), word: true},
+		supremeAt:  guide{needles: []string{"supreme"}, before: 30, after: 40, lead: leading("suSU"), word: true, can: startsWith(true, "supreme", "united", "u.")},
 		fieldAt:    guide{needles: []string{"court", "tribunal", "juridiction", "jurisdiction"}, lines: true, keep: isLabel, lead: lineStart},
 	}
 	r.guides = guidesOf(r.districtAt, r.appealsAt, r.circuitAt, r.supremeAt, r.fieldAt)

@@ -36,17 +36,20 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	mois := append(slices.Clone(months), "fév", "avr", "mai", "juin", "juil", "ao", "déc")
 	r := &dateRules{
-		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear, lead: leading("adfjmnosADFJMNOS"), word: true},
-		dayFirstAt:   guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true},
-		numericAt:    guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate},
-		isoAt:        guide{needles: []string{"-"}, before: 5, after: 6, need: needYear},
-		unixAt:       guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear, lead: leading("FMSTW"), word: true},
-		monthFirst:   mustCompile(`(?i)\b(` + en + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`),
-		dayFirst:     mustCompile(`(?i)\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(` + en + `|` + fr + `)\s+(\d{4})\b`),
-		numeric:      mustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
-		iso:          mustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
-		unix:         mustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(` + en + `)\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+[A-Z]{2,5}\s+(\d{4})\b`),
-		label:        mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued|released|rendered|filing\s+date)\s*(?:on\s*)?:?|\bdecided\s+by\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
+		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear, lead: leading("adfjmnosADFJMNOS"), word: true,
+			can: startsWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
+		dayFirstAt: guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true},
+		numericAt: guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate, lead: leading(digits), word: true,
+			can: digitsThen(1, 2, '/')},
+		isoAt: guide{needles: []string{"-"}, before: 5, after: 6, need: needYear, lead: leading(digits), word: true, can: digitsThen(4, 4, '-')},
+		unixAt: guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear, lead: leading("FMSTW"), word: true,
+			can: startsWith(false, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")},
+		monthFirst: mustCompile(`(?i)\b(` + en + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`),
+		dayFirst:   mustCompile(`(?i)\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(` + en + `|` + fr + `)\s+(\d{4})\b`),
+		numeric:    mustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
+		iso:        mustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
+		unix:       mustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(` + en + `)\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+[A-Z]{2,5}\s+(\d{4})\b`),
+		label:      mustCompile(`(?i)(?:\b(?:filed|dated|decided|entered|date\s+of\s+decision|date\s+de\s+d[ée]cisions?|date\s+de\s+la\s+d[ée]cision|date|published|posted|issued|released|rendered|filing\s+date)\s*(?:on\s*)?:?|\bdecided\s+by\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bby\s+\S+(?:\s+\S+)?\s+on)\s*$`),
 	}
 	r.guides = guidesOf(r.monthFirstAt, r.dayFirstAt, r.numericAt, r.isoAt, r.unixAt)
 	return r

@@ -75,9 +75,11 @@ type docketRules struct {
 
 func newDocketRules() *docketRules {
 	r := &docketRules{
-		districtAt: guide{needles: []string{"-"}, before: 5, after: 30, need: needYearType},
-		appealAt:   guide{needles: []string{"no."}, before: 30, after: 20, lead: leading("cdanCDAN"), word: true},
-		labelAt:    guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60, need: needDocketLabel, lead: leading("cdirabfnCDIRABFN"), word: true},
+		districtAt: guide{needles: []string{"-"}, before: 5, after: 30, need: needYearType, lead: leading(digits), word: true,
+			can: func(s string) bool { return digitsThen(1, 1, ':')(s) || digitsThen(2, 2, '-')(s) }},
+		appealAt: guide{needles: []string{"no."}, before: 30, after: 20, lead: leading("cdanCDAN"), word: true, can: startsWith(true, "case", "docket", "appeal", "no")},
+		labelAt: guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60, need: needDocketLabel, lead: leading("cdirabfnCDIRABFN"), word: true,
+			can: startsWith(true, "case", "docket", "index", "cause", "record", "appeal", "bap", "court", "action", "file", "no.")},
 		// "Case No. 23-050020", "Docket Number: 654329/2018", "Docket: Sag-24-5",
 		// "No. S-1-SC-39283", "Index No. SC-000830-23/NA", "Case Number: DA 23-0430"
 		labelled: mustCompile(`(?i)(?:\b(?:case|docket|index|cause|record|appeal|bap|court|action|file)\s+(?:no\.?|number|#)|\bdocket|\bno\.|\bcase\s*:)[ \t]*:?\s*` +

@@ -51,7 +51,7 @@ func everyGuide() []struct {
 		g  guide
 		re *regexp.Regexp
 	}{
-		"usc": {s.uscAt, s.usc}, "uscList": {s.uscAt, s.uscList}, "titleSection": {s.titleAt, s.titleSection},
+		"usc": {s.uscAt, s.usc}, "uscList": {s.uscListAt, s.uscList}, "titleSection": {s.titleAt, s.titleSection},
 		"sectionOfTitle": {s.ofTitleAt, s.sectionOfTitle}, "pubLaw": {s.pubLawAt, s.pubLaw}, "pvt": {s.pvtAt, s.pubLaw},
 		"cfr": {s.cfrAt, s.cfr}, "stat": {s.statAt, s.stat}, "bill": {s.billAt, s.bill}, "treas": {s.treasAt, s.treas},
 		"fedRule": {s.fedRuleAt, s.fedRule}, "bareRule": {s.bareRuleAt, s.bareRule}, "bareWord": {s.bareWordAt, s.bareWord},
@@ -106,6 +106,8 @@ func FuzzGuideScan(f *testing.F) {
 		"Before: EASTERBROOK, Chief Judge, and WOOD and\nSYKES, Circuit Judges.\nHon. Jane Roe\nJOHN SMITH\nUnited States District Judge\nPresent: Judges Humphreys and Beales\nA, B, JJ.; C, Js.; Justices D\nSeventh Circuit, the circuit judge, JUSTICE Alito",
 		"Id. at 5; said. id., at 7; (ID. at 9); S. 1693, H.R. 1865, H. R. 2, Senate Bill 3, House 45; 1:20-cv-02335-AB, 20-CV-1; Case No. 21-1234; docket 5/6/2020 no evidence",
 		"the district court for the Northern District of Illinois; DISTRICT\tOF\nCOLUMBIA; diſtrict of Utah; District of\u00a0Maine",
+		"18 U.S.C. Ss. 1591-95; 18 USC SECS. 1, 2; 18 U.S.C. ſections 1, 2; 18 U.S.C. §§ 1591, 1595",
+		"Jane Roe, Judge Pro Tem\nJohn Doe, Justice;\nA. B. Smith, Judge)\nJudge Smith, Judge\tJudges",
 	} {
 		f.Add(s)
 	}
@@ -154,6 +156,9 @@ func FuzzGuideLead(f *testing.F) {
 		"May 16, 2022; 16 May 2022; Sept. 5, 2021; ſeptember 5, 2021; xMay 1, 2020; Thu Aug 19 00:00:00 CEST 2021; 1er mai 2022",
 		"United States District Court for the Southern District of New York; xſouthern District of Ohio; U.S. Court of Appeals for the Ninth Circuit; Supreme Court of the United States; the U. S. Supreme Court",
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
+		"John Smith\n \tUnited States District Judge\nJane Roe \t\nUnited States Chief Magistrate Judge\nA B\r\nUnited States District Judge\nC D\n\nUnited States Circuit Judge",
+		"05/16/2022 5/6/22 123/4/5 x1/2/2020 1/2/20201 2020-01-02 12020-01-02 x2020-01-02 1:20-cv-02335-AB 20-CV-1 1:2-cv-3 ٣/٤/٢٠٢٠",
+		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
 			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
 	} {
@@ -232,6 +237,11 @@ func TestLowerASCII(t *testing.T) {
 		{"ÉCOLE Straße \u212a", "École straße \u212a"},
 		{"X", "x"},
 		{"\xffA\xc3", "\xffa\xc3"},
+		{"abcdefgh", "abcdefgh"},
+		{"abcdefghI", "abcdefghi"},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "abcdefghijklmnopqrstuvwxyz@[`{"},
+		{"\xc1\xc2\xda\xdb\x41\x5a\x40\x5b\xe1\xfa", "\xc1\xc2\xda\xdbaz@[\xe1\xfa"},
+		{"lower case for sixteen bytes, then A", "lower case for sixteen bytes, then a"},
 	} {
 		if got := lowerASCII(c.in); got != c.want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", c.in, got, c.want)
@@ -254,4 +264,187 @@ func FuzzLowerASCII(f *testing.F) {
 			t.Errorf("lowerASCII changed its input %q to %q", keep, text)
 		}
 	})
+}
+
+// trieMatchOracle is match as it was before mayMatch: the walk at every
+// position.
+func trieMatchOracle(tr *reporterTrie, text string, i int) []trieHit {
+	return tr.walk(nil, text, i)
+}
+
+// everyTrie names the tries the scans walk.
+func everyTrie() map[string]*reporterTrie {
+	rep, st := reporterRulesOnce(), stateRulesOnce()
+	return map[string]*reporterTrie{"reporters": rep.trie, "reporters loose": rep.loose, "state codes": st.trie, "state codes loose": st.loose}
+}
+
+// checkTrieMatch fails t where match or matchAppend at some offset of
+// text finds other keys than the walk, and returns how many offsets had
+// a key.
+func checkTrieMatch(t *testing.T, name string, tr *reporterTrie, text string) int {
+	n := 0
+	for i := range len(text) {
+		want := trieMatchOracle(tr, text, i)
+		if len(want) > 0 {
+			n++
+		}
+		if got := tr.match(text, i); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: match(%q, %d) = %v, the walk finds %v", name, text, i, got, want)
+		}
+		var buf [4]trieHit
+		if got := tr.matchAppend(buf[:0], text, i); len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: matchAppend(%q, %d) = %v, the walk finds %v", name, text, i, got, want)
+		}
+	}
+	return n
+}
+
+// mayMatch rules out only offsets where no key starts: match with it
+// finds what the walk alone finds, at every offset, with spellings that
+// run keys together, split them with white space, no-break spaces and
+// typographic apostrophes, or cut them off at the text's end.
+func TestTrieMayMatch(t *testing.T) {
+	texts := []string{
+		"519 F.3d 666; 809 F. Supp. 2d. 1041; 2021 WL\n5795306; 123 F. App’x 456; 519\u00a0F.3d\u00a0666; 100 F.\u2009Supp.\u20092d 200",
+		"The court in Colo. and Conn. held; So 3d; FRD; L. Ed 2d; F R D; Cal App 4th; cert. denied; (Meigs) 456; P. 3d; P.2d",
+		"Okla. Stat. tit. 10A, §§ 7301-1.3; 720 ILCS 5/10-9; Cal. Bus. & Prof. Code § 17200; Fla Stat; Md. Code Ann., Crim. Law",
+		"F", "U.S", "U. S.", "A", "’", "\u00a0", "F\u00a0", "F’", "Fx", "\n\n", "W.", "c", "(", "((",
+		"Pa", "Pa.", "Pax", "Ct", "Ct.", "Cal", "Cal.", "Calx", "Col", "Court", "Wis", "Ill.", "So", "Sox", "A.2d", "A2d", "Ab\u00a0", "Ab’", "Ab\n",
+	}
+	for name, tr := range everyTrie() {
+		found := 0
+		for _, text := range texts {
+			found += checkTrieMatch(t, name, tr, text)
+		}
+		if found == 0 {
+			t.Errorf("%s: no key found in the examples", name)
+		}
+	}
+}
+
+// FuzzTrieMayMatch: match and matchAppend agree with the plain walk at
+// every offset of any text.
+func FuzzTrieMayMatch(f *testing.F) {
+	for _, s := range []string{"519 F.3d 666", "F. App’x", "So 3d FRD", "Okla. Stat. tit. 10A", "U.\u00a0S.", "Th\u2009e", "c p m w ("} {
+		f.Add(s)
+	}
+	tries := everyTrie()
+	f.Fuzz(func(t *testing.T, text string) {
+		for name, tr := range tries {
+			checkTrieMatch(t, name, tr, text)
+		}
+	})
+}
+
+// A need rules out only windows where its pattern cannot match: for each
+// example, need's answer is the one expected, and where it is false the
+// pattern (the oracle) finds nothing in the window.
+func TestNeedRulesOut(t *testing.T) {
+	s, j := statuteRulesOnce(), judgeRulesOnce()
+	for _, c := range []struct {
+		name string
+		need func(text, lower string) bool
+		re   *regexp.Regexp
+		text string
+		want bool
+	}{
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. §§ 1591 and 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. SECTIONS 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. Secs. 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. Ss. 1591-95", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. ſections 1591, 1595", true},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. § 1591 and 47 U.S.C. § 230", false},
+		{"plural sign", needPluralSign, s.uscList, "18 U.S.C. section 1591; 18 USC 1595", false},
+		{"title last", needTitleLast, j.suffix, "Josie Garton, Judge.", true},
+		{"title last", needTitleLast, j.suffix, "Nancy J. Waples, Associate Justice", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, District Judge\nNorthern District", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge Pro Tem, presiding", true},
+		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge  ;", true},
+		{"title last", needTitleLast, j.suffix, "before Judge Andrea R. Wood on the motion", false},
+		{"title last", needTitleLast, j.suffix, "Smith, Judges Jones and Lee; the Judgement of the Justices", false},
+	} {
+		if got := c.need(c.text, lowerASCII(c.text)); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", c.name, c.text, got, c.want)
+		}
+		if !c.want && c.re.MatchString(c.text) {
+			t.Errorf("%s rules out %q, but the pattern matches it", c.name, c.text)
+		}
+	}
+}
+
+// upperBytes marks exactly the ASCII capitals of a word, whatever the
+// bytes beside them (no carry from one byte into the next).
+func TestUpperBytes(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, other := range []byte{0, '@', 'A', 'Z', '[', 'a', 0x7f, 0x80, 0xc1, 0xda, 0xff} {
+			var w [8]byte
+			for k := range w {
+				w[k] = other
+			}
+			w[3] = byte(c)
+			x := load64(string(w[:]), 0)
+			got := upperBytes(x)
+			for k := range w {
+				want := 'A' <= w[k] && w[k] <= 'Z'
+				if (got>>(8*k)&0xff == 0x80) != want || got>>(8*k)&0x7f != 0 {
+					t.Fatalf("upperBytes(% x) = %#016x: byte %d (%q) marked wrongly", w, got, k, w[k])
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkLowerASCII(b *testing.B) {
+	text := largeText(b, 1<<20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		lowerASCII(text)
+	}
+}
+
+func TestStartsWith(t *testing.T) {
+	folded, exact := startsWith(true, "case", "no."), startsWith(false, "Judge", "Rule")
+	for _, c := range []struct {
+		can  func(string) bool
+		s    string
+		want bool
+	}{
+		{folded, "Case No. 1", true}, {folded, "CASE", true}, {folded, "cas", false}, {folded, "No. 5", true}, {folded, "No 5", false},
+		{folded, "and so on", false}, {folded, "ca\u017fe", true}, {folded, "no\u212a", true}, {folded, "cause", false},
+		{exact, "Judge Wood", true}, {exact, "judge", false}, {exact, "JUDGE", false}, {exact, "Rules", true}, {exact, "Ru\u017fe", false},
+	} {
+		if got := c.can(c.s); got != c.want {
+			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestDigitsThen(t *testing.T) {
+	slash, dash := digitsThen(1, 2, '/'), digitsThen(4, 4, '-')
+	for _, c := range []struct {
+		can  func(string) bool
+		s    string
+		want bool
+	}{
+		{slash, "5/16/2022", true}, {slash, "05/16/22", true}, {slash, "123/4/5", false}, {slash, "/5", false}, {slash, "5", false},
+		{slash, "5-16", false}, {dash, "2022-05-16", true}, {dash, "202-05", false}, {dash, "20221-05", false}, {dash, "2022", false},
+	} {
+		if got := c.can(c.s); got != c.want {
+			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestNextLineUnited(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"John Q. Smith\nUnited States District Judge", true}, {"John Q. Smith  \n \t United States", true},
+		{"John Q. Smith\n\nUnited States", false}, {"John Q. Smith, United States District Judge", false}, {"John\nJudge", false}, {"", false},
+	} {
+		if got := nextLineUnited(c.s); got != c.want {
+			t.Errorf("nextLineUnited(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
 }

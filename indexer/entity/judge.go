@@ -27,14 +27,15 @@ const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|
 
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
-		titleAt:     guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true},
+		titleAt: guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true,
+			can: startsWith(false, "Chief", "Senior", "Magistrate", "District", "Circuit", "Bankruptcy", "Associate", "Presiding", "Judge", "Justice", "JUSTICE")},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true, lead: lineStart},
-		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needAny("Judge", "Justice"), lead: leading(upper), can: nameThenComma},
+		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needTitleLast, lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
 		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
-		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart},
+		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart, can: nextLineUnited},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
 		initialJ: mustCompile(`(?m)^[ \t]*(?:<[^>\n]*>[ \t]*)*(` + namePat + `),[ \t]*(?:C\.[ \t]?J|P\.[ \t]?J|J\.[ \t]?P|J)\.`),
@@ -49,9 +50,10 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		assigned:  mustCompile(`(?i:assigned\s+to)\s*:?\s*(?:(?:U\.\s?S\.\s+|Magistrate\s+|District\s+|Chief\s+|Senior\s+|Bankruptcy\s+|Bkptcy\s+|Visiting\s+)*Judge\s+|Hon\.\s+|Honorable\s+)?(` + namePat + `)`),
 		panel:     mustCompile(`\b(?:BEFORE|Before)\s*:?\s+((?:[^\n]|\n[^\n]){3,200}?),?\s+(?:Chief\s+)?(?:Circuit|District|Bankruptcy)\s+Judges?\b`),
 		signature: mustCompile(`(?m)^[ \t]*(` + namePat + `)[ \t]*\n[ \t]*United\s+States\s+(?:Chief\s+)?(?:District|Magistrate|Circuit|Bankruptcy)\s+Judge\b`),
-		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true, need: needAny("Judges", "JUDGES", "Justices", "JUSTICES"), lead: leading("BP"), word: true},
-		present:   mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
-		panelSep:  regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
+		presentAt: guide{needles: []string{"present", "before"}, after: 220, lines: true, need: needAny("Judges", "JUDGES", "Justices", "JUSTICES"), lead: leading("BP"), word: true,
+			can: startsWith(false, "Present", "PRESENT", "Before", "BEFORE")},
+		present:  mustCompile(`(?m)\b(?:Present|PRESENT|Before|BEFORE)\s*:?[ \t]*(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+([^\n]{3,200})$`),
+		panelSep: regexp.MustCompile(`(?i),\s*(?:and\s+)?|\s+and\s+`),
 		// what the name of a court below or of its judge sits in
 		lowerCourtBefore: regexp.MustCompile(`(?i)\b(?:appeal(?:ed|s)?\s+(?:from|to)|trial\s+(?:court\s+)?judge|court\s+below|tried\s+to|county|parish|on\s+(?:appeal|review)\s+from|certified\s+from)\b|\bDC\s+Judge\s*:?\s*$`),
 		// "Judge X, in the Superior Court, Onslow County"
@@ -447,4 +449,47 @@ func judgeNameSpan(text string, start, end int, titled bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s, e, true
+}
+
+// needTitleLast, the suffix guide's need, reports whether a window has
+// "Judge" or "Justice" where the suffix pattern ends with it: followed,
+// after spaces and tabs, by the window's end, a line break or one of
+// ".,;)" — or by "P", which may begin "Pro Tem". A caption's "Judge
+// Andrea R. Wood" or a docket's "Judge Smith" has no name before it to
+// read back to.
+func needTitleLast(text, _ string) bool {
+	for _, w := range []string{"Judge", "Justice"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], w)
+			if i < 0 {
+				break
+			}
+			at += i + len(w)
+			j := at
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if j == len(text) {
+				return true
+			}
+			switch text[j] {
+			case '.', ',', ';', ')', '\n', 'P':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextLineUnited, the signature guide's can, reports whether the line
+// after the first of s starts, after spaces and tabs, with "United": the
+// signature pattern's name takes one line, and "United States ... Judge"
+// the next.
+func nextLineUnited(s string) bool {
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[nl+1:], " \t")
+	return strings.HasPrefix(rest, "United")
 }

@@ -46,7 +46,8 @@ var plaintiffWords = []string{"Plaintiff", "Petitioner", "Appellant", "Claimant"
 // head: a match's first line holds its first party, followed by white
 // space (and maybe a comma) up to a plaintiff's label, so the line is at
 // or after the one holding the last byte before the label that is not
-// white space, and not after the label.
+// white space, and not after the label; and only a label that "v." can
+// follow is considered (labelThenV).
 func (r *partyRules) firstInline(head string) []int {
 	var labels []int
 	for _, w := range plaintiffWords {
@@ -55,7 +56,9 @@ func (r *partyRules) firstInline(head string) []int {
 			if i < 0 {
 				break
 			}
-			labels = append(labels, at+i)
+			if labelThenV(head, at+i) {
+				labels = append(labels, at+i)
+			}
 			at += i + 1
 		}
 	}
@@ -108,6 +111,53 @@ func vLine(head string) []int {
 		ls = le + 1
 	}
 	return nil
+}
+
+// labelThenV reports whether the plaintiff's label whose first word
+// starts at p can be followed as partyRules.inline needs: the word (and
+// any letters), perhaps a dash and "Appellant" or "Appellee", perhaps a
+// comma or period, white space, "v" or "vs" in either case, perhaps a
+// period, and white space. A label of the body ("Plaintiff alleges",
+// "Plaintiffs' claims") is not, and no line before it need be tried. A
+// byte outside ASCII may be a no-break space or a dash, and is taken for
+// either.
+func labelThenV(head string, p int) bool {
+	i := p
+	letters := func() {
+		for i < len(head) && isLetter(head[i]) {
+			i++
+		}
+	}
+	spaces := func() int {
+		n := 0
+		for ; i < len(head) && (isSpaceByte(head[i]) || head[i] >= utf8.RuneSelf); i++ {
+			n++
+		}
+		return n
+	}
+	letters()
+	// "Plaintiff - Appellee"
+	j := i
+	for ; j < len(head) && (isSpaceByte(head[j]) || head[j] == '-' || head[j] >= utf8.RuneSelf); j++ {
+	}
+	if strings.HasPrefix(head[j:], "Appell") {
+		i = j + len("Appell")
+		letters()
+	}
+	if i < len(head) && (head[i] == ',' || head[i] == '.') {
+		i++
+	}
+	if spaces() == 0 || i == len(head) || head[i] != 'v' && head[i] != 'V' {
+		return false
+	}
+	i++
+	if i < len(head) && (head[i] == 's' || head[i] == 'S') {
+		i++
+	}
+	if i < len(head) && head[i] == '.' {
+		i++
+	}
+	return spaces() > 0
 }
 
 // captionWindow bounds how far into a text a caption may start: captions

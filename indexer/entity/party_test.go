@@ -76,7 +76,9 @@ func FuzzPartyInlineWords(f *testing.F) {
 func FuzzPartyFirstInline(f *testing.F) {
 	for _, s := range []string{"JOHN DOE, Plaintiff, v. ACME CORP., Defendant.", "Doe, Petitioner-Appellant, vs. Roe, Respondents",
 		"A, Movant v B, Appellee", "x\n  \t\n Plaintiff v. y, Defendant", "Roe,\u00a0Plaintiff\nv.\nAcme,\nDefendants",
-		"Plaintiff, Plaintiff v. Plaintiff, Defendant", "In re X\n  v.  \nY", "a\nversus\n", "VS.\r\nvs", "v..\nV", "DOE" + strings.Repeat(" é", 80) + ", Plaintiff, v. ROE, Defendant", "DOE, Plaintiff, v. ROE" + strings.Repeat(" x", 80) + ", Defendant"} {
+		"Plaintiff, Plaintiff v. Plaintiff, Defendant", "In re X\n  v.  \nY", "a\nversus\n", "VS.\r\nvs", "v..\nV", "DOE" + strings.Repeat(" é", 80) + ", Plaintiff, v. ROE, Defendant", "DOE, Plaintiff, v. ROE" + strings.Repeat(" x", 80) + ", Defendant",
+		"Doe, Plaintiff–Appellee, v. Roe, Defendant", "Doe, Plaintiff \u2014 Appellant. VS\u00a0Roe, Respondent", "Plaintiff alleges v. Roe, Defendant",
+		"Doe, Plaintiffs vS. Roe, Defendants", "Doe, Plaintiff,v. Roe, Defendant", "Doe, Plaintiff\n\n\tv\n Roe, Appellees", "Plaintiff - Appellx v. Roe, Defendant"} {
 		f.Add(s)
 	}
 	r := partyRulesOnce()
@@ -89,4 +91,21 @@ func FuzzPartyFirstInline(f *testing.F) {
 			t.Errorf("vLine(%q) = %v, the pattern finds %v", head, got, want)
 		}
 	})
+}
+
+// labelThenV lets through the labels a caption puts before "v." and
+// rules out those of a body's sentences.
+func TestLabelThenV(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want bool
+	}{
+		{"Plaintiff, v. Roe", true}, {"Plaintiffs v Roe", true}, {"Plaintiff.\nVS.\nRoe", true}, {"Plaintiff - Appellee, vs. Roe", true},
+		{"Plaintiff–Appellant v. Roe", true}, {"Plaintiff\u00a0v.\u00a0Roe", true}, {"Petitioner v.", false},
+		{"Plaintiff alleges v. Roe", false}, {"Plaintiffs' claims", false}, {"Plaintiff,v. Roe", false}, {"Plaintiff v.Roe", false}, {"Plaintiff", false},
+	} {
+		if got := labelThenV(c.head, 0); got != c.want {
+			t.Errorf("labelThenV(%q) = %v, want %v", c.head, got, c.want)
+		}
+	}
 }

@@ -50,7 +50,23 @@ type reporterTrie struct {
 	// first[c]: some key starts with byte c, the root's children as a
 	// table, since the scans ask at every byte of a text
 	first [256]bool
+	// one[c]: a key is the single byte c; pair: bit c1<<8|c2 is set
+	// when some key starts with bytes c1 and c2, two when some key is
+	// just those bytes; triple: bit tripleBit(c1, c2, c3) is set when
+	// some key starts with the three bytes (see mayMatch)
+	one       [256]bool
+	pair, two [256 * 256 / 64]uint64
+	triple    [1 << 16 / 64]uint64
 }
+
+// tripleBit hashes three bytes to a bit of reporterTrie.triple.
+func tripleBit(c1, c2, c3 byte) uint {
+	return uint(uint32(c1)<<16|uint32(c2)<<8|uint32(c3)) * 0x9E3779B1 >> 16 & 0xffff
+}
+
+// setBit and hasBit set and read bit b of a bit table.
+func setBit(t []uint64, b uint)      { t[b/64] |= 1 << (b % 64) }
+func hasBit(t []uint64, b uint) bool { return t[b/64]&(1<<(b%64)) != 0 }
 
 type trieNode struct {
 	// children by byte: kids[c-lo] (0: none; the root is no one's child)
@@ -90,11 +106,23 @@ func (t *reporterTrie) skips(c byte) bool {
 func (t *reporterTrie) add(key string, ed int32) {
 	key = strings.ReplaceAll(key, "’", "'")
 	n := int32(0)
+	depth := 0
+	var lead [2]byte // the key's first two bytes
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		if t.skips(c) {
 			continue
 		}
+		switch depth {
+		case 0, 1:
+			lead[depth] = c
+			if depth == 1 {
+				setBit(t.pair[:], uint(lead[0])<<8|uint(c))
+			}
+		case 2:
+			setBit(t.triple[:], tripleBit(lead[0], lead[1], c))
+		}
+		depth++
 		nx := t.nodes[n].child(c)
 		if nx == 0 {
 			nx = int32(len(t.nodes))
@@ -106,12 +134,56 @@ func (t *reporterTrie) add(key string, ed int32) {
 		}
 		n = nx
 	}
+	switch depth {
+	case 1:
+		t.one[lead[0]] = true
+	case 2:
+		setBit(t.two[:], uint(lead[0])<<8|uint(lead[1]))
+	}
 	for _, e := range t.nodes[n].eds {
 		if e == ed {
 			return
 		}
 	}
 	t.nodes[n].eds = append(t.nodes[n].eds, ed)
+}
+
+// mayMatch reports whether a key can start at i: false only where the
+// walk of matchAppend would find none. Most word starts of prose begin
+// with a byte some key starts with but not with the first two or three
+// bytes of one, and bit-table look-ups answer for them without walking
+// the trie's nodes (a hash of three bytes may name a prefix no key has;
+// then the walk decides). Where a byte the walk treats specially (white
+// space, a period of a loose trie, a no-break space or a typographic
+// apostrophe) is one of the three, the walk decides too.
+func (t *reporterTrie) mayMatch(text string, i int) bool {
+	c1 := text[i]
+	if t.plain(c1) && !t.first[c1] {
+		return false
+	}
+	if i+1 >= len(text) || !t.plain(c1) || t.one[c1] {
+		return true
+	}
+	c2 := text[i+1]
+	if !t.plain(c2) {
+		return true
+	}
+	p := uint(c1)<<8 | uint(c2)
+	if !hasBit(t.pair[:], p) {
+		return false
+	}
+	if i+2 >= len(text) || hasBit(t.two[:], p) {
+		return true
+	}
+	c3 := text[i+2]
+	return !t.plain(c3) || hasBit(t.triple[:], tripleBit(c1, c2, c3))
+}
+
+// plain reports whether the walk reads byte c as itself: not white space,
+// not a loose trie's period, and not the first byte of a no-break space
+// or a typographic apostrophe.
+func (t *reporterTrie) plain(c byte) bool {
+	return !t.skips(c) && c != 0xC2 && c != 0xE2
 }
 
 // setChild makes nx the child of n after byte c, widening n's range.
@@ -139,12 +211,23 @@ type trieHit struct {
 
 // match returns the abbreviations that start at i, longest first.
 func (t *reporterTrie) match(text string, i int) []trieHit {
-	return t.matchAppend(nil, text, i)
+	if !t.mayMatch(text, i) {
+		return nil
+	}
+	return t.walk(nil, text, i)
 }
 
 // matchAppend is match appending to hits, so that a caller may pass a
-// buffer of its own.
+// buffer of its own; hits must be empty.
 func (t *reporterTrie) matchAppend(hits []trieHit, text string, i int) []trieHit {
+	if !t.mayMatch(text, i) {
+		return hits
+	}
+	return t.walk(hits, text, i)
+}
+
+// walk is matchAppend without the look-up of mayMatch.
+func (t *reporterTrie) walk(hits []trieHit, text string, i int) []trieHit {
 	n := int32(0)
 	for j := i; j < len(text); {
 		c := text[j]
@@ -207,6 +290,9 @@ type reporterRules struct {
 	// slotted: the template has the slot, so each of its matches holds
 	// one (all but a template that spells its reporter out)
 	slotted []bool
+	// slots: the bytes that can stand on either side of the slot in a
+	// match of each template (nil: not known)
+	slots []*slotBytes
 	// groups of each template
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
@@ -242,6 +328,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
 		r.slotted = append(r.slotted, strings.Contains(t, "$edition"))
+		r.slots = append(r.slots, newSlotBytes(re))
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))

@@ -98,6 +98,15 @@ func titleThenCode(s string) bool {
 	return d < len(s) && (s[d] == 'U' || s[d] == 'u' || isDigit(s[d]))
 }
 
+// needPluralSign, the need of the plural U.S.C. pattern, reports whether
+// a window has one of its plural signs, "§§", "sections", "secs." or
+// "Ss.", in any case; or a long s, which the case-insensitive "sections"
+// also matches.
+func needPluralSign(text, lower string) bool {
+	return strings.Contains(lower, "§§") || strings.Contains(lower, "sections") || strings.Contains(lower, "secs.") ||
+		strings.Contains(lower, "ss.") || strings.Contains(text, "ſ")
+}
+
 // statuteRulesOnce compiles the statute patterns once per process; the
 // compiled rules are never mutated, so sharing them is safe.
 var statuteRulesOnce = sync.OnceValue(newStatuteRules)
@@ -117,6 +126,8 @@ type statuteRules struct {
 	guides *guides
 	// where each (?i) or alternation-led pattern can match; see guide
 	uscAt, titleAt, ofTitleAt, pubLawAt, pvtAt, fedRuleAt, bareWordAt, bareRuleAt guide
+	// uscAt for the plural pattern, which needs a plural sign
+	uscListAt guide
 	// 1 title, 2 section sign or word, 3 first section, 4 list tail
 	usc, uscList *regexp.Regexp
 	// 1 title, 2 section
@@ -169,11 +180,11 @@ func newStatuteRules() *statuteRules {
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
-		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true},
-		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true},
-		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true},
-		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true},
-		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true},
+		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
+		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
+		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true, can: startsWith(false, "Section", "section")},
+		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true, can: startsWith(false, "Rule")},
+		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true, can: startsWith(true, "fed")},
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
@@ -186,6 +197,8 @@ func newStatuteRules() *statuteRules {
 	// U.S. Code § 1" the "1" is the next title, not a second section.
 	r.usc = mustCompile(usc + `(§|(?i:section|sec\.)|S\.|)\s*(` + sectionPat + subsectionPat + `)()`)
 	r.uscList = mustCompile(usc + `(§§|(?i:sections|secs\.)|[Ss]s\.)\s*(` + sectionPat + subsectionPat + `)()`)
+	r.uscListAt = r.uscAt
+	r.uscListAt.need = needPluralSign
 	// read after the list's first section, not as part of its match, so
 	// that "§§ 1591 and 47 U.S.C. § 230" leaves "47" to the next citation
 	r.listTail = mustCompile(`^` + listTailPat)
@@ -261,9 +274,13 @@ func (t statuteTagger) tagScan(sc *scan) []Mention {
 	r, text := t.r, sc.text
 	var spans []span
 	numbered := -1 // whether the text has line numbers: -1 not known yet
-	for _, re := range []*regexp.Regexp{r.usc, r.uscList} {
+	for k, re := range []*regexp.Regexp{r.usc, r.uscList} {
 		// groups: 1 title, 2 a line number before the Code, 3 sign, 4 first section
-		for _, m := range r.uscAt.find(sc, re) {
+		at := r.uscAt
+		if k == 1 {
+			at = r.uscListAt
+		}
+		for _, m := range at.find(sc, re) {
 			start, title := m[0], trimZeros(text[m[2]:m[3]])
 			if m[4] >= 0 {
 				// "8\n3 U.S.C.": on pleading paper the 3 is a line
