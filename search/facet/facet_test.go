@@ -44,6 +44,13 @@ type doc struct {
 // tallyAll counts every document of idx's current snapshot, with filters.
 func tallyAll(t *testing.T, idx bleve.Index, o *facet.Ordinals, filters []facet.Filter) *facet.Tally {
 	t.Helper()
+	return tallyWhere(t, idx, o, filters, nil)
+}
+
+// tallyWhere counts, with filters, the documents of idx's current
+// snapshot whose ids keep holds (nil: every document).
+func tallyWhere(t *testing.T, idx bleve.Index, o *facet.Ordinals, filters []facet.Filter, keep map[string]bool) *facet.Tally {
+	t.Helper()
 	adv, err := idx.Advanced()
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +78,16 @@ func tallyAll(t *testing.T, idx bleve.Index, o *facet.Ordinals, filters []facet.
 		}
 		if dm == nil {
 			return tally
+		}
+		if keep != nil {
+			id, err := r.ExternalID(dm.IndexInternalID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !keep[id] {
+				sctx.DocumentMatchPool.Put(dm)
+				continue
+			}
 		}
 		tally.Add(dm.IndexInternalID)
 		sctx.DocumentMatchPool.Put(dm)
@@ -296,41 +313,5 @@ func TestTallyCountsAnyShareOfMatches(t *testing.T) {
 // keep holds.
 func tallySome(t *testing.T, idx bleve.Index, o *facet.Ordinals, keep map[string]bool) *facet.Tally {
 	t.Helper()
-	adv, err := idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	v, err := o.View(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tally := facet.NewTally(v, []int{0, 1}, 1, nil)
-	s, err := bleve.NewMatchAllQuery().Searcher(context.Background(), r, idx.Mapping().(mapping.IndexMapping), bsearch.SearcherOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for {
-		dm, err := s.Next(sctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if dm == nil {
-			return tally
-		}
-		id, err := r.ExternalID(dm.IndexInternalID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if keep[id] {
-			tally.Add(dm.IndexInternalID)
-		}
-		sctx.DocumentMatchPool.Put(dm)
-	}
+	return tallyWhere(t, idx, o, nil, keep)
 }
