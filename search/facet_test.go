@@ -260,15 +260,7 @@ func TestFilterOnlyAgreesWithTheWalk(t *testing.T) {
 			)
 		}
 		for _, req := range reqs {
-			got, err := fast.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%+v: %v", req, err)
-			}
-			want, err := walk.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%+v: walk: %v", req, err)
-			}
-			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			got, want := answers(t, fast, walk, req)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%+v:\n got %+v\nwant %+v", req, got, want)
 			}
@@ -324,15 +316,7 @@ func TestAllWordsAgreesWithTheWalk(t *testing.T) {
 		t.Helper()
 		some := 0
 		for _, req := range reqs {
-			got, err := fast.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%+v: %v", req, err)
-			}
-			want, err := walk.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%+v: walk: %v", req, err)
-			}
-			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			got, want := answers(t, fast, walk, req)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s, %q %+v:\n got %d %v\nwant %d %v", when, req.Q, req, got.Total, got.Hits, want.Total, want.Hits)
 			}
@@ -385,15 +369,7 @@ func TestPrefixAgreesWithTheWalk(t *testing.T) {
 	some := 0
 	for _, q := range qs {
 		for _, req := range []search.Request{{Q: q}, {Q: q, Page: 2, Facets: []string{"court", "type", "year"}}, {Q: q, Sort: search.SortDateDesc, Courts: []string{genCourts[1]}}} {
-			got, err := fast.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%q: %v", q, err)
-			}
-			want, err := walk.Search(t.Context(), req)
-			if err != nil {
-				t.Fatalf("%q: walk: %v", q, err)
-			}
-			got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+			got, want := answers(t, fast, walk, req)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q %+v:\n got %d %v\nwant %d %v", q, req, got.Total, got.Hits, want.Total, want.Hits)
 			}
@@ -405,4 +381,20 @@ func TestPrefixAgreesWithTheWalk(t *testing.T) {
 	if some < len(qs) {
 		t.Errorf("only %d of %d searches match anything", some, 3*len(qs))
 	}
+}
+
+// answers asks fast and walk the same request and returns their answers
+// without the time they took, failing the test if either fails.
+func answers(t *testing.T, fast, walk *search.Index, req search.Request) (got, want *search.Result) {
+	t.Helper()
+	got, err := fast.Search(t.Context(), req)
+	if err != nil {
+		t.Fatalf("%+v: %v", req, err)
+	}
+	want, err = walk.Search(t.Context(), req)
+	if err != nil {
+		t.Fatalf("%+v: walk: %v", req, err)
+	}
+	got.Took, got.TookMS, want.Took, want.TookMS = 0, 0, 0, 0
+	return got, want
 }
