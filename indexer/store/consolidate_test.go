@@ -326,3 +326,27 @@ func TestByteBudget(t *testing.T) {
 		t.Error("an acquisition succeeded after its context was done, with the bytes held")
 	}
 }
+
+// Once the commits are done and bleve has settled, every segment is on
+// disk and no merge runs: waitMergeable returns without waiting out
+// its bound, and the plan then sees every segment.
+func TestWaitMergeableAfterCommits(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	for i := range 12 {
+		commitRange(t, s, i*100, (i+1)*100)
+	}
+	sc, _ := scorchOf(s.ShardIndexes()[0])
+	ctx, cancel := context.WithTimeout(t.Context(), mergeableMax/2)
+	defer cancel()
+	if err := waitMergeable(ctx, sc); err != nil {
+		t.Fatalf("waitMergeable: %v", err)
+	}
+	if ok, err := mergeable(sc); !ok || err != nil {
+		t.Fatalf("mergeable after waitMergeable = %v, %v", ok, err)
+	}
+	p, err := consolidatePlan(sc, 1200, 1<<30)
+	if err != nil || p.docs != 1200 {
+		t.Errorf("consolidatePlan after waitMergeable: %d documents, %v; want all 1200", p.docs, err)
+	}
+}
