@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 func openBulk(t *testing.T, dir string) *Store {
@@ -348,5 +350,82 @@ func TestWaitMergeableAfterCommits(t *testing.T) {
 	p, err := consolidatePlan(sc, 1200, 1<<30)
 	if err != nil || p.docs != 1200 {
 		t.Errorf("consolidatePlan after waitMergeable: %d documents, %v; want all 1200", p.docs, err)
+	}
+}
+
+// planSeg is a segment of n documents, for the merge planner.
+type planSeg struct{ id, n int64 }
+
+func (s planSeg) Id() uint64          { return uint64(s.id) }
+func (s planSeg) FullSize() int64     { return s.n }
+func (s planSeg) LiveSize() int64     { return s.n }
+func (s planSeg) HasVector() bool     { return false }
+func (s planSeg) FileSize() int64     { return s.n * 100 }
+func (s planSeg) LiveFileSize() int64 { return s.n * 100 }
+
+// segmentsAfter is how many segments a plan leaves: one per merge, and
+// those it does not merge.
+func segmentsAfter(t *testing.T, segs []mergeplan.Segment, o mergeplan.MergePlanOptions) int {
+	t.Helper()
+	p, err := mergeplan.Plan(segs, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := len(segs)
+	if p == nil {
+		return left
+	}
+	for _, task := range p.Tasks {
+		if len(task.Segments) > 1 {
+			left -= len(task.Segments) - 1
+		}
+		var docs int64
+		for _, sg := range task.Segments {
+			docs += sg.LiveSize()
+		}
+		if docs >= o.MaxSegmentSize {
+			t.Fatalf("a merge of %d documents, over MaxSegmentSize %d", docs, o.MaxSegmentSize)
+		}
+	}
+	return left
+}
+
+// Consolidate's plan packs what it takes into as few merges as will
+// hold them: here 43,897 documents in merges of under 16,000 take three,
+// where bleve's own score (the most segments in a merge first) left four.
+func TestConsolidateOptionsPackTheMerges(t *testing.T) {
+	var segs []mergeplan.Segment
+	for i, n := range []int64{5150, 495, 236, 272, 4626, 7177, 4423, 4439, 7404, 721, 518, 810, 7626} {
+		segs = append(segs, planSeg{int64(i), n})
+	}
+	o := consolidateOptions(16000)
+	if got := segmentsAfter(t, segs, o); got != 3 {
+		t.Errorf("%d segments after the merge, want 3", got)
+	}
+	o.ScoreSegments = nil
+	if got := segmentsAfter(t, segs, o); got != 4 {
+		t.Logf("bleve's own score leaves %d segments here (4 when this test was written)", got)
+	}
+}
+
+// Over random tails of small and middling segments, the plan never
+// leaves more segments than bleve's own score would.
+func TestConsolidateOptionsNeverWorse(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 9))
+	for trial := range 2000 {
+		var segs []mergeplan.Segment
+		for i := range 3 + rnd.IntN(25) {
+			n := 200 + rnd.Int64N(800)
+			if rnd.IntN(3) == 0 {
+				n = 2000 + rnd.Int64N(6000)
+			}
+			segs = append(segs, planSeg{int64(i), n})
+		}
+		o := consolidateOptions(16000)
+		ours := segmentsAfter(t, segs, o)
+		o.ScoreSegments = nil
+		if theirs := segmentsAfter(t, segs, o); ours > theirs {
+			t.Fatalf("trial %d: %d segments after the merge, bleve's score leaves %d: %v", trial, ours, theirs, segs)
+		}
 	}
 }
