@@ -13,7 +13,8 @@
 //	index -> gen-N    a symbolic link to the current generation, for tools
 //	                  that look for data/index; lexsearch reads CURRENT
 //	packs/G-S.pack    the kept bytes of one commit: each new document's
-//	                  original, then its prepared text (gzipped), so a
+//	                  original, then its prepared text (an S2 stream, or
+//	                  gzip in packs of older versions), so a
 //	                  rebuild needs no extraction; the catalog says where
 //
 // A document's id is the first 16 hex digits of the SHA-256 of its bytes,

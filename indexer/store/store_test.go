@@ -236,7 +236,7 @@ func BenchmarkCommit(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
 
-// BenchmarkPack keeps 100 documents (an original and a gzipped prepared
+// BenchmarkPack keeps 100 documents (an original and a compressed prepared
 // text each) in one pack, fsynced: the cost of keeping a batch.
 func BenchmarkPack(b *testing.B) {
 	s := &Store{dir: b.TempDir()}
