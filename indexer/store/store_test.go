@@ -154,13 +154,7 @@ func TestSecondOpenNamesTheHolder(t *testing.T) {
 
 func TestOpenRemovesWhatAnInterruptedRebuildLeft(t *testing.T) {
 	dir := t.TempDir()
-	s := openTest(t, dir, 1)
-	b := &Batch{}
-	addDoc(b, 1, "red")
-	if err := s.Commit(t.Context(), b); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	commitOneAndClose(t, dir, 1)
 	// gen-000003 beside CURRENT: where an older layout's rebuild put it.
 	for _, p := range []string{"index/gen-000002/shard-000", "gen-000003/shard-000", "catalog-000002.log", "CURRENT.tmp"} {
 		path := filepath.Join(dir, p)
@@ -169,7 +163,7 @@ func TestOpenRemovesWhatAnInterruptedRebuildLeft(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s = openTest(t, dir, 1)
+	s := openTest(t, dir, 1)
 	defer s.Close()
 	for _, p := range []string{"index/gen-000002", "gen-000003", "catalog-000002.log", "CURRENT.tmp"} {
 		if _, err := os.Stat(filepath.Join(dir, p)); !errors.Is(err, os.ErrNotExist) {
@@ -394,13 +388,7 @@ func TestCloseLeavesNoReplacedSegments(t *testing.T) {
 // and benchmark harnesses that look there see its size.
 func TestIndexDirHoldsTheIndex(t *testing.T) {
 	dir := t.TempDir()
-	s := openTest(t, dir, 2)
-	b := &Batch{}
-	addDoc(b, 1, "red")
-	if err := s.Commit(t.Context(), b); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	commitOneAndClose(t, dir, 2)
 	fi, err := os.Lstat(filepath.Join(dir, "index"))
 	if err != nil || !fi.IsDir() {
 		t.Fatalf("data/index: %v, %v; want a folder", fi, err)
@@ -444,15 +432,9 @@ func TestOpenMovesAnOlderLayoutIntoIndexDir(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			s := openTest(t, dir, 1)
-			b := &Batch{}
-			addDoc(b, 1, "red")
-			if err := s.Commit(t.Context(), b); err != nil {
-				t.Fatal(err)
-			}
-			s.Close()
+			commitOneAndClose(t, dir, 1)
 			tc.undo(t, dir)
-			s = openTest(t, dir, 1)
+			s := openTest(t, dir, 1)
 			defer s.Close()
 			if n, _ := s.Index().DocCount(); n != 1 {
 				t.Errorf("%d documents, want 1", n)
@@ -480,4 +462,17 @@ func mustDo(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// commitOneAndClose opens a store of the given shards in dir, commits one
+// document and closes it.
+func commitOneAndClose(t *testing.T, dir string, shards int) {
+	t.Helper()
+	s := openTest(t, dir, shards)
+	b := &Batch{}
+	addDoc(b, 1, "red")
+	if err := s.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 }
