@@ -331,7 +331,9 @@ func TestByteBudget(t *testing.T) {
 
 // Once the commits are done and bleve has settled, every segment is on
 // disk and no merge runs: waitMergeable returns without waiting out
-// its bound, and the plan then sees every segment.
+// its bound, and the plan then sees every segment. (Whether a merge
+// runs is not asked again after: bleve's merger may start one at any
+// moment, which a plan made then still counts whole.)
 func TestWaitMergeableAfterCommits(t *testing.T) {
 	s := openBulk(t, t.TempDir())
 	defer s.Close()
@@ -343,9 +345,6 @@ func TestWaitMergeableAfterCommits(t *testing.T) {
 	defer cancel()
 	if err := waitMergeable(ctx, sc); err != nil {
 		t.Fatalf("waitMergeable: %v", err)
-	}
-	if ok, err := mergeable(sc); !ok || err != nil {
-		t.Fatalf("mergeable after waitMergeable = %v, %v", ok, err)
 	}
 	p, err := consolidatePlan(sc, 1200, 1<<30)
 	if err != nil || p.docs != 1200 {
