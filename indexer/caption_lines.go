@@ -1,0 +1,170 @@
+package indexer
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The tests of single caption lines: a party's role, a line that ends
+// the caption, a clerk's label, "In re", the separator between the
+// sides, and the cuts made to a party's line.
+
+const roleWords = `plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|movants?|intervenors?|claimants?|` +
+	`counter-?claimants?|cross|counter|third[- ]party|debtors?|creditors?|relators?|real parties in interest|party in interest|amicus curiae|amici curiae|applicants?|complainants?|libellants?|garnishees?|objectors?`
+
+// roleStems are lower-case words of which each of roleWords has one, so
+// text without any (in any case) has no role (mayRole).
+var roleStems = []string{"plaintiff", "defendant", "appell", "petition", "respond", "movant", "interven", "claimant",
+	"cross", "counter", "part", "debtor", "creditor", "relator", "curiae", "applicant", "complainant", "libellant",
+	"garnishee", "objector"}
+
+// mayRole reports whether s can hold one of roleWords as the
+// case-insensitive role patterns match them: when it has a byte outside
+// ASCII (a letter such as the long s folds into ASCII) or one of
+// roleStems in any case. Most names and lines have none.
+func mayRole(s string) bool {
+	if hasNonASCII(s) {
+		return true
+	}
+	for _, w := range roleStems {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoleLine reports whether line matches roleLine.
+func isRoleLine(line string) bool { return mayRole(line) && roleLine().MatchString(line) }
+
+// cutRoleTail removes what roleTail matches.
+func cutRoleTail(s string) string {
+	if !mayRole(s) {
+		return s
+	}
+	return roleTail().ReplaceAllString(s, "")
+}
+
+// isStopLine reports whether line matches stopLine, running the
+// expression only on a line that can: one with a byte outside ASCII
+// (letters fold into ASCII from outside it), or that starts with a
+// figure, a colon, a hyphen, "#", "(" or "[", or with one of
+// stopLineStarts in any case, or that ends in "district", "division" or
+// "circuit". A party's name starts otherwise: most caption lines are
+// ruled out without the expression.
+func isStopLine(line string) bool {
+	return mayStopLine(line) && stopLine().MatchString(line)
+}
+
+// stopLineStarts are the starts, lower case, of every spelling of
+// stopLine that begins with a letter: the first letters of each word
+// it may open with (a number's label, a court, a month, a district, a
+// document's title or note), and "in ", "on ", "do ", "to " and "no".
+var stopLineStarts = []string{
+	"in ", "for", "the", "uni", "u.s", "sup", "dis", "cir", "cou", "ban",
+	"cas", "doc", "d.", "usd", "civ", "cri", "no", "num",
+	"fil", "dec", "arg", "sub", "ent", "dat", "bef", "app", "on ", "pet", "cer", "syl", "ord", "opi", "jud",
+	"mem", "per", "sli", "pub", "do ", "unp", "pre", "rec", "pur", "sum", "to ", "ele",
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+	"div", "nor", "sou", "eas", "wes", "mid", "cen",
+}
+
+func mayStopLine(line string) bool {
+	if line == "" {
+		return false
+	}
+	if hasNonASCII(line) {
+		return true
+	}
+	switch c := line[0]; {
+	case '0' <= c && c <= '9', c == ':', c == '-', c == '#', c == '(', c == '[':
+		return true
+	}
+	for _, w := range stopLineStarts {
+		if len(line) >= len(w) && containsFoldASCII(line[:len(w)], w) {
+			return true
+		}
+	}
+	for _, w := range []string{"district", "division", "circuit"} {
+		if len(line) >= len(w) && containsFoldASCII(line[len(line)-len(w):], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClerkLabel reports whether line matches clerkLabel, which needs
+// "clerk" (k folds from the Kelvin sign, outside ASCII).
+func isClerkLabel(line string) bool {
+	return (hasNonASCII(line) || containsFoldASCII(line, "clerk")) && clerkLabel().MatchString(line)
+}
+
+// isInRe reports whether line matches inRe, which starts with one of
+// its openings (letters that fold only within ASCII).
+func isInRe(line string) bool {
+	for _, p := range []string{"in re", "ex parte", "in the matter of", "matter of"} {
+		if len(line) >= len(p) && containsFoldASCII(line[:len(p)], p) {
+			return inRe().MatchString(line)
+		}
+	}
+	return false
+}
+
+// cutParenthetical, cutAlias and cutEtAl remove what parenthetical,
+// alias and etAl match, running each only on text with what it needs:
+// "(", "known as", "aka", "/k/a", "d/b/a", "doing business as" (or a
+// byte outside ASCII: k and s fold from outside it), "et" and "al".
+func cutParenthetical(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	return parenthetical().ReplaceAllString(s, "")
+}
+
+func cutAlias(s string) string {
+	if !hasNonASCII(s) && !containsFoldASCII(s, "known as") && !containsFoldASCII(s, "aka") && !containsFoldASCII(s, "/k/a") &&
+		!containsFoldASCII(s, "d/b/a") && !containsFoldASCII(s, "doing business as") {
+		return s
+	}
+	return alias().ReplaceAllString(s, "")
+}
+
+func cutEtAl(s string) string {
+	if !containsFoldASCII(s, "et") || !containsFoldASCII(s, "al") {
+		return s
+	}
+	return etAl().ReplaceAllString(s, "")
+}
+
+// separatorLetters bounds the letters of a line separator can match: a
+// role ("real parties in interest", 21 letters), "(s)" and "versus" or
+// "against".
+const separatorLetters = 21 + 1 + 7
+
+// isSeparator reports whether line matches separator. A line of ASCII
+// with more letters than separatorLetters cannot (bytes outside ASCII
+// may be letters that fold into the role words, such as the long s), so
+// most lines are ruled out without running the pattern.
+func isSeparator(line string) bool {
+	letters := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			letters = 0
+			break
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			letters++
+		}
+	}
+	return letters <= separatorLetters && separator().MatchString(line)
+}
