@@ -99,25 +99,17 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 	checkFacets(t, idx, r, 150)
 
 	// Adds, replaces (same id, new values) and deletes, in one batch.
-	b := bidx.NewBatch()
-	for i := 600; i < 700; i++ {
-		d := genDoc(r, i, 1, 40)
-		if err := b.Index(d.ID, genFields(t, d)); err != nil {
-			t.Fatal(err)
+	changeDocs(t, bidx, func(index func(*corpus.Document), del func(int)) {
+		for i := 600; i < 700; i++ {
+			index(genDoc(r, i, 1, 40))
 		}
-	}
-	for i := 0; i < 600; i += 7 {
-		d := genDoc(r, i, 1, 40)
-		if err := b.Index(d.ID, genFields(t, d)); err != nil {
-			t.Fatal(err)
+		for i := 0; i < 600; i += 7 {
+			index(genDoc(r, i, 1, 40))
 		}
-	}
-	for i := 3; i < 600; i += 11 {
-		b.Delete(fmt.Sprintf("gen%05d", i))
-	}
-	if err := bidx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+		for i := 3; i < 600; i += 11 {
+			del(i)
+		}
+	})
 	checkFacets(t, idx, r, 150)
 }
 
@@ -267,13 +259,11 @@ func TestFilterOnlyAgreesWithTheWalk(t *testing.T) {
 		}
 	}
 	compare()
-	b := bidx.NewBatch()
-	for i := 0; i < 400; i += 9 {
-		b.Delete(fmt.Sprintf("gen%05d", i))
-	}
-	if err := bidx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+	changeDocs(t, bidx, func(index func(*corpus.Document), del func(int)) {
+		for i := 0; i < 400; i += 9 {
+			del(i)
+		}
+	})
 	compare()
 }
 
@@ -329,19 +319,14 @@ func TestAllWordsAgreesWithTheWalk(t *testing.T) {
 		}
 	}
 	compare("fresh")
-	b := bidx.NewBatch()
-	for i := 0; i < 1500; i += 8 {
-		b.Delete(fmt.Sprintf("gen%05d", i))
-	}
-	for i := 5; i < 1500; i += 13 {
-		d := genDoc(r, i, 1, 40)
-		if err := b.Index(d.ID, genFields(t, d)); err != nil {
-			t.Fatal(err)
+	changeDocs(t, bidx, func(index func(*corpus.Document), del func(int)) {
+		for i := 0; i < 1500; i += 8 {
+			del(i)
 		}
-	}
-	if err := bidx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+		for i := 5; i < 1500; i += 13 {
+			index(genDoc(r, i, 1, 40))
+		}
+	})
 	compare("after deletions")
 }
 

@@ -53,7 +53,7 @@ var genVocab = func() []string {
 // values (some absent, some repeated across documents) and pages of words.
 func genDoc(r *rand.Rand, i, pages, wordsPerPage int) *corpus.Document {
 	d := &corpus.Document{
-		ID:     fmt.Sprintf("gen%05d", i),
+		ID:     genID(i),
 		Source: fmt.Sprintf("gen-%05d.txt", i),
 		Title:  fmt.Sprintf("Generated document %d %s", i, genWords[r.IntN(len(genWords))]),
 		Type:   corpus.Types[r.IntN(len(corpus.Types))],
@@ -166,4 +166,23 @@ func newSearch(tb testing.TB, shards ...bleve.Index) *search.Index {
 		tb.Fatal(err)
 	}
 	return idx
+}
+
+// genID is the id of the i-th generated document.
+func genID(i int) string { return fmt.Sprintf("gen%05d", i) }
+
+// changeDocs applies one batch to bidx: the adds, replacements (index)
+// and deletions (del, of the i-th generated document) that fill makes,
+// in the order it makes them.
+func changeDocs(tb testing.TB, bidx bleve.Index, fill func(index func(*corpus.Document), del func(i int))) {
+	tb.Helper()
+	b := bidx.NewBatch()
+	fill(func(d *corpus.Document) {
+		if err := b.Index(d.ID, genFields(tb, d)); err != nil {
+			tb.Fatal(err)
+		}
+	}, func(i int) { b.Delete(genID(i)) })
+	if err := bidx.Batch(b); err != nil {
+		tb.Fatal(err)
+	}
 }

@@ -25,19 +25,14 @@ func TestPositionChecksAgree(t *testing.T) {
 		docs = append(docs, genDoc(r, i, 1+r.IntN(4), 50))
 	}
 	addDocs(t, bidx, docs)
-	b := bidx.NewBatch()
-	for i := 0; i < 900; i += 9 {
-		d := genDoc(r, i, 2, 50)
-		if err := b.Index(d.ID, genFields(t, d)); err != nil {
-			t.Fatal(err)
+	changeDocs(t, bidx, func(index func(*corpus.Document), del func(int)) {
+		for i := 0; i < 900; i += 9 {
+			index(genDoc(r, i, 2, 50))
 		}
-	}
-	for i := 4; i < 900; i += 13 {
-		b.Delete(fmt.Sprintf("gen%05d", i))
-	}
-	if err := bidx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+		for i := 4; i < 900; i += 13 {
+			del(i)
+		}
+	})
 	idx := newSearch(t, bidx)
 	cached := newSearch(t, bidx)
 	cached.CacheChecks(1 << 20)
@@ -195,19 +190,14 @@ func TestRememberedChecksGiveTheSameAnswers(t *testing.T) {
 		}
 	}
 	compare("fresh")
-	b := bidx.NewBatch()
-	for i := 0; i < 1200; i += 7 {
-		b.Delete(fmt.Sprintf("gen%05d", i))
-	}
-	for i := 3; i < 1200; i += 11 {
-		d := genDoc(r, i, 2, 60)
-		if err := b.Index(d.ID, genFields(t, d)); err != nil {
-			t.Fatal(err)
+	changeDocs(t, bidx, func(index func(*corpus.Document), del func(int)) {
+		for i := 0; i < 1200; i += 7 {
+			del(i)
 		}
-	}
-	if err := bidx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+		for i := 3; i < 1200; i += 11 {
+			index(genDoc(r, i, 2, 60))
+		}
+	})
 	compare("after deletions")
 }
 

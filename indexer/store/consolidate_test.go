@@ -41,14 +41,30 @@ func segments(t *testing.T, s *Store) map[uint64]int64 {
 	if !ok {
 		t.Fatal("the shard is not a scorch index")
 	}
+	out := map[uint64]int64{}
+	for _, g := range segmentsOf(t, sc) {
+		out[g.id] = g.docs
+	}
+	return out
+}
+
+// A segInfo is what the tests read of one segment of a snapshot.
+type segInfo struct {
+	id          uint64
+	docs, bytes int64
+}
+
+// segmentsOf lists the segments of sc's current snapshot.
+func segmentsOf(t *testing.T, sc *scorch.Scorch) []segInfo {
+	t.Helper()
 	r, err := sc.Reader()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	out := map[uint64]int64{}
+	var out []segInfo
 	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-		out[seg.Id()] = seg.LiveSize()
+		out = append(out, segInfo{seg.Id(), seg.LiveSize(), seg.FileSize()})
 	}
 	return out
 }
@@ -151,15 +167,10 @@ func TestConsolidateLimitKeepsToTheBytes(t *testing.T) {
 	commitRange(t, s, 250, 550)
 	commitRange(t, s, 550, 1550)
 	sc, _ := scorchOf(s.ShardIndexes()[0])
-	r, err := sc.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
 	bytesOf := map[int64]int64{}
-	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-		bytesOf[seg.LiveSize()] = seg.FileSize()
+	for _, g := range segmentsOf(t, sc) {
+		bytesOf[g.docs] = g.bytes
 	}
-	r.Close()
 	two := bytesOf[100] + bytesOf[150]
 	for _, c := range []struct {
 		name            string
@@ -196,21 +207,16 @@ func TestConsolidateMergesATailOfEqualSegments(t *testing.T) {
 		commitRange(t, s, 1000+i*150, 1000+(i+1)*150)
 	}
 	sc, _ := scorchOf(s.ShardIndexes()[0])
-	r, err := sc.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var small, big uint64
 	var smallBytes int64
-	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-		if seg.LiveSize() == 1000 {
-			big = seg.Id()
+	for _, g := range segmentsOf(t, sc) {
+		if g.docs == 1000 {
+			big = g.id
 		} else {
 			small++
-			smallBytes += seg.FileSize()
+			smallBytes += g.bytes
 		}
 	}
-	r.Close()
 	if small != 8 {
 		t.Fatalf("%d small segments, want 8", small)
 	}
@@ -241,17 +247,12 @@ func TestConsolidatePlanForAHeavyTail(t *testing.T) {
 		commitRange(t, s, 500+i*150, 500+(i+1)*150)
 	}
 	sc, _ := scorchOf(s.ShardIndexes()[0])
-	r, err := sc.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var smallBytes int64
-	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-		if seg.LiveSize() == 150 {
-			smallBytes += seg.FileSize()
+	for _, g := range segmentsOf(t, sc) {
+		if g.docs == 150 {
+			smallBytes += g.bytes
 		}
 	}
-	r.Close()
 	p, err := consolidatePlan(sc, 1700, smallBytes)
 	if err != nil || p.docs != 1200 || p.maxSegmentSize != 1000 {
 		t.Errorf("consolidatePlan = %d documents, MaxSegmentSize %d, %v; want 1200 (the small segments), 1000 (twice the one left out)", p.docs, p.maxSegmentSize, err)
@@ -272,12 +273,7 @@ func TestConsolidateEveryShard(t *testing.T) {
 	}
 	count := func(sh bleve.Index) int {
 		sc, _ := scorchOf(sh)
-		r, err := sc.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		return len(r.(*scorch.IndexSnapshot).Segments())
+		return len(segmentsOf(t, sc))
 	}
 	for i, sh := range s.ShardIndexes() {
 		if n := count(sh); n < 2 {
