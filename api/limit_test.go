@@ -106,3 +106,62 @@ func TestOverloadGets429NotErrors(t *testing.T) {
 		t.Error("/metrics leaks query text")
 	}
 }
+
+// exportingIndex holds every export (Each) until release is closed;
+// searches answer at once.
+type exportingIndex struct {
+	fakeIndex
+	started chan struct{}
+	release chan struct{}
+}
+
+func (x *exportingIndex) Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error {
+	x.started <- struct{}{}
+	select {
+	case <-x.release:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return x.fakeIndex.Each(ctx, req, onTotal, fn)
+}
+
+func TestLongExportDoesNotHoldUpSearches(t *testing.T) {
+	idx := &exportingIndex{started: make(chan struct{}, 4), release: make(chan struct{})}
+	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), idx, api.Config{
+		MaxSearches: 1, SearchQueue: 1, MaxExports: 1, QueueWait: 100 * time.Millisecond,
+	}))
+	defer srv.Close()
+	release := sync.OnceFunc(func() { close(idx.release) })
+	defer release() // before srv.Close, which waits for the export
+	get := func(path string) (int, string) {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Error(err)
+			return 0, ""
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+
+	var wg sync.WaitGroup
+	var exportCode int
+	wg.Go(func() { exportCode, _ = get("/search?q=x&format=csv") })
+	<-idx.started // the export holds its slot from here on
+
+	// Searches still run, one after another, in their own slot.
+	for range 3 {
+		if code, body := get("/search?q=x"); code != 200 {
+			t.Fatalf("search while an export runs: %d %s; want 200", code, body)
+		}
+	}
+	// A second export waits for the one slot, then gets a 429.
+	if code, body := get("/search?q=x&format=ndjson"); code != 429 || !strings.Contains(body, "Retry-After") {
+		t.Errorf("second export while one runs: %d %s; want 429 naming Retry-After", code, body)
+	}
+	release()
+	wg.Wait()
+	if exportCode != 200 {
+		t.Errorf("the long export ended with %d, want 200", exportCode)
+	}
+}

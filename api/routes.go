@@ -12,11 +12,24 @@ import (
 
 // addRoutes is the whole API surface. Each route names the query
 // parameters it takes (withParams); the ones that search run under the
-// search limiter.
+// search limiter, and streamed exports under one of their own.
 func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	get := []string{http.MethodGet, http.MethodHead}
 	lim := newLimiter(cfg.MaxSearches, cfg.SearchQueue, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
 	searching := func(spec paramSpec, h http.Handler) http.Handler { return withParams(spec, lim.wrap(h)) }
+	// An export walks every hit and may run for minutes while its client
+	// reads; in the search slots it would hold up every search behind it.
+	elim := newLimiter(cfg.MaxExports, cfg.MaxExports, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
+	searchingOrExporting := func(spec paramSpec, h http.Handler) http.Handler {
+		searches, exports := lim.wrap(h), elim.wrap(h)
+		return withParams(spec, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if isExport(r) {
+				exports.ServeHTTP(w, r)
+				return
+			}
+			searches.ServeHTTP(w, r)
+		}))
+	}
 	// Uploads hold up to MaxUpload bytes each while they are extracted, so
 	// they are bounded too, with a longer wait: extraction takes a while.
 	wlim := newLimiter(cfg.MaxWrites, 4*cfg.MaxWrites, 15*time.Second, 5*time.Second, cfg.Metrics.writesRejected.Inc)
@@ -25,7 +38,7 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	}
 
 	pages := newPages(logger, idx, cfg) // HTML for browsers on the same URLs; see pages.go
-	r.Handle("/search", searching(searchSpec, htmlOr(pages, searchPage, handleSearch(logger, idx, cfg)))).Methods(get...)
+	r.Handle("/search", searchingOrExporting(searchSpec, htmlOr(pages, searchPage, handleSearch(logger, idx, cfg)))).Methods(get...)
 	r.Handle("/feed.atom", searching(searchSpec, handleFeed(logger, idx, cfg))).Methods(get...)
 	r.Handle("/documents", writing(paramSpec{single: []string{"name"}}, handleAdd(logger, cfg))).Methods(http.MethodPost)
 	r.Handle("/documents/{id}", htmlOr(pages, documentPage, withParams(paramSpec{single: []string{"format"}}, handleDocument(logger, idx, cfg.Originals)))).Methods(get...)

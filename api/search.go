@@ -158,6 +158,11 @@ func terminalSafe(s string) string {
 	}, s)
 }
 
+// isExport reports whether r asks /search for a streamed export.
+func isExport(r *http.Request) bool {
+	return slices.Contains(exportFormats, r.URL.Query().Get("format"))
+}
+
 // outputFormat picks the response format: the format parameter, else
 // text when the client asks for text/plain (curl -H 'Accept: text/plain'),
 // else JSON.

@@ -37,12 +37,18 @@ type Config struct {
 	// ExportTimeout bounds one streamed export (format=csv and the like);
 	// past it the stream ends where it is.
 	ExportTimeout time.Duration
-	// MaxSearches is how many searches, feeds, exports and similar-document
-	// lookups run at once (default 2 per CPU); SearchQueue more may wait up
-	// to QueueWait for a slot (default as many, and 2 s). Past that: 429.
+	// MaxSearches is how many searches, feeds, similar-document lookups and
+	// entity lists run at once (default 2 per CPU); SearchQueue more may
+	// wait up to QueueWait for a slot (default as many, and 2 s). Past
+	// that: 429.
 	MaxSearches int
 	SearchQueue int
 	QueueWait   time.Duration
+	// MaxExports is how many streamed exports (format=csv, ndjson, ris,
+	// csl) run at once, in slots of their own so that a long export never
+	// holds up the searches (default one per two CPUs, at least one); as
+	// many more may wait up to QueueWait. Past that: 429.
+	MaxExports int
 	// MaxWrites is how many uploads and deletes run at once (default 4
 	// per CPU: most of an upload's time is the wait for its commit, which
 	// concurrent uploads share); four times as many may wait up to 15 s.
@@ -84,6 +90,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.SearchQueue <= 0 {
 		c.SearchQueue = c.MaxSearches
+	}
+	if c.MaxExports <= 0 {
+		c.MaxExports = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	if c.MaxWrites <= 0 {
 		c.MaxWrites = 4 * runtime.GOMAXPROCS(0)
