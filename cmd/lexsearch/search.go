@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -64,8 +65,9 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	logger := newLogger(e, e.stderr)
 	idx, closeIndex, err := openSearch(ctx, e, logger, *data)
 	if le, ok := servingHolder(err); ok {
-		// The server owns the directory while it runs: ask it.
-		guess := guessServer(e.getenv)
+		// The server owns the directory while it runs: ask it where it
+		// said it listens.
+		guess := cmp.Or(le.URL, guessServer(e.getenv))
 		fmt.Fprintf(e.stderr, "%s is in use by pid %d (%s): asking the server at %s\n", *data, le.PID, le.Command, guess)
 		err := searchRemote(ctx, e, guess, req, *format)
 		if errors.Is(err, errNoServer) {

@@ -36,10 +36,17 @@ func servingHolder(err error) (*store.LockedError, bool) {
 }
 
 // guessServer is the URL of the server that most likely holds the data
-// directory: the address serve reads from LEXSEARCH_ADDR, else its default.
-// A wildcard host (":8080", "0.0.0.0:8080") is reached on the loopback.
+// directory when its lock does not say (a server from before servers
+// announced themselves): the address serve reads from LEXSEARCH_ADDR, else
+// its default.
 func guessServer(getenv func(string) string) string {
-	addr := cmp.Or(getenv(envName("addr")), serveAddr)
+	return dialURL(cmp.Or(getenv(envName("addr")), serveAddr))
+}
+
+// dialURL is the URL a client on this machine reaches a server listening
+// on addr at: a wildcard host (":8080", "0.0.0.0:8080", "[::]:8080") is
+// reached on the loopback.
+func dialURL(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return "http://" + addr

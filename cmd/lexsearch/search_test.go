@@ -156,14 +156,52 @@ func TestSearchWhileServing(t *testing.T) {
 		t.Errorf("a query the server refuses: %v, want the server's reason and exit status 2", err)
 	}
 
+	// The server said in the lock where it listens: no LEXSEARCH_ADDR
+	// needed, and a wrong one does not lead astray.
+	closed := closedAddr(t)
+	for _, env := range []map[string]string{nil, {"LEXSEARCH_ADDR": closed}} {
+		out, errOut, err = search1(env, "-court", "ilnd", "venture")
+		if err != nil || !strings.Contains(out, "G.G. v. Salesforce.com, Inc.") || !strings.Contains(errOut, "asking the server at "+base) {
+			t.Errorf("LEXSEARCH_ADDR %q: %v\n%s\n%s", env["LEXSEARCH_ADDR"], err, errOut, out)
+		}
+	}
+	var ie bytes.Buffer
+	err = run(t.Context(), []string{"ingest", "-data", data, t.TempDir()}, func(string) string { return "" }, strings.NewReader(""), &ie, &ie)
+	if err == nil || !strings.Contains(err.Error(), "lexsearch ingest -server "+base+"`") {
+		t.Errorf("ingest into the served directory: %v, want the server's own URL in what to do", err)
+	}
+}
+
+// closedAddr is a loopback address where nothing listens.
+func closedAddr(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := ln.Addr().String()
-	ln.Close()
-	_, _, err = search1(map[string]string{"LEXSEARCH_ADDR": closed}, "venture")
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("in use by pid %d", os.Getpid())) || !strings.Contains(err.Error(), "-server http://") {
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestSearchWhileAnUnannouncedServerHolds: a holder that never said where
+// it listens (a server still starting, or from an older lexsearch) is
+// looked for at LEXSEARCH_ADDR; when nothing answers there, the error
+// names the holder and what to do.
+func TestSearchWhileAnUnannouncedServerHolds(t *testing.T) {
+	data := t.TempDir()
+	var logs bytes.Buffer
+	e := env{getenv: func(string) string { return "" }, stdin: strings.NewReader(""), stdout: &logs, stderr: &logs}
+	o, err := openData(t.Context(), e, newLogger(e, &logs), data, "serve")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	closed := closedAddr(t)
+	var stdout, stderr bytes.Buffer
+	err = run(t.Context(), []string{"search", "-data", data, "venture"}, func(k string) string {
+		return map[string]string{"LEXSEARCH_ADDR": closed}[k]
+	}, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("in use by pid %d", os.Getpid())) ||
+		!strings.Contains(err.Error(), "no lexsearch server answers at http://"+closed) || !strings.Contains(err.Error(), "-server http://") {
 		t.Errorf("no server at %s: %v, want the holder and what to do", closed, err)
 	}
 }

@@ -139,6 +139,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	base := "http://" + ln.Addr().String()
+	// Commands that find the data directory locked ask this server: tell
+	// them where it is.
+	if err := o.store.Announce(dialURL(ln.Addr().String())); err != nil {
+		ln.Close()
+		return fmt.Errorf("note the server's address in the data directory's lock: %w", err)
+	}
 	if *baseURL == "" {
 		*baseURL = base
 	}

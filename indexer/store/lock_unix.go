@@ -5,6 +5,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -49,9 +50,24 @@ func holderError(f *os.File) error {
 			le.PID, _ = strconv.Atoi(v)
 		case "command":
 			le.Command = v
+		case "url":
+			le.URL = v
 		}
 	}
 	return le
+}
+
+// noteLock adds a "key value" line to the lock file f holds.
+func noteLock(f *os.File, key, value string) error {
+	if strings.ContainsAny(value, "\n") {
+		return fmt.Errorf("lock note %s: %q holds a line break", key, value)
+	}
+	end, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteAt([]byte(key+" "+value+"\n"), end)
+	return err
 }
 
 func unlockFile(f *os.File) error {

@@ -552,6 +552,13 @@ func (s *Store) fault(step string) {
 	}
 }
 
+// Announce records in the directory's lock where the process that holds
+// it answers (serve's URL), so that a command finding the directory in use
+// asks that process instead of guessing where it listens (LockedError.URL).
+func (s *Store) Announce(url string) error {
+	return noteLock(s.lock, "url", url)
+}
+
 // Close closes the index and the catalog and releases the lock.
 func (s *Store) Close() error {
 	s.mu.Lock()

@@ -150,6 +150,21 @@ func TestSecondOpenNamesTheHolder(t *testing.T) {
 	if !errors.As(err, &le) || le.PID != os.Getpid() || le.Command != "lexsearch test" {
 		t.Errorf("second open: %v, want a LockedError naming pid %d and lexsearch test", err, os.Getpid())
 	}
+	if le != nil && le.URL != "" {
+		t.Errorf("URL %q before the holder announced one", le.URL)
+	}
+
+	// A server says where it listens; the next opener learns it.
+	if err := s.Announce("http://127.0.0.1:9123"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(t.Context(), dir, Options{Mapping: testMapping, Fields: testFields, Command: "lexsearch serve"})
+	if !errors.As(err, &le) || le.URL != "http://127.0.0.1:9123" || le.PID != os.Getpid() || le.Command != "lexsearch test" {
+		t.Errorf("open after Announce: %v, want the holder with its URL", err)
+	}
+	if err := s.Announce("http://a\nb"); err == nil {
+		t.Error("Announce took a URL with a line break")
+	}
 }
 
 func TestOpenRemovesWhatAnInterruptedRebuildLeft(t *testing.T) {
