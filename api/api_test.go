@@ -39,6 +39,8 @@ func (f *fakeIndex) Search(_ context.Context, req search.Request) (*search.Resul
 	}}, Facets: map[string][]search.Bucket{"court": {{Value: "ilnd", Name: "N.D. Ill.", Count: 1}}}}, nil
 }
 
+func (f *fakeIndex) Joinable(search.Request) bool { return false }
+
 func (f *fakeIndex) Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error {
 	res, err := f.Search(ctx, req)
 	if err != nil {

@@ -30,13 +30,23 @@ func newLimiter(maxRunning, maxQueued int, wait, retry time.Duration, rejected f
 }
 
 // wrap runs next only while it holds a slot.
-func (l *limiter) wrap(next http.Handler) http.Handler {
+func (l *limiter) wrap(next http.Handler) http.Handler { return l.wrapUnless(nil, next) }
+
+// wrapUnless runs next only while it holds a slot, except for the
+// requests free says cost no CPU of their own (they wait for an identical
+// search already running): those skip the wait for a slot, though they
+// still count against the queue. free may be nil.
+func (l *limiter) wrapUnless(free func(*http.Request) bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case l.admitted <- struct{}{}:
 			defer func() { <-l.admitted }()
 		default:
 			l.reject(w, r, "the server is running as many requests of this kind as it takes; retry after the time in Retry-After")
+			return
+		}
+		if free != nil && free(r) {
+			next.ServeHTTP(w, r)
 			return
 		}
 		timer := time.NewTimer(l.wait)

@@ -165,3 +165,61 @@ func TestLongExportDoesNotHoldUpSearches(t *testing.T) {
 		t.Errorf("the long export ended with %d, want 200", exportCode)
 	}
 }
+
+// sharingIndex holds every search until release is closed, except the
+// ones it calls joinable, which answer at once: they stand for searches
+// that wait for an identical one already running.
+type sharingIndex struct {
+	slowIndex
+	joinable string
+}
+
+func (s *sharingIndex) Joinable(req search.Request) bool { return req.Q == s.joinable }
+
+func (s *sharingIndex) Search(ctx context.Context, req search.Request) (*search.Result, error) {
+	if req.Q == s.joinable {
+		return &search.Result{Total: 0, Page: 1, Size: 10, Hits: []search.Hit{}}, nil
+	}
+	return s.slowIndex.Search(ctx, req)
+}
+
+func TestSearchesThatJoinOneRunningNeedNoSlot(t *testing.T) {
+	idx := &sharingIndex{slowIndex{release: make(chan struct{})}, "shared"}
+	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), idx, api.Config{
+		MaxSearches: 1, SearchQueue: 2, QueueWait: 100 * time.Millisecond,
+	}))
+	defer srv.Close()
+	release := sync.OnceFunc(func() { close(idx.release) })
+	defer release()
+
+	var wg sync.WaitGroup
+	var firstCode int
+	wg.Go(func() {
+		resp, err := http.Get(srv.URL + "/search?q=x")
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		resp.Body.Close()
+		firstCode = resp.StatusCode
+	})
+	time.Sleep(50 * time.Millisecond) // the first search takes the one slot
+	for _, c := range []struct {
+		q    string
+		want int
+	}{{"shared", 200}, {"other", 429}} {
+		resp, err := http.Get(srv.URL + "/search?q=" + c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("q=%s while the one slot is taken: %d, want %d", c.q, resp.StatusCode, c.want)
+		}
+	}
+	release()
+	wg.Wait()
+	if firstCode != 200 {
+		t.Errorf("the first search: %d", firstCode)
+	}
+}

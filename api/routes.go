@@ -21,7 +21,18 @@ func addRoutes(r *mux.Router, logger *slog.Logger, idx Index, cfg Config) {
 	// reads; in the search slots it would hold up every search behind it.
 	elim := newLimiter(cfg.MaxExports, cfg.MaxExports, cfg.QueueWait, cfg.QueueWait, cfg.Metrics.rejected.Inc)
 	searchingOrExporting := func(spec paramSpec, h http.Handler) http.Handler {
-		searches, exports := lim.wrap(h), elim.wrap(h)
+		// A search that only waits for an identical one already running
+		// (search.Index.ShareSearches) needs no slot: with one search
+		// running at a time, it would otherwise wait for the slot until
+		// the search it could have shared had ended.
+		joins := func(r *http.Request) bool {
+			if r.URL.Query().Get("format") == "" && ui.WantsHTML(r) {
+				return false // the browser's page, which asks for more than the search
+			}
+			req, err := requestFromQuery(r.URL.Query())
+			return err == nil && idx.Joinable(req)
+		}
+		searches, exports := lim.wrapUnless(joins, h), elim.wrap(h)
 		return withParams(spec, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if isExport(r) {
 				exports.ServeHTTP(w, r)

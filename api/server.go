@@ -18,6 +18,9 @@ import (
 // Index is what the API needs of an index; *search.Index implements it.
 type Index interface {
 	Search(ctx context.Context, req search.Request) (*search.Result, error)
+	// Joinable reports whether Search(req) would now wait for an
+	// identical search in flight rather than run one (a hint).
+	Joinable(req search.Request) bool
 	Each(ctx context.Context, req search.Request, onTotal func(uint64), fn func(search.Hit) error) error
 	Similar(ctx context.Context, id string, size int) (*search.Result, error)
 	Entities(ctx context.Context, kind, prefix string, size int) ([]search.EntityValue, error)

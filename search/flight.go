@@ -75,6 +75,19 @@ func (f *flights) do(ctx context.Context, req Request, search func(context.Conte
 	return &c, nil
 }
 
+// running reports whether an identical search of req (normalized) is in
+// flight now, in the current generation.
+func (f *flights) running(req Request) bool {
+	key, ok := f.key(req)
+	if !ok {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, ok = f.m[key]
+	return ok
+}
+
 // key is the generation and the request as the search will run it.
 func (f *flights) key(req Request) (string, bool) {
 	js, err := json.Marshal(req)
@@ -100,6 +113,19 @@ func (ix *Index) ShareSearches(on bool) {
 	} else {
 		ix.flights = nil
 	}
+}
+
+// Joinable reports whether Search(req) would now wait for an identical
+// search already in flight instead of running one of its own. A caller
+// that bounds how many searches run at once may let such a request
+// through without a slot: waiting costs no CPU. It is a hint: if the
+// running search ends first, this one runs after all.
+func (ix *Index) Joinable(req Request) bool {
+	if ix.flights == nil {
+		return false
+	}
+	req, err := req.normalize()
+	return err == nil && ix.flights.running(req)
 }
 
 // Changed tells the index that its documents changed: searches that

@@ -115,3 +115,45 @@ func TestFlightsWaiterRunsWhenTheLeaderGivesUp(t *testing.T) {
 		t.Fatalf("waiter got %+v, %v; want its own run's result after the leader was cancelled", got, err)
 	}
 }
+
+// TestJoinableIsWhatSearchWouldJoin: Joinable is true exactly while an
+// identical search runs in the current generation, and it reads the
+// request as Search does (a size left out is the default size).
+func TestJoinableIsWhatSearchWouldJoin(t *testing.T) {
+	ix := &Index{}
+	if ix.Joinable(Request{Q: "beneficiary liability"}) {
+		t.Error("joinable with sharing off")
+	}
+	ix.ShareSearches(true)
+	f := ix.flights
+	release := make(chan struct{})
+	search := func(ctx context.Context, req Request) (*Result, error) {
+		<-release
+		return &Result{}, nil
+	}
+	asked := Request{Q: "beneficiary liability"}
+	if ix.Joinable(asked) {
+		t.Error("joinable before any search ran")
+	}
+	norm, err := asked.normalize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := started(t.Context(), f, norm, search)
+	waitFlights(t, f, 1)
+	if !ix.Joinable(asked) {
+		t.Error("not joinable while the identical search runs")
+	}
+	if ix.Joinable(Request{Q: "beneficiary"}) || ix.Joinable(Request{Q: `"unbalanced`}) {
+		t.Error("another search, or a bad one, is joinable")
+	}
+	ix.Changed()
+	if ix.Joinable(asked) {
+		t.Error("joinable after a write: Search would not join a search started before it")
+	}
+	close(release)
+	<-done
+	if ix.Joinable(asked) {
+		t.Error("joinable after the search ended")
+	}
+}
