@@ -17,6 +17,9 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
+
+	"lexsearch/corpus"
+	"lexsearch/search"
 )
 
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {
@@ -188,6 +191,30 @@ func TestMethodNotAllowedSaysAllow(t *testing.T) {
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPut, target, nil))
 		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != want {
 			t.Errorf("PUT %s: %d, Allow %q, want 405 and %q", target, rec.Code, rec.Header().Get("Allow"), want)
+		}
+	}
+}
+
+// TestOpenAPIListsTheValuesOfClosedFields: the fields that take only a
+// few values (a document's type and format, an entity list's kind) list
+// them, wherever the type appears (a cited document is a hit too).
+func TestOpenAPIListsTheValuesOfClosedFields(t *testing.T) {
+	comps := openAPI()["components"].(map[string]any)["schemas"].(map[string]any)
+	for _, c := range []struct {
+		component, prop string
+		want            []string
+	}{
+		{"Hit", "type", corpus.Types},
+		{"CitedDoc", "type", corpus.Types},
+		{"Document", "type", corpus.Types},
+		{"Document", "format", []string{"pdf", "html", "text", "markdown"}},
+		{"EntityValues", "kind", search.EntityKinds},
+	} {
+		schema, _ := comps[c.component].(map[string]any)
+		props, _ := schema["properties"].(map[string]any)
+		prop, _ := props[c.prop].(map[string]any)
+		if got, _ := prop["enum"].([]string); !slices.Equal(got, c.want) {
+			t.Errorf("%s.%s: enum %v, want %v", c.component, c.prop, prop["enum"], c.want)
 		}
 	}
 }

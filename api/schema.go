@@ -3,6 +3,9 @@ package api
 import (
 	"reflect"
 	"strings"
+
+	"lexsearch/corpus"
+	"lexsearch/search"
 )
 
 // schemas turns Go types into the JSON Schemas of /openapi.json, so the
@@ -13,6 +16,19 @@ type schemas struct {
 	components map[string]any
 	types      map[string]reflect.Type // the type behind each component
 }
+
+// fieldEnums are the values of the string fields that take only a few,
+// keyed by Go type and field ("search.Hit.Type"): the schema lists them,
+// so generated clients get a union type instead of string and validators
+// catch a value nobody documented.
+var fieldEnums = map[string][]string{
+	"search.Hit.Type":         corpus.Types,
+	"api.documentJSON.Type":   corpus.Types,
+	"api.documentJSON.Format": formats,
+	"api.entitiesJSON.Kind":   search.EntityKinds,
+}
+
+var formats = []string{string(corpus.FormatPDF), string(corpus.FormatHTML), string(corpus.FormatText), string(corpus.FormatMarkdown)}
 
 func newSchemas() *schemas {
 	return &schemas{components: map[string]any{}, types: map[string]reflect.Type{}}
@@ -97,6 +113,9 @@ func (s *schemas) object(t reflect.Type) map[string]any {
 				name = f.Name
 			}
 			props[name] = s.of(f.Type)
+			if values, ok := fieldEnums[t.String()+"."+f.Name]; ok {
+				props[name] = enum(values...)
+			}
 			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && f.Type.Kind() != reflect.Pointer {
 				required = append(required, name)
 			}
