@@ -263,14 +263,57 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 
 // reportLike reports whether head has two different report signals. Each
 // signal but "acknowledg(e)ments" has one spelling, so text with fewer than
-// two of reportWords, that one aside, has fewer than two.
+// two of reportWords, that one aside, has fewer than two; in the rest,
+// reportKinds counts them without the expression.
 func reportLike(head, low string, hp headPhrases) bool {
+	if low == "" {
+		return distinct(reportSignals().FindAllString(head, -1)) >= 2
+	}
 	pt := phrases()
 	n := bits.OnesCount64(hp.any & pt.report)
 	if hp.any&pt.ack != 0 {
 		n++
 	}
-	return (low == "" || n >= 2) && distinct(reportSignals().FindAllString(head, -1)) >= 2
+	return n >= 2 && reportKinds(low) >= 2
+}
+
+// reportSpellings are the matches reportSignals can make, lower case:
+// one per alternative, two for "acknowledg(e)ments". None is a prefix of
+// another, so at most one starts at any place.
+var reportSpellings = [...]string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
+	"key findings", "methodology", "acknowledgments", "acknowledgements", "foreword", "glossary"}
+
+// reportFirst has the first bytes of reportSpellings.
+var reportFirst = func() (t [256]bool) {
+	for _, s := range reportSpellings {
+		t[s[0]] = true
+	}
+	return t
+}()
+
+// reportKinds is distinct(reportSignals().FindAllString(head, -1)) for the
+// head whose lowered is low: the different reportSpellings among the
+// matches found from the left, each search going on after the last match
+// ("policy brieforeword" has no "foreword" to it, as the expression
+// reads it).
+func reportKinds(low string) int {
+	var seen uint16
+	for i := 0; i < len(low); {
+		if !reportFirst[low[i]] {
+			i++
+			continue
+		}
+		n := 1
+		for k, s := range reportSpellings {
+			if strings.HasPrefix(low[i:], s) {
+				seen |= 1 << k
+				n = len(s)
+				break
+			}
+		}
+		i += n
+	}
+	return bits.OnesCount16(seen)
 }
 
 // distinct counts the different strings in s, ignoring case.

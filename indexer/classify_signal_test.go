@@ -44,6 +44,42 @@ var signalSamples = []string{
 	"SUPREME COURT OF THE UNITED STATESMAN",
 	"Commentaire / Faits marquants",
 	"Subject: headnotes",
+	"Policy Brieforeword\nGlossary",       // the match of "policy brief" hides "foreword"
+	"annual reportable of contents",       // ... and "annual report" "table of contents"
+	"policy brief foreword",               // two kinds
+	"ACKNOWLEDGEMENTS; acknowledgments",   // two spellings count as two
+	"executive summary executive summary", // one kind twice
+	"white\npaper, key\tfindings, methodologies",
+	"gglossary xforewordx tableof contents",
+	"é white paper ü glossary",
+	"\xffwhite paper\xfeglossary",
+}
+
+// TestReportKinds: reportKinds counts the different matches of
+// reportSignals as distinct over FindAllString does.
+func TestReportKinds(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want int
+	}{
+		{"", 0},
+		{"White Paper", 1},
+		{"white paper and WHITE PAPER", 1},
+		{"Table of Contents\nExecutive Summary\nMethodology", 3},
+		{"Acknowledgments and Acknowledgements", 2},
+		{"policy brieforeword", 1},
+		{"policy brief oreword foreword", 2},
+		{"annual reportable of contents", 1},
+		{"whitepaper; key-findings", 0},
+		{"foreworded glossaryx", 2},
+	} {
+		if got := reportKinds(lowered(c.head)); got != c.want {
+			t.Errorf("reportKinds(%q) = %d, want %d", c.head, got, c.want)
+		}
+		if got := distinct(reportSignals().FindAllString(c.head, -1)); got != c.want {
+			t.Errorf("the expression finds %d kinds in %q, the table says %d", got, c.head, c.want)
+		}
+	}
 }
 
 // TestSurePhrases: each of a signal's sure phrases is a match of its
@@ -96,7 +132,13 @@ func checkSignals(t *testing.T, head string) {
 			t.Errorf("%s %q: %v, want %v", name, head, got, want)
 		}
 	}
-	if got, want := reportLike(head, low, hp), distinct(reportSignals().FindAllString(head, -1)) >= 2; got != want {
+	kinds := distinct(reportSignals().FindAllString(head, -1))
+	if got, want := reportLike(head, low, hp), kinds >= 2; got != want {
 		t.Errorf("report %q: %v, want %v", head, got, want)
+	}
+	if low != "" {
+		if got := reportKinds(low); got != kinds {
+			t.Errorf("reportKinds(%q) = %d, want %d", low, got, kinds)
+		}
 	}
 }
