@@ -78,34 +78,71 @@ var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "d
 // whole alternatives of the expression, each with at most a \b before it
 // and none after: where one starts a word, the expression matches, and
 // it need not run (it would scan the head up to there to say so).
+//
+// tail, when not 0, says more of the expression: it has no \b and no
+// anchor, and each alternative is either one of sure or ends in one of
+// words with at most tail bytes before it. A sure phrase anywhere is then
+// a match, and else a match ends where one of words does: the expression
+// need run only on the tail bytes before each of them.
 type signal struct {
 	re    func() *regexp.Regexp
 	words []string
 	sure  []string
 	id    int // the signal's masks in phraseTable.signals
+	tail  int
 }
 
 // match reports whether head matches the signal; low is head in ASCII lower
 // case, or "" when lowered could not fold it, and hp the phrases of low.
 func (s signal) match(head, low string, hp headPhrases) bool {
+	if low == "" {
+		return s.re().MatchString(head)
+	}
 	m := phrases().signals[s.id]
-	if low != "" && hp.start&m.sure != 0 {
+	if s.tail > 0 {
+		return hp.any&m.sure != 0 || hp.any&m.words != 0 && s.matchTails(head, low, hp)
+	}
+	if hp.start&m.sure != 0 {
 		return true
 	}
-	return (low == "" || hp.any&m.words != 0) && s.re().MatchString(head)
+	return hp.any&m.words != 0 && s.re().MatchString(head)
+}
+
+// matchTails reports whether the expression matches one of the stretches
+// of head that end in one of words (hp says which low has), with the tail
+// bytes before the word.
+func (s signal) matchTails(head, low string, hp headPhrases) bool {
+	pt := phrases()
+	for _, w := range s.words {
+		if hp.any&pt.bit[w] == 0 {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(low[i:], w)
+			if j < 0 {
+				break
+			}
+			end := i + j + len(w)
+			if s.re().MatchString(head[max(0, end-len(w)-s.tail):end]) {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	return false
 }
 
 var (
 	opinionSignal = signal{opinionSignals, []string{"memorandum opinion", "opinion and order", "memorandum and order",
 		"order granting", "order denying", "it is so ordered", "on appeal from", "appeal from the united states",
 		"circuit judge", "before:", "per curiam"}, []string{"memorandum opinion", "opinion and order", "memorandum and order",
-		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}, 0}
+		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}, 0, 0}
 	captionSignal = signal{captionSignals, []string{"united states district court", "united states court of appeals",
 		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}, []string{"united states district court",
-		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}, 1}
+		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}, 1, 0}
 	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
 		"faits marquants", "headnote", "case summary", "case brief"}, []string{"case law database", "summary of facts",
-		"commentaire / faits marquants", "headnote", "case summary", "case brief"}, 2}
+		"commentaire / faits marquants", "headnote", "case summary", "case brief"}, 2, len("base de donn\u00e9es ")}
 	// reportWords are the front-matter words of reportSignals, one per
 	// alternative.
 	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,47 @@ var signalSamples = []string{
 	"gglossary xforewordx tableof contents",
 	"é white paper ü glossary",
 	"\xffwhite paper\xfeglossary",
+	"jurisprudence",
+	"Base de donnÉes JURISPRUDENCE",
+	"base de donnees jurisprudence",
+	"xbase de données jurisprudencex",
+	"base de donnes jurisprudence",
+	"base  de données jurisprudence",
+	"RÉSUMÉ DES FAITS",
+	"resumé des faits",
+	"résume des faits\njurisprudence",
+	"Ré sumé des faits",
+	"the showcase summary",
+	"xheadnotes",
+	"des faits des faits résumé",
+	"\xc3résumé des faits",
+}
+
+// TestSignalTails: an expression whose signal has a tail has no empty-width
+// assertion (\b, ^, $), which matchTails relies on to run it on a
+// stretch of the head alone.
+func TestSignalTails(t *testing.T) {
+	for name, sig := range map[string]signal{"opinion": opinionSignal, "caption": captionSignal, "summary": summarySignal} {
+		if sig.tail == 0 {
+			continue
+		}
+		re, err := syntax.Parse(sig.re().String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range prog.Inst {
+			if in.Op == syntax.InstEmptyWidth {
+				t.Errorf("%s: the expression has an empty-width assertion, so it cannot run on a stretch of the head", name)
+			}
+		}
+	}
+	if summarySignal.tail == 0 {
+		t.Error("the summary signal has no tail")
+	}
 }
 
 // TestReportKinds: reportKinds counts the different matches of
