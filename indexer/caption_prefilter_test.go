@@ -29,6 +29,8 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict",
 		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666",
 		"JOHN DOE,\tNo. 08-1234", "ACME, INC., Nos. 1, 2", "Roe, D.C. No. 5:06-cv", "Roe, USDC No.", "Doe, Case No.", "Doe, nO.", "Doe, no.5", "Doe,  NOS.",
+		"v", "V.", "vs", "VS.)", "-v-", "Versus", "AGAINST", "against -", "v )", "v\t", "v\v", "v.,", "v:", "Plaintiffs, v. ",
+		"– v. –", "—v—", "Defendants(s) vs", "Respondents\tagainst\f", "Nev", "Dev.", "ſ v.", "vſ", "(v)", "vs..--)) ", "v.x",
 		"it is not. So", "we know. Then", "Doe, No", "Doe, noſ.", "Doe,\u00a0No.", "Doe,\vNo."} {
 		f.Add(s)
 	}
