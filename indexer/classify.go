@@ -166,12 +166,13 @@ func lowered(head string) string {
 	return string(b)
 }
 
-// decided reports whether head matches decisionSignals.
-func decided(head, low string, hp headPhrases) bool {
+// decided reports whether head matches decisionSignals; hp returns the
+// phrases of low, asked for only when low has no title line.
+func decided(head, low string, hp func() headPhrases) bool {
 	if low == "" {
 		return decisionSignals().MatchString(head)
 	}
-	return decisionTitled(low) || hp.bound&phrases().decision != 0
+	return decisionTitled(low) || hp().bound&phrases().decision != 0
 }
 
 func isWord(c byte) bool {
@@ -274,9 +275,15 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	}
 	head := leading(doc.Pages, 6000)
 	low := lowered(head)
+	// The phrases of low are found when first asked for: a court's
+	// decision with its title line ("OPINION") needs none.
 	var hp headPhrases
-	if low != "" {
-		hp = phrases().scan(low)
+	scanned := low == ""
+	phr := func() headPhrases {
+		if !scanned {
+			hp, scanned = phrases().scan(low), true
+		}
+		return hp
 	}
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
@@ -284,9 +291,10 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
 	if len(doc.Pages) > 0 && hc.courtHeaded() &&
-		decided(head, low, hp) && hc.get() != "" {
+		decided(head, low, phr) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
+	hp = phr()
 	switch {
 	case summarySignal.match(head, low, hp):
 		return corpus.TypeCaseSummary

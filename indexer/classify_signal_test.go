@@ -166,7 +166,7 @@ func checkSignals(t *testing.T, head string) {
 		hp = phrases().scan(low)
 		checkPhrases(t, low, hp)
 	}
-	if got, want := decided(head, low, hp), decisionSignals().MatchString(head); got != want {
+	if got, want := decided(head, low, func() headPhrases { return hp }), decisionSignals().MatchString(head); got != want {
 		t.Errorf("decision %q: %v, want %v", head, got, want)
 	}
 	for name, sig := range map[string]signal{"opinion": opinionSignal, "caption": captionSignal, "summary": summarySignal} {
