@@ -31,6 +31,7 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"JOHN DOE,\tNo. 08-1234", "ACME, INC., Nos. 1, 2", "Roe, D.C. No. 5:06-cv", "Roe, USDC No.", "Doe, Case No.", "Doe, nO.", "Doe, no.5", "Doe,  NOS.",
 		"v", "V.", "vs", "VS.)", "-v-", "Versus", "AGAINST", "against -", "v )", "v\t", "v\v", "v.,", "v:", "Plaintiffs, v. ",
 		"– v. –", "—v—", "Defendants(s) vs", "Respondents\tagainst\f", "Nev", "Dev.", "ſ v.", "vſ", "(v)", "vs..--)) ", "v.x",
+		"UNITED STATES DISTRICT COURT", "For the U.S. Supreme Court", "in\x00the district court", "District Court_", "the court of appeals2",
 		"it is not. So", "we know. Then", "Doe, No", "Doe, noſ.", "Doe,\u00a0No.", "Doe,\vNo."} {
 		f.Add(s)
 	}
@@ -58,6 +59,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		}
 		if got, want := isSeparator(line), separator().MatchString(line); got != want {
 			t.Errorf("isSeparator(%q) = %v, separator matches: %v", line, got, want)
+		}
+		if surelyCourtName(line) && !courtName().MatchString(line) {
+			t.Errorf("surelyCourtName(%q), but courtName does not match it", line)
 		}
 		if got, want := isCourtName(line), courtName().MatchString(line); got != want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v", line, got, want)
@@ -235,6 +239,39 @@ func TestIsCourtName(t *testing.T) {
 		got, re := isCourtName(c.line), courtName().MatchString(c.line)
 		if got != re || got != c.want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v, want %v", c.line, got, re, c.want)
+		}
+	}
+}
+
+// TestSurelyCourtName: the usual federal court's name is known without
+// the pattern, and only what the pattern matches is.
+func TestSurelyCourtName(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"UNITED STATES DISTRICT COURT", true},
+		{"IN THE UNITED STATES COURT OF APPEALS", true},
+		{"For the U.S. Bankruptcy Court", true},
+		{"the Supreme Court, of", true},
+		{"District Court\u00e9", true},
+		{"IN THE COURT OF CRIMINAL APPEALS OF TEXAS", true},
+		{"court of civil appeals", true},
+		{"UNITED STATES DISTRICT COURTS", false},
+		{"UNITED STATES DISTRICT COURT_", false},
+		{"in\x00the district court", false},
+		{"U\x0eS\x0e district court", false},
+		{"the the district court", false}, // the pattern matches it another way
+		{"IN THE CIRCUIT COURT OF COOK COUNTY", false},
+		{"UNITED STATES  DISTRICT COURT", false},
+		{"Court of Appeal", false},
+		{"", false},
+	} {
+		if got := surelyCourtName(c.line); got != c.want {
+			t.Errorf("surelyCourtName(%q) = %v, want %v", c.line, got, c.want)
+		}
+		if c.want && !courtName().MatchString(c.line) {
+			t.Errorf("surelyCourtName(%q), but courtName does not match it", c.line)
 		}
 	}
 }

@@ -514,7 +514,65 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // sentence that mentions "the court" names no kind of court, and has a
 // comma or a figure or goes on after "court".
 func isCourtName(line string) bool {
-	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && matchCourtName(line)
+}
+
+// matchCourtName reports whether courtName matches line, which
+// surelyCourtName answers without the expression for the usual
+// spelling of a federal court's name ("UNITED STATES DISTRICT COURT").
+func matchCourtName(line string) bool {
+	return surelyCourtName(line) || courtName().MatchString(line)
+}
+
+// courtKinds are the kinds of court the first spelling of courtName
+// names, lower case.
+var courtKinds = []string{"court of appeals", "district court", "supreme court", "bankruptcy court",
+	"court of criminal appeals", "court of civil appeals"}
+
+// surelyCourtName reports whether line starts with the first spelling of
+// courtName: "in " or "for ", "the ", "united states " or "u.s. ", each
+// or none, then one of courtKinds and no letter, figure or "_" after it.
+// Such a line matches courtName; a line it says false of may match
+// still.
+func surelyCourtName(line string) bool {
+	s := line
+	if rest, ok := cutPrefixFold(s, "in "); ok {
+		s = rest
+	} else if rest, ok := cutPrefixFold(s, "for "); ok {
+		s = rest
+	}
+	if rest, ok := cutPrefixFold(s, "the "); ok {
+		s = rest
+	}
+	if rest, ok := cutPrefixFold(s, "united states "); ok {
+		s = rest
+	} else if rest, ok := cutPrefixFold(s, "u.s. "); ok {
+		s = rest
+	}
+	for _, k := range courtKinds {
+		if rest, ok := cutPrefixFold(s, k); ok && (rest == "" || !isWord(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutPrefixFold is strings.CutPrefix with A-Z in s taken as a-z; prefix
+// is lower case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) {
+		return s, false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return s, false
+		}
+	}
+	return s[len(prefix):], true
 }
 
 // courtNames remembers isCourtName of the lines that ran courtName, for
@@ -539,7 +597,7 @@ func (m *courtNames) isCourtName(line string) bool {
 			return m.is[i]
 		}
 	}
-	is := courtName().MatchString(line)
+	is := matchCourtName(line)
 	m.lines, m.is = append(m.lines, line), append(m.is, is)
 	return is
 }
