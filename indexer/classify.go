@@ -319,7 +319,7 @@ func reportLike(head, low string, hp headPhrases) bool {
 	if hp.any&pt.ack != 0 {
 		n++
 	}
-	return n >= 2 && reportKinds(low) >= 2
+	return n >= 2 && reportKinds(low, 2) >= 2
 }
 
 // reportSpellings are the matches reportSignals can make, lower case:
@@ -328,30 +328,30 @@ func reportLike(head, low string, hp headPhrases) bool {
 var reportSpellings = [...]string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
 	"key findings", "methodology", "acknowledgments", "acknowledgements", "foreword", "glossary"}
 
-// reportFirst has the first bytes of reportSpellings.
-var reportFirst = func() (t [256]bool) {
-	for _, s := range reportSpellings {
-		t[s[0]] = true
+// reportByFirst is reportSpellings (their indices) by their first byte.
+var reportByFirst = func() (t [256][]uint8) {
+	for k, s := range reportSpellings {
+		t[s[0]] = append(t[s[0]], uint8(k))
 	}
 	return t
 }()
 
 // reportKinds is distinct(reportSignals().FindAllString(head, -1)) for the
-// head whose lowered is low: the different reportSpellings among the
-// matches found from the left, each search going on after the last match
-// ("policy brieforeword" has no "foreword" to it, as the expression
-// reads it).
-func reportKinds(low string) int {
+// head whose lowered is low, or enough when that is more: the different
+// reportSpellings among the matches found from the left, each search
+// going on after the last match ("policy brieforeword" has no
+// "foreword" to it, as the expression reads it).
+func reportKinds(low string, enough int) int {
 	var seen uint16
 	for i := 0; i < len(low); {
-		if !reportFirst[low[i]] {
-			i++
-			continue
-		}
 		n := 1
-		for k, s := range reportSpellings {
-			if strings.HasPrefix(low[i:], s) {
-				seen |= 1 << k
+		for _, k := range reportByFirst[low[i]] {
+			if s := reportSpellings[k]; strings.HasPrefix(low[i:], s) {
+				if seen&(1<<k) == 0 {
+					if seen |= 1 << k; bits.OnesCount16(seen) >= enough {
+						return enough
+					}
+				}
 				n = len(s)
 				break
 			}

@@ -115,7 +115,7 @@ func TestReportKinds(t *testing.T) {
 		{"whitepaper; key-findings", 0},
 		{"foreworded glossaryx", 2},
 	} {
-		if got := reportKinds(lowered(c.head)); got != c.want {
+		if got := reportKinds(lowered(c.head), len(reportSpellings)); got != c.want {
 			t.Errorf("reportKinds(%q) = %d, want %d", c.head, got, c.want)
 		}
 		if got := distinct(reportSignals().FindAllString(c.head, -1)); got != c.want {
@@ -179,8 +179,11 @@ func checkSignals(t *testing.T, head string) {
 		t.Errorf("report %q: %v, want %v", head, got, want)
 	}
 	if low != "" {
-		if got := reportKinds(low); got != kinds {
+		if got := reportKinds(low, len(reportSpellings)); got != kinds {
 			t.Errorf("reportKinds(%q) = %d, want %d", low, got, kinds)
+		}
+		if got, want := reportKinds(low, 2), min(kinds, 2); got != want {
+			t.Errorf("reportKinds(%q, 2) = %d, want %d", low, got, want)
 		}
 	}
 }
