@@ -57,6 +57,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		if got, want := joinFields(line), strings.Join(strings.Fields(line), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
 		}
+		if got, want := countFields(line), len(strings.Fields(line)); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", line, got, want)
+		}
 		if got, want := isSeparator(line), separator().MatchString(line); got != want {
 			t.Errorf("isSeparator(%q) = %v, separator matches: %v", line, got, want)
 		}
@@ -198,6 +201,13 @@ func TestCaptionLineShortcuts(t *testing.T) {
 		read := strings.Contains(line, "v.") || strings.Contains(line, "vs.")
 		if got := inlineCase().MatchString(lineLabel().ReplaceAllString(line, "")); got != want || got && !read {
 			t.Errorf("%q: inlineCase matches %v, want %v; read %v", line, got, want, read)
+		}
+	}
+	for line, want := range map[string]int{
+		"": 0, " ": 0, "Doe": 1, " Doe  Roe ": 2, "Doe\u00a0Roe": 2, "Doe\u0085Roe\vX": 3, "Doe\xffRoe": 1, "\u2003a\u3000b c": 3,
+	} {
+		if got := countFields(line); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", line, got, want)
 		}
 	}
 	for line, want := range map[string]string{
