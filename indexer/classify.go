@@ -154,7 +154,7 @@ var (
 // ASCII (the Kelvin sign, the long s): the signals' words are ASCII, so in
 // any other text each of their matches is one of those words in lowered.
 func lowered(head string) string {
-	if strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f") {
+	if foldsIntoASCII(head) {
 		return ""
 	}
 	b := []byte(head)
@@ -166,27 +166,33 @@ func lowered(head string) string {
 	return string(b)
 }
 
+// foldsIntoASCII reports whether head has a letter that case-insensitive
+// matching folds into a-z from outside ASCII: the Kelvin sign, the long s.
+func foldsIntoASCII(head string) bool {
+	return strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f")
+}
+
 // decided reports whether head matches decisionSignals; hp returns the
-// phrases of low, asked for only when low has no title line.
-func decided(head, low string, hp func() headPhrases) bool {
-	if low == "" {
+// phrases of head lowered, asked for only when head has no title line.
+func decided(head string, hp func() headPhrases) bool {
+	if foldsIntoASCII(head) {
 		return decisionSignals().MatchString(head)
 	}
-	return decisionTitled(low) || hp().bound&phrases().decision != 0
+	return decisionTitled(head) || hp().bound&phrases().decision != 0
 }
 
 func isWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// decisionTitled reports whether a line of low (lower-case text) is only
-// one of decisionTitles, between spaces, with at most one "*", ":" or "."
-// after it.
-func decisionTitled(low string) bool {
-	for line := range strings.Lines(low) {
+// decisionTitled reports whether a line of text is only one of
+// decisionTitles, in any case (A-Z taken as a-z), between spaces, with at
+// most one "*", ":" or "." after it.
+func decisionTitled(text string) bool {
+	for line := range strings.Lines(text) {
 		line = strings.TrimLeft(line, " \t\r\f")
 		for _, t := range decisionTitles {
-			rest, ok := strings.CutPrefix(line, t)
+			rest, ok := cutPrefixFold(line, t)
 			if ok && titleEnd(rest) {
 				return true
 			}
@@ -274,14 +280,24 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 		return corpus.TypeDocket
 	}
 	head := leading(doc.Pages, 6000)
-	low := lowered(head)
-	// The phrases of low are found when first asked for: a court's
-	// decision with its title line ("OPINION") needs none.
+	// The head lowered (low) and its phrases are made when first asked
+	// for: a court's decision with its title line ("OPINION") needs
+	// neither.
+	var low string
 	var hp headPhrases
-	scanned := low == ""
+	lowDone, scanned := false, false
+	lower := func() string {
+		if !lowDone {
+			low, lowDone = lowered(head), true
+		}
+		return low
+	}
 	phr := func() headPhrases {
 		if !scanned {
-			hp, scanned = phrases().scan(low), true
+			if l := lower(); l != "" {
+				hp = phrases().scan(l)
+			}
+			scanned = true
 		}
 		return hp
 	}
@@ -291,10 +307,10 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
 	if len(doc.Pages) > 0 && hc.courtHeaded() &&
-		decided(head, low, phr) && hc.get() != "" {
+		decided(head, phr) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
-	hp = phr()
+	low, hp = lower(), phr()
 	switch {
 	case summarySignal.match(head, low, hp):
 		return corpus.TypeCaseSummary
