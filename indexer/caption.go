@@ -436,6 +436,21 @@ func joinFields(line string) string {
 	return line
 }
 
+// countFields is len(strings.Fields(s)), without building the fields.
+func countFields(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
+}
+
 // numberLabel finds a case number inside a line: "Super. Ct. No. 21STCV05971)".
 var numberLabel = lazyRegexp(`(?i)\bnos?\.\s*[\w\-–]*\d`)
 
@@ -564,7 +579,7 @@ func nameLike(s string) bool {
 
 // party turns one side of a caption into the name a citation uses.
 func (c caption) party(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinFields(s)
 	s = cutRoleTail(s)
 	s = cutParenthetical(s)
 	s = cutAlias(s)
@@ -588,7 +603,7 @@ func (c caption) party(s string) string {
 			s += " ex rel. " + r
 		}
 	}
-	if len(strings.Fields(s)) > maxPartyWords {
+	if countFields(s) > maxPartyWords {
 		return "" // a paragraph read into the caption, not a name
 	}
 	return s

@@ -151,20 +151,34 @@ func cutEtAl(s string) string {
 const separatorLetters = 21 + 1 + 7
 
 // isSeparator reports whether line matches separator. A line of ASCII
-// with more letters than separatorLetters cannot (bytes outside ASCII
-// may be letters that fold into the role words, such as the long s), so
-// most lines are ruled out without running the pattern.
+// with more letters than separatorLetters cannot, nor one that does not
+// end in "v", "vs", "versus" or "against" in any case, then spaces,
+// periods, hyphens and ")" (bytes outside ASCII may be letters that fold
+// into the role words, such as the long s, or dashes), so most lines
+// are ruled out without running the pattern.
 func isSeparator(line string) bool {
 	letters := 0
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		if c >= utf8.RuneSelf {
-			letters = 0
-			break
+			return separator().MatchString(line)
 		}
 		if 'a' <= c|0x20 && c|0x20 <= 'z' {
 			letters++
 		}
 	}
-	return letters <= separatorLetters && separator().MatchString(line)
+	return letters <= separatorLetters && endsInVersus(line) && separator().MatchString(line)
+}
+
+// endsInVersus reports whether line, an ASCII line, ends in one of the
+// words of separator between the sides, in any case, with only the
+// characters separator allows after it.
+func endsInVersus(line string) bool {
+	line = strings.TrimRight(line, " \t\n\r\f.-)")
+	for _, w := range []string{"v", "vs", "versus", "against"} {
+		if len(line) >= len(w) && containsFoldASCII(line[len(line)-len(w):], w) {
+			return true
+		}
+	}
+	return false
 }

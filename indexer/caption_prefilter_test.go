@@ -29,6 +29,9 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		"Middle District", "Central District of California", "Southern District", "Jane Roe", "Acme Corp.", "xdistrict",
 		"Gildernew v. Gantner", "Doe vs. Roe", "doe v. Roe", "Doe v. roe", "Doe V. Roe", "Doe v.Roe", "Zoë v. Ärzte", "Doe v. Roe, 519 F.3d 666",
 		"JOHN DOE,\tNo. 08-1234", "ACME, INC., Nos. 1, 2", "Roe, D.C. No. 5:06-cv", "Roe, USDC No.", "Doe, Case No.", "Doe, nO.", "Doe, no.5", "Doe,  NOS.",
+		"v", "V.", "vs", "VS.)", "-v-", "Versus", "AGAINST", "against -", "v )", "v\t", "v\v", "v.,", "v:", "Plaintiffs, v. ",
+		"– v. –", "—v—", "Defendants(s) vs", "Respondents\tagainst\f", "Nev", "Dev.", "ſ v.", "vſ", "(v)", "vs..--)) ", "v.x",
+		"UNITED STATES DISTRICT COURT", "For the U.S. Supreme Court", "in\x00the district court", "District Court_", "the court of appeals2",
 		"it is not. So", "we know. Then", "Doe, No", "Doe, noſ.", "Doe,\u00a0No.", "Doe,\vNo."} {
 		f.Add(s)
 	}
@@ -54,8 +57,14 @@ func FuzzCaptionPrefilters(f *testing.F) {
 		if got, want := joinFields(line), strings.Join(strings.Fields(line), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", line, got, want)
 		}
+		if got, want := countFields(line), len(strings.Fields(line)); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", line, got, want)
+		}
 		if got, want := isSeparator(line), separator().MatchString(line); got != want {
 			t.Errorf("isSeparator(%q) = %v, separator matches: %v", line, got, want)
+		}
+		if surelyCourtName(line) && !courtName().MatchString(line) {
+			t.Errorf("surelyCourtName(%q), but courtName does not match it", line)
 		}
 		if got, want := isCourtName(line), courtName().MatchString(line); got != want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v", line, got, want)
@@ -194,6 +203,13 @@ func TestCaptionLineShortcuts(t *testing.T) {
 			t.Errorf("%q: inlineCase matches %v, want %v; read %v", line, got, want, read)
 		}
 	}
+	for line, want := range map[string]int{
+		"": 0, " ": 0, "Doe": 1, " Doe  Roe ": 2, "Doe\u00a0Roe": 2, "Doe\u0085Roe\vX": 3, "Doe\xffRoe": 1, "\u2003a\u3000b c": 3,
+	} {
+		if got := countFields(line); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", line, got, want)
+		}
+	}
 	for line, want := range map[string]string{
 		"JANE DOE, Plaintiff,":  "JANE DOE, Plaintiff,",
 		"JANE  DOE,\tPlaintiff": "JANE DOE, Plaintiff",
@@ -233,6 +249,39 @@ func TestIsCourtName(t *testing.T) {
 		got, re := isCourtName(c.line), courtName().MatchString(c.line)
 		if got != re || got != c.want {
 			t.Errorf("isCourtName(%q) = %v, courtName matches: %v, want %v", c.line, got, re, c.want)
+		}
+	}
+}
+
+// TestSurelyCourtName: the usual federal court's name is known without
+// the pattern, and only what the pattern matches is.
+func TestSurelyCourtName(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"UNITED STATES DISTRICT COURT", true},
+		{"IN THE UNITED STATES COURT OF APPEALS", true},
+		{"For the U.S. Bankruptcy Court", true},
+		{"the Supreme Court, of", true},
+		{"District Court\u00e9", true},
+		{"IN THE COURT OF CRIMINAL APPEALS OF TEXAS", true},
+		{"court of civil appeals", true},
+		{"UNITED STATES DISTRICT COURTS", false},
+		{"UNITED STATES DISTRICT COURT_", false},
+		{"in\x00the district court", false},
+		{"U\x0eS\x0e district court", false},
+		{"the the district court", false}, // the pattern matches it another way
+		{"IN THE CIRCUIT COURT OF COOK COUNTY", false},
+		{"UNITED STATES  DISTRICT COURT", false},
+		{"Court of Appeal", false},
+		{"", false},
+	} {
+		if got := surelyCourtName(c.line); got != c.want {
+			t.Errorf("surelyCourtName(%q) = %v, want %v", c.line, got, c.want)
+		}
+		if c.want && !courtName().MatchString(c.line) {
+			t.Errorf("surelyCourtName(%q), but courtName does not match it", c.line)
 		}
 	}
 }

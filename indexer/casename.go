@@ -13,7 +13,7 @@ import (
 
 // cite writes one party's name as a citation does.
 func (c caption) cite(s string) string {
-	if c.caps || len(strings.Fields(s)) >= 2 && !isOrganisation(s) {
+	if c.caps || countFields(s) >= 2 && !isOrganisation(s) {
 		// A capitalised caption, or a person's name with the surname
 		// in capitals ("Emmanuel LAGUERRE"): one word in capitals in a
 		// company's name is an acronym ("DVA"), and stays.
@@ -44,7 +44,7 @@ func (c caption) cite(s string) string {
 	}
 	// A citation leaves out a leading "The": "THE BANK OF NEW YORK
 	// MELLON" is "Bank of New York Mellon".
-	if strings.HasPrefix(lower, "the ") && len(strings.Fields(s)) > 2 {
+	if strings.HasPrefix(lower, "the ") && countFields(s) > 2 {
 		s = strings.TrimSpace(s[4:])
 	}
 	if sur := c.surname(s); sur != "" {

@@ -78,34 +78,71 @@ var decisionPhrases = []string{"(slip opinion)", "syllabus", "certiorari to", "d
 // whole alternatives of the expression, each with at most a \b before it
 // and none after: where one starts a word, the expression matches, and
 // it need not run (it would scan the head up to there to say so).
+//
+// tail, when not 0, says more of the expression: it has no \b and no
+// anchor, and each alternative is either one of sure or ends in one of
+// words with at most tail bytes before it. A sure phrase anywhere is then
+// a match, and else a match ends where one of words does: the expression
+// need run only on the tail bytes before each of them.
 type signal struct {
 	re    func() *regexp.Regexp
 	words []string
 	sure  []string
 	id    int // the signal's masks in phraseTable.signals
+	tail  int
 }
 
 // match reports whether head matches the signal; low is head in ASCII lower
 // case, or "" when lowered could not fold it, and hp the phrases of low.
 func (s signal) match(head, low string, hp headPhrases) bool {
+	if low == "" {
+		return s.re().MatchString(head)
+	}
 	m := phrases().signals[s.id]
-	if low != "" && hp.start&m.sure != 0 {
+	if s.tail > 0 {
+		return hp.any&m.sure != 0 || hp.any&m.words != 0 && s.matchTails(head, low, hp)
+	}
+	if hp.start&m.sure != 0 {
 		return true
 	}
-	return (low == "" || hp.any&m.words != 0) && s.re().MatchString(head)
+	return hp.any&m.words != 0 && s.re().MatchString(head)
+}
+
+// matchTails reports whether the expression matches one of the stretches
+// of head that end in one of words (hp says which low has), with the tail
+// bytes before the word.
+func (s signal) matchTails(head, low string, hp headPhrases) bool {
+	pt := phrases()
+	for _, w := range s.words {
+		if hp.any&pt.bit[w] == 0 {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(low[i:], w)
+			if j < 0 {
+				break
+			}
+			end := i + j + len(w)
+			if s.re().MatchString(head[max(0, end-len(w)-s.tail):end]) {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	return false
 }
 
 var (
 	opinionSignal = signal{opinionSignals, []string{"memorandum opinion", "opinion and order", "memorandum and order",
 		"order granting", "order denying", "it is so ordered", "on appeal from", "appeal from the united states",
 		"circuit judge", "before:", "per curiam"}, []string{"memorandum opinion", "opinion and order", "memorandum and order",
-		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}, 0}
+		"order granting", "order denying", "it is so ordered", "on appeal from", "before:", "per curiam"}, 0, 0}
 	captionSignal = signal{captionSignals, []string{"united states district court", "united states court of appeals",
 		"united states bankruptcy court", "supreme court of the united states", "plaintiff"}, []string{"united states district court",
-		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}, 1}
+		"united states court of appeals", "united states bankruptcy court", "supreme court of the united states"}, 1, 0}
 	summarySignal = signal{summarySignals, []string{"jurisprudence", "case law database", "des faits", "summary of facts",
 		"faits marquants", "headnote", "case summary", "case brief"}, []string{"case law database", "summary of facts",
-		"commentaire / faits marquants", "headnote", "case summary", "case brief"}, 2}
+		"commentaire / faits marquants", "headnote", "case summary", "case brief"}, 2, len("base de donn\u00e9es ")}
 	// reportWords are the front-matter words of reportSignals, one per
 	// alternative.
 	reportWords = []string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
@@ -117,7 +154,7 @@ var (
 // ASCII (the Kelvin sign, the long s): the signals' words are ASCII, so in
 // any other text each of their matches is one of those words in lowered.
 func lowered(head string) string {
-	if strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f") {
+	if foldsIntoASCII(head) {
 		return ""
 	}
 	b := []byte(head)
@@ -129,26 +166,33 @@ func lowered(head string) string {
 	return string(b)
 }
 
-// decided reports whether head matches decisionSignals.
-func decided(head, low string, hp headPhrases) bool {
-	if low == "" {
+// foldsIntoASCII reports whether head has a letter that case-insensitive
+// matching folds into a-z from outside ASCII: the Kelvin sign, the long s.
+func foldsIntoASCII(head string) bool {
+	return strings.Contains(head, "\u212a") || strings.Contains(head, "\u017f")
+}
+
+// decided reports whether head matches decisionSignals; hp returns the
+// phrases of head lowered, asked for only when head has no title line.
+func decided(head string, hp func() headPhrases) bool {
+	if foldsIntoASCII(head) {
 		return decisionSignals().MatchString(head)
 	}
-	return decisionTitled(low) || hp.bound&phrases().decision != 0
+	return decisionTitled(head) || hp().bound&phrases().decision != 0
 }
 
 func isWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// decisionTitled reports whether a line of low (lower-case text) is only
-// one of decisionTitles, between spaces, with at most one "*", ":" or "."
-// after it.
-func decisionTitled(low string) bool {
-	for line := range strings.Lines(low) {
+// decisionTitled reports whether a line of text is only one of
+// decisionTitles, in any case (A-Z taken as a-z), between spaces, with at
+// most one "*", ":" or "." after it.
+func decisionTitled(text string) bool {
+	for line := range strings.Lines(text) {
 		line = strings.TrimLeft(line, " \t\r\f")
 		for _, t := range decisionTitles {
-			rest, ok := strings.CutPrefix(line, t)
+			rest, ok := cutPrefixFold(line, t)
 			if ok && titleEnd(rest) {
 				return true
 			}
@@ -236,10 +280,26 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 		return corpus.TypeDocket
 	}
 	head := leading(doc.Pages, 6000)
-	low := lowered(head)
+	// The head lowered (low) and its phrases are made when first asked
+	// for: a court's decision with its title line ("OPINION") needs
+	// neither.
+	var low string
 	var hp headPhrases
-	if low != "" {
-		hp = phrases().scan(low)
+	lowDone, scanned := false, false
+	lower := func() string {
+		if !lowDone {
+			low, lowDone = lowered(head), true
+		}
+		return low
+	}
+	phr := func() headPhrases {
+		if !scanned {
+			if l := lower(); l != "" {
+				hp = phrases().scan(l)
+			}
+			scanned = true
+		}
+		return hp
 	}
 	// A court's own decision: a court named at the head, a caption, and
 	// the decision's voice. A slip opinion's syllabus calls itself a
@@ -247,9 +307,10 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 	// 30 lines, is looked for before the decision's voice, in the first
 	// 6 kB: most documents that are no decision name no court.
 	if len(doc.Pages) > 0 && hc.courtHeaded() &&
-		decided(head, low, hp) && hc.get() != "" {
+		decided(head, phr) && hc.get() != "" {
 		return corpus.TypeOpinion
 	}
+	low, hp = lower(), phr()
 	switch {
 	case summarySignal.match(head, low, hp):
 		return corpus.TypeCaseSummary
@@ -263,14 +324,57 @@ func classify(doc *corpus.Document, meta extract.Meta, hc *headCaption) string {
 
 // reportLike reports whether head has two different report signals. Each
 // signal but "acknowledg(e)ments" has one spelling, so text with fewer than
-// two of reportWords, that one aside, has fewer than two.
+// two of reportWords, that one aside, has fewer than two; in the rest,
+// reportKinds counts them without the expression.
 func reportLike(head, low string, hp headPhrases) bool {
+	if low == "" {
+		return distinct(reportSignals().FindAllString(head, -1)) >= 2
+	}
 	pt := phrases()
 	n := bits.OnesCount64(hp.any & pt.report)
 	if hp.any&pt.ack != 0 {
 		n++
 	}
-	return (low == "" || n >= 2) && distinct(reportSignals().FindAllString(head, -1)) >= 2
+	return n >= 2 && reportKinds(low, 2) >= 2
+}
+
+// reportSpellings are the matches reportSignals can make, lower case:
+// one per alternative, two for "acknowledg(e)ments". None is a prefix of
+// another, so at most one starts at any place.
+var reportSpellings = [...]string{"white paper", "executive summary", "table of contents", "policy brief", "annual report",
+	"key findings", "methodology", "acknowledgments", "acknowledgements", "foreword", "glossary"}
+
+// reportByFirst is reportSpellings (their indices) by their first byte.
+var reportByFirst = func() (t [256][]uint8) {
+	for k, s := range reportSpellings {
+		t[s[0]] = append(t[s[0]], uint8(k))
+	}
+	return t
+}()
+
+// reportKinds is distinct(reportSignals().FindAllString(head, -1)) for the
+// head whose lowered is low, or enough when that is more: the different
+// reportSpellings among the matches found from the left, each search
+// going on after the last match ("policy brieforeword" has no
+// "foreword" to it, as the expression reads it).
+func reportKinds(low string, enough int) int {
+	var seen uint16
+	for i := 0; i < len(low); {
+		n := 1
+		for _, k := range reportByFirst[low[i]] {
+			if s := reportSpellings[k]; strings.HasPrefix(low[i:], s) {
+				if seen&(1<<k) == 0 {
+					if seen |= 1 << k; bits.OnesCount16(seen) >= enough {
+						return enough
+					}
+				}
+				n = len(s)
+				break
+			}
+		}
+		i += n
+	}
+	return bits.OnesCount16(seen)
 }
 
 // distinct counts the different strings in s, ignoring case.
@@ -426,7 +530,65 @@ var courtName = lazyRegexp(`(?i)^((in|for) )?(the )?((united states|u\.s\.) )?(c
 // sentence that mentions "the court" names no kind of court, and has a
 // comma or a figure or goes on after "court".
 func isCourtName(line string) bool {
-	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && courtName().MatchString(line)
+	return (containsFoldASCII(line, "court") || containsFoldASCII(line, "panel")) && mayCourtName(line) && matchCourtName(line)
+}
+
+// matchCourtName reports whether courtName matches line, which
+// surelyCourtName answers without the expression for the usual
+// spelling of a federal court's name ("UNITED STATES DISTRICT COURT").
+func matchCourtName(line string) bool {
+	return surelyCourtName(line) || courtName().MatchString(line)
+}
+
+// courtKinds are the kinds of court the first spelling of courtName
+// names, lower case.
+var courtKinds = []string{"court of appeals", "district court", "supreme court", "bankruptcy court",
+	"court of criminal appeals", "court of civil appeals"}
+
+// surelyCourtName reports whether line starts with the first spelling of
+// courtName: "in " or "for ", "the ", "united states " or "u.s. ", each
+// or none, then one of courtKinds and no letter, figure or "_" after it.
+// Such a line matches courtName; a line it says false of may match
+// still.
+func surelyCourtName(line string) bool {
+	s := line
+	if rest, ok := cutPrefixFold(s, "in "); ok {
+		s = rest
+	} else if rest, ok := cutPrefixFold(s, "for "); ok {
+		s = rest
+	}
+	if rest, ok := cutPrefixFold(s, "the "); ok {
+		s = rest
+	}
+	if rest, ok := cutPrefixFold(s, "united states "); ok {
+		s = rest
+	} else if rest, ok := cutPrefixFold(s, "u.s. "); ok {
+		s = rest
+	}
+	for _, k := range courtKinds {
+		if rest, ok := cutPrefixFold(s, k); ok && (rest == "" || !isWord(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutPrefixFold is strings.CutPrefix with A-Z in s taken as a-z; prefix
+// is lower case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) {
+		return s, false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return s, false
+		}
+	}
+	return s[len(prefix):], true
 }
 
 // courtNames remembers isCourtName of the lines that ran courtName, for
@@ -451,7 +613,7 @@ func (m *courtNames) isCourtName(line string) bool {
 			return m.is[i]
 		}
 	}
-	is := courtName().MatchString(line)
+	is := matchCourtName(line)
 	m.lines, m.is = append(m.lines, line), append(m.is, is)
 	return is
 }
