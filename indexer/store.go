@@ -224,7 +224,7 @@ func (ix *Indexer) indexableEnts(doc *corpus.Document, ents []byte) (*bleveDoc, 
 		title: doc.Title, body: body, source: doc.Source, typ: doc.Type,
 		court: doc.Court, docket: doc.Docket, year: doc.Year, lang: doc.Lang,
 		statutes: doc.Statutes, citations: doc.Citations, parties: doc.Parties, judges: doc.Judges,
-		meta: string(metaJSON), entities: string(ents), bounds: string(boundsJSON),
+		meta: metaJSON, entities: ents, bounds: boundsJSON,
 	}
 	if doc.Date != "" {
 		if d.date, err = time.Parse(time.DateOnly, doc.Date); err != nil {
