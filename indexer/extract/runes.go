@@ -8,19 +8,32 @@ import (
 )
 
 // runeCount is utf8.RuneCountInString, which steps one byte at a time:
-// this counts a leading ASCII run eight bytes per step first. Line widths
-// are measured several times over every line of a document, almost all of
-// it ASCII.
+// this counts eight ASCII bytes per step, decoding only the runes above
+// ASCII, one at a time, between such steps. Line widths are measured
+// several times over every line of a document, almost all of it ASCII.
 func runeCount(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
+	n := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			high := load64(s, i) & highBits
+			if high == 0 {
+				n += 8
+				i += 8
+				continue
+			}
+			k := bits.TrailingZeros64(high) / 8 // ASCII bytes before the first that is not
+			n += k
+			i += k
 		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n++
 	}
-	return i + utf8.RuneCountInString(s[i:])
+	return n
 }
 
 // squashSpaces is strings.Join(strings.Fields(s), " "): s without leading

@@ -13,6 +13,21 @@ func TestRuneCount(t *testing.T) {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
+	// Eight bytes are counted a step: each byte, whole and cut runes, at
+	// every offset of such a step.
+	for at := range 17 {
+		var ins []string
+		for c := range 256 {
+			ins = append(ins, string(byte(c)))
+		}
+		ins = append(ins, "é", "€", "😀", "\xe2\x82", "\xf0\x9f\x98", "é€😀")
+		for _, in := range ins {
+			s := strings.Repeat("x", at) + in + strings.Repeat("y", 20)
+			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+				t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
 }
 
 func FuzzRuneCount(f *testing.F) {
