@@ -28,7 +28,7 @@ type bleveDoc struct {
 	statutes, citations, parties, judges []string
 	date                                 time.Time
 	hasDate                              bool
-	meta, entities, bounds               string // stored only
+	meta, entities, bounds               []byte // stored only: JSON, handed to bleve as they are
 }
 
 // A fieldSpec is how the mapping indexes one field: the options its
@@ -196,9 +196,13 @@ func (d *bleveDoc) Document(id string) *document.Document {
 			text(s.facet[f.name], nil, f.value)
 		}
 	}
-	text(s.meta, nil, d.meta)
-	text(s.entities, nil, d.entities)
-	text(s.bounds, nil, d.bounds)
+	for _, f := range []struct {
+		spec  fieldSpec
+		value []byte
+	}{{s.meta, d.meta}, {s.entities, d.entities}, {s.bounds, d.bounds}} {
+		doc.Fields = append(doc.Fields, document.NewTextFieldCustom(f.spec.name, nil, f.value, f.spec.options, f.spec.analyzer))
+		names = append(names, f.spec.name)
+	}
 	if d.hasDate {
 		// The mapping indexes a time.Time with the RFC 3339 layout, and
 		// leaves out a date it cannot represent (before 1677 or after

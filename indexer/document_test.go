@@ -31,9 +31,9 @@ func mappedFields(d *bleveDoc) map[string]any {
 		corpus.FieldCitations: d.citations,
 		corpus.FieldParties:   d.parties,
 		corpus.FieldJudges:    d.judges,
-		corpus.FieldMeta:      d.meta,
-		corpus.FieldEntities:  d.entities,
-		corpus.FieldBounds:    d.bounds,
+		corpus.FieldMeta:      string(d.meta),
+		corpus.FieldEntities:  string(d.entities),
+		corpus.FieldBounds:    string(d.bounds),
 	}
 	for field, v := range map[string]string{
 		corpus.FieldCourt: d.court, corpus.FieldDocket: d.docket,

@@ -485,10 +485,9 @@ func (ix *Indexer) prepareData(ctx context.Context, s *store.Store, out *outcome
 		return
 	}
 	out.title = doc.Title
-	out.prepared, err = marshalPrepared(doc)
-	if err == nil {
-		out.fields, err = ix.indexable(doc)
-	}
+	ents := appendEntities(nil, doc.Entities)
+	out.prepared = marshalPrepared(doc, ents)
+	out.fields, err = ix.indexableEnts(doc, ents)
 	if err != nil {
 		out.err = fmt.Errorf("%w: %w", extract.ErrMalformed, err)
 	}

@@ -139,8 +139,15 @@ type prepared struct {
 	Doc     *corpus.Document `json:"doc"`
 }
 
-func marshalPrepared(doc *corpus.Document) ([]byte, error) {
-	return json.Marshal(prepared{PrepareVersion, doc})
+// marshalPrepared returns json.Marshal(prepared{PrepareVersion, doc});
+// ents, when not nil, is appendEntities of doc.Entities (see
+// appendPrepared).
+func marshalPrepared(doc *corpus.Document, ents []byte) []byte {
+	n := len(ents) + 512
+	for _, p := range doc.Pages {
+		n += len(p.Text) + len(p.Text)/16 // room for a few escapes
+	}
+	return appendPrepared(make([]byte, 0, n), doc, ents)
 }
 
 // keptFields returns what to index for a kept document: from its prepared
@@ -180,6 +187,12 @@ func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry
 // so the cost of analysing and searching one document is bounded whatever
 // its size.
 func (ix *Indexer) indexable(doc *corpus.Document) (*bleveDoc, error) {
+	return ix.indexableEnts(doc, nil)
+}
+
+// indexableEnts is indexable; ents, when not nil, is appendEntities of
+// doc.Entities, already encoded for the prepared text.
+func (ix *Indexer) indexableEnts(doc *corpus.Document, ents []byte) (*bleveDoc, error) {
 	spec, err := ix.specs()
 	if err != nil {
 		return nil, err
@@ -190,18 +203,12 @@ func (ix *Indexer) indexable(doc *corpus.Document) (*bleveDoc, error) {
 	for i, p := range doc.Pages {
 		meta.PageNumbers[i] = p.Number
 	}
-	metaJSON, err := json.Marshal(meta)
-	if err != nil {
-		return nil, err
-	}
+	metaJSON := appendDocument(nil, &meta, nil)
 	pages := capPages(doc.Pages, ix.opts.MaxIndexedBytes)
-	ents := doc.Entities
 	if len(pages) < len(doc.Pages) || len(pages) > 0 && len(pages[len(pages)-1].Text) < len(doc.Pages[len(pages)-1].Text) {
-		ents = entitiesWithin(doc.Entities, pages)
-	}
-	entJSON, err := json.Marshal(ents)
-	if err != nil {
-		return nil, err
+		ents = appendEntities(nil, entitiesWithin(doc.Entities, pages))
+	} else if ents == nil {
+		ents = appendEntities(nil, doc.Entities)
 	}
 	var bounds corpus.Bounds
 	body := make([]string, len(pages))
@@ -211,16 +218,13 @@ func (ix *Indexer) indexable(doc *corpus.Document) (*bleveDoc, error) {
 		bounds.Paragraphs = append(bounds.Paragraphs, para)
 		body[i] = p.Text
 	}
-	boundsJSON, err := json.Marshal(bounds)
-	if err != nil {
-		return nil, err
-	}
+	boundsJSON := appendBounds(nil, bounds)
 	d := &bleveDoc{
 		spec:  spec,
 		title: doc.Title, body: body, source: doc.Source, typ: doc.Type,
 		court: doc.Court, docket: doc.Docket, year: doc.Year, lang: doc.Lang,
 		statutes: doc.Statutes, citations: doc.Citations, parties: doc.Parties, judges: doc.Judges,
-		meta: string(metaJSON), entities: string(entJSON), bounds: string(boundsJSON),
+		meta: metaJSON, entities: ents, bounds: boundsJSON,
 	}
 	if doc.Date != "" {
 		if d.date, err = time.Parse(time.DateOnly, doc.Date); err != nil {

@@ -284,7 +284,7 @@ func extractBytes(ctx context.Context, format string, opts extract.Options, data
 	if err != nil {
 		return nil, err
 	}
-	return ex.Extract(ctx, bytes.NewReader(data))
+	return ex.Extract(ctx, bytes.NewBuffer(data)) // read in place (see extract's readAtMost)
 }
 
 // ServeWorker is the whole of an extract worker process: it reads

@@ -133,6 +133,14 @@ func prepareLines(text string) []string {
 // hyphen at the end of a line becomes a hard one so that rejoining treats
 // it as hyphenation; anywhere else it is invisible and dropped.
 func normalizeText(text string) string {
+	if normalText(text) {
+		return text
+	}
+	return normalizeOther(text)
+}
+
+// normalizeOther is normalizeText of text that normalText does not pass.
+func normalizeOther(text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\u00ad\n", "-\n")
@@ -141,6 +149,58 @@ func normalizeText(text string) string {
 		return text // most text has none: skip strings.Map's call per rune
 	}
 	return strings.Map(searchRune, text)
+}
+
+// normalText reports whether normalizeText would return text unchanged:
+// it has no carriage return, tab, vertical tab, form feed or byte that is
+// not UTF-8, no rune searchRune maps, and is in NFKC. Almost every
+// document is, and one pass tells, mostly eight ASCII bytes a step, where
+// normalizeText would scan it five times (three replacements, NFKC's
+// check of every byte, needsSearchMap).
+//
+// NFKC is checked run by run of non-ASCII runes, each with the ASCII byte
+// before it: an ASCII character never combines with what precedes it (no
+// canonical composition ends with one) and is never reordered (its
+// combining class is 0), so text is in NFKC exactly when each such piece
+// is; the byte before a run is the starter a combining mark at its head
+// may compose with ("e" and U+0301 make "é").
+func normalText(text string) bool {
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			w := load64(text, i)
+			// The bytes 9 to 13 (\t \n \v \f \r) but \n: adding 0x80-c
+			// to a byte below 0x80 sets its high bit exactly when it is
+			// at least c, and a byte equal to \n leaves w^'\n' zero
+			// there, the only place where adding 0x7f leaves the high
+			// bit clear. No sum carries into the next byte.
+			from9 := w + (0x80-'\t')*lowBits
+			from14 := w + (0x80-'\r'-1)*lowBits
+			notNL := (w ^ '\n'*lowBits) + 0x7f*lowBits
+			if w&highBits == 0 && from9&^from14&notNL&highBits == 0 {
+				i += 8
+				continue
+			}
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
+				return false
+			}
+			i++
+			continue
+		}
+		start := max(i-1, 0) // with the ASCII byte before the run
+		for i < len(text) && text[i] >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && n == 1 || searchRune(r) != r {
+				return false
+			}
+			i += n
+		}
+		if !norm.NFKC.IsNormalString(text[start:i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // searchRune is normalizeText's map of single runes.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,6 +227,46 @@ func TestNeedsSearchMap(t *testing.T) {
 	}
 }
 
+// checkNormalText fails unless normalText says whether normalizeText's
+// full work (normalizeOther) leaves s as it is.
+func checkNormalText(t *testing.T, s string) {
+	t.Helper()
+	if got, want := normalText(s), normalizeOther(s) == s; got != want {
+		t.Errorf("normalText(%q) = %v, want %v (normalizeText gives %q)", s, got, want, normalizeOther(s))
+	}
+}
+
+func TestNormalText(t *testing.T) {
+	for _, s := range []string{"", "plain ascii", "two\nlines\n", "tab\there", "crlf\r\n", "cr\r", "vt\v", "ff\f",
+		"soft\u00adhyphen\n", "ligature \ufb01le", "\xff bad utf-8", "cut \xe2\x80", "replacement \ufffd kept",
+		"§ 1591 “quoted” — café", "e\u0301 composes", "\u0301 leading mark", "\u00e9\u0301", "a\u0323\u0301 reordered",
+		"\u1100\u1161 jamo", "\u2460 circled", "full\uff21width", "nbsp\u00a0", "zwsp\u200b", "\x00\x01\x08\x0e\x1f\x7f"} {
+		checkNormalText(t, s)
+	}
+	// Every rune of the Basic Multilingual Plane after an ASCII letter,
+	// and before a combining mark.
+	for r := rune(0x80); r < 0x10000; r++ {
+		checkNormalText(t, "e"+string(r)+"x")
+		checkNormalText(t, string(r)+"\u0301")
+	}
+	// Eight bytes are tested a step: each byte value, and runes that
+	// change, at every offset of a run that long.
+	for at := range 17 {
+		for c := range 256 {
+			checkNormalText(t, strings.Repeat("x", at)+string(byte(c))+strings.Repeat("y\n", 10))
+		}
+		for _, r := range []string{"\u0301", "\ufb01", "\u00a0", "\u00ad\n", "§", "\u2028"} {
+			checkNormalText(t, strings.Repeat("e", at)+r+strings.Repeat("y\n", 10))
+		}
+	}
+}
+
+func FuzzNormalText(f *testing.F) {
+	f.Add("Plain text\nof two lines, 18 U.S.C. § 1591.\n")
+	f.Add("tab\tand\r\ncrlf and\u00a0nbsp and \ufb01 and e\u0301")
+	f.Fuzz(checkNormalText)
+}
+
 func FuzzNeedsSearchMap(f *testing.F) {
 	f.Add("soft\u00adhyphen\tand\u00a0nbsp")
 	f.Fuzz(checkSearchMap)
@@ -367,4 +408,48 @@ func FuzzUSDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkUSDate)
+}
+
+// benchTexts are the texts of the documents under LEXSEARCH_BENCH_DOCS
+// (see BenchmarkExtractGenerated), else of the text files in testdata.
+func benchTexts(b *testing.B) []string {
+	dir := os.Getenv("LEXSEARCH_BENCH_DOCS")
+	if dir == "" {
+		dir = filepath.Join("testdata", "text")
+	}
+	var texts []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".txt", ".md", ".html":
+			data, err := os.ReadFile(p)
+			texts = append(texts, string(data))
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return texts
+}
+
+// BenchmarkNormalizeText compares normalizeText with and without the
+// normalText shortcut over whole documents; ns/op is per document.
+func BenchmarkNormalizeText(b *testing.B) {
+	texts := benchTexts(b)
+	for _, f := range []struct {
+		name string
+		fn   func(string) string
+	}{{"full", normalizeOther}, {"shortcut", normalizeText}} {
+		b.Run(f.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				f.fn(texts[i%len(texts)])
+				i++
+			}
+		})
+	}
 }

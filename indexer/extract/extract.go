@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -125,10 +126,15 @@ func (f Func) Extract(ctx context.Context, r io.Reader) (*Result, error) { retur
 var _ Extractor = Func(nil)
 
 // readAtMost reads all of r, or fails with ErrTooLarge past max bytes.
-// A reader that knows how much it holds (a bytes.Reader, the way ingest
-// hands a file over) is read into one buffer of that size: io.ReadAll
-// would start at 512 bytes and copy the file again at every doubling.
+// The bytes of a *bytes.Buffer (the way ingest hands a file over) are
+// taken as they are, not copied: no extractor writes to its input. A
+// reader that knows how much it holds (a bytes.Reader) is read into one
+// buffer of that size: io.ReadAll would start at 512 bytes and copy the
+// file again at every doubling.
 func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	if b, ok := r.(*bytes.Buffer); ok && int64(b.Len()) <= max {
+		return b.Next(b.Len()), nil
+	}
 	size := int64(512)
 	if l, ok := r.(interface{ Len() int }); ok {
 		size = min(int64(l.Len()), max) + 1 // +1: the read that sees the end

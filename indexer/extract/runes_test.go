@@ -13,6 +13,21 @@ func TestRuneCount(t *testing.T) {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
+	// Eight bytes are counted a step: each byte, whole and cut runes, at
+	// every offset of such a step.
+	for at := range 17 {
+		var ins []string
+		for c := range 256 {
+			ins = append(ins, string(byte(c)))
+		}
+		ins = append(ins, "é", "€", "😀", "\xe2\x82", "\xf0\x9f\x98", "é€😀")
+		for _, in := range ins {
+			s := strings.Repeat("x", at) + in + strings.Repeat("y", 20)
+			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+				t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
 }
 
 func FuzzRuneCount(f *testing.F) {
@@ -49,6 +64,17 @@ func TestSquashSpaces(t *testing.T) {
 		"Doe v. Roe, No. 1:20-cv-02335", "\xff \xfe", "x\ny"} {
 		checkSquash(t, s)
 	}
+	// Words are copied eight bytes a step: every byte, and white space
+	// above ASCII, at every offset of runs that long, in every position.
+	for at := range 17 {
+		for c := range 256 {
+			checkSquash(t, strings.Repeat("w", at)+string(byte(c))+"ordsordsords  x\n")
+			checkSquash(t, " \n"+strings.Repeat("w", at)+string(byte(c)))
+		}
+		for _, sp := range []string{"\u00a0", "\u2003", "\u0085", "\u3000", "\u2028", "é", "\xff", "\t\n \r"} {
+			checkSquash(t, strings.Repeat("w", at)+sp+"ordsordsords"+sp)
+		}
+	}
 }
 
 func FuzzSquashSpaces(f *testing.F) {
@@ -75,4 +101,16 @@ func FuzzHasDoubleSpace(f *testing.F) {
 	f.Add("Plaintiffs sue under 18 U.S.C.  § 1595")
 	f.Add("1234567 " + " 89")
 	f.Fuzz(checkDoubleSpace)
+}
+
+// BenchmarkSquashSpaces measures squashSpaces over whole documents (see
+// benchTexts), most of them white space between lines, as containsEntries
+// gives it a docket's text; ns/op is per document.
+func BenchmarkSquashSpaces(b *testing.B) {
+	texts := benchTexts(b)
+	i := 0
+	for b.Loop() {
+		squashSpaces(texts[i%len(texts)])
+		i++
+	}
 }

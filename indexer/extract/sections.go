@@ -33,6 +33,25 @@ func bracketed(l string) bool {
 // line, rather than a heading: "Source ILO", "Figure 3: ...", "Photo:".
 var captionLead = regexp.MustCompile(`^(?i:source|sources|credit|credits|photo|photograph|image|figure|fig\.|chart|graph|table|map|illustration|note)(?:\s*:|\s+(?:\d|\p{Lu}))`)
 
+// captionLine reports whether captionLead matches l. The pattern runs only
+// on a line that begins with the first three letters of one of its words
+// (or with a byte above ASCII in them, which case folding could turn into
+// one: "ſ" is an s): almost every line it is asked about begins otherwise.
+func captionLine(l string) bool {
+	if len(l) < 4 { // the shortest match is "map:"
+		return false
+	}
+	ascii := l[0] < utf8.RuneSelf && l[1] < utf8.RuneSelf && l[2] < utf8.RuneSelf
+	if ascii && !captionStarts[string([]byte{l[0] | 0x20, l[1] | 0x20, l[2] | 0x20})] {
+		return false
+	}
+	return captionLead.MatchString(l)
+}
+
+// captionStarts are the first three letters of captionLead's words.
+var captionStarts = map[string]bool{"sou": true, "cre": true, "pho": true, "ima": true, "fig": true,
+	"cha": true, "gra": true, "tab": true, "map": true, "ill": true, "not": true}
+
 // headingTitle reports whether t, the words of a numbered heading after
 // its number, read as a title: a capital first, a dozen words or so, not
 // a sentence, a list item's clause or a caption party line.
@@ -177,7 +196,7 @@ func textSections(pages []Page) []Section {
 			// A heading starts its paragraph; the line after it, if
 			// the paragraph goes on, is text, not more capitals (an
 			// address block, a caption).
-			if starts && capsHeading(line) && !captionLead.MatchString(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && proseLine(next)) {
+			if starts && capsHeading(line) && !captionLine(line) && !capsName.MatchString(line) && !bracketed(line) && (next == "" || !capsHeading(next) && proseLine(next)) {
 				if n := len(out); n > 0 && out[n-1].Page == p.Number && strings.HasSuffix(out[n-1].Title, line) {
 					continue // the title of a numeral just above
 				}
@@ -290,7 +309,7 @@ func proseLine(l string) bool {
 // bodyLine reports whether a line reads as running text: it has
 // lower-case letters and is not a caption.
 func bodyLine(l string) bool {
-	return strings.IndexFunc(l, unicode.IsLower) >= 0 && !captionLead.MatchString(l)
+	return strings.IndexFunc(l, unicode.IsLower) >= 0 && !captionLine(l)
 }
 
 // dropRepeatedLabels removes unnumbered headings whose line occurs more
@@ -349,9 +368,12 @@ func nextNonEmpty(lines []string) string {
 // most 60 characters, no lower-case letter, a word of four letters or
 // more, and not ending like a caption's party line (a comma).
 func capsHeading(l string) bool {
-	if l == "" || runeCount(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
+	if l == "" || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
 		return false
 	}
+	// The letters first: a line of prose has a lower-case one within a
+	// few bytes, and is then no heading whatever its length, which is
+	// counted last.
 	run, long := 0, false
 	for _, r := range l {
 		switch {
@@ -366,7 +388,7 @@ func capsHeading(l string) bool {
 			run = 0
 		}
 	}
-	return long
+	return long && runeCount(l) <= 60
 }
 
 // locateSections finds titles, in order, in the text of one-page results
@@ -427,7 +449,7 @@ func paragraphHeadings(page Page, numberedOnly bool) []Section {
 			}
 			continue
 		}
-		if !numberedOnly && titleLine(p) && !captionLead.MatchString(p) && bodyParagraph(next) {
+		if !numberedOnly && titleLine(p) && !captionLine(p) && bodyParagraph(next) {
 			out = append(out, Section{Page: page.Number, Offset: start, Title: p})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // checkSections fails unless every section points into its page at a
@@ -186,4 +187,75 @@ func FuzzNumberedLineKind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkNumberedLineKind)
+}
+
+// capsHeadingSpec is capsHeading as first written, the length counted
+// before the letters: the oracle of the reordered test.
+func capsHeadingSpec(l string) bool {
+	if l == "" || runeCount(l) > 60 || strings.HasSuffix(l, ",") || strings.HasSuffix(l, ";") {
+		return false
+	}
+	run, long := 0, false
+	for _, r := range l {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			run++
+			if run >= 4 {
+				long = true
+			}
+		default:
+			run = 0
+		}
+	}
+	return long
+}
+
+// checkCaptionShortcuts fails when captionLine disagrees with captionLead,
+// or capsHeading with capsHeadingSpec.
+func checkCaptionShortcuts(t *testing.T, l string) {
+	t.Helper()
+	if got, want := captionLine(l), captionLead.MatchString(l); got != want {
+		t.Errorf("captionLine(%q) = %v, captionLead matches: %v", l, got, want)
+	}
+	if got, want := capsHeading(l), capsHeadingSpec(l); got != want {
+		t.Errorf("capsHeading(%q) = %v, want %v", l, got, want)
+	}
+}
+
+func TestCaptionShortcuts(t *testing.T) {
+	for _, l := range []string{"", "map", "Map:", "MAP: 3", "map 3", "Source: ILO", "SOURCES Polaris", "source of law",
+		"Credit: AP", "Photograph 2", "Image: x", "FIGURE 3", "Fig. 2", "fig 2", "Chart: x", "Graph A", "TABLE 1", "table of contents",
+		"Illustration: x", "Note: x", "NOTE A", "notes: x", "ſource: ILO", "\u017fOURCE 1", "SO\u017fRCE", "Kmap: x",
+		"BACKGROUND", "STANDARD OF REVIEW", "UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION",
+		"JANE DOE,", "DOE;", "I. BACKGROUND", "ÉTATS-UNIS", "ÉTATS-UNIs", "A B C D", "ABCD", "ABC", "The court held",
+		strings.Repeat("A", 60), strings.Repeat("A", 61), strings.Repeat("É", 60), strings.Repeat("É", 61)} {
+		checkCaptionShortcuts(t, l)
+	}
+	if n := testing.AllocsPerRun(100, func() { captionLine("BACKGROUND OF THE CASE") }); n != 0 {
+		t.Errorf("captionLine allocates %v times a call", n)
+	}
+}
+
+func FuzzCaptionShortcuts(f *testing.F) {
+	f.Add("Source: ILO")
+	f.Add("ſOURCE 1")
+	f.Add("STANDARD OF REVIEW")
+	f.Fuzz(checkCaptionShortcuts)
+}
+
+// BenchmarkTextSections measures textSections over the cleaned pages of
+// whole documents (see benchTexts); ns/op is per document.
+func BenchmarkTextSections(b *testing.B) {
+	var docs [][]Page
+	for _, text := range benchTexts(b) {
+		docs = append(docs, textResult(text).Pages)
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		textSections(docs[i%len(docs)])
+		i++
+	}
 }

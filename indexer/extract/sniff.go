@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,10 +181,19 @@ func classCounts(head []byte) [4]int {
 			// counted: skipped at once.
 			w := uint64(head[i]) | uint64(head[i+1])<<8 | uint64(head[i+2])<<16 | uint64(head[i+3])<<24 |
 				uint64(head[i+4])<<32 | uint64(head[i+5])<<40 | uint64(head[i+6])<<48 | uint64(head[i+7])<<56
-			if w&highBits == 0 && (w-' '*lowBits)&^w&highBits == 0 && !hasZeroByte(w^(0x7F*lowBits)) {
+			// The high bit of a byte of other is set where the byte is
+			// above ASCII, below ' ' (adding 0x80-' ' to a byte below
+			// 0x80 leaves its high bit clear there only) or DEL (the
+			// byte of t^DEL is zero, and adding 0x7f leaves it clear).
+			t := w &^ highBits
+			other := (w | ^(t + (0x80-' ')*lowBits) | ^((t ^ 0x7F*lowBits) + 0x7F*lowBits)) & highBits
+			if other == 0 {
 				i += 8
 				continue
 			}
+			// The bytes before the first other one are classText: on
+			// to that one, rather than one byte and eight again.
+			i += bits.TrailingZeros64(other) / 8
 		}
 		count[byteClasses[head[i]]]++
 		i++

@@ -175,6 +175,16 @@ func TestClassCounts(t *testing.T) {
 		}
 	}
 	checkClassCounts(t, []byte("plain text, then\ttab\x7fdel\x00nul\x1besc é"))
+	// Two bytes of other classes in one step of eight.
+	for a := range 8 {
+		for b := a + 1; b < 16; b++ {
+			for _, pair := range [][2]byte{{0, 0x80}, {'\n', 0x7f}, {0x01, 0x00}, {0xff, '\r'}} {
+				s := []byte(strings.Repeat("x", 24))
+				s[a], s[b] = pair[0], pair[1]
+				checkClassCounts(t, s)
+			}
+		}
+	}
 }
 
 func FuzzClassCounts(f *testing.F) {

@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -95,23 +99,29 @@ func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 func TestReadAtMostLimit(t *testing.T) {
 	const max = 4000 // past 512 and a few doublings of it
 	for _, tt := range []struct {
-		name  string
-		n     int
-		sized bool
-		over  bool
+		name   string
+		n      int
+		sized  bool
+		over   bool
+		buffer bool // a *bytes.Buffer, read in place
 	}{
-		{"at the limit, sized", max, true, false},
-		{"one over the limit, sized", max + 1, true, true},
-		{"far over the limit, sized", 3 * max, true, true},
-		{"at the limit, unsized", max, false, false},
-		{"one over the limit, unsized", max + 1, false, true},
-		{"empty, sized", 0, true, false},
+		{"at the limit, a buffer", max, true, false, true},
+		{"one over the limit, a buffer", max + 1, true, true, true},
+		{"at the limit, sized", max, true, false, false},
+		{"one over the limit, sized", max + 1, true, true, false},
+		{"far over the limit, sized", 3 * max, true, true, false},
+		{"at the limit, unsized", max, false, false, false},
+		{"one over the limit, unsized", max + 1, false, true, false},
+		{"empty, sized", 0, true, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			want := strings.Repeat("abcdefg\n", tt.n/8+1)[:tt.n]
 			var r io.Reader = strings.NewReader(want)
 			if !tt.sized {
 				r = onlyReader{r}
+			}
+			if tt.buffer {
+				r = bytes.NewBufferString(want)
 			}
 			got, err := readAtMost(r, max)
 			if tt.over {
@@ -124,5 +134,47 @@ func TestReadAtMostLimit(t *testing.T) {
 				t.Fatalf("read %d bytes, err %v; want the %d bytes given", len(got), err, len(want))
 			}
 		})
+	}
+}
+
+// TestExtractLeavesInputAlone: readAtMost hands the extractors the bytes of
+// a *bytes.Buffer in place, so none of them may write to its input (the
+// indexer keeps those bytes as the original).
+func TestExtractLeavesInputAlone(t *testing.T) {
+	formats := map[string]string{".pdf": "pdf", ".html": "html", ".txt": "text", ".md": "markdown"}
+	n := 0
+	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		format := formats[filepath.Ext(p)]
+		if err != nil || d.IsDir() || format == "" || strings.Contains(p, "fuzz") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		ex, err := ForFormat(format, Options{OCR: OCRNever})
+		if err != nil {
+			return err
+		}
+		inputs := [][]byte{data}
+		if format == "pdf" && len(data) > 8 {
+			// junk before a header the PDF reader wants rewritten
+			inputs = append(inputs, append([]byte("junk%PDF-2.0"), data[8:]...))
+		}
+		for _, in := range inputs {
+			orig := bytes.Clone(in)
+			ex.Extract(t.Context(), bytes.NewBuffer(in)) // failing is fine; writing is not
+			if !bytes.Equal(in, orig) {
+				t.Errorf("extracting %s changed its bytes", p)
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Fatalf("extracted %d files from testdata, want the PDF, HTML, text and Markdown samples", n)
 	}
 }

@@ -86,6 +86,11 @@ func cutCommentHeader(text, title string, from int) string {
 	if n := runeCount(title); n > 150 || len(strings.Fields(title)) < 3 {
 		return text
 	}
+	if !strings.Contains(text[min(from, len(text)):], title) {
+		// No line from there quotes the title: most texts, whose title
+		// comes once, are not walked line by line.
+		return text
+	}
 	quoted := []string{"“" + title + "”", "\"" + title + "\"", "‘" + title + "’"}
 	for pos := from; pos <= len(text); {
 		line, next := lineAt(text, pos)

@@ -1,0 +1,297 @@
+package indexer
+
+import (
+	"math/bits"
+	"strconv"
+	"unicode/utf8"
+
+	"lexsearch/corpus"
+)
+
+// The JSON that ingest writes for every document (the kept prepared text,
+// and the stored meta, entities and bounds fields) is encoded by hand:
+// encoding/json reaches each field by reflection and tests every byte of
+// the text against its table, and the prepared text is the whole document
+// again. These appenders write exactly the bytes json.Marshal writes for
+// the same values (FuzzDocumentJSON holds them to it), so kept text and
+// indexes stay byte for byte what they were, and encoding/json still
+// reads them back.
+
+// appendPrepared appends what marshalPrepared writes for doc; ents, when
+// not nil, is appendEntities of doc.Entities, encoded once for both the
+// prepared text and the stored entities field.
+func appendPrepared(b []byte, doc *corpus.Document, ents []byte) []byte {
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, PrepareVersion, 10)
+	b = append(b, `,"doc":`...)
+	if doc == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendDocument(b, doc, ents)
+	}
+	return append(b, '}')
+}
+
+// appendDocument appends json.Marshal(doc); ents, when not nil, is
+// appendEntities of doc.Entities.
+func appendDocument(b []byte, d *corpus.Document, ents []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, d.ID)
+	b = append(b, `,"source":`...)
+	b = appendJSONString(b, d.Source)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, string(d.Format))
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, d.Title)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, d.Type)
+	for _, f := range [...]struct{ key, value string }{
+		{`,"court":`, d.Court}, {`,"docket":`, d.Docket}, {`,"date":`, d.Date},
+		{`,"year":`, d.Year}, {`,"lang":`, d.Lang},
+	} {
+		if f.value != "" {
+			b = append(b, f.key...)
+			b = appendJSONString(b, f.value)
+		}
+	}
+	for _, f := range [...]struct {
+		key    string
+		values []string
+	}{
+		{`,"statute":`, d.Statutes}, {`,"citation":`, d.Citations},
+		{`,"party":`, d.Parties}, {`,"judge":`, d.Judges},
+	} {
+		if len(f.values) > 0 {
+			b = append(b, f.key...)
+			b = appendJSONStrings(b, f.values)
+		}
+	}
+	if len(d.Pages) > 0 {
+		b = append(b, `,"pages":[`...)
+		for i, p := range d.Pages {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"number":`...)
+			b = strconv.AppendInt(b, int64(p.Number), 10)
+			b = append(b, `,"text":`...)
+			b = appendJSONString(b, p.Text)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if len(d.PageNumbers) > 0 {
+		b = append(b, `,"page_numbers":`...)
+		b = appendJSONInts(b, d.PageNumbers)
+	}
+	if len(d.Entities) > 0 {
+		b = append(b, `,"entities":`...)
+		if ents != nil {
+			b = append(b, ents...)
+		} else {
+			b = appendEntities(b, d.Entities)
+		}
+	}
+	if len(d.Sections) > 0 {
+		b = append(b, `,"sections":[`...)
+		for i, s := range d.Sections {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"page":`...)
+			b = strconv.AppendInt(b, int64(s.Page), 10)
+			b = append(b, `,"offset":`...)
+			b = strconv.AppendInt(b, int64(s.Offset), 10)
+			b = append(b, `,"title":`...)
+			b = appendJSONString(b, s.Title)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// appendEntities appends json.Marshal(ents): null for a nil slice.
+func appendEntities(b []byte, ents []corpus.Entity) []byte {
+	if ents == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, e := range ents {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"kind":`...)
+		b = appendJSONString(b, e.Kind)
+		b = append(b, `,"text":`...)
+		b = appendJSONString(b, e.Text)
+		b = append(b, `,"norm":`...)
+		b = appendJSONString(b, e.Norm)
+		if e.Role != "" {
+			b = append(b, `,"role":`...)
+			b = appendJSONString(b, e.Role)
+		}
+		if e.Page != 0 {
+			b = append(b, `,"page":`...)
+			b = strconv.AppendInt(b, int64(e.Page), 10)
+		}
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(e.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(e.End), 10)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendBounds appends json.Marshal(bounds).
+func appendBounds(b []byte, bounds corpus.Bounds) []byte {
+	b = append(b, `{"s":`...)
+	b = appendJSONIntLists(b, bounds.Sentences)
+	b = append(b, `,"p":`...)
+	b = appendJSONIntLists(b, bounds.Paragraphs)
+	return append(b, '}')
+}
+
+func appendJSONIntLists(b []byte, lists [][]int) []byte {
+	if lists == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, l := range lists {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONInts(b, l)
+	}
+	return append(b, ']')
+}
+
+func appendJSONInts(b []byte, v []int) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, n := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, ']')
+}
+
+func appendJSONStrings(b []byte, v []string) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it: with <, >
+// and & escaped for HTML, the control characters as \n, \t, ... or \u00XX,
+// a byte that is not UTF-8 as \ufffd, and U+2028 and U+2029 escaped. Eight
+// bytes are tested a step: a document's text is mostly letters and spaces,
+// none of which need escaping.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			special := jsonSpecial8(s[i : i+8])
+			if special == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(special) / 8 // the first byte to look at
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// jsonSafe holds the ASCII bytes a JSON string carries as they are.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = false
+	}
+	return t
+}()
+
+// jsonSpecial8 returns 0 when the eight bytes of s are ASCII that needs
+// no escaping, else a mask whose lowest set bit is in the first byte that
+// is not: above ASCII, a control character, '"', '\\', '<', '>' or '&'.
+func jsonSpecial8(s string) uint64 {
+	const (
+		lowBits  = 0x0101010101010101
+		highBits = 0x8080808080808080
+	)
+	_ = s[7] // one bounds check
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// t is w without the bytes' high bits, so that no sum below carries
+	// into the next byte: adding 0x80-c sets a byte's high bit exactly
+	// when it is at least c, and a byte equal to c leaves t^c zero
+	// there, the only place where adding 0x7f leaves the high bit clear.
+	// A byte above ASCII is special by its own high bit.
+	t := w &^ highBits
+	plain := (t + (0x80-0x20)*lowBits) & // no control character
+		(t ^ '"'*lowBits + 0x7f*lowBits) & (t ^ '\\'*lowBits + 0x7f*lowBits) &
+		(t ^ '<'*lowBits + 0x7f*lowBits) & (t ^ '>'*lowBits + 0x7f*lowBits) & (t ^ '&'*lowBits + 0x7f*lowBits)
+	return (^plain | w) & highBits
+}
