@@ -117,15 +117,15 @@ const (
 //
 // Every word of a text costs one lookup in words, a table of this
 // state's own keyed on the word's bytes as written, which gives what
-// the filter made of it (a stop word, or its term, stemmed once) and,
-// for a word met before in the same text, its term's index there: the
-// records carry the number of the text they last counted for, so
-// nothing is cleared between texts. The first maxKnownWords words (the
+// the filter made of it (a stop word, or its term, stemmed once); the
+// term's record gives, for a term met before in the same text, its
+// index there: the records carry the number of the text they last
+// counted for, so nothing is cleared between texts. The first maxKnownWords words (the
 // common ones) and their terms are kept for later texts; the others are
 // forgotten at the end of each text, so memory stays bounded whatever
 // the collection's vocabulary.
 type proseState struct {
-	words    *wordTable[wordRec]
+	words    *wordTable[int32] // a word as written -> its term in termRecs, or -1: a stop word
 	terms    *wordTable[int32] // a term -> its index in termRecs
 	termRecs []termRec         // the kept terms first
 
@@ -137,13 +137,6 @@ type proseState struct {
 
 	scratch []byte
 	filter  *englishFilter
-}
-
-// A wordRec is what a word as written indexes as.
-type wordRec struct {
-	term int32  // in termRecs, or -1: a stop word
-	text uint32 // the text in which t is the term's index
-	t    int32
 }
 
 // A keptWord is where a word kept is, and its term's index in the text.
@@ -195,7 +188,7 @@ func getProseState(filter *englishFilter) *proseState {
 // meets for later texts.
 func newProseState(filter *englishFilter, known int) *proseState {
 	seed := maphash.MakeSeed()
-	return &proseState{words: newWordTable[wordRec](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
+	return &proseState{words: newWordTable[int32](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
 }
 
 func putProseState(st *proseState) {
@@ -212,20 +205,17 @@ func (st *proseState) term(word []byte) int32 {
 	if w < 0 {
 		w = st.addWord(h, word)
 	}
-	r := &st.words.slots[w].val
-	if r.text != st.text {
-		r.text, r.t = st.text, -1
-		if r.term >= 0 {
-			tr := &st.termRecs[r.term]
-			if tr.text != st.text {
-				tr.text, tr.t = st.text, int32(len(st.keys))
-				st.keys = append(st.keys, r.term)
-				st.counts = append(st.counts, 0)
-			}
-			r.t = tr.t
-		}
+	k := st.words.slots[w].val
+	if k < 0 {
+		return -1
 	}
-	return r.t
+	tr := &st.termRecs[k]
+	if tr.text != st.text {
+		tr.text, tr.t = st.text, int32(len(st.keys))
+		st.keys = append(st.keys, k)
+		st.counts = append(st.counts, 0)
+	}
+	return tr.t
 }
 
 // addWord filters a word not seen before (or forgotten), adds it, and
@@ -238,18 +228,18 @@ func (st *proseState) addWord(h uint64, word []byte) int {
 	// A kept word's term is kept; a forgotten word's new term is
 	// forgotten with it.
 	keep := st.words.canKeep()
-	rec := wordRec{term: -1}
+	k := int32(-1)
 	if notStop {
 		th := st.terms.hash(term)
 		if j := st.terms.find(th, term); j >= 0 {
-			rec.term = st.terms.slots[j].val
+			k = st.terms.slots[j].val
 		} else {
-			rec.term = int32(len(st.termRecs))
+			k = int32(len(st.termRecs))
 			st.termRecs = append(st.termRecs, termRec{off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
-			st.terms.add(th, term, rec.term, keep)
+			st.terms.add(th, term, k, keep)
 		}
 	}
-	return st.words.add(h, word, rec, keep)
+	return st.words.add(h, word, k, keep)
 }
 
 // forget drops the words and terms not kept for later texts.
