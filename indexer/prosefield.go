@@ -135,9 +135,21 @@ type proseState struct {
 	kept   []keptWord // each word kept, in order, when the field has term vectors
 	next   []int32    // by index in the text: where its next location goes
 
+	batch   []wordSpan // the words of a text waiting to be looked up
+	touched uint32     // a sum of what the batches' first loads read, so they are not dropped
+
 	scratch []byte
 	filter  *englishFilter
 }
+
+// A wordSpan is a word of a text waiting to be looked up, and its hash.
+type wordSpan struct {
+	start, end int
+	h          uint64
+}
+
+// wordBatch is the words looked up together.
+const wordBatch = 64
 
 // A keptWord is where a word kept is, and its term's index in the text.
 type keptWord struct {
@@ -200,7 +212,11 @@ func putProseState(st *proseState) {
 // term returns the index in this text of the term of a word as written,
 // or -1 for a stop word.
 func (st *proseState) term(word []byte) int32 {
-	h := st.words.hash(word)
+	return st.termHashed(st.words.hash(word), word)
+}
+
+// termHashed is term of a word whose hash in words is h.
+func (st *proseState) termHashed(h uint64, word []byte) int32 {
 	w := st.words.find(h, word)
 	if w < 0 {
 		w = st.addWord(h, word)
@@ -272,18 +288,41 @@ func (f *proseField) analyze(st *proseState) {
 		// Positions count from 1 in each value, as bleve analyses each
 		// value of a field on its own.
 		position, kept := 0, 0
-		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
-			position++
-			t := st.term(v.text[start:end])
-			if t < 0 {
-				return
+		// The words go by in batches: the first pass over a batch hashes
+		// each word and reads its first slot in the table, loads that do
+		// not wait for one another, so the slots of words not met lately
+		// come from memory together rather than one at a time; the second
+		// looks each word up.
+		flush := func() {
+			mask := uint64(len(st.words.slots) - 1)
+			var touched uint32
+			for j := range st.batch {
+				w := &st.batch[j]
+				w.h = st.words.hash(v.text[w.start:w.end])
+				touched += st.words.slots[w.h&mask].n
 			}
-			st.counts[t]++
-			kept++
-			if vectors {
-				st.kept = append(st.kept, keptWord{start: start, end: end, position: position, t: t, value: int32(i)})
+			st.touched += touched
+			for _, w := range st.batch {
+				position++
+				t := st.termHashed(w.h, v.text[w.start:w.end])
+				if t < 0 {
+					continue
+				}
+				st.counts[t]++
+				kept++
+				if vectors {
+					st.kept = append(st.kept, keptWord{start: w.start, end: w.end, position: position, t: t, value: int32(i)})
+				}
+			}
+			st.batch = st.batch[:0]
+		}
+		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
+			st.batch = append(st.batch, wordSpan{start: start, end: end})
+			if len(st.batch) == wordBatch {
+				flush()
 			}
 		})
+		flush()
 		if vectors {
 			posBytes += kept * len(v.pos) * size.SizeOfUint64
 		}
