@@ -1,10 +1,13 @@
 package indexer
 
 import (
+	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,13 +19,27 @@ import (
 
 // corpusDocs prepares every file under LEXSEARCH_BENCH_DOCS (a folder of
 // documents, such as a `lexsearch gen` corpus's docs or a slice of
-// another collection) as ingest would, and returns what is indexed of
-// each; it skips the benchmark when the variable is unset.
+// another collection) as ingest would, once per process, and returns
+// what is indexed of each; it skips the benchmark when the variable is
+// unset.
 func corpusDocs(b *testing.B) []*bleveDoc {
-	dir := os.Getenv("LEXSEARCH_BENCH_DOCS")
-	if dir == "" {
+	if os.Getenv("LEXSEARCH_BENCH_DOCS") == "" {
 		b.Skip("LEXSEARCH_BENCH_DOCS is unset: set it to a folder of documents to ingest")
 	}
+	docs, err := preparedDocs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// preparedDocs is corpusDocs' work, done once: -count repeats the
+// benchmark, not the preparing.
+var preparedDocs = sync.OnceValues(func() ([]*bleveDoc, error) {
+	return prepareDir(os.Getenv("LEXSEARCH_BENCH_DOCS"))
+})
+
+func prepareDir(dir string) ([]*bleveDoc, error) {
 	ix := New(quiet(), Options{})
 	var docs []*bleveDoc
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -34,7 +51,7 @@ func corpusDocs(b *testing.B) []*bleveDoc {
 			return err
 		}
 		id, _ := ContentID(data)
-		doc, err := ix.Prepare(b.Context(), corpus.Source{ID: id, Path: p, Format: corpus.FormatOf(p)}, data)
+		doc, err := ix.Prepare(context.Background(), corpus.Source{ID: id, Path: p, Format: corpus.FormatOf(p)}, data)
 		if err != nil {
 			return nil // skipped at ingest too
 		}
@@ -45,13 +62,10 @@ func corpusDocs(b *testing.B) []*bleveDoc {
 		docs = append(docs, bd)
 		return nil
 	})
-	if err != nil {
-		b.Fatal(err)
+	if err == nil && len(docs) == 0 {
+		err = fmt.Errorf("no document prepared from %s", dir)
 	}
-	if len(docs) == 0 {
-		b.Fatalf("no document prepared from %s", dir)
-	}
-	return docs
+	return docs, err
 }
 
 // analyzeLikeScorch analyses the fields of a built document as scorch's
