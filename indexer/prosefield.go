@@ -331,31 +331,22 @@ func (f *proseField) analyze(st *proseState) {
 	n := len(st.keys)
 	tfs := make([]index.TokenFreq, n)
 	f.freqs = make(index.TokenFrequencies, n)
-	// A term the state keeps is the bytes it keeps it in: nothing writes
-	// to the kept keys of a word table again (later keys go after them,
-	// and a table that grows copies them elsewhere). The others are
-	// copied into one buffer.
-	stable := st.terms.bytes[:st.terms.permBytes:st.terms.permBytes]
-	termBytes, tempBytes := 0, 0
+	// The terms' bytes are copied into one buffer of the field's own,
+	// not shared with the state's buffer of every kept term: the
+	// segment builder hashes and compares them, and with the terms
+	// shared, it spent more on that than the copy costs.
+	termBytes := 0
 	for _, k := range st.keys {
-		tr := st.termRecs[k]
-		termBytes += int(tr.n)
-		if int(tr.off+tr.n) > len(stable) {
-			tempBytes += int(tr.n)
-		}
+		termBytes += int(st.termRecs[k].n)
 	}
-	arena := make([]byte, 0, tempBytes)
+	arena := make([]byte, 0, termBytes)
 	kept := 0
 	for t, k := range st.keys {
+		a := len(arena)
 		tr := st.termRecs[k]
+		arena = append(arena, st.terms.bytes[tr.off:tr.off+tr.n]...)
 		tf := &tfs[t]
-		if int(tr.off+tr.n) <= len(stable) {
-			tf.Term = stable[tr.off : tr.off+tr.n : tr.off+tr.n]
-		} else {
-			a := len(arena)
-			arena = append(arena, st.terms.bytes[tr.off:tr.off+tr.n]...)
-			tf.Term = arena[a:len(arena):len(arena)]
-		}
+		tf.Term = arena[a:len(arena):len(arena)]
 		if !f.options.SkipFreqNorm() {
 			tf.SetFrequency(int(st.counts[t]))
 		}
