@@ -40,6 +40,9 @@ type fieldSpec struct {
 	// prose is set when analyzer is TextAnalyzer's chain, which a
 	// proseField does in one pass.
 	prose *englishFilter
+	// keyword is set when analyzer is bleve's keyword analyzer, which
+	// a keywordField does for all of a field's values at once.
+	keyword bool
 }
 
 // fieldSpecs are the fields of Mapping, read from it so that the two
@@ -76,6 +79,7 @@ func newFieldSpecs(im mapping.IndexMapping) (*fieldSpecs, error) {
 				return fieldSpec{}, fmt.Errorf("index mapping: no analyzer for field %q", name)
 			}
 			s.prose = proseFilter(s.analyzer)
+			s.keyword = isKeywordAnalyzer(s.analyzer)
 		}
 		return s, nil
 	}
@@ -175,8 +179,28 @@ func (d *bleveDoc) Document(id string) *document.Document {
 			prose(s.body, pos[i:i+1:i+1], p)
 		}
 	}
-	text(s.source, nil, d.source)
-	text(s.facet[corpus.FieldType], nil, d.typ)
+	// keywords adds the values of a keyword field, a list or a single
+	// value: one keywordField where that makes the same index, else a
+	// field per value, with its position in a list.
+	keywords := func(f fieldSpec, list bool, values ...string) {
+		if len(values) == 0 {
+			return
+		}
+		if keywordsFit(f) {
+			doc.Fields = append(doc.Fields, newKeywordField(f, values))
+			names = append(names, f.name)
+			return
+		}
+		for i, v := range values {
+			if list {
+				text(f, pos[i:i+1:i+1], v)
+			} else {
+				text(f, nil, v)
+			}
+		}
+	}
+	keywords(s.source, false, d.source)
+	keywords(s.facet[corpus.FieldType], false, d.typ)
 	for _, l := range []struct {
 		name   string
 		values []string
@@ -184,16 +208,14 @@ func (d *bleveDoc) Document(id string) *document.Document {
 		{corpus.FieldStatutes, d.statutes}, {corpus.FieldCitations, d.citations},
 		{corpus.FieldParties, d.parties}, {corpus.FieldJudges, d.judges},
 	} {
-		for i, v := range l.values {
-			text(s.facet[l.name], pos[i:i+1:i+1], v)
-		}
+		keywords(s.facet[l.name], true, l.values...)
 	}
 	for _, f := range []struct{ name, value string }{
 		{corpus.FieldCourt, d.court}, {corpus.FieldDocket, d.docket},
 		{corpus.FieldYear, d.year}, {corpus.FieldLang, d.lang},
 	} {
 		if f.value != "" {
-			text(s.facet[f.name], nil, f.value)
+			keywords(s.facet[f.name], false, f.value)
 		}
 	}
 	for _, f := range []struct {

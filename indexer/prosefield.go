@@ -117,15 +117,15 @@ const (
 //
 // Every word of a text costs one lookup in words, a table of this
 // state's own keyed on the word's bytes as written, which gives what
-// the filter made of it (a stop word, or its term, stemmed once) and,
-// for a word met before in the same text, its term's index there: the
-// records carry the number of the text they last counted for, so
-// nothing is cleared between texts. The first maxKnownWords words (the
+// the filter made of it (a stop word, or its term, stemmed once); the
+// term's record gives, for a term met before in the same text, its
+// index there: the records carry the number of the text they last
+// counted for, so nothing is cleared between texts. The first maxKnownWords words (the
 // common ones) and their terms are kept for later texts; the others are
 // forgotten at the end of each text, so memory stays bounded whatever
 // the collection's vocabulary.
 type proseState struct {
-	words    *wordTable[wordRec]
+	words    *wordTable[int32] // a word as written -> its term in termRecs, or -1: a stop word
 	terms    *wordTable[int32] // a term -> its index in termRecs
 	termRecs []termRec         // the kept terms first
 
@@ -135,16 +135,21 @@ type proseState struct {
 	kept   []keptWord // each word kept, in order, when the field has term vectors
 	next   []int32    // by index in the text: where its next location goes
 
+	batch   []wordSpan // the words of a text waiting to be looked up
+	touched uint32     // a sum of what the batches' first loads read, so they are not dropped
+
 	scratch []byte
 	filter  *englishFilter
 }
 
-// A wordRec is what a word as written indexes as.
-type wordRec struct {
-	term int32  // in termRecs, or -1: a stop word
-	text uint32 // the text in which t is the term's index
-	t    int32
+// A wordSpan is a word of a text waiting to be looked up, and its hash.
+type wordSpan struct {
+	start, end int
+	h          uint64
 }
+
+// wordBatch is the words looked up together.
+const wordBatch = 64
 
 // A keptWord is where a word kept is, and its term's index in the text.
 type keptWord struct {
@@ -159,7 +164,15 @@ type termRec struct {
 	off, n uint32 // its bytes in terms.bytes
 }
 
-const maxKnownWords = 1 << 15
+// maxKnownWords is how many words a state keeps for later texts. A
+// word it does not keep costs, in each text it is in, a lookup in the
+// filter's shared stem memory (a Go map behind a lock) and in the
+// state's terms: with 32k words kept that was a third of analysis on
+// lexperf's 100k documents, whose vocabulary passes 65k words in their
+// first 10k. At 96k the words table has 256k slots (6 MB), and with the
+// terms (60k of lexperf's first 20k documents) a state holds about 10 MB;
+// ingest keeps one state per analysis worker (bleve runs 4).
+const maxKnownWords = 96 << 10
 
 // proseStates are the idle states. A free list rather than a sync.Pool:
 // the pool empties at every garbage collection, and with it what the
@@ -187,7 +200,7 @@ func getProseState(filter *englishFilter) *proseState {
 // meets for later texts.
 func newProseState(filter *englishFilter, known int) *proseState {
 	seed := maphash.MakeSeed()
-	return &proseState{words: newWordTable[wordRec](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
+	return &proseState{words: newWordTable[int32](seed, known), terms: newWordTable[int32](seed, known), filter: filter}
 }
 
 func putProseState(st *proseState) {
@@ -199,25 +212,26 @@ func putProseState(st *proseState) {
 // term returns the index in this text of the term of a word as written,
 // or -1 for a stop word.
 func (st *proseState) term(word []byte) int32 {
-	h := st.words.hash(word)
+	return st.termHashed(st.words.hash(word), word)
+}
+
+// termHashed is term of a word whose hash in words is h.
+func (st *proseState) termHashed(h uint64, word []byte) int32 {
 	w := st.words.find(h, word)
 	if w < 0 {
 		w = st.addWord(h, word)
 	}
-	r := &st.words.slots[w].val
-	if r.text != st.text {
-		r.text, r.t = st.text, -1
-		if r.term >= 0 {
-			tr := &st.termRecs[r.term]
-			if tr.text != st.text {
-				tr.text, tr.t = st.text, int32(len(st.keys))
-				st.keys = append(st.keys, r.term)
-				st.counts = append(st.counts, 0)
-			}
-			r.t = tr.t
-		}
+	k := st.words.slots[w].val
+	if k < 0 {
+		return -1
 	}
-	return r.t
+	tr := &st.termRecs[k]
+	if tr.text != st.text {
+		tr.text, tr.t = st.text, int32(len(st.keys))
+		st.keys = append(st.keys, k)
+		st.counts = append(st.counts, 0)
+	}
+	return tr.t
 }
 
 // addWord filters a word not seen before (or forgotten), adds it, and
@@ -230,18 +244,18 @@ func (st *proseState) addWord(h uint64, word []byte) int {
 	// A kept word's term is kept; a forgotten word's new term is
 	// forgotten with it.
 	keep := st.words.canKeep()
-	rec := wordRec{term: -1}
+	k := int32(-1)
 	if notStop {
 		th := st.terms.hash(term)
 		if j := st.terms.find(th, term); j >= 0 {
-			rec.term = st.terms.slots[j].val
+			k = st.terms.slots[j].val
 		} else {
-			rec.term = int32(len(st.termRecs))
+			k = int32(len(st.termRecs))
 			st.termRecs = append(st.termRecs, termRec{off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
-			st.terms.add(th, term, rec.term, keep)
+			st.terms.add(th, term, k, keep)
 		}
 	}
-	return st.words.add(h, word, rec, keep)
+	return st.words.add(h, word, k, keep)
 }
 
 // forget drops the words and terms not kept for later texts.
@@ -274,18 +288,41 @@ func (f *proseField) analyze(st *proseState) {
 		// Positions count from 1 in each value, as bleve analyses each
 		// value of a field on its own.
 		position, kept := 0, 0
-		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
-			position++
-			t := st.term(v.text[start:end])
-			if t < 0 {
-				return
+		// The words go by in batches: the first pass over a batch hashes
+		// each word and reads its first slot in the table, loads that do
+		// not wait for one another, so the slots of words not met lately
+		// come from memory together rather than one at a time; the second
+		// looks each word up.
+		flush := func() {
+			mask := uint64(len(st.words.slots) - 1)
+			var touched uint32
+			for j := range st.batch {
+				w := &st.batch[j]
+				w.h = st.words.hash(v.text[w.start:w.end])
+				touched += st.words.slots[w.h&mask].n
 			}
-			st.counts[t]++
-			kept++
-			if vectors {
-				st.kept = append(st.kept, keptWord{start: start, end: end, position: position, t: t, value: int32(i)})
+			st.touched += touched
+			for _, w := range st.batch {
+				position++
+				t := st.termHashed(w.h, v.text[w.start:w.end])
+				if t < 0 {
+					continue
+				}
+				st.counts[t]++
+				kept++
+				if vectors {
+					st.kept = append(st.kept, keptWord{start: w.start, end: w.end, position: position, t: t, value: int32(i)})
+				}
+			}
+			st.batch = st.batch[:0]
+		}
+		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
+			st.batch = append(st.batch, wordSpan{start: start, end: end})
+			if len(st.batch) == wordBatch {
+				flush()
 			}
 		})
+		flush()
 		if vectors {
 			posBytes += kept * len(v.pos) * size.SizeOfUint64
 		}
@@ -294,11 +331,15 @@ func (f *proseField) analyze(st *proseState) {
 	n := len(st.keys)
 	tfs := make([]index.TokenFreq, n)
 	f.freqs = make(index.TokenFrequencies, n)
+	// The terms' bytes are copied into one buffer of the field's own,
+	// not shared with the state's buffer of every kept term: the
+	// segment builder hashes and compares them, and with the terms
+	// shared, it spent more on that than the copy costs.
 	termBytes := 0
 	for _, k := range st.keys {
 		termBytes += int(st.termRecs[k].n)
 	}
-	arena := make([]byte, 0, termBytes) // the terms' bytes, one allocation
+	arena := make([]byte, 0, termBytes)
 	kept := 0
 	for t, k := range st.keys {
 		a := len(arena)

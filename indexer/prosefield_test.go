@@ -232,3 +232,33 @@ func BenchmarkProseField(b *testing.B) {
 		}
 	})
 }
+
+// TestProseFieldTermsStayPut analyses texts one after another with one
+// state, keeping every field, as a segment keeps them until it is
+// built: a field's terms share bytes the state keeps, and analysing the
+// texts after it (the state learning and forgetting words, its tables
+// growing) must not change them.
+func TestProseFieldTermsStayPut(t *testing.T) {
+	spec, err := bodySpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts [][]byte
+	eachSample(t, func(_ string, data []byte) { texts = append(texts, data) })
+	texts = append(texts, generated(t, 30)...)
+	for _, known := range []int{0, 300, 5000} {
+		st := newProseState(spec.prose, known)
+		fields := make([]*proseField, len(texts))
+		dumps := make([]string, len(texts))
+		for i, text := range texts {
+			fields[i] = newProseField(spec, nil, text)
+			fields[i].analyze(st)
+			dumps[i] = freqsDump(fields[i].AnalyzedTokenFrequencies())
+		}
+		for i, f := range fields {
+			if got := freqsDump(f.AnalyzedTokenFrequencies()); got != dumps[i] {
+				t.Errorf("known %d: text %d's terms changed while later texts were analysed", known, i)
+			}
+		}
+	}
+}

@@ -1,16 +1,18 @@
 package indexer
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 )
 
 // wordTable maps byte strings to values of type V: open addressing with
 // linear probing, looked up with the bytes of a text as they are (a Go
 // map keyed on strings hashes the word, then probes a table of groups,
-// and needs a string to add one). A slot holds its value and where its
-// key's bytes are in one buffer of all the keys, so that a lookup reads
-// the slot and the key's bytes, not a string header and a record
-// elsewhere too.
+// and needs a string to add one). A slot holds its value, its key's
+// first eight bytes and where the rest are in one buffer of all the
+// keys, so that finding a key of at most eight bytes (most words) reads
+// the slot alone, and a longer key the slot and its bytes, not a string
+// header and a record elsewhere too.
 //
 // Its keys are permanent or temporary. Permanent ones are added while
 // the table holds fewer than its limit; after that, keys are temporary,
@@ -29,10 +31,29 @@ type wordTable[V any] struct {
 }
 
 type tableSlot[V any] struct {
-	tag uint32 // the high half of the key's hash
-	off uint32 // the key is bytes[off : off+n-1]
-	n   uint32 // the key's length+1; 0 is an empty slot
-	val V
+	head [2]uint32 // the key's first 8 bytes, little-endian, zero after its end
+	off  uint32    // the key is bytes[off : off+n-1]
+	n    uint32    // the key's length+1; 0 is an empty slot
+	val  V
+}
+
+// keyHead is the first 8 bytes of key, little-endian, with zeros after
+// its end: two keys of at most 8 bytes are equal when their lengths and
+// heads are. A key cut from a longer text (its capacity runs on) is
+// read in one load and masked.
+func keyHead(key []byte) [2]uint32 {
+	var h uint64
+	switch {
+	case len(key) >= 8:
+		h = binary.LittleEndian.Uint64(key)
+	case cap(key) >= 8:
+		h = binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1)
+	default:
+		for i, c := range key {
+			h |= uint64(c) << (8 * i)
+		}
+	}
+	return [2]uint32{uint32(h), uint32(h >> 32)}
 }
 
 const minTableSlots = 1 << 10
@@ -46,13 +67,14 @@ func (t *wordTable[V]) hash(key []byte) uint64 { return maphash.Bytes(t.seed, ke
 // find returns the slot of key, whose hash is h, or -1.
 func (t *wordTable[V]) find(h uint64, key []byte) int {
 	mask := uint64(len(t.slots) - 1)
-	tag := uint32(h >> 32)
+	head := keyHead(key)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.n == 0 {
 			return -1
 		}
-		if s.tag == tag && int(s.n-1) == len(key) && string(t.bytes[s.off:int(s.off)+len(key)]) == string(key) {
+		if s.head == head && int(s.n-1) == len(key) &&
+			(len(key) <= 8 || string(t.bytes[s.off+8:int(s.off)+len(key)]) == string(key[8:])) {
 			return int(i)
 		}
 	}
@@ -74,7 +96,7 @@ func (t *wordTable[V]) add(h uint64, key []byte, val V, permanent bool) int {
 	if 2*(t.n+1) > len(t.slots) {
 		t.rehash(2 * len(t.slots))
 	}
-	slot := t.put(h, tableSlot[V]{tag: uint32(h >> 32), off: uint32(len(t.bytes)), n: uint32(len(key)) + 1, val: val})
+	slot := t.put(h, tableSlot[V]{head: keyHead(key), off: uint32(len(t.bytes)), n: uint32(len(key)) + 1, val: val})
 	t.bytes = append(t.bytes, key...)
 	t.n++
 	if permanent && t.perm == t.n-1 {

@@ -25,9 +25,19 @@ func newWordTableModel(limit int) *wordTableModel {
 	return &wordTableModel{tab: newWordTable[int](maphash.MakeSeed(), limit), limit: limit, perm: map[string]int{}, temp: map[string]int{}}
 }
 
-// value is what the table holds for w, or -1; the slot found must hold w.
+// inText is w as a word cut from a text: bytes that are not w's run on
+// in its capacity.
+func inText(w string) []byte {
+	return []byte(w + "\xffrun on")[:len(w)]
+}
+
+// value is what the table holds for w, or -1; the slot found must hold
+// w, and be found alike whether the key's capacity runs on or not.
 func (m *wordTableModel) value(w string) (int, string) {
 	s := m.tab.find(m.tab.hash([]byte(w)), []byte(w))
+	if s2 := m.tab.find(m.tab.hash(inText(w)), inText(w)); s2 != s {
+		return 0, fmt.Sprintf("find(%q) gave slot %d, and %d for the word in a text", w, s, s2)
+	}
 	if s < 0 {
 		return -1, ""
 	}
@@ -71,7 +81,11 @@ func (m *wordTableModel) step(w string) string {
 	if want := len(m.perm) < m.limit && len(m.temp) == 0; keep != want {
 		return fmt.Sprintf("canKeep %v with %d permanent and %d temporary words", keep, len(m.perm), len(m.temp))
 	}
-	m.tab.add(m.tab.hash([]byte(w)), []byte(w), m.next, keep)
+	key := []byte(w)
+	if m.next%2 == 1 {
+		key = inText(w)
+	}
+	m.tab.add(m.tab.hash(key), key, m.next, keep)
 	if keep {
 		m.perm[w] = m.next
 	} else {
