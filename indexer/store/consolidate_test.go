@@ -544,3 +544,14 @@ func TestBulkPlanMergesEachBatchOnce(t *testing.T) {
 		t.Errorf("left %d final segments and %d batch segments, want 4 or more and at most %d", finished, batch, bulkSegmentsPerMerge+2)
 	}
 }
+
+// Small batch segments (many shards, or small batches) are merged in
+// tiers of bulkSegmentsPerMerge: twice at most before they are final.
+func TestBulkPlanSmallBatches(t *testing.T) {
+	o := bulkPlanOptions(t)
+	rnd := rand.New(rand.NewPCG(4, 6))
+	_, depth, _ := bulkWrite(t, o, 3000, func() int64 { return 15 + rnd.Int64N(10) })
+	if depth > 2 {
+		t.Errorf("a document was merged %d times while ingest wrote, want at most twice", depth)
+	}
+}
