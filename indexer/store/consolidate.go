@@ -27,10 +27,10 @@ import (
 // a large index rewrites those few, never the large segments. A Bulk
 // Store's own merges are final (bulkFinishedSegmentSize): what is left is
 // the batch segments written since its last merge, and Consolidate merges
-// those. And the segment
-// files merged at once total at most ConsolidateBytes: a merge reads its
-// segments through memory maps, whose pages count in the process's
-// resident memory until the merged segments are dropped (merging both
+// those. And the segment files merged at once total at most
+// ConsolidateBytes: a merge reads its segments through memory maps,
+// whose pages count in the process's resident memory until the merged
+// segments are dropped (merging both
 // shards of a 100,000-document index into one segment each at once took
 // 1.5 GB). Each shard takes at most its share of that, smallest segments
 // first (see consolidatePlan), and the shards whose merges fit together

@@ -296,8 +296,9 @@ const boltTimeout = "2s"
 // lexperf documents its merges wrote 2,842 MB while ingest wrote and
 // Consolidate 907 MB more, for an index of 2,090 MB: each byte was
 // written 2.8 times, and merging took 34 s of 286 s of CPU, leaving 12
-// and 13 segments per shard. With this plan, on a machine busy with
-// other work (so CPU seconds run about 1.4 times the quiet figures):
+// and 13 segments per shard. With this plan (and a floor of 100, which
+// plans these sizes as 10 does), on a machine busy with other work (so
+// CPU seconds run about 1.4 times the quiet figures):
 // lexperf 100k merged 1,897 MB while writing and 109 MB at the end, for
 // an index of 2,009 MB, merging 29 s of 356 s sampled (8% of the CPU,
 // was 12%), 6 segments per shard, peak 1.35 GB (process tree);
@@ -323,8 +324,10 @@ const bulkFloorSegmentSize = 10
 // unless bulkMaxSegmentSize stops it first: 50 of lexperf's 4 MB
 // segments, some 9,000 documents and 180 MB. A merge reads its segments
 // through memory maps, whose pages count in the process's resident memory
-// until it is done, and both shards merge at about the same time: the
-// product bounds ingest's peak memory beside the heap.
+// until it is done, and both shards merge at about the same time; the
+// batch segments waiting for a merge are also about half resident. At
+// lexperf 100k the peak was 795 MB of heap beside 550 MB of mapped
+// segments, the moment both shards merged their fifty.
 const bulkSegmentsPerMerge = 50
 
 // bulkMaxSegmentSize caps, in documents, the segments a Bulk writer's
