@@ -22,12 +22,15 @@ import (
 // search visits one by one, and which bleve went on merging in the server
 // under its first queries.
 //
-// What it merges is bounded twice. Only segments no larger than what this
-// Store wrote to the shard are merged, so adding a few files to a large
-// index rewrites those few, never the large segments. And the segment
-// files merged at once total at most ConsolidateBytes: a merge reads its
-// segments through memory maps, whose pages count in the process's
-// resident memory until the merged segments are dropped (merging both
+// What it merges is bounded three times. Only segments no larger than
+// what this Store wrote to the shard are merged, so adding a few files to
+// a large index rewrites those few, never the large segments. A Bulk
+// Store's own merges are final (bulkFinishedSegmentSize): what is left is
+// the batch segments written since its last merge, and Consolidate merges
+// those. And the segment files merged at once total at most
+// ConsolidateBytes: a merge reads its segments through memory maps,
+// whose pages count in the process's resident memory until the merged
+// segments are dropped (merging both
 // shards of a 100,000-document index into one segment each at once took
 // 1.5 GB). Each shard takes at most its share of that, smallest segments
 // first (see consolidatePlan), and the shards whose merges fit together
@@ -54,7 +57,13 @@ func (s *Store) Consolidate(ctx context.Context) error {
 			errs[i] = fmt.Errorf("index shard %d: %w", i, err)
 			continue
 		}
-		plan, err := consolidatePlan(sc, int64(s.written[i]), ConsolidateBytes/int64(len(s.shards)))
+		upTo := int64(s.written[i])
+		if s.opts.Bulk {
+			// The bulk plan's own merges are final: rewriting them
+			// would write each byte twice for fewer segments.
+			upTo = min(upTo, bulkFinishedSegmentSize-1)
+		}
+		plan, err := consolidatePlan(sc, upTo, ConsolidateBytes/int64(len(s.shards)))
 		if err != nil {
 			errs[i] = fmt.Errorf("index shard %d: %w", i, err)
 			continue
@@ -238,7 +247,7 @@ func (b *byteBudget) release(n int64) {
 }
 
 // consolidatePlan chooses the segments of sc that Consolidate merges: the
-// n smallest, as many as can be, none larger than written documents,
+// n smallest, as many as can be, none larger than upTo documents,
 // their files totalling at most maxBytes. It returns how many documents
 // they hold (0: there are not two to merge), their bytes, and the
 // planner's MaxSegmentSize that takes exactly them. The planner takes the segments
@@ -246,11 +255,11 @@ func (b *byteBudget) release(n int64) {
 // MaxSegmentSize: with m the smallest segment left out, MaxSegmentSize is
 // 2m, which needs every segment taken smaller than m, and makes one
 // segment of them when together they hold under 2m, a few of under 2m
-// each otherwise (a bulk ingest of 100,000 documents left, per shard, two
-// segments of 10,000 documents beside ten of 2,400 and some of 440: the
-// ten and the small ones become two).
-func consolidatePlan(sc *scorch.Scorch, written, maxBytes int64) (mergePlan, error) {
-	if written == 0 {
+// each otherwise (with bleve's tiers of ten, a bulk ingest of 100,000
+// documents left, per shard, two segments of 10,000 documents beside ten
+// of 2,400 and some of 440: the ten and the small ones became two).
+func consolidatePlan(sc *scorch.Scorch, upTo, maxBytes int64) (mergePlan, error) {
+	if upTo <= 0 {
 		return mergePlan{}, nil
 	}
 	r, err := sc.Reader()
@@ -275,7 +284,7 @@ func consolidatePlan(sc *scorch.Scorch, written, maxBytes int64) (mergePlan, err
 		sum[k+1], bytes[k+1] = sum[k]+g.docs, bytes[k]+g.bytes
 	}
 	for n := len(segs); n >= 2; n-- {
-		if segs[n-1].docs > written || bytes[n] > maxBytes {
+		if segs[n-1].docs > upTo || bytes[n] > maxBytes {
 			continue
 		}
 		p := mergePlan{segments: n, docs: sum[n], bytes: bytes[n]}

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -79,7 +81,7 @@ func searchCount(t *testing.T, s *Store, word string) uint64 {
 }
 
 // A bulk write leaves one segment per batch (nine batches of 150
-// documents stay under the planner's ten per tier, so bleve does not
+// documents stay under the planner's fifty per tier, so bleve does not
 // merge them while they are written); Consolidate merges them into one,
 // and every document is still found.
 func TestConsolidateMergesWhatWasWritten(t *testing.T) {
@@ -135,6 +137,34 @@ func TestConsolidateLeavesLargerSegmentsAlone(t *testing.T) {
 	}
 	if n := searchCount(t, s, "document"); n != 9*150+300 {
 		t.Errorf("%d documents found, want %d", n, 9*150+300)
+	}
+}
+
+// What a bulk store's own merges made is final: Consolidate merges the
+// batch segments beside it, even with the budget to take it too.
+func TestConsolidateLeavesFinishedSegmentsAlone(t *testing.T) {
+	s := openBulk(t, t.TempDir())
+	defer s.Close()
+	commitRange(t, s, 0, bulkFinishedSegmentSize)
+	for i := range 3 {
+		from := bulkFinishedSegmentSize + i*150
+		commitRange(t, s, from, from+150)
+	}
+	var finished uint64
+	for id, n := range segments(t, s) {
+		if n == bulkFinishedSegmentSize {
+			finished = id
+		}
+	}
+	if err := s.Consolidate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	segs := segments(t, s)
+	if len(segs) != 2 || segs[finished] != bulkFinishedSegmentSize {
+		t.Errorf("segments after Consolidate: %v; want the %d-document segment %d untouched and one of 450", segs, bulkFinishedSegmentSize, finished)
+	}
+	if n := searchCount(t, s, "document"); n != bulkFinishedSegmentSize+450 {
+		t.Errorf("%d documents found, want %d", n, bulkFinishedSegmentSize+450)
 	}
 }
 
@@ -422,5 +452,106 @@ func TestConsolidateOptionsNeverWorse(t *testing.T) {
 		if theirs := segmentsAfter(t, segs, o); ours > theirs {
 			t.Fatalf("trial %d: %d segments after the merge, bleve's score leaves %d: %v", trial, ours, theirs, segs)
 		}
+	}
+}
+
+// bulkPlanOptions are the merge planner's options of a Bulk store's
+// shards, read as bleve reads them.
+func bulkPlanOptions(t *testing.T) mergeplan.MergePlanOptions {
+	t.Helper()
+	cfg := (&Store{opts: Options{Bulk: true}}).shardConfig()
+	b, err := json.Marshal(cfg["scorchMergePlanOptions"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mergeplan.DefaultMergePlanOptions
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	if err := mergeplan.ValidateMergePlannerOptions(&o); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// bulkWrite plays a bulk ingest of batch segments of sizes drawn by
+// size through the planner with options o, each merge done before the
+// next batch, and returns the segments left, how often the most
+// rewritten document was merged, and the most segments one merge took.
+func bulkWrite(t *testing.T, o mergeplan.MergePlanOptions, batches int, size func() int64) (left []planSeg, depth, widest int) {
+	t.Helper()
+	depthOf := map[int64]int{}
+	var next int64
+	for range batches {
+		next++
+		left = append(left, planSeg{next, size()})
+		segs := make([]mergeplan.Segment, len(left))
+		for i, sg := range left {
+			segs[i] = sg
+		}
+		p, err := mergeplan.Plan(segs, &o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == nil {
+			continue
+		}
+		for _, task := range p.Tasks {
+			next++
+			merged := planSeg{id: next}
+			d := 0
+			for _, sg := range task.Segments {
+				merged.n += sg.LiveSize()
+				d = max(d, depthOf[sg.(planSeg).id])
+				left = slices.DeleteFunc(left, func(l planSeg) bool { return l == sg.(planSeg) })
+			}
+			depthOf[next] = d + 1
+			depth = max(depth, d+1)
+			widest = max(widest, len(task.Segments))
+			left = append(left, merged)
+		}
+	}
+	return left, depth, widest
+}
+
+// A bulk ingest's merges take each batch's segment once: a shard's
+// batch segments of about 200 documents (lexperf's 100,000 documents on
+// two shards) are merged up to bulkSegmentsPerMerge at a time into
+// segments that are not merged again, and what is left at the end is
+// those and fewer batch segments than one merge takes.
+func TestBulkPlanMergesEachBatchOnce(t *testing.T) {
+	o := bulkPlanOptions(t)
+	rnd := rand.New(rand.NewPCG(3, 5))
+	left, depth, widest := bulkWrite(t, o, 250, func() int64 { return 150 + rnd.Int64N(100) })
+	if depth != 1 {
+		t.Errorf("a document was merged %d times while ingest wrote, want once", depth)
+	}
+	if widest > bulkSegmentsPerMerge {
+		t.Errorf("a merge took %d segments, more than %d", widest, bulkSegmentsPerMerge)
+	}
+	var finished, batch int
+	for _, sg := range left {
+		switch {
+		case sg.n >= bulkFinishedSegmentSize:
+			finished++
+		case sg.n < 250:
+			batch++
+		default:
+			t.Errorf("a segment of %d documents: neither a batch's nor final", sg.n)
+		}
+	}
+	if finished < 4 || batch > bulkSegmentsPerMerge+2 {
+		t.Errorf("left %d final segments and %d batch segments, want 4 or more and at most %d", finished, batch, bulkSegmentsPerMerge+2)
+	}
+}
+
+// Small batch segments (many shards, or small batches) are merged in
+// tiers of bulkSegmentsPerMerge: twice at most before they are final.
+func TestBulkPlanSmallBatches(t *testing.T) {
+	o := bulkPlanOptions(t)
+	rnd := rand.New(rand.NewPCG(4, 6))
+	_, depth, _ := bulkWrite(t, o, 3000, func() int64 { return 15 + rnd.Int64N(10) })
+	if depth > 2 {
+		t.Errorf("a document was merged %d times while ingest wrote, want at most twice", depth)
 	}
 }

@@ -284,28 +284,64 @@ func (s *Store) removeStray(p pointer) error {
 
 const boltTimeout = "2s"
 
+// The merge plan of a Bulk writer merges each batch's segment once: a
+// shard's batch segments (some 200 documents each of ../shared/lexperf's
+// opinions and dockets, 4 MB) are merged bulkSegmentsPerMerge at a time
+// into segments of at least half bulkMaxSegmentSize documents, which are
+// never merged again while ingest writes, and Consolidate merges only
+// the batch segments left over at the end (see bulkFinishedSegmentSize).
+//
+// bleve's default plan, and this one before, grew segments in tiers of
+// ten: 200 documents, 2,000, then five of 2,000 into 10,000; at 100,000
+// lexperf documents its merges wrote 2,842 MB while ingest wrote and
+// Consolidate 907 MB more, for an index of 2,090 MB: each byte was
+// written 2.8 times, and merging took 34 s of 286 s of CPU, leaving 12
+// and 13 segments per shard. With this plan (and a floor of 100, which
+// plans these sizes as 10 does), on a machine busy with other work (so
+// CPU seconds run about 1.4 times the quiet figures):
+// lexperf 100k merged 1,897 MB while writing and 109 MB at the end, for
+// an index of 2,009 MB, merging 29 s of 356 s sampled (8% of the CPU,
+// was 12%), 6 segments per shard, peak 1.35 GB (process tree);
+// lexbench's 100k corpus, against main in the same half hour: 1,419 MB
+// merged instead of 2,974, merging 21.8 s instead of 37.8 s, peak 1.30
+// GB both, 6 segments per shard instead of 4; served, the query mix's
+// server CPU within 3% (2.52-2.87 s, main 2.48-2.78 s) and 15-30 MB
+// more RSS after it (14 MB of mapped index pages).
+
 // bulkFloorSegmentSize is the merge planner's floor (in documents) for a
 // Bulk writer. bleve's default, 2,000, counts every smaller segment as
-// 2,000 documents, so while a shard holds fewer than ten times that it
-// wants about one segment per 2,000 documents: with batches of a few
-// hundred documents per shard, each new batch's segment was merged again
-// with the ones before it, every document rewritten two or three times
-// before it reached a segment of 2,000 (3,000 generated documents: merging
-// took more CPU than building the segments). With a floor below a batch's
-// segment, tiers start at the batch's own size and ten of them are merged
-// at once: each document is rewritten about once per tenfold growth.
-// Measured over 20,000 generated documents: merge CPU 8.9 s -> 3.2 s.
-const bulkFloorSegmentSize = 100
+// 2,000 documents, so the planner wants about one segment per 2,000
+// documents and merged each new batch's segment again with the ones
+// before it (3,000 generated documents: merging took more CPU than
+// building the segments). With a floor below a batch's segment, the
+// first tier is the batch's own size. A floor of 100 did the same for
+// segments under 100 documents (a batch split over many shards): played
+// through the planner, segments of 15 to 25 documents were merged up to
+// seven times; with 10, twice at most, and larger ones plan the same.
+const bulkFloorSegmentSize = 10
+
+// bulkSegmentsPerMerge is how many batch segments one merge of a Bulk
+// writer takes (the planner's MaxSegmentsPerTier and SegmentsPerMergeTask),
+// unless bulkMaxSegmentSize stops it first: 50 of lexperf's 4 MB
+// segments, some 9,000 documents and 180 MB. A merge reads its segments
+// through memory maps, whose pages count in the process's resident memory
+// until it is done, and both shards merge at about the same time; the
+// batch segments waiting for a merge are also about half resident. At
+// lexperf 100k the peak was 795 MB of heap beside 550 MB of mapped
+// segments, the moment both shards merged their fifty.
+const bulkSegmentsPerMerge = 50
 
 // bulkMaxSegmentSize caps, in documents, the segments a Bulk writer's
-// merges make. A merge reads its segments through memory maps, and their
-// pages count in the process's resident memory until it is done: at
-// 100,000 generated documents, both shards merging ten segments of 4,400
-// documents into one of 44,000 took the ingest from 1.1 GB to 1.77 GB
-// (20,000: 1.65 GB; 10,000: 1.36 GB, main's plan 1.31 GB). A segment of
-// half this or more is not merged again while ingest writes; Consolidate
-// merges the smaller ones at the end.
+// merges make, and makes them final: a segment of half this or more is
+// not merged again while ingest writes, nor by Consolidate. Without the
+// cap, ten segments of 4,400 generated documents were merged into one of
+// 44,000 on both shards at once, which took the ingest from 1.1 GB to
+// 1.77 GB at 100,000 documents.
 const bulkMaxSegmentSize = 10000
+
+// bulkFinishedSegmentSize is the size, in documents, from which a Bulk
+// writer's segment is final (see bulkMaxSegmentSize).
+const bulkFinishedSegmentSize = bulkMaxSegmentSize / 2
 
 // shardConfig is the scorch configuration a shard is created or opened
 // with. The merge plan is always given, so an index created by a Bulk
@@ -317,6 +353,8 @@ func (s *Store) shardConfig() map[string]any {
 	if s.opts.Bulk {
 		plan["FloorSegmentSize"] = bulkFloorSegmentSize
 		plan["MaxSegmentSize"] = bulkMaxSegmentSize
+		plan["MaxSegmentsPerTier"] = bulkSegmentsPerMerge
+		plan["SegmentsPerMergeTask"] = bulkSegmentsPerMerge
 	}
 	return map[string]any{"bolt_timeout": boltTimeout, "scorchMergePlanOptions": plan}
 }
