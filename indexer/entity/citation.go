@@ -55,7 +55,7 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 	}
 	// the second party's name, bounded to 120 runes, is read unbounded first (relaxed)
 	r.name = &relaxed{bounded: mustCompile(namePattern(`[^;()“”"]{1,120}?`, `[^;()“”"]{1,120}?`)),
-		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), runes: []int{2: 120, 3: 120}, groups: []int{1}}
+		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), find: caseNameMatch, runes: []int{2: 120, 3: 120}, groups: []int{1}}
 	r.guides = guidesOf(r.idAt, r.supraAt)
 	return r
 })

@@ -108,6 +108,38 @@ func FuzzCaseName(f *testing.F) {
 	f.Fuzz(checkCaseName)
 }
 
+// caseNameReadings are windows for caseNameMatch: where a name may
+// start, the forms of "v." and "In re", white space of every kind, and
+// what the other party may not hold.
+var caseNameReadings = []string{"In rem Doe v. Roe,", "Doe v.Roe v. X,", "A v. , ", "A v.  ,", "A v.\u00a0,", "A v. B;C,", "Doe vs. Roe,\u00a0",
+	"Doe v Roe,", "Doe vs Roe,", "5Doe v. Roe,", "é Doe v. Roe,", "\xe2Doe v. Roe,", "O’Brien v. Roe,", "O\xe2\x80Brien v. Roe,", "x,y v. z,",
+	"In the Matter of X, Y,", "In re  ,", "Ex parte Doe,", "Doe v. “Roe”,", "Doe v. (Roe),", "the Doe v. Roe,", "von Doe v. Roe,", "Doe v. Roe,x",
+	"A v.\u2009B,\u202f", "AvB v. C,", "a Doe v. Roe, ,", "Doe v. Roe,\n\t", "1 A v. B,", "_A v. B,", "Doe & Co. v. Roe,", "Doe v. Roe & Co,",
+	"De la Cruz v. Roe,", "del Doe v. Roe,", "rel. Doe v. Roe,", "Matter of  Doe,", "In the  Matter\nof Doe,", "In re", ",", " , ", "",
+	"United States ex rel. Doe v. Roe, Inc., ", "Doe, Inc. v. Roe,", "Doe Inc v. Roe v. Poe,", "Doe v. v. Roe,", "Doe v.\u00a0\u00a0,"}
+
+// TestCaseNameMatch: caseNameMatch finds what the unbounded pattern
+// it stands for finds.
+func TestCaseNameMatch(t *testing.T) {
+	for _, s := range slices.Concat(caseNameSamples, caseNameReadings) {
+		checkCaseNameMatch(t, s)
+	}
+}
+
+func FuzzCaseNameMatch(f *testing.F) {
+	for _, s := range slices.Concat(caseNameSamples, caseNameReadings) {
+		f.Add(s)
+	}
+	f.Fuzz(checkCaseNameMatch)
+}
+
+func checkCaseNameMatch(t *testing.T, w string) {
+	got, want := caseNameMatch(w), citationRulesOnce().name.fast.FindStringSubmatchIndex(w)
+	if !slices.Equal(got, want) {
+		t.Errorf("in %q caseNameMatch finds %v, the pattern %v", w, got, want)
+	}
+}
+
 func checkCaseName(t *testing.T, w string) {
 	r := citationRulesOnce()
 	got, want := r.name.FindStringSubmatchIndex(w), r.name.bounded.FindStringSubmatchIndex(w)

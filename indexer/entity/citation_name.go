@@ -1,0 +1,241 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// caseNameMatch is what the unbounded case-name pattern,
+// mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), finds in
+// w with FindStringSubmatchIndex, read by hand: the pattern runs before
+// every citation that has a "v." or "In re" before it, and the regexp
+// engine tries each of its some 200 offsets in turn, each through a
+// dozen alternatives.
+//
+// Every match ends with the comma that only white space follows to the
+// end of w, so without one there is none. A match starts at the first
+// offset (by runes, as the engine steps) from which a name can be read:
+// at 0, the name may start there; at any rune that is not an ASCII
+// letter, the name may start just after it. A name is a run of name words
+// (see nameWordEnd) and then "v.", "v" or "vs." (groups 1 and 2), or "In
+// re", "Matter of", "In the Matter of" or "Ex parte" (groups 1 and 3);
+// then white space and the other party, up to the comma, holding no
+// ';', '(', ')' or quotation mark.
+func caseNameMatch(w string) []int {
+	c := trailingComma(w)
+	if c < 0 {
+		return nil
+	}
+	for p := 0; p < len(w); {
+		if p == 0 {
+			if m := caseNameFrom(w, 0, c); m != nil {
+				m[0] = 0
+				return m
+			}
+		}
+		r, n := utf8.DecodeRuneInString(w[p:])
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			if m := caseNameFrom(w, p+n, c); m != nil {
+				m[0] = p
+				return m
+			}
+		}
+		p += n
+	}
+	return nil
+}
+
+// trailingComma returns the offset of the comma in w that only white
+// space (mustCompile's \s) follows, or -1.
+func trailingComma(w string) int {
+	c := -1
+	for i := 0; i < len(w); {
+		if w[i] == ',' {
+			c = i
+			i++
+			continue
+		}
+		if n := spaceLen(w[i:]); n > 0 {
+			i += n
+			continue
+		}
+		c = -1
+		if w[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(w[i:])
+			i += n
+		}
+	}
+	return c
+}
+
+// caseNameFrom reads a case name that starts at g and whose other party
+// runs up to the comma at c, and returns the pattern's groups (group 0's
+// start left for the caller), or nil.
+func caseNameFrom(w string, g, c int) []int {
+	if g >= c || !nameStart[w[g]] {
+		return nil
+	}
+	if t := versusName(w, g, c); t >= 0 {
+		return []int{-1, len(w), g, c, t, c, -1, -1}
+	}
+	for _, lead := range caseNameLeads {
+		if e := wordsThenSpace(w, g, lead); e >= 0 {
+			if t := otherParty(w, e, c); t >= 0 {
+				return []int{-1, len(w), g, c, -1, -1, t, c}
+			}
+		}
+	}
+	return nil
+}
+
+// caseNameLeads are the words, split by white space, that open a name
+// of the form "In re X".
+var caseNameLeads = [][]string{{"In", "re"}, {"Matter", "of"}, {"In", "the", "Matter", "of"}, {"Ex", "parte"}}
+
+// wordsThenSpace returns where the words, each after white space but the
+// first, end in w at g if w has them there, or -1.
+func wordsThenSpace(w string, g int, words []string) int {
+	i := g
+	for k, word := range words {
+		if k > 0 {
+			j := skipSpace(w, i)
+			if j == i {
+				return -1
+			}
+			i = j
+		}
+		if !strings.HasPrefix(w[i:], word) {
+			return -1
+		}
+		i += len(word)
+	}
+	return i
+}
+
+// versusName reads "A v. B" at g: name words, the first as the pattern's
+// first word may be, white space, "v.", "v" or "vs.", and the other party
+// up to the comma at c. It returns where the other party starts, or -1.
+func versusName(w string, g, c int) int {
+	e := nameWordEnd(w, g, true)
+	for e >= 0 {
+		q := skipSpace(w, e)
+		if q == e {
+			return -1
+		}
+		if v := versusEnd(w, q); v >= 0 {
+			return otherParty(w, v, c)
+		}
+		e = nameWordEnd(w, q, false)
+	}
+	return -1
+}
+
+// versusEnd returns the end of "v.", "v" or "vs." at q when white space
+// follows it, or -1.
+func versusEnd(w string, q int) int {
+	if q >= len(w) || w[q] != 'v' {
+		return -1
+	}
+	for _, v := range []string{"v.", "v", "vs."} {
+		if strings.HasPrefix(w[q:], v) && spaceLen(w[q+len(v):]) > 0 {
+			return q + len(v)
+		}
+	}
+	return -1
+}
+
+// otherParty reads, from v (just after the words before it), white
+// space and then the other party up to the comma at c, with none of
+// ';', '(', ')', '"', '“' and '”'. The white space is read whole when the
+// party is then not empty, else all but its last rune. It returns where
+// the party starts, or -1.
+func otherParty(w string, v, c int) int {
+	t := skipSpace(w, v)
+	if t == v || t > c {
+		return -1
+	}
+	if t == c {
+		last := lastSpaceStart(w, v, t)
+		if last == v {
+			return -1 // one rune of white space, and the party needs it
+		}
+		return last
+	}
+	for i := t; i < c; i++ {
+		switch w[i] {
+		case ';', '(', ')', '"':
+			return -1
+		case 0xE2:
+			if strings.HasPrefix(w[i:], "“") || strings.HasPrefix(w[i:], "”") {
+				return -1
+			}
+		}
+	}
+	return t
+}
+
+// lastSpaceStart returns where the last rune of white space in w[v:t]
+// starts; w[v:t] is white space.
+func lastSpaceStart(w string, v, t int) int {
+	last := v
+	for i := v; i < t; {
+		last = i
+		i += spaceLen(w[i:])
+	}
+	return last
+}
+
+// nameWordEnd returns the end of the name word at i in w when white
+// space follows it, or -1. A name word is a capital (first) or a capital
+// or a figure (later words) and then letters, figures, underscores,
+// apostrophes (straight or curly), periods, ampersands, commas and
+// hyphens; or one of the small words of names ("of",
+// "the", "ex", "rel.", "&", ...).
+func nameWordEnd(w string, i int, first bool) int {
+	if i >= len(w) {
+		return -1
+	}
+	if b := w[i]; 'A' <= b && b <= 'Z' || !first && isDigit(b) {
+		j := i + 1
+		for j < len(w) {
+			b := w[j]
+			if isWordByte(b) || b == '\'' || b == '.' || b == '&' || b == ',' || b == '-' {
+				j++
+			} else if strings.HasPrefix(w[j:], "’") {
+				j += len("’")
+			} else {
+				break
+			}
+		}
+		if spaceLen(w[j:]) > 0 {
+			return j
+		}
+		return -1
+	}
+	if !nameStart[w[i]] {
+		return -1
+	}
+	for _, s := range nameSmallWords {
+		if strings.HasPrefix(w[i:], s) && spaceLen(w[i+len(s):]) > 0 {
+			return i + len(s)
+		}
+	}
+	return -1
+}
+
+// nameSmallWords are the words in lower case a case name may have.
+var nameSmallWords = []string{"of", "the", "and", "for", "ex", "rel.", "de", "la", "du", "von", "van", "&"}
+
+// nameStart holds the bytes a case name can start with: a capital, or
+// the first byte of a small word.
+var nameStart = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for _, s := range nameSmallWords {
+		t[s[0]] = true
+	}
+	return t
+}()
