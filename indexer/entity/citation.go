@@ -215,16 +215,8 @@ func (t citationTagger) findFull(text string) []span {
 	rep := t.rep
 	var spans []span
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !rep.trie.starts(c) && c != 0xE2 {
-			continue
-		}
-		if i > 0 {
-			// a reporter starts a word, or follows the volume in the
-			// forms that run them together ("2021COA112", "2010-NMSC-007")
-			if p := text[i-1]; isWordByte(p) && !isDigit(p) || p == '.' || p == '\'' || p == '/' {
-				continue
-			}
+		if i = rep.starts.next(text, i); i == len(text) {
+			break
 		}
 		hits := rep.trie.match(text, i)
 		s, ok := t.fullAt(text, i, hits)

@@ -297,6 +297,49 @@ type reporterRules struct {
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
 	byEdition map[string]int32
+	// where findFull looks the trie up
+	starts *wordStarts
+}
+
+// A wordStarts finds where a trie's keys may start in a text: at a byte
+// of at, not just after a byte of after (a key starts a word).
+type wordStarts struct {
+	at, after [256]bool
+}
+
+// newWordStarts returns a wordStarts for the bytes of at and the bytes
+// after which pass tells a key cannot start. White space must pass, as
+// the start of a text does.
+func newWordStarts(at *[256]bool, pass func(c byte) bool) *wordStarts {
+	w := &wordStarts{at: *at}
+	for c := range 256 {
+		w.after[c] = !pass(byte(c))
+	}
+	if w.after[' '] {
+		panic("entity: a key must be able to start after white space")
+	}
+	return w
+}
+
+// next returns the first offset from i on where a key may start, or
+// len(text). Most bytes of prose follow a letter, and each costs two
+// table look-ups.
+func (w *wordStarts) next(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	p := byte(' ')
+	if i > 0 {
+		p = text[i-1]
+	}
+	for ; i < len(text); i++ {
+		c := text[i]
+		if !w.after[p] && w.at[c] {
+			return i
+		}
+		p = c
+	}
+	return len(text)
 }
 
 // slot stands for the reporter in a window of text, so that one compiled
@@ -362,6 +405,12 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		}
 	}
 	r.loose = looseTrie(r)
+	// a reporter starts a word, or follows the volume in the forms that
+	// run them together ("2021COA112", "2010-NMSC-007"); a typographic
+	// apostrophe's first byte too ("’")
+	at := r.trie.first
+	at[0xE2] = true
+	r.starts = newWordStarts(&at, func(p byte) bool { return !(isWordByte(p) && !isDigit(p) || p == '.' || p == '\'' || p == '/') })
 	return r
 })
 
