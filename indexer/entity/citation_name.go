@@ -46,28 +46,29 @@ func caseNameMatch(w string) []int {
 }
 
 // trailingComma returns the offset of the comma in w that only white
-// space (mustCompile's \s) follows, or -1.
+// space (mustCompile's \s) follows, or -1. It reads w from its end: a
+// wide space's first byte starts a rune wherever it stands, so its bytes
+// at the end of w are that space when read from the start too.
 func trailingComma(w string) int {
-	c := -1
-	for i := 0; i < len(w); {
-		if w[i] == ',' {
-			c = i
-			i++
+	e := len(w)
+	for e > 0 {
+		switch {
+		case isSpace(w[e-1]):
+			e--
+			continue
+		case strings.HasSuffix(w[:e], "\u00a0"):
+			e -= len("\u00a0")
+			continue
+		case strings.HasSuffix(w[:e], "\u2009"), strings.HasSuffix(w[:e], "\u202f"):
+			e -= len("\u2009")
 			continue
 		}
-		if n := spaceLen(w[i:]); n > 0 {
-			i += n
-			continue
-		}
-		c = -1
-		if w[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, n := utf8.DecodeRuneInString(w[i:])
-			i += n
-		}
+		break
 	}
-	return c
+	if e > 0 && w[e-1] == ',' {
+		return e - 1
+	}
+	return -1
 }
 
 // caseNameFrom reads a case name that starts at g and whose other party
