@@ -85,7 +85,7 @@ type citationRules struct {
 	pin *regexp.Regexp
 	// 1 what the parenthetical says
 	paren *regexp.Regexp
-	// the end of a parenthetical: 1 year
+	// the end of a parenthetical: 1 year (read by parenYear)
 	parenEnd *regexp.Regexp
 	// 1 a case name ending just before a citation
 	name *relaxed
@@ -506,7 +506,7 @@ func (t citationTagger) details(text string, spans []span) {
 			for _, g := range group {
 				spans[g].paren = inside
 			}
-			if y := r.parenEnd.FindStringSubmatchIndex(inside); y != nil {
+			if y := parenYear(inside); y != nil { // r.parenEnd
 				year, _ := strconv.Atoi(inside[y[2]:y[3]])
 				court := strings.TrimSpace(inside[:y[0]])
 				id := courts.citeID(court)

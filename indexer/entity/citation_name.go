@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -240,3 +241,108 @@ var nameStart = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// parenYear is what the parenthetical's end pattern (citationRules.
+// parenEnd) finds in s with FindStringSubmatchIndex, read by hand from
+// the end of s: every match ends s, but the regexp engine tries it from
+// each of its offsets. A match is the year, four figures 1600-2099, that
+// only white space follows, after a comma, white space or the start of
+// s; or before it a date, "Dec. 6," ("Jan" to "Dec", case as written,
+// any lower-case letters and a period, white space, a day of one or two
+// figures, a comma, white space), itself after a comma, white space or
+// the start of s. The match starts where the date's does when there is
+// one, the leftmost.
+func parenYear(s string) []int {
+	ye := len(s)
+	for n := spaceBefore(s, ye); n > 0; n = spaceBefore(s, ye) {
+		ye -= n
+	}
+	ys := ye - 4
+	if ys < 0 || !(s[ys] == '1' && '6' <= s[ys+1] && s[ys+1] <= '9' || s[ys] == '2' && s[ys+1] == '0') || !isDigit(s[ys+2]) || !isDigit(s[ys+3]) {
+		return nil
+	}
+	if p := monthDayBefore(s, ys); p >= 0 {
+		return []int{p, len(s), ys, ye}
+	}
+	if p := yearDelimiter(s, ys); p >= 0 {
+		return []int{p, len(s), ys, ye}
+	}
+	return nil
+}
+
+// yearDelimiter returns where what may stand before a parenthetical's
+// date or year at i starts: the start of s, a comma or white space; or
+// -1.
+func yearDelimiter(s string, i int) int {
+	if i == 0 {
+		return 0
+	}
+	if s[i-1] == ',' {
+		return i - 1
+	}
+	if n := spaceBefore(s, i); n > 0 {
+		return i - n
+	}
+	return -1
+}
+
+// monthDayBefore reads a date's month and day ending just before the
+// year at ys ("Dec. 6, "), and returns where it starts with what stands
+// before it (see yearDelimiter), or -1.
+func monthDayBefore(s string, ys int) int {
+	k := ys
+	for n := spaceBefore(s, k); n > 0; n = spaceBefore(s, k) {
+		k -= n
+	}
+	if k > 0 && s[k-1] == ',' {
+		k--
+	}
+	d := 0 // the day's figures, one or two with white space before
+	for d < 3 && k-d > 0 && isDigit(s[k-d-1]) {
+		d++
+	}
+	if d == 0 || d == 3 {
+		return -1
+	}
+	k -= d
+	if spaceBefore(s, k) == 0 {
+		return -1
+	}
+	for n := spaceBefore(s, k); n > 0; n = spaceBefore(s, k) {
+		k -= n
+	}
+	if k > 0 && s[k-1] == '.' {
+		k--
+	}
+	m := k
+	for m > 0 && 'a' <= s[m-1] && s[m-1] <= 'z' {
+		m--
+	}
+	m-- // the month's capital
+	if m < 0 || k-m < 3 || !slices.Contains(monthAbbrevs, s[m:m+3]) {
+		return -1
+	}
+	return yearDelimiter(s, m)
+}
+
+// monthAbbrevs are the first three letters of the months as the
+// parenthetical's end pattern spells them.
+var monthAbbrevs = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// spaceBefore returns the length of the white space (mustCompile's \s)
+// that ends at i in s, or 0. A wide space's first byte starts a rune
+// wherever it stands, so its bytes before i are that space when s is
+// read from its start too.
+func spaceBefore(s string, i int) int {
+	switch {
+	case i == 0:
+		return 0
+	case isSpace(s[i-1]):
+		return 1
+	case strings.HasSuffix(s[:i], "\u00a0"):
+		return len("\u00a0")
+	case strings.HasSuffix(s[:i], "\u2009"), strings.HasSuffix(s[:i], "\u202f"):
+		return len("\u2009")
+	}
+	return 0
+}

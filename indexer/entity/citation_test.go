@@ -147,3 +147,32 @@ func checkCaseName(t *testing.T, w string) {
 		t.Errorf("in %q the relaxed name pattern finds %v, the bounded one %v", w, got, want)
 	}
 }
+
+// parenEnds are parentheticals for parenYear: years in and out of range,
+// dates of every shape the pattern takes and some it does not, and what
+// may stand before them.
+var parenEnds = []string{"7th Cir. 2008", "N.D. Ill. Dec. 6, 2021", "2008", "1599", "1600", "2099", "2100", "x2008", ",2008", "Cir.2008",
+	"Dec. 6, 2021", "Dec 6 2021", "Dec.\u00a06,\u20092021\u202f", "December 16, 2021  ", "Sept. 30,2021", "May 52020", "May 123 2020",
+	"May 5 , 2020", "xMay 5, 2020", "JMay 5, 2020", "MAY 5, 2020", "Ma 5, 2020", ",May 5, 2020", "May5, 2020", "Mayy. 5, 2020",
+	"Jun. 5 2020 ", "2d Cir. 2008)", "\xe2\x80 2008", "\xa02008", "S.D.N.Y. Jan. 2, 2020\n", "", " ", "Dec. 6, 21"}
+
+// TestParenYear: parenYear finds what the parenthetical's end pattern
+// finds.
+func TestParenYear(t *testing.T) {
+	for _, s := range parenEnds {
+		checkParenYear(t, s)
+	}
+}
+
+func FuzzParenYear(f *testing.F) {
+	for _, s := range parenEnds {
+		f.Add(s)
+	}
+	f.Fuzz(checkParenYear)
+}
+
+func checkParenYear(t *testing.T, s string) {
+	if got, want := parenYear(s), citationRulesOnce().parenEnd.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("parenYear(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
