@@ -406,7 +406,13 @@ func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) 
 		if !rep.slots[ti].may(w, at) {
 			return rd
 		}
-		if m := rep.templates[ti].FindStringSubmatchIndex(w); m != nil {
+		var m []int
+		if rep.standard[ti] {
+			m = standardAt(w, at)
+		} else {
+			m = rep.templates[ti].FindStringSubmatchIndex(w)
+		}
+		if m != nil {
 			ms = [][]int{m}
 		}
 	} else {

@@ -346,3 +346,50 @@ func spaceBefore(s string, i int) int {
 	}
 	return 0
 }
+
+// standardTemplate is the citation template of most reporters in
+// reporters-db, "volume reporter page", with the slot for the reporter.
+const standardTemplate = `(?P<volume>[1-9]\d*)\s+(?P<reporter>\x01),?\s+(?P<page>\d+)`
+
+// standardAt is what mustCompile(standardTemplate) finds in w with
+// FindStringSubmatchIndex, where w holds the slot once, at at; read by
+// hand, since the regexp engine tries the template from each offset of
+// the window. A match holds the slot: the volume is the run of figures
+// before the white space before the slot, from its first figure that is
+// not 0; the page, the run of figures after the white space after the
+// slot and a comma.
+func standardAt(w string, at int) []int {
+	ve := at
+	for n := spaceBefore(w, ve); n > 0; n = spaceBefore(w, ve) {
+		ve -= n
+	}
+	if ve == at {
+		return nil
+	}
+	vs := ve
+	for vs > 0 && isDigit(w[vs-1]) {
+		vs--
+	}
+	for vs < ve && w[vs] == '0' {
+		vs++
+	}
+	if vs == ve {
+		return nil
+	}
+	ps := at + len(slot)
+	if ps < len(w) && w[ps] == ',' {
+		ps++
+	}
+	ps0 := ps
+	for n := spaceLen(w[ps:]); n > 0; n = spaceLen(w[ps:]) {
+		ps += n
+	}
+	pe := ps
+	for pe < len(w) && isDigit(w[pe]) {
+		pe++
+	}
+	if ps == ps0 || pe == ps {
+		return nil
+	}
+	return []int{vs, pe, vs, ve, at, at + len(slot), ps, pe}
+}

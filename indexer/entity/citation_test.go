@@ -176,3 +176,36 @@ func checkParenYear(t *testing.T, s string) {
 		t.Errorf("parenYear(%q) = %v, the pattern finds %v", s, got, want)
 	}
 }
+
+// standardWindows are the text on either side of a reporter for
+// standardAt: volumes with zeros, white space of every kind, commas,
+// and pages that are not there.
+var standardWindows = [][2]string{{"519 ", " 666, 671 (7th Cir. 2008)"}, {"see 0519 ", ", 666"}, {"000 ", " 1"}, {"12a ", " 5"}, {"12", " 5"}, {"12 ", "5"},
+	{"12\u00a0\u2009", "\u202f5"}, {"5\n", ",\n7x"}, {"5 ", ",,7"}, {"", " 7"}, {"1 2 ", " 3 4"}, {"\xa0 ", " 9"}, {"9\xe2\x80\x89", " 9"}, {"99 ", " \xc2"}}
+
+// TestStandardAt: standardAt finds what the standard template finds.
+func TestStandardAt(t *testing.T) {
+	for _, w := range standardWindows {
+		checkStandardAt(t, w[0], w[1])
+	}
+	if !slices.Contains(reporterRulesOnce().standard, true) {
+		t.Error("no template of reporters-db is the standard one")
+	}
+}
+
+func FuzzStandardAt(f *testing.F) {
+	for _, w := range standardWindows {
+		f.Add(w[0], w[1])
+	}
+	f.Fuzz(checkStandardAt)
+}
+
+func checkStandardAt(t *testing.T, before, after string) {
+	if strings.Contains(before+after, slot) {
+		return
+	}
+	w := before + slot + after
+	if got, want := standardAt(w, len(before)), mustCompile(standardTemplate).FindStringSubmatchIndex(w); !slices.Equal(got, want) {
+		t.Errorf("standardAt(%q) = %v, the template finds %v", w, got, want)
+	}
+}

@@ -297,6 +297,8 @@ type reporterRules struct {
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
 	byEdition map[string]int32
+	// standard: the template is standardTemplate, read by hand
+	standard []bool
 	// where findFull looks the trie up
 	starts *wordStarts
 }
@@ -375,6 +377,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))
+		r.standard = append(r.standard, re.String() == mustCompile(standardTemplate).String())
 	}
 	// Add editions in rank order, so that a spelling shared by several
 	// editions resolves to the likeliest; exact edition names first.
