@@ -83,7 +83,7 @@ type citationRules struct {
 	volume *regexp.Regexp
 	// after a citation: 1 pinpoint page
 	pin *regexp.Regexp
-	// 1 what the parenthetical says
+	// 1 what the parenthetical says (read by parenAt)
 	paren *regexp.Regexp
 	// the end of a parenthetical: 1 year (read by parenYear)
 	parenEnd *regexp.Regexp
@@ -507,7 +507,7 @@ func (t citationTagger) details(text string, spans []span) {
 				continue
 			}
 		}
-		if m := r.paren.FindStringSubmatchIndex(text[end:min(next, end+100)]); m != nil {
+		if m := parenAt(text[end:min(next, end+100)]); m != nil { // r.paren
 			inside := squash(text[end+m[2] : end+m[3]])
 			for _, g := range group {
 				spans[g].paren = inside

@@ -393,3 +393,31 @@ func standardAt(w string, at int) []int {
 	}
 	return []int{vs, pe, vs, ve, at, at + len(slot), ps, pe}
 }
+
+// parenAt is what the parenthetical pattern (citationRules.paren) finds
+// in s with FindStringSubmatchIndex, read by hand: white space, "(", at
+// most 80 runes none of which is a parenthesis or a line break (group
+// 1), and ")".
+func parenAt(s string) []int {
+	i := skipSpace(s, 0)
+	if i == len(s) || s[i] != '(' {
+		return nil
+	}
+	j := i + 1
+	for n := 0; n < 80 && j < len(s); n++ {
+		c := s[j]
+		if c == '(' || c == ')' || c == '\n' {
+			break
+		}
+		if c < utf8.RuneSelf {
+			j++
+		} else {
+			_, w := utf8.DecodeRuneInString(s[j:])
+			j += w
+		}
+	}
+	if j == len(s) || s[j] != ')' {
+		return nil
+	}
+	return []int{0, j + 1, i + 1, j}
+}

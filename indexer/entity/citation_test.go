@@ -209,3 +209,29 @@ func checkStandardAt(t *testing.T, before, after string) {
 		t.Errorf("standardAt(%q) = %v, the template finds %v", w, got, want)
 	}
 }
+
+// parenSamples are the text after a citation for parenAt: parentheticals
+// at, under and over 80 runes, nested, broken by a line, after white
+// space of every kind, and none.
+var parenSamples = []string{" (7th Cir. 2008); x", "(N.D. Ill. Dec. 6, 2021)", "(" + strings.Repeat("é", 80) + ")", "(" + strings.Repeat("x", 81) + ")",
+	"(" + strings.Repeat("x", 80) + ")", "((2008))", "(a (b) c)", "(7th\nCir.)", "\u00a0\u2009\n (x)", "x (2008)", "()", "(", "", " ) (", "(\xff\xe2)"}
+
+// TestParenAt: parenAt finds what the parenthetical pattern finds.
+func TestParenAt(t *testing.T) {
+	for _, s := range parenSamples {
+		checkParenAt(t, s)
+	}
+}
+
+func FuzzParenAt(f *testing.F) {
+	for _, s := range parenSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkParenAt)
+}
+
+func checkParenAt(t *testing.T, s string) {
+	if got, want := parenAt(s), citationRulesOnce().paren.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("parenAt(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
