@@ -81,7 +81,7 @@ type citationRules struct {
 	blank *regexp.Regexp
 	// before a reporter: 1 volume
 	volume *regexp.Regexp
-	// after a citation: 1 pinpoint page
+	// after a citation: 1 pinpoint page (read by pinAt)
 	pin *regexp.Regexp
 	// 1 what the parenthetical says (read by parenAt)
 	paren *regexp.Regexp
@@ -483,7 +483,7 @@ func (t citationTagger) details(text string, spans []span) {
 			next = spans[k+1].start
 		}
 		if !c.Short {
-			if m := r.pin.FindStringSubmatchIndex(text[end:min(next, end+40)]); m != nil {
+			if m := pinAt(text[end:min(next, end+40)]); m != nil { // r.pin
 				tail := strings.TrimLeft(text[end+m[1]:min(len(text), end+m[1]+4)], " \t\n")
 				if tail == "" || !unicode.IsUpper(rune(tail[0])) && !isDigit(tail[0]) {
 					c.Pin = text[end+m[2] : end+m[3]]

@@ -421,3 +421,58 @@ func parenAt(s string) []int {
 	}
 	return []int{0, j + 1, i + 1, j}
 }
+
+// pinAt is what the pinpoint pattern (citationRules.pin) finds in s with
+// FindStringSubmatchIndex, read by hand: a comma, white space and "at",
+// each if there, then the page (group 1: up to two stars and figures),
+// then a range ("-12", "– 12") and a note ("n.3", "nn. 3"), each if
+// there. Every part after the page may be left out, so each is taken
+// whole where it is written and the page's figures are never given back.
+func pinAt(s string) []int {
+	i := 0
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	i = skipSpace(s, i)
+	if strings.HasPrefix(s[i:], "at") {
+		if j := skipSpace(s, i+2); j > i+2 {
+			i = j
+		}
+	}
+	ps := i
+	for k := 0; k < 2 && i < len(s) && s[i] == '*'; k++ {
+		i++
+	}
+	pe := digitsEnd(s, i)
+	if pe == i {
+		return nil
+	}
+	end := pe
+	if j := skipSpace(s, end); j < len(s) && (s[j] == '-' || strings.HasPrefix(s[j:], "–")) {
+		if s[j] == '-' {
+			j++
+		} else {
+			j += len("–")
+		}
+		j = skipSpace(s, j)
+		if e := digitsEnd(s, j); e > j {
+			end = e
+		}
+	}
+	if j := skipSpace(s, end); strings.HasPrefix(s[j:], "n.") || strings.HasPrefix(s[j:], "nn.") {
+		j += strings.IndexByte(s[j:], '.') + 1
+		j = skipSpace(s, j)
+		if e := digitsEnd(s, j); e > j {
+			end = e
+		}
+	}
+	return []int{0, end, ps, pe}
+}
+
+// digitsEnd returns the end of the run of ASCII figures at i in s.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}

@@ -235,3 +235,28 @@ func checkParenAt(t *testing.T, s string) {
 		t.Errorf("parenAt(%q) = %v, the pattern finds %v", s, got, want)
 	}
 }
+
+// pinSamples are the text after a citation for pinAt: pages with and
+// without "at", stars, ranges, notes and what only looks like them.
+var pinSamples = []string{", 671 (7th Cir. 2008)", ", at 671", " at 5", "at5", ", *3", "***3", "**", ", 12-14", ", 12 – 14 n.3", ", 12 n. 3", ", 12 nn.3-4",
+	", 12 n.x", ", 12 -x", ", 12-", "12n.3", ", at\u00a0*12", "\u2009, 5", ",, 5", "", "x", " at  at 5", ", 12 \u2013\u00a014", ", 1 n.", ", 1nn. 2"}
+
+// TestPinAt: pinAt finds what the pinpoint pattern finds.
+func TestPinAt(t *testing.T) {
+	for _, s := range pinSamples {
+		checkPinAt(t, s)
+	}
+}
+
+func FuzzPinAt(f *testing.F) {
+	for _, s := range pinSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkPinAt)
+}
+
+func checkPinAt(t *testing.T, s string) {
+	if got, want := pinAt(s), citationRulesOnce().pin.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("pinAt(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
