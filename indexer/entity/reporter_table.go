@@ -369,6 +369,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 	if err := json.Unmarshal(reportersJSON, &r.table); err != nil {
 		panic("entity: reporters.json: " + err.Error()) // embedded and tested
 	}
+	standard := mustCompile(standardTemplate).String()
 	for _, t := range r.table.Templates {
 		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
@@ -377,7 +378,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))
-		r.standard = append(r.standard, re.String() == mustCompile(standardTemplate).String())
+		r.standard = append(r.standard, re.String() == standard)
 	}
 	// Add editions in rank order, so that a spelling shared by several
 	// editions resolves to the likeliest; exact edition names first.
