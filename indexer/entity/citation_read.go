@@ -1,5 +1,10 @@
 package entity
 
+// The parts of a case citation and what stands around it that are read
+// by hand rather than by the patterns of citationRules: each function
+// finds what its pattern would, and a test and a fuzz target compare the
+// two.
+
 import (
 	"slices"
 	"strings"
