@@ -85,3 +85,25 @@ func checkWordStarts(t *testing.T, text string) {
 		}
 	}
 }
+
+// TestAfterMask: eight bytes at a time, afterMask marks exactly the
+// bytes that its table says a key may start after, whatever stands
+// beside them.
+func TestAfterMask(t *testing.T) {
+	for name, o := range startsOracles() {
+		for _, fill := range []byte{'a', ' ', 0xFF, '0', '_'} {
+			for c := range 256 {
+				for lane := range 8 {
+					b := []byte{fill, fill, fill, fill, fill, fill, fill, fill}
+					b[lane] = byte(c)
+					m := o.w.afterMask(load64(string(b), 0))
+					for k := range 8 {
+						if got, want := m>>(8*k+7)&1 == 1, !o.w.after[b[k]]; got != want {
+							t.Fatalf("%s: afterMask(%q) marks byte %d %v, the table says %v", name, b, k, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -128,7 +128,7 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 	r.ilcs = mustCompile(`^(?:\s*Ann\.?)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
 	r.pre = mustCompile(`(?:^|[^\w.])(\d{1,3})\s+$`)
 	r.listItem = regexp.MustCompile(`(` + stateSectionPat + `)` + subsectionPat)
-	r.starts = newWordStarts(&r.trie.first, func(p byte) bool { return !(isWordByte(p) || p == '.' || p == '\'') })
+	r.starts = newWordStarts(&r.trie.first, true, '_', '.', '\'')
 	return r
 })
 
