@@ -55,7 +55,7 @@ var citationRulesOnce = sync.OnceValue(func() *citationRules {
 	}
 	// the second party's name, bounded to 120 runes, is read unbounded first (relaxed)
 	r.name = &relaxed{bounded: mustCompile(namePattern(`[^;()“”"]{1,120}?`, `[^;()“”"]{1,120}?`)),
-		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), runes: []int{2: 120, 3: 120}, groups: []int{1}}
+		fast: mustCompile(namePattern(`([^;()“”"]+?)`, `([^;()“”"]+?)`)), find: caseNameMatch, runes: []int{2: 120, 3: 120}, groups: []int{1}}
 	r.guides = guidesOf(r.idAt, r.supraAt)
 	return r
 })
@@ -81,11 +81,11 @@ type citationRules struct {
 	blank *regexp.Regexp
 	// before a reporter: 1 volume
 	volume *regexp.Regexp
-	// after a citation: 1 pinpoint page
+	// after a citation: 1 pinpoint page (read by pinAt)
 	pin *regexp.Regexp
-	// 1 what the parenthetical says
+	// 1 what the parenthetical says (read by parenAt)
 	paren *regexp.Regexp
-	// the end of a parenthetical: 1 year
+	// the end of a parenthetical: 1 year (read by parenYear)
 	parenEnd *regexp.Regexp
 	// 1 a case name ending just before a citation
 	name *relaxed
@@ -215,16 +215,8 @@ func (t citationTagger) findFull(text string) []span {
 	rep := t.rep
 	var spans []span
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !rep.trie.starts(c) && c != 0xE2 {
-			continue
-		}
-		if i > 0 {
-			// a reporter starts a word, or follows the volume in the
-			// forms that run them together ("2021COA112", "2010-NMSC-007")
-			if p := text[i-1]; isWordByte(p) && !isDigit(p) || p == '.' || p == '\'' || p == '/' {
-				continue
-			}
+		if i = rep.starts.next(text, i); i == len(text) {
+			break
 		}
 		hits := rep.trie.match(text, i)
 		s, ok := t.fullAt(text, i, hits)
@@ -414,7 +406,13 @@ func (t citationTagger) readTemplate(text, w string, at, ti int, back func(int) 
 		if !rep.slots[ti].may(w, at) {
 			return rd
 		}
-		if m := rep.templates[ti].FindStringSubmatchIndex(w); m != nil {
+		var m []int
+		if rep.standard[ti] {
+			m = standardAt(w, at)
+		} else {
+			m = rep.templates[ti].FindStringSubmatchIndex(w)
+		}
+		if m != nil {
 			ms = [][]int{m}
 		}
 	} else {
@@ -485,7 +483,7 @@ func (t citationTagger) details(text string, spans []span) {
 			next = spans[k+1].start
 		}
 		if !c.Short {
-			if m := r.pin.FindStringSubmatchIndex(text[end:min(next, end+40)]); m != nil {
+			if m := pinAt(text[end:min(next, end+40)]); m != nil { // r.pin
 				tail := strings.TrimLeft(text[end+m[1]:min(len(text), end+m[1]+4)], " \t\n")
 				if tail == "" || !unicode.IsUpper(rune(tail[0])) && !isDigit(tail[0]) {
 					c.Pin = text[end+m[2] : end+m[3]]
@@ -509,12 +507,12 @@ func (t citationTagger) details(text string, spans []span) {
 				continue
 			}
 		}
-		if m := r.paren.FindStringSubmatchIndex(text[end:min(next, end+100)]); m != nil {
+		if m := parenAt(text[end:min(next, end+100)]); m != nil { // r.paren
 			inside := squash(text[end+m[2] : end+m[3]])
 			for _, g := range group {
 				spans[g].paren = inside
 			}
-			if y := r.parenEnd.FindStringSubmatchIndex(inside); y != nil {
+			if y := parenYear(inside); y != nil { // r.parenEnd
 				year, _ := strconv.Atoi(inside[y[2]:y[3]])
 				court := strings.TrimSpace(inside[:y[0]])
 				id := courts.citeID(court)

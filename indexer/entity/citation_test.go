@@ -108,10 +108,155 @@ func FuzzCaseName(f *testing.F) {
 	f.Fuzz(checkCaseName)
 }
 
+// caseNameReadings are windows for caseNameMatch: where a name may
+// start, the forms of "v." and "In re", white space of every kind, and
+// what the other party may not hold.
+var caseNameReadings = []string{"In rem Doe v. Roe,", "Doe v.Roe v. X,", "A v. , ", "A v.  ,", "A v.\u00a0,", "A v. B;C,", "Doe vs. Roe,\u00a0",
+	"Doe v Roe,", "Doe vs Roe,", "5Doe v. Roe,", "é Doe v. Roe,", "\xe2Doe v. Roe,", "O’Brien v. Roe,", "O\xe2\x80Brien v. Roe,", "x,y v. z,",
+	"In the Matter of X, Y,", "In re  ,", "Ex parte Doe,", "Doe v. “Roe”,", "Doe v. (Roe),", "the Doe v. Roe,", "von Doe v. Roe,", "Doe v. Roe,x",
+	"A v.\u2009B,\u202f", "AvB v. C,", "a Doe v. Roe, ,", "Doe v. Roe,\n\t", "1 A v. B,", "_A v. B,", "Doe & Co. v. Roe,", "Doe v. Roe & Co,",
+	"De la Cruz v. Roe,", "del Doe v. Roe,", "rel. Doe v. Roe,", "Matter of  Doe,", "In the  Matter\nof Doe,", "In re", ",", " , ", "",
+	"United States ex rel. Doe v. Roe, Inc., ", "Doe, Inc. v. Roe,", "Doe Inc v. Roe v. Poe,", "Doe v. v. Roe,", "Doe v.\u00a0\u00a0,"}
+
+// TestCaseNameMatch: caseNameMatch finds what the unbounded pattern
+// it stands for finds.
+func TestCaseNameMatch(t *testing.T) {
+	for _, s := range slices.Concat(caseNameSamples, caseNameReadings) {
+		checkCaseNameMatch(t, s)
+	}
+}
+
+func FuzzCaseNameMatch(f *testing.F) {
+	for _, s := range slices.Concat(caseNameSamples, caseNameReadings) {
+		f.Add(s)
+	}
+	f.Fuzz(checkCaseNameMatch)
+}
+
+func checkCaseNameMatch(t *testing.T, w string) {
+	got, want := caseNameMatch(w), citationRulesOnce().name.fast.FindStringSubmatchIndex(w)
+	if !slices.Equal(got, want) {
+		t.Errorf("in %q caseNameMatch finds %v, the pattern %v", w, got, want)
+	}
+}
+
 func checkCaseName(t *testing.T, w string) {
 	r := citationRulesOnce()
 	got, want := r.name.FindStringSubmatchIndex(w), r.name.bounded.FindStringSubmatchIndex(w)
 	if !slices.Equal(got, want) {
 		t.Errorf("in %q the relaxed name pattern finds %v, the bounded one %v", w, got, want)
+	}
+}
+
+// parenEnds are parentheticals for parenYear: years in and out of range,
+// dates of every shape the pattern takes and some it does not, and what
+// may stand before them.
+var parenEnds = []string{"7th Cir. 2008", "N.D. Ill. Dec. 6, 2021", "2008", "1599", "1600", "2099", "2100", "x2008", ",2008", "Cir.2008",
+	"Dec. 6, 2021", "Dec 6 2021", "Dec.\u00a06,\u20092021\u202f", "December 16, 2021  ", "Sept. 30,2021", "May 52020", "May 123 2020",
+	"May 5 , 2020", "xMay 5, 2020", "JMay 5, 2020", "MAY 5, 2020", "Ma 5, 2020", ",May 5, 2020", "May5, 2020", "Mayy. 5, 2020",
+	"Jun. 5 2020 ", "2d Cir. 2008)", "\xe2\x80 2008", "\xa02008", "S.D.N.Y. Jan. 2, 2020\n", "", " ", "Dec. 6, 21"}
+
+// TestParenYear: parenYear finds what the parenthetical's end pattern
+// finds.
+func TestParenYear(t *testing.T) {
+	for _, s := range parenEnds {
+		checkParenYear(t, s)
+	}
+}
+
+func FuzzParenYear(f *testing.F) {
+	for _, s := range parenEnds {
+		f.Add(s)
+	}
+	f.Fuzz(checkParenYear)
+}
+
+func checkParenYear(t *testing.T, s string) {
+	if got, want := parenYear(s), citationRulesOnce().parenEnd.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("parenYear(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
+
+// standardWindows are the text on either side of a reporter for
+// standardAt: volumes with zeros, white space of every kind, commas,
+// and pages that are not there.
+var standardWindows = [][2]string{{"519 ", " 666, 671 (7th Cir. 2008)"}, {"see 0519 ", ", 666"}, {"000 ", " 1"}, {"12a ", " 5"}, {"12", " 5"}, {"12 ", "5"},
+	{"12\u00a0\u2009", "\u202f5"}, {"5\n", ",\n7x"}, {"5 ", ",,7"}, {"", " 7"}, {"1 2 ", " 3 4"}, {"\xa0 ", " 9"}, {"9\xe2\x80\x89", " 9"}, {"99 ", " \xc2"}}
+
+// TestStandardAt: standardAt finds what the standard template finds.
+func TestStandardAt(t *testing.T) {
+	for _, w := range standardWindows {
+		checkStandardAt(t, w[0], w[1])
+	}
+	if !slices.Contains(reporterRulesOnce().standard, true) {
+		t.Error("no template of reporters-db is the standard one")
+	}
+}
+
+func FuzzStandardAt(f *testing.F) {
+	for _, w := range standardWindows {
+		f.Add(w[0], w[1])
+	}
+	f.Fuzz(checkStandardAt)
+}
+
+func checkStandardAt(t *testing.T, before, after string) {
+	if strings.Contains(before+after, slot) {
+		return
+	}
+	w := before + slot + after
+	if got, want := standardAt(w, len(before)), mustCompile(standardTemplate).FindStringSubmatchIndex(w); !slices.Equal(got, want) {
+		t.Errorf("standardAt(%q) = %v, the template finds %v", w, got, want)
+	}
+}
+
+// parenSamples are the text after a citation for parenAt: parentheticals
+// at, under and over 80 runes, nested, broken by a line, after white
+// space of every kind, and none.
+var parenSamples = []string{" (7th Cir. 2008); x", "(N.D. Ill. Dec. 6, 2021)", "(" + strings.Repeat("é", 80) + ")", "(" + strings.Repeat("x", 81) + ")",
+	"(" + strings.Repeat("x", 80) + ")", "((2008))", "(a (b) c)", "(7th\nCir.)", "\u00a0\u2009\n (x)", "x (2008)", "()", "(", "", " ) (", "(\xff\xe2)"}
+
+// TestParenAt: parenAt finds what the parenthetical pattern finds.
+func TestParenAt(t *testing.T) {
+	for _, s := range parenSamples {
+		checkParenAt(t, s)
+	}
+}
+
+func FuzzParenAt(f *testing.F) {
+	for _, s := range parenSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkParenAt)
+}
+
+func checkParenAt(t *testing.T, s string) {
+	if got, want := parenAt(s), citationRulesOnce().paren.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("parenAt(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
+
+// pinSamples are the text after a citation for pinAt: pages with and
+// without "at", stars, ranges, notes and what only looks like them.
+var pinSamples = []string{", 671 (7th Cir. 2008)", ", at 671", " at 5", "at5", ", *3", "***3", "**", ", 12-14", ", 12 – 14 n.3", ", 12 n. 3", ", 12 nn.3-4",
+	", 12 n.x", ", 12 -x", ", 12-", "12n.3", ", at\u00a0*12", "\u2009, 5", ",, 5", "", "x", " at  at 5", ", 12 \u2013\u00a014", ", 1 n.", ", 1nn. 2"}
+
+// TestPinAt: pinAt finds what the pinpoint pattern finds.
+func TestPinAt(t *testing.T) {
+	for _, s := range pinSamples {
+		checkPinAt(t, s)
+	}
+}
+
+func FuzzPinAt(f *testing.F) {
+	for _, s := range pinSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkPinAt)
+}
+
+func checkPinAt(t *testing.T, s string) {
+	if got, want := pinAt(s), citationRulesOnce().pin.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("pinAt(%q) = %v, the pattern finds %v", s, got, want)
 	}
 }

@@ -142,6 +142,7 @@ type stateAbbrev struct {
 
 type courtParseTables struct {
 	states   []stateAbbrev               // longest first
+	byFirst  map[string][]int            // a first word -> the states (indexes) it starts, in order
 	byPlace  map[string]string           // "northern|illinois" -> id
 	multi    map[string]bool             // states with more than one district
 	circuit  map[string]string           // "Ninth" -> ca9
@@ -173,6 +174,10 @@ var courtParseOnce = sync.OnceValue(func() *courtParseTables {
 	slices.SortFunc(t.states, func(a, b stateAbbrev) int {
 		return cmp.Or(len(b.words)-len(a.words), strings.Compare(a.state, b.state), slices.Compare(a.words, b.words))
 	})
+	t.byFirst = map[string][]int{}
+	for i, sa := range t.states {
+		t.byFirst[sa.words[0]] = append(t.byFirst[sa.words[0]], i)
+	}
 	db := courtDBOnce()
 	// A district's bankruptcy court is cited "Bankr. " and the district's
 	// cite; courts-db's id is mostly the district's with "b" for "d", but
@@ -500,12 +505,18 @@ func findState(ws []courtWord, t *courtParseTables) (state string, from, to int)
 			abbrevOnly = false
 		}
 	}
-	bestEnd, bestLen := -1, 0
-	for _, sa := range t.states {
-		n := len(sa.words)
-		for i := 0; i+n <= len(ws); i++ {
+	// Only the states whose first word is a word of ws are tried; of
+	// matches that end and run alike, the first of t.states wins.
+	bestEnd, bestLen, bestIdx := -1, 0, 0
+	for i := range ws {
+		for _, idx := range t.byFirst[ws[i].w] {
+			sa := &t.states[idx]
+			n := len(sa.words)
+			if i+n > len(ws) {
+				continue
+			}
 			match := true
-			for k := range n {
+			for k := 1; k < n; k++ {
 				if ws[i+k].w != sa.words[k] {
 					match = false
 					break
@@ -520,8 +531,8 @@ func findState(ws []courtWord, t *courtParseTables) (state string, from, to int)
 			if sa.short && (i+n != len(ws) || !ws[i].upper && (!abbrevOnly || courtFiller[ws[i].w])) {
 				continue
 			}
-			if i+n > bestEnd || (i+n == bestEnd && n > bestLen) {
-				state, from, to, bestEnd, bestLen = sa.state, i, i+n, i+n, n
+			if i+n > bestEnd || i+n == bestEnd && (n > bestLen || n == bestLen && idx < bestIdx) {
+				state, from, to, bestEnd, bestLen, bestIdx = sa.state, i, i+n, i+n, n, idx
 			}
 		}
 	}

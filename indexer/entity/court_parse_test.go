@@ -150,3 +150,66 @@ func TestBankruptcyOnlyWhenSaid(t *testing.T) {
 		t.Errorf("SuggestCourt(Texas Northern) = %q, want txnd first", s)
 	}
 }
+
+// findStateOracle is findState as first written: every state of the
+// table tried at every word.
+func findStateOracle(ws []courtWord, t *courtParseTables) (state string, from, to int) {
+	abbrevOnly := true
+	for _, w := range ws {
+		if len(w.w) > 4 && !courtFiller[w.w] {
+			abbrevOnly = false
+		}
+	}
+	bestEnd, bestLen := -1, 0
+	for _, sa := range t.states {
+		n := len(sa.words)
+		for i := 0; i+n <= len(ws); i++ {
+			match := true
+			for k := range n {
+				if ws[i+k].w != sa.words[k] {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			if sa.short && (i+n != len(ws) || !ws[i].upper && (!abbrevOnly || courtFiller[ws[i].w])) {
+				continue
+			}
+			if i+n > bestEnd || (i+n == bestEnd && n > bestLen) {
+				state, from, to, bestEnd, bestLen = sa.state, i, i+n, i+n, n
+			}
+		}
+	}
+	return state, from, to
+}
+
+var findStateSamples = []string{"N.D. Ill.", "D.N.D.", "N.D. IN", "n.d. in", "IN THE UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS",
+	"District of Columbia", "W. Va. Va.", "New York New Mexico", "North Carolina Carolina", "D. Or.", "OR", "or", "Ore. Or. OR",
+	"S.D. Cal. N.D. Cal.", "Dist. of Mass. Mass", "the state of New Jersey, in", "Puerto Rico", "Virgin Islands V.I.", ""}
+
+// TestFindState: findState, trying only the states whose first word is
+// a word of the name, finds what trying every state finds.
+func TestFindState(t *testing.T) {
+	for _, s := range findStateSamples {
+		checkFindState(t, s)
+	}
+}
+
+func FuzzFindState(f *testing.F) {
+	for _, s := range findStateSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkFindState)
+}
+
+func checkFindState(t *testing.T, s string) {
+	tables := courtParseOnce()
+	ws := splitCourtName(s)
+	st, from, to := findState(ws, tables)
+	wst, wfrom, wto := findStateOracle(ws, tables)
+	if st != wst || from != wfrom || to != wto {
+		t.Errorf("findState(%q) = %q %d %d, every state tried: %q %d %d", s, st, from, to, wst, wfrom, wto)
+	}
+}

@@ -99,7 +99,7 @@ func (t dateTagger) tagScan(sc *scan) []Mention {
 	spans = dropOverlaps(spans)
 	labelled := false
 	for i, s := range spans {
-		if mayLabel(sc.lower[max(0, s.start-40):s.start]) && r.label.MatchString(text[max(0, s.start-40):s.start]) {
+		if lw := sc.lower[max(0, s.start-40):s.start]; mayLabel(lw) && labelMatch(r.label, text[max(0, s.start-40):s.start], lw) {
 			spans[i].role = RoleDocument
 			labelled = true
 		}

@@ -3,6 +3,7 @@ package entity
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -63,6 +64,38 @@ var labelSamples = []string{"Filed: ", "DATED ", "Decided:", "Entered on ", "Dat
 	"decided by the Court ", "Decided by Smith Jones", "by Jane Doe on ", "Poſted on ", "the hearing on ", "in re Doe, ",
 	"Case: 1:20-cv-02335 Document #: 105 Filed: ", "bypass", "", "by Jane Doe ON\t", "by Jane Doe on:", "Written by Jane Doe onward ", "by Jane on ", "By Doe on", "nearby on ",
 	"Date of filing: ", "the date of the hearing, ", "Decisions ", "Filed 12/01/20 Page 3 of 9, dated ", "was decided by Roe\n"}
+
+// labelEnds are ASCII texts for endsLabelled at the edges of the label
+// pattern: words run together, colons and "on" in and out of place,
+// bylines of one, two and three words, word starts.
+var labelEnds = []string{"filedon", "Filed:on", "filed :", "Filed on :", "xfiled: ", "undated ", "update:", "date  of\ndecision",
+	"date of decisions", "date de decisions", "date de la decision", "decision:", "filing  date", "filing date on", "filed on on",
+	"decided by the Court", "decided by the", "decided by Smith Jones Roe", "decided by Smith2", "decided by x", "undecided by Roe",
+	"5decided by Roe", "decided\tby\tthe\tCourt\n", "decided by the-Court", "decided on", "(by Jane on", "by on", "by on on", "by a b c on",
+	"nearby Jane on", "by Jane Doe on:", "by Jane xon", "by:Jane on", "_by Jane on", "by  Jane\tDoe\non \t", "Decided:on", "on", "by", ":", " "}
+
+// TestEndsLabelled: endsLabelled says what the label pattern says of
+// ASCII texts.
+func TestEndsLabelled(t *testing.T) {
+	for _, s := range slices.Concat(labelSamples, labelEnds) {
+		checkLabelMatch(t, s)
+	}
+}
+
+// FuzzLabelMatch: labelMatch says what the label pattern says.
+func FuzzLabelMatch(f *testing.F) {
+	for _, s := range slices.Concat(labelSamples, labelEnds) {
+		f.Add(s)
+	}
+	f.Fuzz(checkLabelMatch)
+}
+
+func checkLabelMatch(t *testing.T, s string) {
+	label := dateRulesOnce().label
+	if got, want := labelMatch(label, s, lowerASCII(s)), label.MatchString(s); got != want {
+		t.Errorf("labelMatch(%q) = %v, the label pattern says %v", s, got, want)
+	}
+}
 
 // TestMayLabelRulesOut: text that ends with no label, however many
 // label words it has, is ruled out.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/json"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -297,6 +298,89 @@ type reporterRules struct {
 	volume, page, year []int
 	// edition key -> index, for short forms and tests
 	byEdition map[string]int32
+	// standard: the template is standardTemplate, read by hand
+	standard []bool
+	// where findFull looks the trie up
+	starts *wordStarts
+}
+
+// A wordStarts finds where a trie's keys may start in a text: at a byte
+// of at, not just after a byte of after (a key starts a word). The bytes
+// of after are ASCII letters, perhaps figures, and a few others, so that
+// eight bytes at a time can be told to be all of after (see afterMask).
+type wordStarts struct {
+	at, after [256]bool
+	digits    bool   // figures are of after
+	others    []byte // the other bytes of after
+}
+
+// newWordStarts returns a wordStarts for the bytes of at and the bytes
+// after which no key starts: ASCII letters, figures when digits, and
+// others. White space must not be one of them, as the start of a text
+// is not.
+func newWordStarts(at *[256]bool, digits bool, others ...byte) *wordStarts {
+	w := &wordStarts{at: *at, digits: digits, others: others}
+	for c := range 256 {
+		b := byte(c)
+		w.after[c] = isLetter(b) || digits && isDigit(b) || slices.Contains(others, b)
+	}
+	if w.after[' '] {
+		panic("entity: a key must be able to start after white space")
+	}
+	return w
+}
+
+// afterMask returns 0x80 in each byte of x that is not of w.after and 0
+// in every other.
+func (w *wordStarts) afterMask(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x80 * ones
+	)
+	// letters: x with 0x20 set is in a-z; figures: x in 0-9 (see
+	// upperBytes); a byte with its top bit set is neither
+	y := x | 0x20*ones
+	low := y &^ high
+	in := (low + (0x80-'a')*ones) &^ (low + (0x80-'z'-1)*ones) &^ x
+	if w.digits {
+		low := x &^ high
+		in |= (low + (0x80-'0')*ones) &^ (low + (0x80-'9'-1)*ones) &^ x
+	}
+	for _, b := range w.others {
+		t := x ^ uint64(b)*ones // 0 in the bytes equal to b
+		in |= ^(((t &^ high) + (high - ones)) | t)
+	}
+	return ^in & high
+}
+
+// next returns the first offset from i on where a key may start, or
+// len(text). Most bytes of prose follow a letter: eight bytes that are
+// all of after rule out the eight offsets after them at once.
+func (w *wordStarts) next(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	if i == 0 {
+		if w.at[text[0]] {
+			return 0
+		}
+		i = 1
+	}
+	for i+7 <= len(text) {
+		// the bytes before offsets i to i+7
+		for m := w.afterMask(load64(text, i-1)); m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; j < len(text) && w.at[text[j]] {
+				return j
+			}
+		}
+		i += 8
+	}
+	for ; i < len(text); i++ {
+		if !w.after[text[i-1]] && w.at[text[i]] {
+			return i
+		}
+	}
+	return len(text)
 }
 
 // slot stands for the reporter in a window of text, so that one compiled
@@ -324,6 +408,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 	if err := json.Unmarshal(reportersJSON, &r.table); err != nil {
 		panic("entity: reporters.json: " + err.Error()) // embedded and tested
 	}
+	standard := mustCompile(standardTemplate).String()
 	for _, t := range r.table.Templates {
 		re := mustCompile(templatePattern(t))
 		r.templates = append(r.templates, re)
@@ -332,6 +417,7 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		r.volume = append(r.volume, re.SubexpIndex("volume"))
 		r.page = append(r.page, re.SubexpIndex("page"))
 		r.year = append(r.year, re.SubexpIndex("year"))
+		r.standard = append(r.standard, re.String() == standard)
 	}
 	// Add editions in rank order, so that a spelling shared by several
 	// editions resolves to the likeliest; exact edition names first.
@@ -362,6 +448,12 @@ var reporterRulesOnce = sync.OnceValue(func() *reporterRules {
 		}
 	}
 	r.loose = looseTrie(r)
+	// a reporter starts a word, or follows the volume in the forms that
+	// run them together ("2021COA112", "2010-NMSC-007"); a typographic
+	// apostrophe's first byte too ("’")
+	at := r.trie.first
+	at[0xE2] = true
+	r.starts = newWordStarts(&at, false, '_', '.', '\'', '/')
 	return r
 })
 

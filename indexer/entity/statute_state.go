@@ -53,6 +53,8 @@ type stateRules struct {
 	pre *regexp.Regexp
 	// one further section of a list ("and 7301-1.4(a)"): 1 section
 	listItem *regexp.Regexp
+	// where find looks the tries up: an abbreviation starts a word
+	starts *wordStarts
 }
 
 // stateSectionPat is a section of a state code: "7301-1.3", "53a-192a",
@@ -126,6 +128,7 @@ var stateRulesOnce = sync.OnceValue(func() *stateRules {
 	r.ilcs = mustCompile(`^(?:\s*Ann\.?)?\s*(\d{1,4})\s*/\s*(` + stateSectionPat + `)` + subsectionPat)
 	r.pre = mustCompile(`(?:^|[^\w.])(\d{1,3})\s+$`)
 	r.listItem = regexp.MustCompile(`(` + stateSectionPat + `)` + subsectionPat)
+	r.starts = newWordStarts(&r.trie.first, true, '_', '.', '\'')
 	return r
 })
 
@@ -140,13 +143,8 @@ type stateRef struct {
 func (r *stateRules) find(text string) []span {
 	var spans []span
 	for i := 0; i < len(text); i++ {
-		if !r.trie.starts(text[i]) {
-			continue
-		}
-		if i > 0 {
-			if p := text[i-1]; isWordByte(p) || p == '.' || p == '\'' {
-				continue
-			}
+		if i = r.starts.next(text, i); i == len(text) {
+			break
 		}
 		hits := r.trie.match(text, i)
 		s, ok := r.readAt(text, i, hits, false)

@@ -125,6 +125,9 @@ func spaceLen(s string) int {
 // is asked.
 type relaxed struct {
 	bounded, fast *regexp.Regexp
+	// find, when set, finds what fast.FindStringSubmatchIndex does,
+	// without the regexp engine (caseNameMatch)
+	find func(string) []int
 	// runes bounds, per group of fast, the runes it may take; 0 is no
 	// bound
 	runes []int
@@ -134,7 +137,12 @@ type relaxed struct {
 
 // FindStringSubmatchIndex is bounded.FindStringSubmatchIndex.
 func (x *relaxed) FindStringSubmatchIndex(s string) []int {
-	m := x.fast.FindStringSubmatchIndex(s)
+	var m []int
+	if x.find != nil {
+		m = x.find(s)
+	} else {
+		m = x.fast.FindStringSubmatchIndex(s)
+	}
 	if m == nil {
 		return nil // bounded matches less
 	}
