@@ -312,7 +312,7 @@ func TestSecondWriterFailsAtOnce(t *testing.T) {
 		if err == nil {
 			t.Fatalf("ingest ran beside serve:\n%s", out)
 		}
-		for _, want := range []string{fmt.Sprintf("pid %d (lexsearch serve)", srv.Process.Pid), "ingest -server URL"} {
+		for _, want := range []string{fmt.Sprintf("pid %d (lexsearch serve) at http://127.0.0.1:", srv.Process.Pid), "`lexsearch ingest -server http://127.0.0.1:"} {
 			if !strings.Contains(string(out), want) {
 				t.Errorf("ingest beside serve: error does not say %q:\n%s", want, out)
 			}

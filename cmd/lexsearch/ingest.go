@@ -91,6 +91,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	}))
 	defer ix.Close()
 	stats, err := ix.Ingest(ctx, *data, inputs, indexer.Mode{Rebuild: *rebuild, Prune: *prune})
+	if le, ok := servingHolder(err); ok && le.URL != "" {
+		return err // it names the server's URL and the command to use
+	}
 	if errors.Is(err, indexer.ErrIndexInUse) {
 		return fmt.Errorf("%w\n(to add files while the server runs, send them to it: lexsearch ingest -server http://ADDR PATH...)", err)
 	}
