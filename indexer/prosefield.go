@@ -209,13 +209,8 @@ func putProseState(st *proseState) {
 	proseStates.Unlock()
 }
 
-// term returns the index in this text of the term of a word as written,
-// or -1 for a stop word.
-func (st *proseState) term(word []byte) int32 {
-	return st.termHashed(st.words.hash(word), word)
-}
-
-// termHashed is term of a word whose hash in words is h.
+// termHashed returns the index in this text of the term of a word as
+// written, whose hash in words is h, or -1 for a stop word.
 func (st *proseState) termHashed(h uint64, word []byte) int32 {
 	w := st.words.find(h, word)
 	if w < 0 {
