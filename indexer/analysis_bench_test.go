@@ -15,6 +15,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"lexsearch/corpus"
+	"lexsearch/internal/cputime"
 )
 
 // corpusDocs prepares every file under LEXSEARCH_BENCH_DOCS (a folder of
@@ -97,13 +98,13 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 	perDoc := func(b *testing.B, cpu0 time.Duration) {
 		n := float64(b.N * len(docs))
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/doc")
-		if cpu1, ok := processCPU(); ok {
+		if cpu1, ok := cputime.Process(); ok {
 			b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/doc")
 		}
 	}
 	b.Run("analyze", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0, _ := processCPU()
+		cpu0, _ := cputime.Process()
 		for b.Loop() {
 			for i, d := range docs {
 				analyzeLikeScorch(d.Document(strconv.Itoa(i)))
@@ -117,7 +118,7 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
-		cpu0, _ := processCPU()
+		cpu0, _ := cputime.Process()
 		for b.Loop() {
 			idx, err := memScorch(m)
 			if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -15,17 +14,13 @@ import (
 )
 
 // statuteSpec is the statute field of Mapping.
-var statuteSpec = sync.OnceValues(func() (fieldSpec, error) {
-	m, err := Mapping()
-	if err != nil {
-		return fieldSpec{}, err
-	}
-	s, err := newFieldSpecs(m)
+func statuteSpec() (fieldSpec, error) {
+	s, err := testSpecs()
 	if err != nil {
 		return fieldSpec{}, err
 	}
 	return s.facet[corpus.FieldStatutes], nil
-})
+}
 
 // keywordDiff analyses values as one keywordField and as bleve's
 // TextField per value (with the keyword analyzer and the value's array

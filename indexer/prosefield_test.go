@@ -13,18 +13,23 @@ import (
 	"lexsearch/corpus"
 )
 
-// bodySpec is the body field of Mapping, with its prose filter.
-var bodySpec = sync.OnceValues(func() (fieldSpec, error) {
+// testSpecs are the field specs of Mapping, built once for the tests.
+var testSpecs = sync.OnceValues(func() (*fieldSpecs, error) {
 	m, err := Mapping()
 	if err != nil {
-		return fieldSpec{}, err
+		return nil, err
 	}
-	s, err := newFieldSpecs(m)
+	return newFieldSpecs(m)
+})
+
+// bodySpec is the body field of Mapping, with its prose filter.
+func bodySpec() (fieldSpec, error) {
+	s, err := testSpecs()
 	if err != nil {
 		return fieldSpec{}, err
 	}
 	return s.body, nil
-})
+}
 
 // freqsDump is a field's analysis in comparable form: every term with its
 // frequency and locations in order.
@@ -235,17 +240,15 @@ func BenchmarkProseField(b *testing.B) {
 
 // TestProseFieldTermsStayPut analyses texts one after another with one
 // state, keeping every field, as a segment keeps them until it is
-// built: a field's terms share bytes the state keeps, and analysing the
-// texts after it (the state learning and forgetting words, its tables
-// growing) must not change them.
+// built: analysing the texts after a field (the state learning and
+// forgetting words, its tables growing) must not change its terms, as it
+// would if they shared bytes the state reuses.
 func TestProseFieldTermsStayPut(t *testing.T) {
 	spec, err := bodySpec()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts [][]byte
-	eachSample(t, func(_ string, data []byte) { texts = append(texts, data) })
-	texts = append(texts, generated(t, 30)...)
+	texts := sampleAndGenerated(t)
 	for _, known := range []int{0, 300, 5000} {
 		st := newProseState(spec.prose, known)
 		fields := make([]*proseField, len(texts))
@@ -261,4 +264,12 @@ func TestProseFieldTermsStayPut(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sampleAndGenerated are the sample documents' texts and 30 generated
+// ones: the texts the analysis state tests run one after another.
+func sampleAndGenerated(t *testing.T) [][]byte {
+	var texts [][]byte
+	eachSample(t, func(_ string, data []byte) { texts = append(texts, data) })
+	return append(texts, generated(t, 30)...)
 }

@@ -165,9 +165,7 @@ func TestProseStateWithFewKnownWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts [][]byte
-	eachSample(t, func(_ string, data []byte) { texts = append(texts, data) })
-	texts = append(texts, generated(t, 30)...)
+	texts := sampleAndGenerated(t)
 	for _, known := range []int{0, 1, 50, 2000} {
 		st := newProseState(spec.prose, known)
 		for i, text := range texts {

@@ -156,7 +156,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	// reading requests, writing answers, the searches' own single-threaded
 	// tail (facets merged, snippets, JSON). At 100,000 documents on two
 	// cores, eight clients at once measured p99 88-107 ms with two
-	// searches running and 63-76 ms with one. Exports have slots of their
+	// searches running and 63-78 ms with one. Exports have slots of their
 	// own, so one long export does not stop the searches.
 	if *maxSearches <= 0 {
 		*maxSearches = max(1, runtime.GOMAXPROCS(0)-1)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"lexsearch/internal/cputime"
 )
 
 // BenchmarkExtractGenerated extracts every document of a corpus written by
@@ -54,7 +56,7 @@ func BenchmarkExtractGenerated(b *testing.B) {
 			}
 			ctx := context.Background()
 			b.ReportAllocs()
-			cpu0, cpuOK := processCPU()
+			cpu0, cpuOK := cputime.Process()
 			for b.Loop() {
 				for _, data := range docs {
 					if _, err := ex.Extract(ctx, bytes.NewReader(data)); err != nil {
@@ -63,7 +65,7 @@ func BenchmarkExtractGenerated(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
-			if cpu1, ok := processCPU(); ok && cpuOK {
+			if cpu1, ok := cputime.Process(); ok && cpuOK {
 				// CPU time, GC included: comparable across runs on a
 				// shared machine, where ns/doc is not (use -cpu 1).
 				b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N*len(docs)), "cpu-ns/doc")
