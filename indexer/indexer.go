@@ -222,8 +222,9 @@ func (ix *Indexer) Ingest(ctx context.Context, dataDir string, inputs []Input, m
 }
 
 // IngestInto reads every input file and adds what is new or changed to
-// the store, in batches of about Options.BatchBytes, each committed
-// (durable and searchable) before the next. Unchanged files (same source,
+// the store, in batches of about Options.BatchBytes, each made durable
+// before the next (the shards write them in a pipeline: every batch is
+// searchable when it returns). Unchanged files (same source,
 // same content) are not prepared again. Files that cannot be read are
 // skipped with a reason; only a failure of the data directory, or ctx
 // being done, ends the run with an error, and what was committed before
@@ -283,9 +284,14 @@ func discover(ctx context.Context, inputs []Input) ([]job, error) {
 	return jobs, nil
 }
 
+// pipelineDepth is how many batches may be durable and not yet written
+// by every shard (see store.Pipeline).
+const pipelineDepth = 2
+
 // write prepares the jobs on ix.opts.Workers goroutines and commits them
-// in batches bounded by bytes; one batch is committed (its shards written
-// in parallel) while the next fills. It returns the sources it saw.
+// in batches bounded by bytes, through a store.Pipeline: one batch is
+// made durable while the next fills and the shards write the ones before.
+// Every batch is searchable when it returns. It returns the sources it saw.
 func (ix *Indexer) write(ctx context.Context, s *store.Store, jobs []job, stats *Stats) (map[string]bool, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -326,17 +332,27 @@ func (ix *Indexer) write(ctx context.Context, s *store.Store, jobs []job, stats 
 	}()
 	go func() { wg.Wait(); close(done) }()
 
-	// The committer: one batch in flight while the next fills.
+	// The committer: one batch made durable while the next fills, and
+	// the shards write the batches before in a pipeline (see
+	// store.Pipeline: a shard goes on to the next batch while the other
+	// still writes this one).
+	pipe, err := s.Pipeline(pipelineDepth)
+	if err != nil {
+		return nil, err
+	}
 	commits := make(chan *store.Batch, 1)
 	commitErr := make(chan error, 1)
 	go func() {
 		var err error
 		for b := range commits {
 			if err == nil {
-				if err = s.Commit(ctx, b); err != nil {
+				if err = pipe.Commit(ctx, b); err != nil {
 					cancel()
 				}
 			}
+		}
+		if cerr := pipe.Close(); err == nil {
+			err = cerr
 		}
 		commitErr <- err
 	}()

@@ -130,10 +130,14 @@ func checkConsistent(t *testing.T, data string, acknowledged []string) []string 
 // set exactly.
 func TestKillDuringIngest(t *testing.T) {
 	in, ids := crashCorpus(t, 24)
-	for _, step := range []string{"kept-written:2", "catalog-written:2", "index-written:2", "catalog-written:1"} {
+	// shard-I-applied: ingest writes the shards in a pipeline, each on
+	// its own, so a kill there leaves one shard ahead of the other.
+	steps := []string{"kept-written:2", "catalog-written:2", "index-written:2", "catalog-written:1", "shard-0-applied:2", "shard-1-applied:3"}
+	for _, step := range steps {
 		t.Run(step, func(t *testing.T) {
 			data := t.TempDir()
-			runKilled(t, step, "ingest", "-data", data, "-workers", "1", "-batch-bytes", "1KiB", in)
+			// Two shards, as a large ingest on two cores has.
+			runKilled(t, step, "ingest", "-data", data, "-workers", "1", "-batch-bytes", "1KiB", "-shards", "2", in)
 			found := checkConsistent(t, data, nil)
 			if strings.HasSuffix(step, ":2") && len(found) == 0 {
 				t.Errorf("the first commit (acknowledged before the kill) is lost")

@@ -17,7 +17,8 @@ import (
 // next run finds. LEXSEARCH_FAULT=hang:step[:N] instead says so on stderr
 // ("fault: hanging at step") and waits there forever, holding the data
 // directory, for the tests of concurrent writers. The steps are named in package store (kept-written,
-// catalog-written, index-written, rebuild-indexed, rebuild-catalog,
+// catalog-written, index-written, shard-I-applied (shard I of an ingest's
+// pipeline has written a batch), rebuild-indexed, rebuild-catalog,
 // pointer-before, pointer-after, rebuild-committed).
 func faultHook(getenv func(string) string, stderr io.Writer) func(string) {
 	spec := getenv("LEXSEARCH_FAULT")

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -66,15 +67,50 @@ func (b *Batch) Has(id string) bool {
 // then the catalog, then the shards are written, each by its own
 // goroutine. When it returns nil, the changes survive a crash and
 // searches see them. Deleting an unknown id is an error wrapping
-// fs.ErrNotExist, and nothing of the batch is committed.
+// fs.ErrNotExist, and nothing of the batch is committed. The batches of
+// a Pipeline still being applied are applied first.
 func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Each shard takes its batches in the catalog's order.
+	s.applying.Wait()
+	w, err := s.stage(ctx, b)
+	if err != nil || w == nil {
+		return err
+	}
+	if err := s.writeShards(s.shards, w.batches); err != nil {
+		return err
+	}
+	for i, n := range w.indexed {
+		s.written[i] += n
+	}
+	s.fault("index-written")
+	return s.removeEmptied(w.emptied)
+}
+
+// An application is what is left of a commit once its durable stage is
+// done: a bleve batch for each shard it changes (nil for the others),
+// how many documents each indexes, and the packs it empties.
+type application struct {
+	batches []*bleve.Batch
+	indexed []int
+	emptied []string
+	// left counts the shards of a Pipeline yet to apply it, and failed
+	// is set by one that could not.
+	left   atomic.Int32
+	failed atomic.Bool
+}
+
+// stage validates the batch and makes it durable: the pack of its new
+// documents is written and fsynced, then the catalog records appended
+// and fsynced. It returns what the shards must then be given, or nil when
+// the batch changes nothing. The caller holds s.mu.
+func (s *Store) stage(ctx context.Context, b *Batch) (*application, error) {
 	if s.shards == nil {
-		return errors.New("store is closed")
+		return nil, errors.New("store is closed")
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 
 	s.stateM.RLock()
@@ -137,16 +173,16 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	}
 	s.stateM.RUnlock()
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
 	}
 	if len(recs) == 0 {
-		return nil
+		return nil, nil
 	}
 
 	if len(newDocs) > 0 {
 		locs, err := s.writePack(pack, newDocs)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for i := range recs {
 			if l, ok := locs[recs[i].ID]; ok && recs[i].Op == opPut {
@@ -168,36 +204,34 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	for id := range before {
 		_, after[id] = s.cat.docs[id]
 	}
-	emptied := map[string]bool{}
+	w := &application{batches: make([]*bleve.Batch, len(s.shards)), indexed: make([]int, len(s.shards))}
 	for id, p := range packOf {
-		if !after[id] && s.cat.packs[p] == 0 {
-			emptied[p] = true
+		if !after[id] && s.cat.packs[p] == 0 && !slices.Contains(w.emptied, p) {
+			w.emptied = append(w.emptied, p)
 		}
 	}
 	s.stateM.Unlock()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.fault("catalog-written")
 
 	// Only the shards a change routes to are written: a shard whose
 	// sequence number lags has, by construction, nothing in the records
 	// after it, and Open catches it up for free.
-	batches := make([]*bleve.Batch, len(s.shards))
-	indexed := make([]int, len(s.shards))
 	for id, was := range before {
 		now := after[id]
 		if now == was {
 			continue
 		}
 		i := shardOf(id, len(s.shards))
-		if batches[i] == nil {
-			batches[i] = s.shards[i].NewBatch()
-			batches[i].SetInternal(seqKey, []byte(strconv.FormatUint(seq, 10)))
+		if w.batches[i] == nil {
+			w.batches[i] = s.shards[i].NewBatch()
+			w.batches[i].SetInternal(seqKey, []byte(strconv.FormatUint(seq, 10)))
 		}
-		bt := batches[i]
+		bt := w.batches[i]
 		if now {
-			indexed[i]++
+			w.indexed[i]++
 		}
 		switch {
 		case now && !was:
@@ -205,31 +239,28 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 			if f == nil {
 				e, _ := s.Entry(id)
 				if f, _, err = s.opts.Fields(ctx, s, e); err != nil {
-					return fmt.Errorf("index %s: %w", id, err)
+					return nil, fmt.Errorf("index %s: %w", id, err)
 				}
 			}
 			if err := indexInto(bt, id, f); err != nil {
-				return fmt.Errorf("index %s: %w", id, err)
+				return nil, fmt.Errorf("index %s: %w", id, err)
 			}
 		case was && !now:
 			bt.Delete(id)
 		}
 	}
-	if err := s.writeShards(s.shards, batches); err != nil {
-		return err
+	return w, nil
+}
+
+// removeEmptied removes the packs a commit emptied. A pack goes only once
+// the index no longer has its documents; a crash before this leaves it
+// unreferenced (Open removes it), which costs space, never a document.
+func (s *Store) removeEmptied(packs []string) error {
+	var errs []error
+	for _, p := range packs {
+		errs = append(errs, ignoreMissing(os.Remove(filepath.Join(s.dir, PacksDir, p))))
 	}
-	for i, n := range indexed {
-		s.written[i] += n
-	}
-	s.fault("index-written")
-	// A pack goes only once the index no longer has its documents; a
-	// crash before this leaves it unreferenced (Open removes it), which
-	// costs space, never a document.
-	var errs2 []error
-	for p := range emptied {
-		errs2 = append(errs2, ignoreMissing(os.Remove(filepath.Join(s.dir, PacksDir, p))))
-	}
-	if err := errors.Join(errs2...); err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("remove emptied packs: %w", err)
 	}
 	return nil

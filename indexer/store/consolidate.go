@@ -42,6 +42,7 @@ func (s *Store) Consolidate(ctx context.Context) error {
 	if s.shards == nil {
 		return errors.New("store is closed")
 	}
+	s.closePipeline() // every batch applied, and counted in s.written
 	errs := make([]error, len(s.shards))
 	budget := newByteBudget(ConsolidateBytes)
 	var wg sync.WaitGroup

@@ -32,6 +32,12 @@
 // rebuilt from the kept text into a new generation. Nothing kept is ever
 // deleted because an index is missing.
 //
+// A bulk writer commits through a Pipeline instead: the same order per
+// batch, but the shards write batch N (each at its own pace) while batch
+// N+1 is made durable, so a shard can be ahead of another, never of the
+// catalog, and a pack is removed once every shard has written the batch
+// that emptied it.
+//
 // A rebuild writes a new generation beside the current one and commits it
 // by renaming a new CURRENT into place (written to a temporary file,
 // fsynced, renamed, directory fsynced); the old generation is removed only

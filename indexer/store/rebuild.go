@@ -19,6 +19,7 @@ import (
 func (s *Store) Rebuild(ctx context.Context, shards int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closePipeline() // its appliers write the shards a rebuild replaces
 	if shards <= 0 {
 		shards = s.cur.Shards
 	}

@@ -76,9 +76,13 @@ type Store struct {
 
 	mu     sync.Mutex // serialises writes
 	stateM sync.RWMutex
-	cat    *catalog
-	cur    pointer
-	shards []bleve.Index
+	// pipe is the open Pipeline, if any; applying counts its batches
+	// durable and not yet applied by every shard (Add under mu).
+	pipe     *Pipeline
+	applying sync.WaitGroup
+	cat      *catalog
+	cur      pointer
+	shards   []bleve.Index
 	// written counts the documents this Store indexed into each shard
 	// of the live generation (see Consolidate).
 	written []int
@@ -601,6 +605,7 @@ func (s *Store) Announce(url string) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closePipeline()
 	s.settle(settleMax)
 	var errs []error
 	for _, sh := range s.shards {
@@ -650,4 +655,14 @@ func scorchOf(sh bleve.Index) (*scorch.Scorch, bool) {
 	}
 	sc, ok := adv.(*scorch.Scorch)
 	return sc, ok
+}
+
+// closePipeline closes the open Pipeline, if any, once the shards have
+// applied its batches. The caller holds s.mu.
+func (s *Store) closePipeline() {
+	if p := s.pipe; p != nil {
+		s.pipe = nil
+		p.stop()
+	}
+	s.applying.Wait()
 }
