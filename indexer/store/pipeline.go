@@ -86,8 +86,8 @@ func (s *Store) Pipeline(depth int) (*Pipeline, error) {
 // Commit makes the batch durable, as Store.Commit does, and hands it to
 // the shards. When it returns nil, the changes survive a crash; searches
 // see them once the shards have applied them (at the latest when Close
-// returns). It returns the error of an earlier batch's apply stage, if
-// any, and then commits nothing more.
+// returns). After an error, of this batch or of an earlier batch's apply
+// stage, it commits nothing more and returns that error.
 func (p *Pipeline) Commit(ctx context.Context, b *Batch) error {
 	if err := p.Err(); err != nil {
 		return err
@@ -110,6 +110,11 @@ func (p *Pipeline) Commit(ctx context.Context, b *Batch) error {
 		w.left.Store(int32(len(p.queues)))
 	}
 	s.mu.Unlock()
+	if err != nil {
+		// The catalog may hold the batch already: a later batch's
+		// sequence number must not reach a shard without it.
+		p.fail(err)
+	}
 	if err != nil || w == nil {
 		<-p.slots
 		return err

@@ -367,3 +367,35 @@ func crashShardAhead(dir string) {
 	time.Sleep(time.Minute)
 	os.Exit(4) // never killed
 }
+
+// TestPipelineRefusedBatchStopsIt: after a batch the store refuses, the
+// pipeline commits nothing more, and says why.
+func TestPipelineRefusedBatchStopsIt(t *testing.T) {
+	s := openTest(t, t.TempDir(), 2)
+	defer s.Close()
+	p, err := s.Pipeline(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &Batch{}
+	id := addDoc(b, 1, "red")
+	if err := p.Commit(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	clash := &Batch{}
+	clash.Add(id, "another sha", "other.txt", "/src/other.txt", []byte("other"), []byte("{}"), map[string]any{})
+	if err := p.Commit(t.Context(), clash); !errors.Is(err, ErrCollision) {
+		t.Fatalf("same id, other content: %v, want ErrCollision", err)
+	}
+	next := &Batch{}
+	addDoc(next, 2, "red")
+	if err := p.Commit(t.Context(), next); !errors.Is(err, ErrCollision) {
+		t.Errorf("the batch after a refused one: %v, want the refusal again", err)
+	}
+	if err := p.Close(); !errors.Is(err, ErrCollision) {
+		t.Errorf("Close: %v, want the refusal", err)
+	}
+	if got := indexedIDs(t, s); !slices.Equal(got, []string{id}) {
+		t.Errorf("indexed %v, want only the first batch's %s", got, id)
+	}
+}
