@@ -245,6 +245,36 @@ func BenchmarkCommit(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
 
+// BenchmarkPipeline commits the batches of BenchmarkCommit through a
+// Pipeline: each shard writes its part of a batch without waiting for the
+// other, while the next batch is made durable.
+func BenchmarkPipeline(b *testing.B) {
+	s, err := Open(b.Context(), b.TempDir(), Options{Shards: 2, Mapping: testMapping, Fields: testFields})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	p, err := s.Pipeline(2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for b.Loop() {
+		batch := &Batch{}
+		for range 100 {
+			addDoc(batch, n, "red")
+			n++
+		}
+		if err := p.Commit(b.Context(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
 // BenchmarkPack keeps 100 documents (an original and a compressed prepared
 // text each) in one pack, fsynced: the cost of keeping a batch.
 func BenchmarkPack(b *testing.B) {
