@@ -322,7 +322,7 @@ func (t statuteTagger) tagScan(sc *scan) []Mention {
 		spans = append(spans, span{start: m[0], end: end, data: uscRef{title, sectionRange(text[m[2]:m[3]], true, true)}})
 		spans = append(spans, r.listSpans(text, m[2], m[4], m[5], func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
 	}
-	spans = append(spans, stateRulesOnce().find(text)...)
+	spans = append(spans, stateRulesOnce().find(text, sc.keyStarts())...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
 		if after := text[m[5]:min(len(text), m[5]+12)]; strings.ContainsAny(after, "Uu") && r.uscAfter.MatchString(after) {
 			continue // "§11 U.S.C. 1306"
