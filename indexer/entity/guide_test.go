@@ -340,7 +340,8 @@ func FuzzTrieMayMatch(f *testing.F) {
 // example, need's answer is the one expected, and where it is false the
 // pattern (the oracle) finds nothing in the window.
 func TestNeedRulesOut(t *testing.T) {
-	s, j := statuteRulesOnce(), judgeRulesOnce()
+	s, j, p := statuteRulesOnce(), judgeRulesOnce(), partyRulesOnce()
+	long := strings.Repeat("x", 100)
 	for _, c := range []struct {
 		name string
 		need func(text, lower string) bool
@@ -362,14 +363,38 @@ func TestNeedRulesOut(t *testing.T) {
 		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge  ;", true},
 		{"title last", needTitleLast, j.suffix, "before Judge Andrea R. Wood on the motion", false},
 		{"title last", needTitleLast, j.suffix, "Smith, Judges Jones and Lee; the Judgement of the Justices", false},
+		{"versus end", needVersusEnd, p.heading, "Jane Doe v. Richard Roe", true},
+		{"versus end", needVersusEnd, p.heading, "## Case 1 - A vs. B  \t\nmore text", true},
+		{"versus end", needVersusEnd, p.heading, "Doe v.\n\u00a0R" + long, true},
+		{"versus end", needVersusEnd, p.heading, "Doe\u202fv.\u2009Roe é" + long[4:] + " \t", true},
+		{"versus end", needVersusEnd, p.heading, "Doe v. R" + long, true},
+		{"versus end", needVersusEnd, p.heading, "Doe v. Ro" + long, false},
+		{"versus end", needVersusEnd, p.heading, "See Doe v. Roe, 1 F.3d 2, 5 (7th Cir. 1999) (holding that a platform is not liable for what its users post on it, whatever they post)", false},
+		{"versus end", needVersusEnd, p.heading, "Doe v. roe\nDoe v.Roe\nDoe  v Roe\nDoev. Roe\nDoe vs Roe\nDoe v. \n", false},
+		{"versus end", needVersusEnd, p.heading, "Doe v. 5 Roe", false},
 	} {
 		if got := c.need(c.text, lowerASCII(c.text)); got != c.want {
 			t.Errorf("%s(%q) = %v, want %v", c.name, c.text, got, c.want)
 		}
 		if !c.want && c.re.MatchString(c.text) {
+			// the need is wrong about its pattern
 			t.Errorf("%s rules out %q, but the pattern matches it", c.name, c.text)
 		}
 	}
+}
+
+// FuzzNeedVersusEnd: wherever the heading pattern (the oracle) matches,
+// the heading guide's need lets the window through.
+func FuzzNeedVersusEnd(f *testing.F) {
+	for _, s := range []string{"Jane Doe v. Richard Roe", "A vs.\u00a0B \t\nx", "Doe v. Roe, 1 F.3d 2", "# Case - A v. \n\nB", "x: A v. B" + strings.Repeat("é", 99)} {
+		f.Add(s)
+	}
+	heading := partyRulesOnce().heading
+	f.Fuzz(func(t *testing.T, text string) {
+		if heading.MatchString(text) && !needVersusEnd(text, lowerASCII(text)) {
+			t.Errorf("needVersusEnd rules out %q, but the heading pattern matches it", text)
+		}
+	})
 }
 
 // upperBytes marks exactly the ASCII capitals of a word, whatever the

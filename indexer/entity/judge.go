@@ -34,7 +34,7 @@ var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
 		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
 		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
-		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
+		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge"), lead: leading("B"), word: true, can: startsWith(false, "BEFORE", "Before")},
 		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart, can: nextLineUnited},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
