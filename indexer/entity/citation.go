@@ -293,7 +293,7 @@ func digitWithin(text string, i, n int) bool {
 // shortForm reads "550 U.S. at 545": a volume, the reporter, "at" and a
 // page. Its norm is filled in later from the full citation.
 func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
-	m := t.r.short.FindStringSubmatchIndex(text[h.end:min(len(text), h.end+24)])
+	m := shortAt(text[h.end:min(len(text), h.end+24)]) // t.r.short
 	if m == nil {
 		return span{}, false
 	}
@@ -314,7 +314,7 @@ func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
 // blankPage reads a citation to an opinion not yet paginated in its
 // reporter, the page left blank: "576 U.S. ___". Its norm keeps the blank.
 func (t citationTagger) blankPage(text string, i int, h trieHit) (span, bool) {
-	m := t.r.blank.FindStringIndex(text[h.end:min(len(text), h.end+24)])
+	m := blankAt(text[h.end:min(len(text), h.end+24)]) // t.r.blank
 	if m == nil {
 		return span{}, false
 	}
