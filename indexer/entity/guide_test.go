@@ -158,6 +158,7 @@ func FuzzGuideLead(f *testing.F) {
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
 		"John Smith\n \tUnited States District Judge\nJane Roe \t\nUnited States Chief Magistrate Judge\nA B\r\nUnited States District Judge\nC D\n\nUnited States Circuit Judge",
 		"05/16/2022 5/6/22 123/4/5 x1/2/2020 1/2/20201 2020-01-02 12020-01-02 x2020-01-02 1:20-cv-02335-AB 20-CV-1 1:2-cv-3 ٣/٤/٢٠٢٠",
+		"Hon. A. B. Smith; Honorable Jane Roe; xHon. C; Hon Roe; Assigned to: Judge Jane Roe; ASSIGNED TO Hon. X; reassigned to Y; a\u017f\u017figned to Z; Before: A and B, Circuit Judges; xBefore: C, District Judge; BEFORE D, Bankruptcy Judge",
 		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
 			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
