@@ -445,6 +445,80 @@ func TestStartsWith(t *testing.T) {
 	}
 }
 
+// guideCans are the cans written for one pattern each, with that
+// pattern: wherever the pattern matches at the start of a text, its
+// can must let the text through.
+func guideCans() []struct {
+	name string
+	can  func(string) bool
+	re   *regexp.Regexp
+} {
+	s, d, j := statuteRulesOnce(), dateRulesOnce(), judgeRulesOnce()
+	return []struct {
+		name string
+		can  func(string) bool
+		re   *regexp.Regexp
+	}{{"lawAfter", lawAfter, s.pubLaw}, {"fedThenRule", fedThenRule, s.fedRule}, {"sectionNumber", sectionNumber, s.bareWord},
+		{"dayThenSpace", dayThenSpace, d.dayFirst}, {"titleThenName", titleThenName, j.title}}
+}
+
+// TestGuideCans: each can says what the examples expect, and where it
+// says no its pattern does not match there.
+func TestGuideCans(t *testing.T) {
+	cans := map[string]func(string) bool{}
+	for _, c := range guideCans() {
+		cans[c.name] = c.can
+	}
+	for _, c := range []struct {
+		can, s string
+		want   bool
+	}{
+		{"lawAfter", "Pub. L. No. 115-164", true}, {"lawAfter", "Public Law 115-164", true}, {"lawAfter", "PUBLIC\tLAW  No.\t115-1", true},
+		{"lawAfter", "pvt.l. 98-1", true}, {"lawAfter", "Private \u00a0Law 12-3", true}, {"lawAfter", "public interest", false},
+		{"lawAfter", "publication", false}, {"lawAfter", "Pub.L.115-164", true}, {"lawAfter", "pub l number 1", true}, {"lawAfter", "Pub", false}, {"lawAfter", "private parties", false}, {"lawAfter", "Pvt Ltd", false}, {"lawAfter", "Public Law\u00a0115", true},
+		{"fedThenRule", "Fed. R. Civ. P. 12", true}, {"fedThenRule", "Federal Rules of Civil Procedure", true}, {"fedThenRule", "FEDR", false}, {"fedThenRule", "FEDRCIV", true}, {"fedThenRule", "Federal Rules of Evidence", true}, {"fedThenRule", "federal rules of the court", false}, {"fedThenRule", "federal rights", false},
+		{"fedThenRule", "federal court", false}, {"fedThenRule", "Fed.\u2009R.", true}, {"fedThenRule", "fed up", false}, {"fedThenRule", "Federation", false},
+		{"sectionNumber", "Section 1595", true}, {"sectionNumber", "section\u00a0230", true}, {"sectionNumber", "Section 23", false},
+		{"sectionNumber", "section of the", false}, {"sectionNumber", "Section1595", false}, {"sectionNumber", "SECTION 1595", false},
+		{"dayThenSpace", "16 mai 2022", true}, {"dayThenSpace", "1er mai", true}, {"dayThenSpace", "3RD May", true}, {"dayThenSpace", "5\u00a0May", true},
+		{"dayThenSpace", "2003", false}, {"dayThenSpace", "19, 2003", false}, {"dayThenSpace", "123 May", false}, {"dayThenSpace", "7", false},
+		{"dayThenSpace", "1\u017ft May", true}, {"dayThenSpace", "12-cv", false},
+		{"titleThenName", "Judge Andrea R. Wood", true}, {"titleThenName", "Chief District Judge: Roe", true}, {"titleThenName", "Senior\u00a0Circuit  Judge\tA.", true},
+		{"titleThenName", "JUSTICE ALITO", true}, {"titleThenName", "Judge of the court", false}, {"titleThenName", "District Court", false},
+		{"titleThenName", "Judge:", false}, {"titleThenName", "JudgeRoe", false}, {"titleThenName", "Chief Judge\nRoe", false}, {"titleThenName", "ChiefJudge Roe", false},
+	} {
+		if got := cans[c.can](c.s); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", c.can, c.s, got, c.want)
+		}
+	}
+	for _, c := range guideCans() {
+		for _, s := range []string{"Pub. L. No. 115-164", "Fed. R. Civ. P. 12(b)(6)", "Section 1595(a)", "16 mai 2022", "public interest", "federal court"} {
+			checkGuideCan(t, c.name, c.can, c.re, s)
+		}
+	}
+}
+
+func FuzzGuideCans(f *testing.F) {
+	for _, s := range []string{"Pub. L. No. 115-164", "Public Law 115\u2013164", "Fed. R. Civ. P. 12(b)(6)", "Federal Rule of Evidence 403",
+		"Section 1595(a)(1)", "section\u00a0230", "16 mai 2022", "1er juin 2020", "3rd May 2021", "public interest", "Chief Judge Jane Roe", "Senior Circuit Judge: A. B. Smith", "Judge of"} {
+		f.Add(s)
+	}
+	cans := guideCans()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range cans {
+			checkGuideCan(t, c.name, c.can, c.re, s)
+		}
+	})
+}
+
+// checkGuideCan fails t where re matches at the start of s but can
+// rules s out.
+func checkGuideCan(t *testing.T, name string, can func(string) bool, re *regexp.Regexp, s string) {
+	if anchored(re).MatchString(s) && !can(s) {
+		t.Errorf("%s rules out %q, where its pattern matches", name, s)
+	}
+}
+
 func TestDigitsThen(t *testing.T) {
 	slash, dash := digitsThen(1, 2, '/'), digitsThen(4, 4, '-')
 	for _, c := range []struct {

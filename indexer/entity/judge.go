@@ -28,7 +28,7 @@ const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
 		titleAt: guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true,
-			can: startsWith(false, "Chief", "Senior", "Magistrate", "District", "Circuit", "Bankruptcy", "Associate", "Presiding", "Judge", "Justice", "JUSTICE")},
+			can: titleThenName},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true, lead: lineStart},
 		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needTitleLast, lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
@@ -481,6 +481,55 @@ func needTitleLast(text, _ string) bool {
 		}
 	}
 	return false
+}
+
+// titleThenName, the judge's title guide's can, reports whether s starts
+// as the title pattern's matches do: words of rank ("Chief", "Senior",
+// "District", ...), each with white space after it, then "Judge",
+// "Justice" or "JUSTICE", then spaces or tabs, or a colon between them,
+// and the capital a name starts with. Most "Judge"s a window starts at
+// are followed by something else ("Judge of the court", "District Court").
+func titleThenName(s string) bool {
+	for j := 0; ; {
+		for _, t := range []string{"Judge", "Justice", "JUSTICE"} {
+			if !strings.HasPrefix(s[j:], t) {
+				continue
+			}
+			k := j + len(t)
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			if k < len(s) && s[k] == ':' {
+				k++
+				for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+					k++
+				}
+			} else if k == j+len(t) {
+				continue
+			}
+			if k < len(s) && 'A' <= s[k] && s[k] <= 'Z' {
+				return true
+			}
+		}
+		rank := ""
+		for _, r := range []string{"Chief", "Senior", "Magistrate", "District", "Circuit", "Bankruptcy", "Associate", "Presiding"} {
+			if strings.HasPrefix(s[j:], r) {
+				rank = r
+				break
+			}
+		}
+		if rank == "" {
+			return false
+		}
+		k := j + len(rank)
+		for n := spaceLen(s[k:]); n > 0; n = spaceLen(s[k:]) {
+			k += n
+		}
+		if k == j+len(rank) {
+			return false
+		}
+		j = k
+	}
 }
 
 // nextLineUnited, the signature guide's can, reports whether the line
