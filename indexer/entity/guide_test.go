@@ -453,13 +453,14 @@ func guideCans() []struct {
 	can  func(string) bool
 	re   *regexp.Regexp
 } {
-	s, d, j := statuteRulesOnce(), dateRulesOnce(), judgeRulesOnce()
+	s, d, j, k := statuteRulesOnce(), dateRulesOnce(), judgeRulesOnce(), docketRulesOnce()
 	return []struct {
 		name string
 		can  func(string) bool
 		re   *regexp.Regexp
 	}{{"lawAfter", lawAfter, s.pubLaw}, {"fedThenRule", fedThenRule, s.fedRule}, {"sectionNumber", sectionNumber, s.bareWord},
-		{"dayThenSpace", dayThenSpace, d.dayFirst}, {"titleThenName", titleThenName, j.title}}
+		{"dayThenSpace", dayThenSpace, d.dayFirst}, {"titleThenName", titleThenName, j.title},
+		{"appealNumber", appealNumber, k.appeal}}
 }
 
 // TestGuideCans: each can says what the examples expect, and where it
@@ -485,6 +486,9 @@ func TestGuideCans(t *testing.T) {
 		{"dayThenSpace", "1\u017ft May", true}, {"dayThenSpace", "12-cv", false},
 		{"titleThenName", "Judge Andrea R. Wood", true}, {"titleThenName", "Chief District Judge: Roe", true}, {"titleThenName", "Senior\u00a0Circuit  Judge\tA.", true},
 		{"titleThenName", "JUSTICE ALITO", true}, {"titleThenName", "Judge of the court", false}, {"titleThenName", "District Court", false},
+		{"appealNumber", "No. 20-1234", true}, {"appealNumber", "Case No.\t20-12", true}, {"appealNumber", "APPEAL NOS. 19-5", true}, {"appealNumber", "docket no.20-1", true},
+		{"appealNumber", "not 20-1", false}, {"appealNumber", "case law", false}, {"appealNumber", "No. 2020-1", false}, {"appealNumber", "No 20-1", false},
+		{"appealNumber", "Ca\u017fe No. 20-1", true}, {"appealNumber", "no.\u00a020-1", true}, {"appealNumber", "caseNo. 20-1", false},
 		{"titleThenName", "Judge:", false}, {"titleThenName", "JudgeRoe", false}, {"titleThenName", "Chief Judge\nRoe", false}, {"titleThenName", "ChiefJudge Roe", false},
 	} {
 		if got := cans[c.can](c.s); got != c.want {
@@ -500,7 +504,7 @@ func TestGuideCans(t *testing.T) {
 
 func FuzzGuideCans(f *testing.F) {
 	for _, s := range []string{"Pub. L. No. 115-164", "Public Law 115\u2013164", "Fed. R. Civ. P. 12(b)(6)", "Federal Rule of Evidence 403",
-		"Section 1595(a)(1)", "section\u00a0230", "16 mai 2022", "1er juin 2020", "3rd May 2021", "public interest", "Chief Judge Jane Roe", "Senior Circuit Judge: A. B. Smith", "Judge of"} {
+		"Section 1595(a)(1)", "section\u00a0230", "16 mai 2022", "1er juin 2020", "3rd May 2021", "public interest", "Chief Judge Jane Roe", "Senior Circuit Judge: A. B. Smith", "Judge of", "Case No. 20-1234", "appeal nos. 20-12; no. 19-1", "doc\u212aet No. 5-12"} {
 		f.Add(s)
 	}
 	cans := guideCans()
