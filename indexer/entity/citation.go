@@ -122,7 +122,7 @@ func shortForms(text string) bool {
 
 func (t citationTagger) tagScan(sc *scan) []Mention {
 	text := sc.text
-	spans := t.findFull(text)
+	spans := t.findFull(text, sc.keyStarts())
 	if sc.hits != nil {
 		for _, m := range t.r.idAt.find(sc, t.r.id) {
 			c := &Cite{Short: true}
@@ -210,13 +210,16 @@ func (t citationTagger) tagScan(sc *scan) []Mention {
 
 // findFull finds volume-reporter-page citations and "550 U.S. at 545"
 // short forms: it looks up reporters at each word start and tries their
-// citation templates in a window around each.
-func (t citationTagger) findFull(text string) []span {
+// citation templates in a window around each. starts holds (at least)
+// every offset rep.starts finds, in order (see keyStarts).
+func (t citationTagger) findFull(text string, starts []int32) []span {
 	rep := t.rep
 	var spans []span
-	for i := 0; i < len(text); i++ {
-		if i = rep.starts.next(text, i); i == len(text) {
-			break
+	next := 0 // where the last citation found ends
+	for _, i32 := range starts {
+		i := int(i32)
+		if i < next || !rep.starts.is(text, i) {
+			continue
 		}
 		hits := rep.trie.match(text, i)
 		s, ok := t.fullAt(text, i, hits)
@@ -226,7 +229,7 @@ func (t citationTagger) findFull(text string) []span {
 		}
 		if ok {
 			spans = append(spans, s)
-			i = s.end - 1
+			next = s.end
 		}
 	}
 	return spans
@@ -290,7 +293,7 @@ func digitWithin(text string, i, n int) bool {
 // shortForm reads "550 U.S. at 545": a volume, the reporter, "at" and a
 // page. Its norm is filled in later from the full citation.
 func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
-	m := t.r.short.FindStringSubmatchIndex(text[h.end:min(len(text), h.end+24)])
+	m := shortAt(text[h.end:min(len(text), h.end+24)]) // t.r.short
 	if m == nil {
 		return span{}, false
 	}
@@ -311,7 +314,7 @@ func (t citationTagger) shortForm(text string, i int, h trieHit) (span, bool) {
 // blankPage reads a citation to an opinion not yet paginated in its
 // reporter, the page left blank: "576 U.S. ___". Its norm keeps the blank.
 func (t citationTagger) blankPage(text string, i int, h trieHit) (span, bool) {
-	m := t.r.blank.FindStringIndex(text[h.end:min(len(text), h.end+24)])
+	m := blankAt(text[h.end:min(len(text), h.end+24)]) // t.r.blank
 	if m == nil {
 		return span{}, false
 	}

@@ -475,6 +475,66 @@ func pinAt(s string) []int {
 }
 
 // digitsEnd returns the end of the run of ASCII figures at i in s.
+// shortAt is what the short form's pattern (`^,?\s+at\s+(\*{0,2}\d+)`,
+// after a reporter: "550 U.S. at 545") finds in s with
+// FindStringSubmatchIndex, read by hand. No part of it can start with
+// white space, so each run of white space is taken whole, and the page
+// is up to two stars and its figures.
+func shortAt(s string) []int {
+	i := 0
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j := skipSpace(s, i)
+	if j == i || !strings.HasPrefix(s[j:], "at") {
+		return nil
+	}
+	ps := skipSpace(s, j+2)
+	if ps == j+2 {
+		return nil
+	}
+	i = ps
+	for i < len(s) && s[i] == '*' {
+		i++
+	}
+	if i-ps > 2 {
+		return nil
+	}
+	pe := digitsEnd(s, i)
+	if pe == i {
+		return nil
+	}
+	return []int{0, pe, ps, pe}
+}
+
+// blankAt is what the blank page's pattern (`^\s+(?:_{2,}|-{3,}|—+)`,
+// after a reporter: "576 U.S. ___") finds in s with FindStringIndex,
+// read by hand: white space, then two underscores or more, three
+// hyphens or more, or dashes, each run taken whole.
+func blankAt(s string) []int {
+	i := skipSpace(s, 0)
+	if i == 0 {
+		return nil
+	}
+	run := func(r string) int {
+		n := 0
+		for strings.HasPrefix(s[i+n*len(r):], r) {
+			n++
+		}
+		return n
+	}
+	if n := run("_"); n >= 2 {
+		return []int{0, i + n}
+	}
+	if n := run("-"); n >= 3 {
+		return []int{0, i + n}
+	}
+	if n := run("—"); n >= 1 {
+		return []int{0, i + n*len("—")}
+	}
+	return nil
+}
+
 func digitsEnd(s string, i int) int {
 	for i < len(s) && isDigit(s[i]) {
 		i++

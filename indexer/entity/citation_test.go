@@ -236,6 +236,36 @@ func checkParenAt(t *testing.T, s string) {
 	}
 }
 
+// shortSamples are the text after a reporter for shortAt and blankAt:
+// short forms, blank pages and what only looks like them.
+var shortSamples = []string{", at 545", " at 545", ",at 5", " at\u00a0*12", " at **3-4", " at ***3", " at *", "\u2009at\t7", " at5", "at 5", ",, at 5",
+	" At 5", " at  \n 12, 14", "", ",", " ", " ___", " __", " _", "\t---", " --", " —", "\u00a0——x", " – ", "___", " - - -", " _—", " ---__"}
+
+// TestShortAt: shortAt and blankAt find what the short form's and the
+// blank page's patterns find.
+func TestShortAt(t *testing.T) {
+	for _, s := range shortSamples {
+		checkShortAt(t, s)
+	}
+}
+
+func FuzzShortAt(f *testing.F) {
+	for _, s := range shortSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkShortAt)
+}
+
+func checkShortAt(t *testing.T, s string) {
+	r := citationRulesOnce()
+	if got, want := shortAt(s), r.short.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("shortAt(%q) = %v, the pattern finds %v", s, got, want)
+	}
+	if got, want := blankAt(s), r.blank.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Errorf("blankAt(%q) = %v, the pattern finds %v", s, got, want)
+	}
+}
+
 // pinSamples are the text after a citation for pinAt: pages with and
 // without "at", stars, ranges, notes and what only looks like them.
 var pinSamples = []string{", 671 (7th Cir. 2008)", ", at 671", " at 5", "at5", ", *3", "***3", "**", ", 12-14", ", 12 – 14 n.3", ", 12 n. 3", ", 12 nn.3-4",

@@ -38,7 +38,7 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	r := &dateRules{
 		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear, lead: leading("adfjmnosADFJMNOS"), word: true,
 			can: startsWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
-		dayFirstAt: guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true},
+		dayFirstAt: guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true, can: dayThenSpace},
 		numericAt: guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate, lead: leading(digits), word: true,
 			can: digitsThen(1, 2, '/')},
 		isoAt: guide{needles: []string{"-"}, before: 5, after: 6, need: needYear, lead: leading(digits), word: true, can: digitsThen(4, 4, '-')},
@@ -112,6 +112,24 @@ func (t dateTagger) tagScan(sc *scan) []Mention {
 		out = append(out, newMention(Date, text, s.start, s.end, s.norm, s.role))
 	}
 	return out
+}
+
+// dayThenSpace, the day-first guide's can, reports whether s starts as
+// the pattern's matches do: a day of one or two figures (and no third),
+// then white space or the first letter of an ordinal's suffix ("er",
+// "st", "nd", "rd", "th", in any case); a byte outside ASCII there (a
+// wide space, or the long s that folds into s) lets s through. Most
+// figures in a day-first window are the year of a month-first date.
+func dayThenSpace(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && isDigit(s[n]) {
+		n++
+	}
+	if n < 1 || n > 2 || n == len(s) {
+		return false
+	}
+	c := s[n]
+	return c >= utf8.RuneSelf || isSpaceByte(c) || strings.IndexByte("eEsSnNrRtT", c) >= 0
 }
 
 // labelWords are lower-case words of which every match of dateRules.label

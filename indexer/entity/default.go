@@ -48,9 +48,19 @@ var everyTaggerOnce = sync.OnceValue(func() *taggerSet {
 func (everyTagger) Tag(text string) []Mention {
 	set := everyTaggerOnce()
 	sc := set.guides.scan(text, lowerASCII(text))
-	var all []Mention
+	var buf [8][]Mention
+	parts := buf[:0]
+	n := 0
 	for _, t := range set.taggers {
-		all = append(all, t.tagScan(sc)...)
+		parts = append(parts, t.tagScan(sc))
+		n += len(parts[len(parts)-1])
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]Mention, 0, n) // each tagger's mentions copied once
+	for _, p := range parts {
+		all = append(all, p...)
 	}
 	return all
 }

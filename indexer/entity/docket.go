@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Dockets returns the tagger for docket (case) numbers.
@@ -73,11 +74,59 @@ type docketRules struct {
 	guides *guides
 }
 
+// appealNumber, the appeal number guide's can, reports whether s starts
+// as the pattern's matches do: "No." or "Nos.", perhaps after "Case",
+// "Docket" or "Appeal" and white space, then white space or none, two
+// figures and a hyphen ("No. 20-1234"), the words in any case. A byte
+// outside ASCII in the words or the white space lets s through (the
+// long s and the Kelvin sign fold into "nos" and "docket", and \s takes
+// wide spaces). Most words a window holds that start so ("not", "case")
+// begin no match.
+func appealNumber(s string) bool {
+	for i := 0; i < len(s) && i < len("appeal"); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	at := []int{0}
+	for _, w := range []string{"case", "docket", "appeal"} {
+		if foldPrefix(s, 0, w) {
+			k, unsure := spacesFrom(s, len(w))
+			if unsure {
+				return true
+			}
+			if k > len(w) {
+				at = append(at, k)
+			}
+		}
+	}
+	for _, p := range at {
+		if !foldPrefix(s, p, "no") {
+			continue
+		}
+		e := p + 2
+		if e < len(s) && s[e] >= utf8.RuneSelf {
+			return true
+		}
+		if foldPrefix(s, e, "s") {
+			e++
+		}
+		if e == len(s) || s[e] != '.' {
+			continue
+		}
+		e, unsure := spacesFrom(s, e+1)
+		if unsure || e+3 <= len(s) && isDigit(s[e]) && isDigit(s[e+1]) && s[e+2] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
 func newDocketRules() *docketRules {
 	r := &docketRules{
 		districtAt: guide{needles: []string{"-"}, before: 5, after: 30, need: needYearType, lead: leading(digits), word: true,
 			can: func(s string) bool { return digitsThen(1, 1, ':')(s) || digitsThen(2, 2, '-')(s) }},
-		appealAt: guide{needles: []string{"no."}, before: 30, after: 20, lead: leading("cdanCDAN"), word: true, can: startsWith(true, "case", "docket", "appeal", "no")},
+		appealAt: guide{needles: []string{"no."}, before: 30, after: 20, lead: leading("cdanCDAN"), word: true, can: appealNumber},
 		labelAt: guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60, need: needDocketLabel, lead: leading("cdirabfnCDIRABFN"), word: true,
 			can: startsWith(true, "case", "docket", "index", "cause", "record", "appeal", "bap", "court", "action", "file", "no.")},
 		// "Case No. 23-050020", "Docket Number: 654329/2018", "Docket: Sag-24-5",

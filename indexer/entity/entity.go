@@ -68,9 +68,19 @@ type Taggers []Tagger
 // Tag runs every tagger on text.
 func (ts Taggers) Tag(text string) []Mention {
 	var all []Mention
-	for _, t := range ts {
-		all = append(all, t.Tag(text)...)
+	if len(ts) == 1 && isEvery(ts[0]) {
+		all = ts[0].Tag(text) // Default: a slice of its own, not copied again
+	} else {
+		for _, t := range ts {
+			all = append(all, t.Tag(text)...)
+		}
 	}
 	slices.SortStableFunc(all, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return all
+}
+
+// isEvery reports whether t is Default's tagger.
+func isEvery(t Tagger) bool {
+	_, ok := t.(everyTagger)
+	return ok
 }

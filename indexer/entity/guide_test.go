@@ -158,6 +158,7 @@ func FuzzGuideLead(f *testing.F) {
 		"Kelvin K 18 U.S.C. 1591 ſouthern \u00a018\u00a0U.S.C.\u00a0§\u00a01591 1\u20138 U.S.C. 5",
 		"John Smith\n \tUnited States District Judge\nJane Roe \t\nUnited States Chief Magistrate Judge\nA B\r\nUnited States District Judge\nC D\n\nUnited States Circuit Judge",
 		"05/16/2022 5/6/22 123/4/5 x1/2/2020 1/2/20201 2020-01-02 12020-01-02 x2020-01-02 1:20-cv-02335-AB 20-CV-1 1:2-cv-3 ٣/٤/٢٠٢٠",
+		"Hon. A. B. Smith; Honorable Jane Roe; xHon. C; Hon Roe; Assigned to: Judge Jane Roe; ASSIGNED TO Hon. X; reassigned to Y; a\u017f\u017figned to Z; Before: A and B, Circuit Judges; xBefore: C, District Judge; BEFORE D, Bankruptcy Judge",
 		"doc\u212aet No. 5; Ca\u017fe No. 20-1; a case no. 7; PRESENT: Judges A and B; Before: JUSTICES C; Mon Aug 19 00:00:00 CEST 2021; \u017fupreme Court of the United States; united states court of appeals for the seventh circuit; Pub L 115-164; FED R CIV P 12",
 		"Short label: Doe v. Roe\n" + strings.Repeat("l", 41) + ": Doe v. Roe\n" + strings.Repeat("é", 79) + " - Doe v. Roe\n" +
 			strings.Repeat("x", 81) + " - Doe v. Roe\nDoe" + strings.Repeat(" é", 50) + " v. Roe\nDoe v. Roe" + strings.Repeat("x", 101) + "\n",
@@ -340,7 +341,8 @@ func FuzzTrieMayMatch(f *testing.F) {
 // example, need's answer is the one expected, and where it is false the
 // pattern (the oracle) finds nothing in the window.
 func TestNeedRulesOut(t *testing.T) {
-	s, j := statuteRulesOnce(), judgeRulesOnce()
+	s, j, p := statuteRulesOnce(), judgeRulesOnce(), partyRulesOnce()
+	long := strings.Repeat("x", 100)
 	for _, c := range []struct {
 		name string
 		need func(text, lower string) bool
@@ -362,14 +364,38 @@ func TestNeedRulesOut(t *testing.T) {
 		{"title last", needTitleLast, j.suffix, "Jane Roe, Judge  ;", true},
 		{"title last", needTitleLast, j.suffix, "before Judge Andrea R. Wood on the motion", false},
 		{"title last", needTitleLast, j.suffix, "Smith, Judges Jones and Lee; the Judgement of the Justices", false},
+		{"versus end", needVersusEnd, p.heading, "Jane Doe v. Richard Roe", true},
+		{"versus end", needVersusEnd, p.heading, "## Case 1 - A vs. B  \t\nmore text", true},
+		{"versus end", needVersusEnd, p.heading, "Doe v.\n\u00a0R" + long, true},
+		{"versus end", needVersusEnd, p.heading, "Doe\u202fv.\u2009Roe é" + long[4:] + " \t", true},
+		{"versus end", needVersusEnd, p.heading, "Doe v. R" + long, true},
+		{"versus end", needVersusEnd, p.heading, "Doe v. Ro" + long, false},
+		{"versus end", needVersusEnd, p.heading, "See Doe v. Roe, 1 F.3d 2, 5 (7th Cir. 1999) (holding that a platform is not liable for what its users post on it, whatever they post)", false},
+		{"versus end", needVersusEnd, p.heading, "Doe v. roe\nDoe v.Roe\nDoe  v Roe\nDoev. Roe\nDoe vs Roe\nDoe v. \n", false},
+		{"versus end", needVersusEnd, p.heading, "Doe v. 5 Roe", false},
 	} {
 		if got := c.need(c.text, lowerASCII(c.text)); got != c.want {
 			t.Errorf("%s(%q) = %v, want %v", c.name, c.text, got, c.want)
 		}
 		if !c.want && c.re.MatchString(c.text) {
+			// the need is wrong about its pattern
 			t.Errorf("%s rules out %q, but the pattern matches it", c.name, c.text)
 		}
 	}
+}
+
+// FuzzNeedVersusEnd: wherever the heading pattern (the oracle) matches,
+// the heading guide's need lets the window through.
+func FuzzNeedVersusEnd(f *testing.F) {
+	for _, s := range []string{"Jane Doe v. Richard Roe", "A vs.\u00a0B \t\nx", "Doe v. Roe, 1 F.3d 2", "# Case - A v. \n\nB", "x: A v. B" + strings.Repeat("é", 99)} {
+		f.Add(s)
+	}
+	heading := partyRulesOnce().heading
+	f.Fuzz(func(t *testing.T, text string) {
+		if heading.MatchString(text) && !needVersusEnd(text, lowerASCII(text)) {
+			t.Errorf("needVersusEnd rules out %q, but the heading pattern matches it", text)
+		}
+	})
 }
 
 // upperBytes marks exactly the ASCII capitals of a word, whatever the
@@ -416,6 +442,84 @@ func TestStartsWith(t *testing.T) {
 		if got := c.can(c.s); got != c.want {
 			t.Errorf("can(%q) = %v, want %v", c.s, got, c.want)
 		}
+	}
+}
+
+// guideCans are the cans written for one pattern each, with that
+// pattern: wherever the pattern matches at the start of a text, its
+// can must let the text through.
+func guideCans() []struct {
+	name string
+	can  func(string) bool
+	re   *regexp.Regexp
+} {
+	s, d, j, k := statuteRulesOnce(), dateRulesOnce(), judgeRulesOnce(), docketRulesOnce()
+	return []struct {
+		name string
+		can  func(string) bool
+		re   *regexp.Regexp
+	}{{"lawAfter", lawAfter, s.pubLaw}, {"fedThenRule", fedThenRule, s.fedRule}, {"sectionNumber", sectionNumber, s.bareWord},
+		{"dayThenSpace", dayThenSpace, d.dayFirst}, {"titleThenName", titleThenName, j.title},
+		{"appealNumber", appealNumber, k.appeal}}
+}
+
+// TestGuideCans: each can says what the examples expect, and where it
+// says no its pattern does not match there.
+func TestGuideCans(t *testing.T) {
+	cans := map[string]func(string) bool{}
+	for _, c := range guideCans() {
+		cans[c.name] = c.can
+	}
+	for _, c := range []struct {
+		can, s string
+		want   bool
+	}{
+		{"lawAfter", "Pub. L. No. 115-164", true}, {"lawAfter", "Public Law 115-164", true}, {"lawAfter", "PUBLIC\tLAW  No.\t115-1", true},
+		{"lawAfter", "pvt.l. 98-1", true}, {"lawAfter", "Private \u00a0Law 12-3", true}, {"lawAfter", "public interest", false},
+		{"lawAfter", "publication", false}, {"lawAfter", "Pub.L.115-164", true}, {"lawAfter", "pub l number 1", true}, {"lawAfter", "Pub", false}, {"lawAfter", "private parties", false}, {"lawAfter", "Pvt Ltd", false}, {"lawAfter", "Public Law\u00a0115", true},
+		{"fedThenRule", "Fed. R. Civ. P. 12", true}, {"fedThenRule", "Federal Rules of Civil Procedure", true}, {"fedThenRule", "FEDR", false}, {"fedThenRule", "FEDRCIV", true}, {"fedThenRule", "Federal Rules of Evidence", true}, {"fedThenRule", "federal rules of the court", false}, {"fedThenRule", "federal rights", false},
+		{"fedThenRule", "federal court", false}, {"fedThenRule", "Fed.\u2009R.", true}, {"fedThenRule", "fed up", false}, {"fedThenRule", "Federation", false},
+		{"sectionNumber", "Section 1595", true}, {"sectionNumber", "section\u00a0230", true}, {"sectionNumber", "Section 23", false},
+		{"sectionNumber", "section of the", false}, {"sectionNumber", "Section1595", false}, {"sectionNumber", "SECTION 1595", false},
+		{"dayThenSpace", "16 mai 2022", true}, {"dayThenSpace", "1er mai", true}, {"dayThenSpace", "3RD May", true}, {"dayThenSpace", "5\u00a0May", true},
+		{"dayThenSpace", "2003", false}, {"dayThenSpace", "19, 2003", false}, {"dayThenSpace", "123 May", false}, {"dayThenSpace", "7", false},
+		{"dayThenSpace", "1\u017ft May", true}, {"dayThenSpace", "12-cv", false},
+		{"titleThenName", "Judge Andrea R. Wood", true}, {"titleThenName", "Chief District Judge: Roe", true}, {"titleThenName", "Senior\u00a0Circuit  Judge\tA.", true},
+		{"titleThenName", "JUSTICE ALITO", true}, {"titleThenName", "Judge of the court", false}, {"titleThenName", "District Court", false},
+		{"appealNumber", "No. 20-1234", true}, {"appealNumber", "Case No.\t20-12", true}, {"appealNumber", "APPEAL NOS. 19-5", true}, {"appealNumber", "docket no.20-1", true},
+		{"appealNumber", "not 20-1", false}, {"appealNumber", "case law", false}, {"appealNumber", "No. 2020-1", false}, {"appealNumber", "No 20-1", false},
+		{"appealNumber", "Ca\u017fe No. 20-1", true}, {"appealNumber", "no.\u00a020-1", true}, {"appealNumber", "caseNo. 20-1", false},
+		{"titleThenName", "Judge:", false}, {"titleThenName", "JudgeRoe", false}, {"titleThenName", "Chief Judge\nRoe", false}, {"titleThenName", "ChiefJudge Roe", false},
+	} {
+		if got := cans[c.can](c.s); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", c.can, c.s, got, c.want)
+		}
+	}
+	for _, c := range guideCans() {
+		for _, s := range []string{"Pub. L. No. 115-164", "Fed. R. Civ. P. 12(b)(6)", "Section 1595(a)", "16 mai 2022", "public interest", "federal court"} {
+			checkGuideCan(t, c.name, c.can, c.re, s)
+		}
+	}
+}
+
+func FuzzGuideCans(f *testing.F) {
+	for _, s := range []string{"Pub. L. No. 115-164", "Public Law 115\u2013164", "Fed. R. Civ. P. 12(b)(6)", "Federal Rule of Evidence 403",
+		"Section 1595(a)(1)", "section\u00a0230", "16 mai 2022", "1er juin 2020", "3rd May 2021", "public interest", "Chief Judge Jane Roe", "Senior Circuit Judge: A. B. Smith", "Judge of", "Case No. 20-1234", "appeal nos. 20-12; no. 19-1", "doc\u212aet No. 5-12"} {
+		f.Add(s)
+	}
+	cans := guideCans()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range cans {
+			checkGuideCan(t, c.name, c.can, c.re, s)
+		}
+	})
+}
+
+// checkGuideCan fails t where re matches at the start of s but can
+// rules s out.
+func checkGuideCan(t *testing.T, name string, can func(string) bool, re *regexp.Regexp, s string) {
+	if anchored(re).MatchString(s) && !can(s) {
+		t.Errorf("%s rules out %q, where its pattern matches", name, s)
 	}
 }
 

@@ -28,13 +28,13 @@ const namePat = `(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)(?:[ \t]+(?:(?:[A-Z]\.){2,3}|
 var judgeRulesOnce = sync.OnceValue(func() *judgeRules {
 	r := &judgeRules{
 		titleAt: guide{needles: []string{"judge", "justice"}, before: 60, after: 60, need: needAny("Judge", "Justice", "JUSTICE"), lead: leading("CSMDBAPJ"), word: true,
-			can: startsWith(false, "Chief", "Senior", "Magistrate", "District", "Circuit", "Bankruptcy", "Associate", "Presiding", "Judge", "Justice", "JUSTICE")},
+			can: titleThenName},
 		initialAt:   guide{needles: []string{" j.", ",j.", " c.j.", " c. j.", " p.j.", " j.p."}, lines: true, lead: lineStart},
 		suffixAt:    guide{needles: []string{"judge", "justice"}, before: 120, after: 10, need: needTitleLast, lead: leading(upper), can: nameThenComma},
 		listAt:      guide{needles: []string{"jj", "js.", "justices"}, before: 300, after: 10, need: needAny("JJ", "Js.", "Justices")},
-		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon")},
-		assignedAt:  guide{needles: []string{"assigned"}, after: 80},
-		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge")},
+		honAt:       guide{needles: []string{"hon"}, after: 80, need: needAny("Hon"), lead: leading("H"), word: true, can: startsWith(false, "Hon.", "Honorable")},
+		assignedAt:  guide{needles: []string{"assigned"}, after: 80, lead: leading("aA"), can: startsWith(true, "assigned")},
+		panelAt:     guide{needles: []string{"before"}, after: 220, need: needAny("Judge"), lead: leading("B"), word: true, can: startsWith(false, "BEFORE", "Before")},
 		signatureAt: guide{needles: []string{"judge"}, before: 100, after: 10, lines: true, need: needAll("United", "Judge"), lead: lineStart, can: nextLineUnited},
 		title:       mustCompile(`\b(?:(?:Chief|Senior|Magistrate|District|Circuit|Bankruptcy|Associate|Presiding)\s+)*(?:Judge|Justice|JUSTICE)(?:[ \t]*:[ \t]*|[ \t]+)(` + namePat + `)`),
 		// "Montesano, J.", "CONNORS, J.", "JCL LOBRANO, J., CONCURS"
@@ -303,11 +303,13 @@ const (
 // Words of which every match of a judgeContext pattern has one, lower
 // case: each alternative of lowerCourtBefore has one of its words
 // ("appeal" of "on appeal from", "dc" of "DC Judge"), notSitting needs
-// "participating", "sitting" or "recused", and lowerCourtAfter "court".
+// "participating", "sitting" or "recused", lowerCourtAfter "court", and
+// notJudgeAfter one of the offices it names.
 var (
 	lowerCourtBeforeWords = []string{"appeal", "trial", "below", "tried", "county", "parish", "review", "certified", "dc"}
 	notSittingWords       = []string{"participating", "sitting", "recused"}
 	lowerCourtAfterWords  = []string{"court"}
+	notJudgeAfterWords    = []string{"attorney", "counsel", "esq", "governor", "senator", "representative", "secretary", "mayor", "commissioner"}
 )
 
 // mayHave reports whether a case-insensitive pattern every match of which
@@ -337,7 +339,7 @@ func (r *judgeRules) judgeContext(text string, start, end int) int {
 	if i := strings.IndexByte(after, '\n'); i >= 0 {
 		after = after[:i]
 	}
-	if r.notJudgeAfter.MatchString(after) {
+	if mayHave(after, notJudgeAfterWords) && r.notJudgeAfter.MatchString(after) {
 		return notJudge
 	}
 	if mayHave(after, notSittingWords) && r.notSitting.MatchString(after) || mayHave(after, lowerCourtAfterWords) && r.lowerCourtAfter.MatchString(after) {
@@ -479,6 +481,55 @@ func needTitleLast(text, _ string) bool {
 		}
 	}
 	return false
+}
+
+// titleThenName, the judge's title guide's can, reports whether s starts
+// as the title pattern's matches do: words of rank ("Chief", "Senior",
+// "District", ...), each with white space after it, then "Judge",
+// "Justice" or "JUSTICE", then spaces or tabs, or a colon between them,
+// and the capital a name starts with. Most "Judge"s a window starts at
+// are followed by something else ("Judge of the court", "District Court").
+func titleThenName(s string) bool {
+	for j := 0; ; {
+		for _, t := range []string{"Judge", "Justice", "JUSTICE"} {
+			if !strings.HasPrefix(s[j:], t) {
+				continue
+			}
+			k := j + len(t)
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			if k < len(s) && s[k] == ':' {
+				k++
+				for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+					k++
+				}
+			} else if k == j+len(t) {
+				continue
+			}
+			if k < len(s) && 'A' <= s[k] && s[k] <= 'Z' {
+				return true
+			}
+		}
+		rank := ""
+		for _, r := range []string{"Chief", "Senior", "Magistrate", "District", "Circuit", "Bankruptcy", "Associate", "Presiding"} {
+			if strings.HasPrefix(s[j:], r) {
+				rank = r
+				break
+			}
+		}
+		if rank == "" {
+			return false
+		}
+		k := j + len(rank)
+		for n := spaceLen(s[k:]); n > 0; n = spaceLen(s[k:]) {
+			k += n
+		}
+		if k == j+len(rank) {
+			return false
+		}
+		j = k
+	}
 }
 
 // nextLineUnited, the signature guide's can, reports whether the line

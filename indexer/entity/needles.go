@@ -151,6 +151,9 @@ type scan struct {
 	text, lower string
 	gs          *guides
 	hits        [][]int
+	// starts: see keyStarts
+	starts      []int32
+	startsFound bool
 }
 
 // at returns where needle (one of a guide's) starts in the text.

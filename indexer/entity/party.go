@@ -171,7 +171,7 @@ var partyRulesOnce = sync.OnceValue(func() *partyRules {
 	// after a line's start: the plaintiff, "v." and the defendant, with their labels
 	inline := `[ \t]*([^\n]{2,150}?),?\s+` + plaintiff + `[,.]?\s+(?:v|vs|V|VS)\.?\s+([^\n]{2,150}?),?\s+` + defendant + `\b`
 	r := &partyRules{
-		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true, lead: lineStart},
+		headingAt:   guide{needles: []string{" v. ", " vs. "}, lines: true, lead: lineStart, need: needVersusEnd},
 		inline:      mustCompile(`(?m)^` + inline),
 		inlineAt:    mustCompile(`^` + inline),
 		plainLabel:  mustCompile(`(?i)^\s*` + plaintiff + `[,.]?\s*$`),
@@ -318,6 +318,51 @@ func (r *partyRules) clerkBelow(text string, le int) bool {
 	}
 	ns, ne := lineAt(text, le+1)
 	return clerkLine(text[ns:ne])
+}
+
+// needVersusEnd, the heading guide's need, reports whether a window
+// has what every match of the heading pattern ends with: "v." or "vs."
+// after white space (\s as mustCompile spells it), white space, a
+// capital, and then at most 100 runes up to the end of the line (or of
+// the window) but for the spaces and tabs that end it. The windows of
+// " v. " are mostly paragraphs that cite "Doe v. Roe, 1 F.3d 2" and go
+// on far past it, where trying the pattern from each line start costs
+// more than all the rest of the party tagger.
+func needVersusEnd(text, _ string) bool {
+	for at := 0; at < len(text); {
+		i := strings.IndexByte(text[at:], 'v')
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + 1
+		j := i + 1 // the period
+		if strings.HasPrefix(text[j:], "s.") {
+			j++
+		} else if !strings.HasPrefix(text[j:], ".") {
+			continue
+		}
+		if spaceBefore(text, i) == 0 {
+			continue
+		}
+		k := j + 1
+		for n := spaceLen(text[k:]); n > 0; n = spaceLen(text[k:]) {
+			k += n
+		}
+		if k == j+1 || k == len(text) || text[k] < 'A' || text[k] > 'Z' {
+			continue
+		}
+		e := strings.IndexByte(text[k:], '\n')
+		if e < 0 {
+			e = len(text)
+		} else {
+			e += k
+		}
+		if utf8.RuneCountInString(strings.TrimRight(text[k+1:e], " \t")) <= 100 {
+			return true
+		}
+	}
+	return false
 }
 
 // standalone reports whether text[start:end] is a paragraph of its own:

@@ -3,6 +3,8 @@ package entity
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +22,14 @@ type slotBytes struct {
 	// beforeAny, the slot may also start a match or follow any byte
 	before, after       [256]bool
 	beforeAny, afterAny bool
+	// spaced: the slot follows a run of white space (mustCompile's \s+)
+	// that follows a part of the template whose last byte is one of
+	// lead, none of them white space: "(?P<volume>\d+)\s+" + slot. The
+	// whole run of white space before the slot in a window is then the
+	// match's, and the byte before it must be one of lead ("N.D. Cal.
+	// 2010" has a period there, where a volume's figure must be).
+	spaced bool
+	lead   [256]bool
 }
 
 // newSlotBytes returns the slotBytes of a compiled template, or nil when
@@ -40,9 +50,32 @@ func newSlotBytes(re *regexp.Regexp) *slotBytes {
 		sb := &slotBytes{}
 		sb.afterAny = !seqFirst(&sb.after, p.Sub[k+1:])
 		sb.beforeAny = !seqLast(&sb.before, p.Sub[:k])
+		if k >= 2 && isSpaceRun(p.Sub[k-1]) && seqLast(&sb.lead, p.Sub[:k-1]) {
+			sb.spaced = true
+			for c := range 256 {
+				if sb.lead[c] && (isSpace(byte(c)) || c >= utf8.RuneSelf) {
+					sb.spaced = false // the run could start inside what comes before it
+				}
+			}
+		}
 		return sb
 	}
 	return nil
+}
+
+// spaceClass is the character class of mustCompile's \s.
+var spaceClass = sync.OnceValue(func() []rune {
+	p, err := syntax.Parse(mustCompile(`\s`).String(), syntax.Perl)
+	if err != nil || p.Op != syntax.OpCharClass {
+		panic("entity: mustCompile's \\s is not a character class")
+	}
+	return p.Rune
+})
+
+// isSpaceRun reports whether e is mustCompile's \s+: one white space
+// (ASCII, no-break, thin or narrow no-break) or more.
+func isSpaceRun(e *syntax.Regexp) bool {
+	return e.Op == syntax.OpPlus && e.Sub[0].Op == syntax.OpCharClass && slices.Equal(e.Sub[0].Rune, spaceClass())
 }
 
 // may reports whether a match of the template can hold the slot at w[at],
@@ -53,6 +86,15 @@ func (sb *slotBytes) may(w string, at int) bool {
 	}
 	if !sb.beforeAny && (at == 0 || !sb.before[w[at-1]]) {
 		return false
+	}
+	if sb.spaced {
+		j := at
+		for n := spaceBefore(w, j); n > 0; n = spaceBefore(w, j) {
+			j -= n
+		}
+		if j == 0 || !sb.lead[w[j-1]] {
+			return false
+		}
 	}
 	return sb.afterAny || at+1 < len(w) && sb.after[w[at+1]]
 }

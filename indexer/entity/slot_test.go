@@ -45,6 +45,9 @@ func TestSlotBytes(t *testing.T) {
 		{"", " 1942A, 5", 3, true},          // a template with no volume before
 		{"2010-", "-007", 55, true},
 		{"2010 ", " 007", 55, false},
+		{"N.D. ", " 2010). The", 7, false},  // "(N.D. Cal. 2010)": a period where the volume's figure would be
+		{"(519 \u00a0\t", " 666a", 7, true}, // the whole run of white space skipped to the volume
+		{"\u00a0", " 666a", 7, false},       // white space, and nothing before it
 		{"5 ", " 321", 70, true},
 		{"", "(Ill.) 321", 70, false},
 	} {
@@ -66,7 +69,7 @@ func TestSlotBytes(t *testing.T) {
 // window the bytes beside its slot rule out holds a match.
 func FuzzSlotBytes(f *testing.F) {
 	for _, s := range [][2]string{{"519 ", " 666"}, {"18 ", ".C. § 1591"}, {"2010-", "-NMSC-007"}, {"5 ", " (Meigs) 456"},
-		{"19 ", "\u00a0(1842) 321"}, {"", " ¶ 33123"}, {"7 ", " LII"}, {"\xc3", "\xa9"}, {"1 ", ", p. 5"}} {
+		{"19 ", "\u00a0(1842) 321"}, {"", " ¶ 33123"}, {"7 ", " LII"}, {"\xc3", "\xa9"}, {"1 ", ", p. 5"}, {"(N.D. ", " 2010)"}, {"12\u2009 \u00a0", " 5a"}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, before, after string) {

@@ -44,7 +44,9 @@ var startsSamples = []string{"", "F", "519 F.3d 666; 2021COA112, 2010-NMSC-007; 
 	"Cal. Penal Code § 1; Fla Stat 787.06; 720 ILCS 5/10-9; .Cal; 'Cal; xCal; 1Cal; -Cal", "’ A\xe2\x80\x99 \xe2", "\xff\x00Z[ a  "}
 
 // TestWordStarts: next finds every offset the tests before it found, in
-// order, from every offset of the samples.
+// order, from every offset of the samples; appendAll finds what next
+// does, and each scan keeps of the starts both share (keyStarts) just
+// the offsets of its own.
 func TestWordStarts(t *testing.T) {
 	for _, s := range startsSamples {
 		checkWordStarts(t, s)
@@ -59,12 +61,30 @@ func FuzzWordStarts(f *testing.F) {
 }
 
 func checkWordStarts(t *testing.T, text string) {
+	keys := keyStartsOnce()
+	var union []int32
+	for i := keys.next(text, 0); i < len(text); i = keys.next(text, i+1) {
+		union = append(union, int32(i))
+	}
+	if all := keys.appendAll(nil, text); !slices.Equal(all, union) {
+		t.Errorf("in %q: appendAll finds %v, next %v", text, all, union)
+	}
 	for name, o := range startsOracles() {
 		var want []int
 		for i := 0; i < len(text); i++ {
 			if o.at(text, i) {
 				want = append(want, i)
 			}
+		}
+		// what each scan keeps of the shared starts is what its own finds
+		var kept []int
+		for _, i := range union {
+			if o.w.is(text, int(i)) {
+				kept = append(kept, int(i))
+			}
+		}
+		if !slices.Equal(kept, want) {
+			t.Errorf("%s in %q: of the shared starts it keeps %v, the tests %v", name, text, kept, want)
 		}
 		var got []int
 		for i := o.w.next(text, 0); i < len(text); i = o.w.next(text, i+1) {

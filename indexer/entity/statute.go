@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Statutes returns the tagger for statutory citations: U.S. Code sections
@@ -75,6 +76,122 @@ func NormalizeStatute(s string) (norm string, ok bool) {
 		return ms[0].Norm, true
 	}
 	return "", false
+}
+
+// spacesFrom skips the ASCII white space of s from j; with unsure, it
+// met a byte outside ASCII first, which may be a wide space that
+// mustCompile's \s takes (or a letter that folds into ASCII), so a can
+// must let s through.
+func spacesFrom(s string, j int) (end int, unsure bool) {
+	for j < len(s) && isSpaceByte(s[j]) {
+		j++
+	}
+	return j, j < len(s) && s[j] >= utf8.RuneSelf
+}
+
+// foldPrefix reports whether s[j:] starts with w (ASCII, lower case)
+// in any case.
+func foldPrefix(s string, j int, w string) bool {
+	return len(s)-j >= len(w) && asciiEqualFold(s[j:j+len(w)], w)
+}
+
+// lawAfter, the public and private law guides' can, reports whether s
+// starts as the public law pattern's matches do: "Pub", "Public",
+// "Pub.", "Pvt", "Pvt." or "Private", then "L", "Law" or "L.", then
+// "No", "No." or "Number" or none, and a figure, each part in any case
+// and with white space between them or none. The letters of these words
+// fold into no letter outside ASCII, so they are compared as ASCII.
+func lawAfter(s string) bool {
+	for _, w := range []string{"public", "pub.", "pub", "private", "pvt.", "pvt"} {
+		if !foldPrefix(s, 0, w) {
+			continue
+		}
+		j, unsure := spacesFrom(s, len(w))
+		if unsure {
+			return true
+		}
+		if !foldPrefix(s, j, "l") {
+			continue
+		}
+		j++
+		for _, k := range []int{j, j + 2, j + 1} { // "L", "Law", "L."
+			if k > j && !(k == j+2 && foldPrefix(s, j, "aw") || k == j+1 && foldPrefix(s, j, ".")) {
+				continue
+			}
+			k, unsure := spacesFrom(s, k)
+			if unsure {
+				return true
+			}
+			for _, no := range []string{"", "no", "number"} {
+				if !foldPrefix(s, k, no) {
+					continue
+				}
+				e := k + len(no)
+				if no == "no" && foldPrefix(s, e, ".") {
+					e++
+				}
+				e, unsure := spacesFrom(s, e)
+				if unsure || e < len(s) && isDigit(s[e]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fedThenRule, the federal rule guide's can, reports whether s starts
+// as the pattern's matches do: "Fed", "Fed." or "Federal", then "R",
+// "Rule", "Rules" or "R.", then "of" or none, and the first letter of a
+// family of rules ("Civ", "Crim", "App", "Evid", "Bankr"), each part in
+// any case and with white space between them or none ("of" takes some).
+func fedThenRule(s string) bool {
+	for _, w := range []string{"federal", "fed.", "fed"} {
+		if !foldPrefix(s, 0, w) {
+			continue
+		}
+		j, unsure := spacesFrom(s, len(w))
+		if unsure {
+			return true
+		}
+		if !foldPrefix(s, j, "r") {
+			continue
+		}
+		j++
+		for _, r := range []string{"", "ules", "ule", "."} {
+			if !foldPrefix(s, j, r) {
+				continue
+			}
+			k, unsure := spacesFrom(s, j+len(r))
+			if unsure {
+				return true
+			}
+			if foldPrefix(s, k, "of") {
+				if e, unsure := spacesFrom(s, k+2); unsure || e > k+2 && e < len(s) && strings.IndexByte("cCaAeEbB", s[e]) >= 0 {
+					return true
+				}
+			}
+			if k < len(s) && strings.IndexByte("cCaAeEbB", s[k]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sectionNumber, the bare "Section 1595" guide's can, reports whether s
+// starts as that pattern's matches do: "Section" or "section", white
+// space (spaceLen) and three figures.
+func sectionNumber(s string) bool {
+	if !strings.HasPrefix(s, "Section") && !strings.HasPrefix(s, "section") {
+		return false
+	}
+	j := len("section")
+	k := j
+	for n := spaceLen(s[k:]); n > 0; n = spaceLen(s[k:]) {
+		k += n
+	}
+	return k > j && k+3 <= len(s) && isDigit(s[k]) && isDigit(s[k+1]) && isDigit(s[k+2])
 }
 
 // titleThenCode, the U.S.C. guide's can, reports whether s starts as the
@@ -180,11 +297,11 @@ func newStatuteRules() *statuteRules {
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
 		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
-		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
-		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true, can: startsWith(true, "pub", "pvt", "private")},
-		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true, can: startsWith(false, "Section", "section")},
+		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true, can: lawAfter},
+		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true, can: lawAfter},
+		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true, can: sectionNumber},
 		bareRuleAt: guide{needles: []string{"rule"}, after: 40, lead: leading("R"), word: true, can: startsWith(false, "Rule")},
-		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true, can: startsWith(true, "fed")},
+		fedRuleAt:  guide{needles: []string{"fed"}, after: 80, lead: leading("Ff"), word: true, can: fedThenRule},
 	}
 	// "18 U.S.C. § 1591", "18 USC 1591", "1 U.S.C.A. § 1", "1 U.S. Code §1",
 	// "21, United States Code, Section 853", "1 USC S. 1-2"
@@ -322,7 +439,7 @@ func (t statuteTagger) tagScan(sc *scan) []Mention {
 		spans = append(spans, span{start: m[0], end: end, data: uscRef{title, sectionRange(text[m[2]:m[3]], true, true)}})
 		spans = append(spans, r.listSpans(text, m[2], m[4], m[5], func(sec, from string) any { return uscRef{title, rangeAfter(from, sec, true)} })...)
 	}
-	spans = append(spans, stateRulesOnce().find(text)...)
+	spans = append(spans, stateRulesOnce().find(text, sc.keyStarts())...)
 	for _, m := range r.bareSign.FindAllStringSubmatchIndex(text, -1) {
 		if after := text[m[5]:min(len(text), m[5]+12)]; strings.ContainsAny(after, "Uu") && r.uscAfter.MatchString(after) {
 			continue // "§11 U.S.C. 1306"

@@ -139,12 +139,16 @@ type stateRef struct {
 	secs           []string
 }
 
-// find returns the state-code citations of text, each with its sections.
-func (r *stateRules) find(text string) []span {
+// find returns the state-code citations of text, each with its
+// sections. starts holds (at least) every offset r.starts finds, in
+// order (see keyStarts).
+func (r *stateRules) find(text string, starts []int32) []span {
 	var spans []span
-	for i := 0; i < len(text); i++ {
-		if i = r.starts.next(text, i); i == len(text) {
-			break
+	next := 0 // where the last citation found ends
+	for _, i32 := range starts {
+		i := int(i32)
+		if i < next || !r.starts.is(text, i) {
+			continue
 		}
 		hits := r.trie.match(text, i)
 		s, ok := r.readAt(text, i, hits, false)
@@ -157,7 +161,7 @@ func (r *stateRules) find(text string) []span {
 		}
 		if ok {
 			spans = append(spans, s)
-			i = s.end - 1
+			next = s.end
 		}
 	}
 	return spans
