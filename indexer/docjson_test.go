@@ -109,6 +109,9 @@ func checkDocumentJSON(t *testing.T, doc *corpus.Document) {
 	if want, _ := json.Marshal(doc.Entities); string(ents) != string(want) {
 		t.Errorf("appendEntities =\n%s\nwant\n%s", ents, want)
 	}
+	if got := entitiesJSON(doc.Entities); string(got) != string(ents) {
+		t.Errorf("entitiesJSON =\n%s\nwant\n%s", got, ents)
+	}
 	want, _ = json.Marshal(prepared{PrepareVersion, doc})
 	for _, e := range [][]byte{nil, ents} {
 		if got := marshalPrepared(doc, e); string(got) != string(want) {
@@ -188,7 +191,7 @@ func BenchmarkDocumentJSON(b *testing.B) {
 		for b.Loop() {
 			doc := docs[i%len(docs)].doc
 			meta := metaOf(doc)
-			ents := appendEntities(nil, doc.Entities)
+			ents := entitiesJSON(doc.Entities)
 			marshalPrepared(doc, ents)
 			appendDocument(nil, &meta, nil)
 			i++

@@ -152,7 +152,10 @@ func (d *bleveDoc) Document(id string) *document.Document {
 			text(f, pos, v)
 			return
 		}
-		doc.Fields = append(doc.Fields, newProseField(f, pos, []byte(v)))
+		// No copy of the text: a proseField never writes to it (it
+		// lower-cases a copy of each word), and the segment builder
+		// only reads a stored value.
+		doc.Fields = append(doc.Fields, newProseField(f, pos, stringBytes(v)))
 		names = append(names, f.name)
 	}
 	prose(s.title, nil, d.title)
@@ -165,7 +168,7 @@ func (d *bleveDoc) Document(id string) *document.Document {
 		// the same index as a field per page doing both (see proseField).
 		pages := make([]proseValue, len(d.body))
 		for i, p := range d.body {
-			pages[i] = proseValue{[]byte(p), pos[i : i+1 : i+1]}
+			pages[i] = proseValue{stringBytes(p), pos[i : i+1 : i+1]}
 		}
 		doc.Fields = append(doc.Fields, newProsePages(s.body, pages))
 		names = append(names, s.body.name)

@@ -508,7 +508,7 @@ func (ix *Indexer) prepareData(ctx context.Context, s *store.Store, out *outcome
 		return
 	}
 	out.title = doc.Title
-	ents := appendEntities(nil, doc.Entities)
+	ents := entitiesJSON(doc.Entities)
 	out.prepared = marshalPrepared(doc, ents)
 	out.fields, err = ix.indexableEnts(doc, ents)
 	if err != nil {

@@ -382,6 +382,12 @@ func (f *proseField) analyze(st *proseState) {
 	st.forget()
 }
 
+// stringBytes is s as bytes, without a copy: for bytes that nothing
+// writes to, since a string's may be read-only memory.
+func stringBytes(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
 // bytesString is b as a string, without a copy: for b that nothing
 // writes to again.
 func bytesString(b []byte) string {

@@ -206,9 +206,9 @@ func (ix *Indexer) indexableEnts(doc *corpus.Document, ents []byte) (*bleveDoc, 
 	metaJSON := appendDocument(nil, &meta, nil)
 	pages := capPages(doc.Pages, ix.opts.MaxIndexedBytes)
 	if len(pages) < len(doc.Pages) || len(pages) > 0 && len(pages[len(pages)-1].Text) < len(doc.Pages[len(pages)-1].Text) {
-		ents = appendEntities(nil, entitiesWithin(doc.Entities, pages))
+		ents = entitiesJSON(entitiesWithin(doc.Entities, pages))
 	} else if ents == nil {
-		ents = appendEntities(nil, doc.Entities)
+		ents = entitiesJSON(doc.Entities)
 	}
 	var bounds corpus.Bounds
 	body := make([]string, len(pages))
