@@ -75,21 +75,45 @@ func pacerPage(raw string) bool {
 	return districtMatch(raw) != nil || appellateMatch(raw) != nil && strings.Contains(raw, "Docket")
 }
 
-// bodyText is the text of the page's body (of the whole page without
-// one), everything rendered.
-func bodyText(doc *html.Node) string {
+// A pageBody is the text of a page's body (of the whole page without
+// one), everything rendered, with the node it is the text of.
+type pageBody struct {
+	text string
+	root *html.Node
+	// plain is set when rendering root drops nothing as chrome (no
+	// form, no element isChromeElement drops is rendered): then text is
+	// nodeText(root, false) as well.
+	plain bool
+}
+
+// bodyText returns the pageBody of the page.
+func bodyText(doc *html.Node) pageBody {
 	body := find(doc, isAtom(atom.Body))
 	if body == nil {
 		body = doc
 	}
-	return nodeText(body, true)
+	t := textRenderer{keepChrome: true, watchChrome: true}
+	t.b.Grow(textLen(body))
+	t.render(body, false)
+	return pageBody{text: t.b.String(), root: body, plain: !t.keptChrome}
+}
+
+// contentText is nodeText(contentRoot(doc), false), without rendering
+// the page a second time where that is the body and body.plain.
+func contentText(doc *html.Node, body pageBody) string {
+	root := contentRoot(doc)
+	if root == body.root && body.plain {
+		return body.text
+	}
+	return nodeText(root, false)
 }
 
 // htmlResult builds the Result of a parsed page.
 func htmlResult(doc *html.Node) *Result {
 	var res Result
-	raw := bodyText(doc) // read by both parseDocket and pacerPage
-	if d, ok := parseDocket(doc, raw); ok {
+	body := bodyText(doc) // read by both parseDocket and pacerPage
+	raw := body.text
+	if d, ok := parseDocket(doc, body); ok {
 		res.Meta = d.meta
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
@@ -97,8 +121,7 @@ func htmlResult(doc *html.Node) *Result {
 		if pacerPage(raw) {
 			// A PACER report that is not a full docket (no entries
 			// yet, a query page) is all header tables: keep them.
-			root := contentRoot(doc)
-			text, headings = nodeText(root, false), nil
+			text, headings = contentText(doc, body), nil
 		}
 		// Comments the class names did not mark still have their
 		// header: "3 thoughts on “Title”".
