@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func HTML(opts Options) Extractor {
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
-		doc, err := html.Parse(strings.NewReader(page))
+		doc, err := html.Parse(bytes.NewReader(page))
 		if err != nil {
 			// The HTML5 parser accepts any input; an error here is a read
 			// error from our own reader, but report it as what it would be.
@@ -53,20 +54,31 @@ func HTML(opts Options) Extractor {
 // pattern of UTF-16 wins; valid UTF-8 is taken as is whatever the page
 // declares, since scrapers often re-save pages as UTF-8 without fixing
 // the <meta charset>; otherwise the declared or sniffed encoding is used.
-// Bytes that are not text fail with ErrBinary.
-func decodeHTML(data []byte) (string, error) {
-	if enc, bom := sniffEncoding(data); enc != encUTF8 || utf8.Valid(data[bom:]) {
-		return decodeText(data)
+// Bytes that are not text fail with ErrBinary. Valid UTF-8, nearly every
+// page, is returned in place (after its byte-order mark): the parser
+// only reads it, and copies what it keeps.
+func decodeHTML(data []byte) ([]byte, error) {
+	enc, bom := sniffEncoding(data)
+	switch {
+	case enc == encUTF8 && utf8.Valid(data[bom:]):
+		// decodeText's checks, without its copy
+		if err := binaryBytes(data[bom:]); err != nil {
+			return nil, err
+		}
+		return data[bom:], nil
+	case enc != encUTF8:
+		s, err := decodeText(data)
+		return []byte(s), err
 	}
 	if err := binaryBytes(data); err != nil {
-		return "", err
+		return nil, err
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "")
-	out, err := enc.NewDecoder().Bytes(data)
+	enc8, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc8.NewDecoder().Bytes(data)
 	if err != nil {
-		return mixedToUTF8(data), nil
+		return []byte(mixedToUTF8(data)), nil
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // pacerPage reports whether a page is a PACER report, by the docket
