@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,11 @@ var abbreviations = map[string]bool{
 func segment(text string) (sentences, paragraphs []int) {
 	sentences, paragraphs = []int{0}, []int{0}
 	for i := 0; i < len(text); i++ {
+		// only a line break or a sentence's end starts anything: the
+		// bytes between are passed over eight at a time
+		if i = nextBreak(text, i); i == len(text) {
+			break
+		}
 		c := text[i]
 		if c == '\n' {
 			j := i + 1
@@ -87,9 +93,84 @@ func appendAfter(offs []int, off int) []int {
 	return offs
 }
 
+// Eight copies of a byte, and the high bit of each of eight bytes.
+const (
+	lowBytes  = 0x0101010101010101
+	highBytes = 0x8080808080808080
+)
+
+// nextBreak returns the index of the first '\n', '.', '!' or '?' in
+// text[i:], or len(text). A byte of x^(c*lowBytes) is zero where text
+// has c; (v-lowBytes)&^v&highBytes sets the high bit of the first zero
+// byte of v exactly (a borrow can only mark bytes after it), so the
+// lowest bit of the four tests is the first break.
+func nextBreak(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		nl, dot, bang, ask := w^('\n'*lowBytes), w^('.'*lowBytes), w^('!'*lowBytes), w^('?'*lowBytes)
+		found := (nl-lowBytes)&^nl | (dot-lowBytes)&^dot | (bang-lowBytes)&^bang | (ask-lowBytes)&^ask
+		if found &= highBytes; found != 0 {
+			return i + bits.TrailingZeros64(found)/8
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c == '\n' || c == '.' || c == '!' || c == '?' {
+			return i
+		}
+	}
+	return i
+}
+
+// maxAbbreviation is the length of the longest of abbreviations.
+var maxAbbreviation = func() int {
+	n := 0
+	for a := range abbreviations {
+		n = max(n, len(a))
+	}
+	return n
+}()
+
 // isAbbreviation reports whether the word that ends before is an
 // abbreviation or an initial ("Andrea R." in "Judge Andrea R. Wood").
+// A word of ASCII bytes, nearly every one, is read back and lowered in
+// place; any other goes the general way (abbreviationOf).
 func isAbbreviation(before string) bool {
+	start := len(before)
+	for start > 0 {
+		c := before[start-1]
+		if c >= utf8.RuneSelf {
+			return abbreviationOf(before)
+		}
+		if c == ' ' || '\t' <= c && c <= '\r' || c == '(' || c == '[' {
+			break
+		}
+		start--
+	}
+	word := before[start:]
+	switch {
+	case len(word) == 1:
+		return true
+	case len(word) > maxAbbreviation:
+		return false
+	}
+	var lower [16]byte
+	if len(word) > len(lower) {
+		return abbreviationOf(before)
+	}
+	b := lower[:len(word)]
+	for i := range len(word) {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return abbreviations[string(b)]
+}
+
+// abbreviationOf is isAbbreviation for a word of any characters.
+func abbreviationOf(before string) bool {
 	start := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '[' })
 	word := strings.ToLower(before[start+1:])
 	if utf8.RuneCountInString(word) == 1 {

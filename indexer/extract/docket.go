@@ -53,10 +53,11 @@ var (
 	trailingUSA  = regexp.MustCompile(`\bv\.\s+USA$`)
 )
 
-// parseDocket reads a PACER docket sheet; raw is the page's bodyText. It reports false for any other
+// parseDocket reads a PACER docket sheet; body is the page's bodyText. It reports false for any other
 // page, including PACER's error and "no entries" pages, which carry the
 // docket heading but neither parties nor entries.
-func parseDocket(doc *html.Node, raw string) (docket, bool) {
+func parseDocket(doc *html.Node, body pageBody) (docket, bool) {
+	raw := body.text
 	var lines []string
 	for _, l := range strings.Split(raw, "\n") {
 		if l = normalizeInline(l); l != "" {
@@ -117,8 +118,9 @@ func parseDocket(doc *html.Node, raw string) (docket, bool) {
 	// The page text is the page as rendered for reading; should the
 	// chrome filter ever drop part of the entries table, fall back to
 	// everything, so that every entry stays searchable.
-	d.text = nodeText(contentRoot(doc), false)
-	if !containsEntries(d.text, m.Entries) {
+	// Where the content is the body and nothing of it is chrome, the
+	// two texts are one, and which is taken makes no difference.
+	if d.text = contentText(doc, body); d.text != raw && !containsEntries(d.text, m.Entries) {
 		d.text = raw
 	}
 	m.Title = m.CaseName

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func HTML(opts Options) Extractor {
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
-		doc, err := html.Parse(strings.NewReader(page))
+		doc, err := html.Parse(bytes.NewReader(page))
 		if err != nil {
 			// The HTML5 parser accepts any input; an error here is a read
 			// error from our own reader, but report it as what it would be.
@@ -53,20 +54,31 @@ func HTML(opts Options) Extractor {
 // pattern of UTF-16 wins; valid UTF-8 is taken as is whatever the page
 // declares, since scrapers often re-save pages as UTF-8 without fixing
 // the <meta charset>; otherwise the declared or sniffed encoding is used.
-// Bytes that are not text fail with ErrBinary.
-func decodeHTML(data []byte) (string, error) {
-	if enc, bom := sniffEncoding(data); enc != encUTF8 || utf8.Valid(data[bom:]) {
-		return decodeText(data)
+// Bytes that are not text fail with ErrBinary. Valid UTF-8, nearly every
+// page, is returned in place (after its byte-order mark): the parser
+// only reads it, and copies what it keeps.
+func decodeHTML(data []byte) ([]byte, error) {
+	enc, bom := sniffEncoding(data)
+	switch {
+	case enc == encUTF8 && utf8.Valid(data[bom:]):
+		// decodeText's checks, without its copy
+		if err := binaryBytes(data[bom:]); err != nil {
+			return nil, err
+		}
+		return data[bom:], nil
+	case enc != encUTF8:
+		s, err := decodeText(data)
+		return []byte(s), err
 	}
 	if err := binaryBytes(data); err != nil {
-		return "", err
+		return nil, err
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "")
-	out, err := enc.NewDecoder().Bytes(data)
+	enc8, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc8.NewDecoder().Bytes(data)
 	if err != nil {
-		return mixedToUTF8(data), nil
+		return []byte(mixedToUTF8(data)), nil
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // pacerPage reports whether a page is a PACER report, by the docket
@@ -75,21 +87,45 @@ func pacerPage(raw string) bool {
 	return districtMatch(raw) != nil || appellateMatch(raw) != nil && strings.Contains(raw, "Docket")
 }
 
-// bodyText is the text of the page's body (of the whole page without
-// one), everything rendered.
-func bodyText(doc *html.Node) string {
+// A pageBody is the text of a page's body (of the whole page without
+// one), everything rendered, with the node it is the text of.
+type pageBody struct {
+	text string
+	root *html.Node
+	// plain is set when rendering root drops nothing as chrome (no
+	// form, no element isChromeElement drops is rendered): then text is
+	// nodeText(root, false) as well.
+	plain bool
+}
+
+// bodyText returns the pageBody of the page.
+func bodyText(doc *html.Node) pageBody {
 	body := find(doc, isAtom(atom.Body))
 	if body == nil {
 		body = doc
 	}
-	return nodeText(body, true)
+	t := textRenderer{keepChrome: true, watchChrome: true}
+	t.b.Grow(textLen(body))
+	t.render(body, false)
+	return pageBody{text: t.b.String(), root: body, plain: !t.keptChrome}
+}
+
+// contentText is nodeText(contentRoot(doc), false), without rendering
+// the page a second time where that is the body and body.plain.
+func contentText(doc *html.Node, body pageBody) string {
+	root := contentRoot(doc)
+	if root == body.root && body.plain {
+		return body.text
+	}
+	return nodeText(root, false)
 }
 
 // htmlResult builds the Result of a parsed page.
 func htmlResult(doc *html.Node) *Result {
 	var res Result
-	raw := bodyText(doc) // read by both parseDocket and pacerPage
-	if d, ok := parseDocket(doc, raw); ok {
+	body := bodyText(doc) // read by both parseDocket and pacerPage
+	raw := body.text
+	if d, ok := parseDocket(doc, body); ok {
 		res.Meta = d.meta
 		res.Pages, _ = cleanPaged([]string{d.text}, cleanOptions{blankIsParagraph: true})
 	} else {
@@ -97,8 +133,7 @@ func htmlResult(doc *html.Node) *Result {
 		if pacerPage(raw) {
 			// A PACER report that is not a full docket (no entries
 			// yet, a query page) is all header tables: keep them.
-			root := contentRoot(doc)
-			text, headings = nodeText(root, false), nil
+			text, headings = contentText(doc, body), nil
 		}
 		// Comments the class names did not mark still have their
 		// header: "3 thoughts on “Title”".

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 func TestHTML(t *testing.T) {
@@ -113,4 +116,54 @@ func FuzzHTML(f *testing.F) {
 			t.Fatalf("markup in title %q", res.Meta.Title)
 		}
 	})
+}
+
+// decodeHTMLCopied is decodeHTML as first written, every page copied
+// into a string: the oracle of TestDecodeHTML and FuzzDecodeHTML.
+func decodeHTMLCopied(data []byte) (string, error) {
+	if enc, bom := sniffEncoding(data); enc != encUTF8 || utf8.Valid(data[bom:]) {
+		return decodeText(data)
+	}
+	if err := binaryBytes(data); err != nil {
+		return "", err
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return mixedToUTF8(data), nil
+	}
+	return string(out), nil
+}
+
+// checkDecodeHTML wants decodeHTML to give the page and the error the
+// oracle gives, and to leave data as it was.
+func checkDecodeHTML(t *testing.T, data []byte) {
+	t.Helper()
+	before := string(data)
+	got, err := decodeHTML(data)
+	want, wantErr := decodeHTMLCopied(data)
+	if string(got) != want || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+		t.Errorf("decodeHTML(%q) = %q, %v; want %q, %v", data, got, err, want, wantErr)
+	}
+	if string(data) != before {
+		t.Errorf("decodeHTML changed its input %q to %q", before, data)
+	}
+}
+
+func TestDecodeHTML(t *testing.T) {
+	for _, page := range []string{
+		"", "<p>plain</p>", "\xef\xbb\xbf<p>with a byte-order mark</p>",
+		"\xff\xfe<\x00p\x00>\x00", "\xfe\xff\x00<\x00p\x00>",
+		`<meta charset="windows-1252"><p>caf` + "\xe9</p>", `<meta charset="utf-8"><p>caf` + "\xe9 \xe2\x80\x9cq\xe2\x80\x9d</p>",
+		"<p>\x00\x00\x00\x00 binary \x01\x02\x03\x04\x05\x06</p>", "\xef\xbb\xbf\x00\x00\x00\x00\x00\x01",
+		"<p>§ 1591 “sex trafficking”</p>",
+	} {
+		checkDecodeHTML(t, []byte(page))
+	}
+}
+
+func FuzzDecodeHTML(f *testing.F) {
+	f.Add([]byte("\xef\xbb\xbf<p>§ 1591</p>"))
+	f.Add([]byte(`<meta charset="windows-1252"><p>caf` + "\xe9</p>"))
+	f.Fuzz(checkDecodeHTML)
 }

@@ -101,9 +101,13 @@ type textRenderer struct {
 	keepChrome bool
 	// skip, when set, replaces the tag and class rules above: the
 	// article extractor decides what to leave out by its own measure.
-	skip    func(*html.Node) bool
-	pending int  // newlines owed before the next text: 1 line, 2 paragraph
-	space   bool // a space is owed before the next text
+	skip func(*html.Node) bool
+	// watchChrome, with keepChrome, sets keptChrome where an element is
+	// rendered that would be dropped without keepChrome: while none is,
+	// the text is the same either way.
+	watchChrome, keptChrome bool
+	pending                 int  // newlines owed before the next text: 1 line, 2 paragraph
+	space                   bool // a space is owed before the next text
 }
 
 func (t *textRenderer) newline(n int) {
@@ -220,6 +224,8 @@ func (t *textRenderer) render(n *html.Node, pre bool) {
 			}
 		} else if skippedTags[n.DataAtom] && !(t.keepChrome && n.DataAtom == atom.Form) || (!t.keepChrome && isChromeElement(n)) || hidden(n) {
 			return
+		} else if t.watchChrome && !t.keptChrome && (skippedTags[n.DataAtom] || isChromeElement(n)) {
+			t.keptChrome = true // rendered for keepChrome only
 		}
 	case html.DocumentNode:
 	default:

@@ -61,6 +61,15 @@ type langCounts struct {
 func (lc *langCounts) add(text string) {
 	var lower [maxStopWordLen]byte
 	for start := 0; start < len(text); {
+		// Where the next 64 bytes are ASCII, their words are found
+		// from a mask of their letters. start never follows a letter
+		// here: it is the text's start, or past a byte no word holds.
+		if start+64 <= len(text) {
+			if next, ok := lc.addBlock(text, start); ok {
+				start = next
+				continue
+			}
+		}
 		// the next run of letters, as strings.FieldsFunc would cut it;
 		// ASCII bytes are classed by a table, without decoding
 		cl := letterClass[text[start]]
@@ -92,35 +101,7 @@ func (lc *langCounts) add(text string) {
 		var bits uint8
 		switch {
 		case ascii:
-			// Lower case keeps an ASCII word's length, so one of
-			// another length is no stop word; a short word is
-			// looked up by its bytes in one integer, lower-cased
-			// there (w is letters only).
-			if len(w) < minStopWord || len(w) > maxStopWord {
-				continue
-			}
-			if len(w) <= 8 {
-				k := uint64(0)
-				if at+8 <= len(text) {
-					// the word's bytes from one load, the rest
-					// masked off
-					m := ^uint64(0) >> (64 - 8*len(w))
-					k = (load64(text, at) | 0x20*lowBits) & m
-				} else {
-					k = wordKey(w)
-				}
-				bits = asciiStopWords.lookup(k)
-				break
-			}
-			if !upper {
-				bits = stopWordLangs.lookup(w)
-				break
-			}
-			b := lower[:len(w)]
-			for i := range len(w) {
-				b[i] = w[i] | 0x20
-			}
-			bits = stopWordLangs.lookup(string(b))
+			bits = asciiWordLangs(text, at, end, upper, &lower)
 		case len(w) > 3*maxStopWord:
 			// Lower case shrinks a letter to at most a third of its
 			// bytes (the Kelvin sign is k), so a longer word is no
@@ -129,15 +110,89 @@ func (lc *langCounts) add(text string) {
 		default:
 			bits = stopWordLangs.lookup(strings.ToLower(w))
 		}
-		if bits != 0 {
-			for i := range langs {
-				if bits&(1<<i) != 0 {
-					lc.counts[i]++
-					lc.total++
-				}
+		lc.count(bits)
+	}
+}
+
+// count counts a word with the language bits bits.
+func (lc *langCounts) count(bits uint8) {
+	if bits != 0 {
+		for i := range langs {
+			if bits&(1<<i) != 0 {
+				lc.counts[i]++
+				lc.total++
 			}
 		}
 	}
+}
+
+// asciiWordLangs returns the language bits of the word text[at:end], of
+// ASCII letters only; upper says whether one is a capital. Lower case
+// keeps an ASCII word's length, so one of another length is no stop
+// word; a short word is looked up by its bytes in one integer, lowered
+// there.
+func asciiWordLangs(text string, at, end int, upper bool, lower *[maxStopWordLen]byte) uint8 {
+	n := end - at
+	if n < minStopWord || n > maxStopWord {
+		return 0
+	}
+	if n <= 8 {
+		if at+8 <= len(text) {
+			// the word's bytes from one load, the rest masked off
+			m := ^uint64(0) >> (64 - 8*n)
+			return asciiStopWords.lookup((load64(text, at) | 0x20*lowBits) & m)
+		}
+		return asciiStopWords.lookup(wordKey(text[at:end]))
+	}
+	w := text[at:end]
+	if !upper {
+		return stopWordLangs.lookup(w)
+	}
+	b := lower[:n]
+	for i := range n {
+		b[i] = w[i] | 0x20
+	}
+	return stopWordLangs.lookup(string(b))
+}
+
+// addBlock counts the words of text[i:i+64] when those bytes are all
+// ASCII and text[i-1], if any, is no letter, and returns where add goes
+// on: past the block, or at the start of a word that reaches its end
+// (which may go on in bytes above ASCII). It reports false, having
+// counted nothing, for a block with a byte above ASCII.
+//
+// The block becomes a mask with bit k set where byte i+k is a letter
+// (each eight bytes as in asciiLetters, their high bits gathered by a
+// multiply); a word starts at a set bit whose lower neighbour is clear
+// and ends at the next clear bit.
+func (lc *langCounts) addBlock(text string, i int) (next int, ok bool) {
+	var lower [maxStopWordLen]byte
+	var letters, caps uint64
+	for j := 0; j < 8; j++ {
+		w := load64(text, i+8*j)
+		if w&highBits != 0 {
+			return i, false
+		}
+		x := w | 0x20*lowBits | highBits
+		l := (x - 'a'*lowBits) &^ (x - ('z'+1)*lowBits) & highBits // w has no high bit
+		letters |= (l >> 7 * 0x0102040810204080) >> 56 << (8 * j)
+		c := l &^ (w << 2) // a capital has bit 5 clear: shifted up to bit 7
+		caps |= (c >> 7 * 0x0102040810204080) >> 56 << (8 * j)
+	}
+	starts := letters &^ (letters << 1)
+	for starts != 0 {
+		s := bits.TrailingZeros64(starts)
+		n := bits.TrailingZeros64(^(letters >> s))
+		if s+n == 64 {
+			// add reads this word whole; one that fills the block
+			// leaves it all to add
+			return i + s, s > 0
+		}
+		upper := caps>>s&(1<<n-1) != 0
+		lc.count(asciiWordLangs(text, i+s, i+s+n, upper, &lower))
+		starts &= starts - 1
+	}
+	return i + 64, true
 }
 
 // asciiLetters returns the end of the run of ASCII letters at text[i:],

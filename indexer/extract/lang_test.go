@@ -141,12 +141,31 @@ func TestLangCounts(t *testing.T) {
 		"ACKNOWLEDGEMENTS of thE", "under shall would their", "zzzzzzzzzzzzzzzzzzzzzz the"} {
 		checkLangCounts(t, s)
 	}
+	// Texts of 64 bytes and more, which addBlock reads a block at a
+	// time: a word at either edge of a block or across one, a word of a
+	// whole block or more, a byte above ASCII anywhere, capitals.
+	prose := "The court held that the claims under the statute were barred, and that it would not reach the merits of the case. "
+	for _, s := range []string{
+		prose, strings.Repeat(prose, 5), strings.ToUpper(prose), prose[1:], prose[3:] + prose,
+		strings.Repeat("a", 63) + " the " + strings.Repeat("b", 64) + " of " + strings.Repeat("c", 65) + " and",
+		strings.Repeat("x", 62) + " theand of the " + strings.Repeat("the ", 20),
+		strings.Repeat("the ", 16) + "é" + strings.Repeat(" of", 30), strings.Repeat("of ", 21) + "thé the " + strings.Repeat("to ", 30),
+		strings.Repeat(".", 63) + "the" + strings.Repeat(" LE TRIBUNAL", 10), strings.Repeat(" ", 64) + "The" + strings.Repeat("ÿ", 70) + "the",
+		strings.Repeat("1234567 ", 8) + "tribunal TRIBUNAL tribunals " + strings.Repeat("a ", 40) + "été est",
+		strings.Repeat("ab ", 21) + "b" + "thE" + strings.Repeat(" Which", 12), strings.Repeat("the", 22) + " the",
+	} {
+		for cut := range min(len(s), 70) {
+			checkLangCounts(t, s[cut:])
+		}
+	}
 }
 
 func FuzzLangCounts(f *testing.F) {
 	f.Add("The court and the Tribunal of the State, which is")
 	f.Add("LE TRIBUNAL EST DANS CETTE AFFAIRE ET été ÊTRE")
 	f.Add("1234567the 12345678THE")
+	f.Add("The court held that the claims under the statute were barred, and that it would not reach the merits. " +
+		"LE TRIBUNAL EST DANS CETTE AFFAIRE et été ÊTRE " + strings.Repeat("x", 70) + " which THEIR")
 	f.Fuzz(checkLangCounts)
 }
 

@@ -215,32 +215,55 @@ func endsSentence(line string) bool {
 // assemble turns one page's lines into paragraphs separated by a blank
 // line, with the lines of a paragraph separated by newlines.
 func (l *layout) assemble(lines []string) string {
-	var paras [][]string
-	var cur []string
+	// The page is written into one buffer of at most its lines' bytes
+	// and a break after each: a slice per paragraph, a string per
+	// paragraph and a join of them all were a third of the bytes the
+	// cleaning allocated.
+	size := 0
+	for _, line := range lines {
+		size += len(line) + 2
+	}
+	var b strings.Builder
+	b.Grow(size)
+	// prev is the paragraph's last line as read, which decides a break;
+	// last is what is left to write of it, held back for a hyphen.
+	var prev, last string
 	blanks := 0
 	for _, line := range lines {
 		if line == "" {
 			blanks++
 			continue
 		}
-		if len(cur) > 0 && l.breaksBefore(cur[len(cur)-1], blanks) {
-			paras = append(paras, cur)
-			cur = nil
+		switch {
+		case prev == "":
+			last = line
+		case l.breaksBefore(prev, blanks):
+			b.WriteString(last)
+			b.WriteString("\n\n")
+			last = line
+		default:
+			last = l.joinLine(&b, last, line)
 		}
-		blanks = 0
-		cur = append(cur, line)
+		prev, blanks = line, 0
 	}
-	if len(cur) > 0 {
-		paras = append(paras, cur)
+	b.WriteString(last)
+	return b.String()
+}
+
+// joinLine adds line to a paragraph whose last line, not yet written, is
+// last, and returns the paragraph's last line after it: line, with last
+// written before it, or the two as one where last ends in a hyphen that
+// splits a word: the hyphen dropped unless keepHyphen keeps it.
+func (l *layout) joinLine(b *strings.Builder, last, line string) string {
+	if _, ok := hyphenStem(last); ok && startsLower(line) {
+		if !l.keepHyphen(last, line) {
+			last = last[:len(last)-1]
+		}
+		return last + line
 	}
-	// strings.Join builds the page in one allocation of its size; a
-	// builder grown paragraph by paragraph copied it over and over (a
-	// third of the bytes extraction allocated).
-	joined := make([]string, len(paras))
-	for i, p := range paras {
-		joined[i] = l.join(p)
-	}
-	return strings.Join(joined, "\n\n")
+	b.WriteString(last)
+	b.WriteByte('\n')
+	return line
 }
 
 // breaksBefore decides whether a paragraph ends after prev, given the
@@ -255,25 +278,6 @@ func (l *layout) breaksBefore(prev string, blanks int) bool {
 		return true
 	}
 	return l.short(prev) && endsSentence(prev)
-}
-
-// join joins a paragraph's lines, rejoining words hyphenated at a line end.
-func (l *layout) join(lines []string) string {
-	out := make([]string, 0, len(lines))
-	for _, line := range lines {
-		if n := len(out); n > 0 {
-			prev := out[n-1]
-			if _, ok := hyphenStem(prev); ok && startsLower(line) {
-				if !l.keepHyphen(prev, line) {
-					prev = prev[:len(prev)-1]
-				}
-				out[n-1] = prev + line
-				continue
-			}
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
 }
 
 // hyphenStem returns the last word of a line that ends in a lowercase

@@ -331,12 +331,46 @@ func dropRepeatedLabels(ss []Section, pages []Page) []Section {
 	if len(count) == 0 {
 		return ss
 	}
+	// Lower case keeps the length of an ASCII line, so one whose length
+	// no title has is passed over, and one that may match is lowered on
+	// the stack; strings.ToLower, which allocates for every line with a
+	// capital, lowers only a line with a byte above ASCII.
+	var lengths [2]uint64 // bit n: a title of n bytes, n <= 110
+	for k := range count {
+		if len(k) <= 110 {
+			lengths[len(k)/64] |= 1 << (len(k) % 64)
+		}
+	}
+	var buf [110]byte
 	for _, p := range pages {
 		for l := range strings.SplitSeq(p.Text, "\n") {
-			if l = strings.TrimSpace(l); l != "" && len(l) <= 110 {
+			if l = strings.TrimSpace(l); l == "" || len(l) > 110 {
+				continue
+			}
+			b, ascii := buf[:len(l)], true
+			if lengths[len(l)/64]&(1<<(len(l)%64)) != 0 {
+				for i := range len(l) {
+					c := l[i]
+					if c >= utf8.RuneSelf {
+						ascii = false
+						break
+					}
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b[i] = c
+				}
+			} else {
+				ascii = !hasHighByte(l)
+				b = nil // no title of its length
+			}
+			switch {
+			case !ascii:
 				if k := strings.ToLower(l); hasKey(count, k) {
 					count[k]++
 				}
+			case b != nil && hasKey(count, string(b)):
+				count[string(b)]++
 			}
 		}
 	}
@@ -485,4 +519,21 @@ func titleLine(l string) bool {
 		}
 	}
 	return long > 0 && capital*5 >= long*4
+}
+
+// hasHighByte reports whether s has a byte above ASCII, eight bytes a
+// step.
+func hasHighByte(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highBits != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }

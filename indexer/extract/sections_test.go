@@ -259,3 +259,76 @@ func BenchmarkTextSections(b *testing.B) {
 		i++
 	}
 }
+
+// dropRepeatedLabelsLowered is dropRepeatedLabels as first written,
+// every short line lowered by strings.ToLower: the oracle of
+// TestDropRepeatedLabels and FuzzDropRepeatedLabels.
+func dropRepeatedLabelsLowered(ss []Section, pages []Page) []Section {
+	if len(ss) == 0 {
+		return ss
+	}
+	count := map[string]int{}
+	numbered := make([]bool, len(ss))
+	for i, s := range ss {
+		if _, numbered[i] = numberedLine(s.Title); !numbered[i] {
+			count[strings.ToLower(s.Title)] = 0
+		}
+	}
+	if len(count) == 0 {
+		return ss
+	}
+	for _, p := range pages {
+		for l := range strings.SplitSeq(p.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" && len(l) <= 110 {
+				if k := strings.ToLower(l); hasKey(count, k) {
+					count[k]++
+				}
+			}
+		}
+	}
+	var out []Section
+	for i, s := range ss {
+		if !numbered[i] && count[strings.ToLower(s.Title)] > 1 {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// checkDropRepeatedLabels wants dropRepeatedLabels of the headings
+// titles (one a line of text) to keep what the oracle keeps.
+func checkDropRepeatedLabels(t *testing.T, titles, text string) {
+	t.Helper()
+	var ss []Section
+	for i, title := range strings.Split(titles, "\n") {
+		ss = append(ss, Section{Page: 1, Offset: i, Title: title})
+	}
+	pages := []Page{{Number: 1, Text: text}, {Number: 2, Text: titles}}
+	want := dropRepeatedLabelsLowered(slices.Clone(ss), pages)
+	got := dropRepeatedLabels(slices.Clone(ss), pages)
+	if !slices.Equal(got, want) {
+		t.Errorf("titles %q, text %q: kept %v, want %v", titles, text, got, want)
+	}
+}
+
+func TestDropRepeatedLabels(t *testing.T) {
+	long := strings.Repeat("Highlights ", 10) // 110 bytes
+	for _, tc := range []struct{ titles, text string }{
+		{"HIGHLIGHTS\nBackground", "Highlights\nsome text\n  HIGHLIGHTS  \nBackground is here"},
+		{"Key facts\nI. BACKGROUND", "KEY FACTS\nI. BACKGROUND\nI. BACKGROUND\nkey facts"},
+		{"ÉTAT\nÉtat des lieux", "état\nÉTAT\nÉtat des lieux\nétat des lieux"},
+		{"KELVIN\nİstanbul", "\u212aELVIN\nkelvin\ni̇stanbul\nİSTANBUL"},
+		{long + "\n" + long + "x", long + "\n" + strings.ToUpper(long) + "\n" + long + "x\n" + long + "X"},
+		{"a\nB", "A\nb\n\tB \n"},
+		{"", "\n\n"},
+	} {
+		checkDropRepeatedLabels(t, tc.titles, tc.text)
+	}
+}
+
+func FuzzDropRepeatedLabels(f *testing.F) {
+	f.Add("HIGHLIGHTS\nBackground", "Highlights\nsome text\n  HIGHLIGHTS  \nBackground is here")
+	f.Add("ÉTAT\nKELVIN", "état\n\u212aELVIN\nkelvin")
+	f.Fuzz(checkDropRepeatedLabels)
+}
