@@ -74,12 +74,16 @@ func (s *Store) Commit(ctx context.Context, b *Batch) error {
 	defer s.mu.Unlock()
 	// Each shard takes its batches in the catalog's order.
 	s.applying.Wait()
+	if s.lagging != nil {
+		return s.lagging
+	}
 	w, err := s.stage(ctx, b)
 	if err != nil || w == nil {
 		return err
 	}
 	if err := s.writeShards(s.shards, w.batches); err != nil {
-		return err
+		s.lagging = fmt.Errorf("%w (the documents are kept; the index catches up when the data directory is next opened)", err)
+		return s.lagging
 	}
 	for i, n := range w.indexed {
 		s.written[i] += n

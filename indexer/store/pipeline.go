@@ -50,6 +50,9 @@ func (s *Store) Pipeline(depth int) (*Pipeline, error) {
 	if s.pipe != nil {
 		return nil, errors.New("store: a pipeline is open already")
 	}
+	if s.lagging != nil {
+		return nil, s.lagging
+	}
 	depth = max(depth, 1)
 	p := &Pipeline{s: s, slots: make(chan struct{}, depth), queues: make([]chan *application, len(s.shards))}
 	for i, sh := range s.shards {
@@ -185,6 +188,10 @@ func (p *Pipeline) Close() error {
 	if p.s.pipe == p {
 		p.s.pipe = nil
 	}
+	err := p.Err()
+	if err != nil && p.s.lagging == nil {
+		p.s.lagging = err // see Store.lagging
+	}
 	p.s.mu.Unlock()
-	return p.Err()
+	return err
 }

@@ -259,6 +259,51 @@ func TestPipelineShardErrorStopsTheRun(t *testing.T) {
 	}
 }
 
+// TestCommitAfterShardErrorRefused: once a shard could not index a batch
+// the catalog holds, Commit (and a Pipeline after one) refuses every
+// later batch, whose sequence number would claim the lost one for that
+// shard; the documents are kept, and the next Open indexes them.
+func TestCommitAfterShardErrorRefused(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, 2)
+	bad := &failingIndex{shardIndex: s.shards[1]}
+	s.shards[1] = bad
+	commit := func(batch int) error {
+		b := &Batch{}
+		for k := range 10 {
+			addDoc(b, batch*10+k, "red")
+		}
+		return s.Commit(t.Context(), b)
+	}
+	if err := commit(0); err != nil {
+		t.Fatal(err)
+	}
+	first := s.cat.seq
+	bad.failing.Store(true)
+	if err := commit(1); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("Commit with a failing shard: %v, want its error", err)
+	}
+	bad.failing.Store(false)
+	if err := commit(2); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Commit after a shard failed: %v, want the earlier error", err)
+	}
+	if _, err := s.Pipeline(1); err == nil {
+		t.Error("a Pipeline opened after a shard failed")
+	}
+	if seq, err := shardSeq(bad.shardIndex); err != nil || seq != first {
+		t.Errorf("the failed shard claims catalog sequence %d (%v), want %d", seq, err, first)
+	}
+	kept := keptIDs(s)
+	s.shards[1] = bad.shardIndex
+	s.Close()
+
+	s = openTest(t, dir, 2)
+	defer s.Close()
+	if got := indexedIDs(t, s); !slices.Equal(got, kept) || len(kept) != 20 {
+		t.Errorf("after reopening, the index has %d documents, the catalog %d:\nindexed %v\nkept    %v", len(got), len(kept), got, kept)
+	}
+}
+
 // crashHelperEnv makes the test binary the process that
 // TestPipelineCrashShardAhead kills.
 const crashHelperEnv = "LEXSEARCH_STORE_CRASH_DIR"

@@ -80,9 +80,14 @@ type Store struct {
 	// durable and not yet applied by every shard (Add under mu).
 	pipe     *Pipeline
 	applying sync.WaitGroup
-	cat      *catalog
-	cur      pointer
-	shards   []bleve.Index
+	// lagging is set (under mu) when a shard could not index a batch
+	// the catalog holds: a later batch's sequence number would then
+	// claim it for that shard, so nothing more is committed until the
+	// directory is opened again, and Open catches the shard up.
+	lagging error
+	cat     *catalog
+	cur     pointer
+	shards  []bleve.Index
 	// written counts the documents this Store indexed into each shard
 	// of the live generation (see Consolidate).
 	written []int
