@@ -3,9 +3,7 @@ package indexer
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -43,16 +41,8 @@ var preparedDocs = sync.OnceValues(func() ([]*bleveDoc, error) {
 func prepareDir(dir string) ([]*bleveDoc, error) {
 	ix := New(quiet(), Options{})
 	var docs []*bleveDoc
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		id, _ := ContentID(data)
-		doc, err := ix.Prepare(context.Background(), corpus.Source{ID: id, Path: p, Format: corpus.FormatOf(p)}, data)
+	err := eachFile(dir, func(src corpus.Source, data []byte) error {
+		doc, err := ix.Prepare(context.Background(), src, data)
 		if err != nil {
 			return nil // skipped at ingest too
 		}

@@ -20,16 +20,7 @@ import (
 var extractedCorpus = sync.OnceValues(func() ([]builtInput, error) {
 	ix := New(quiet(), Options{})
 	var docs []builtInput
-	err := filepath.WalkDir(os.Getenv("LEXSEARCH_BENCH_DOCS"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		id, _ := ContentID(data)
-		src := corpus.Source{ID: id, Path: p, Format: corpus.FormatOf(p)}
+	err := eachFile(os.Getenv("LEXSEARCH_BENCH_DOCS"), func(src corpus.Source, data []byte) error {
 		res, format, err := ix.Extract(context.Background(), src, data)
 		if err != nil {
 			return nil
@@ -42,6 +33,22 @@ var extractedCorpus = sync.OnceValues(func() ([]builtInput, error) {
 	})
 	return docs, err
 })
+
+// eachFile calls fn with every file under dir, read, as ingest would
+// name it.
+func eachFile(dir string, fn func(src corpus.Source, data []byte) error) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		id, _ := ContentID(data)
+		return fn(corpus.Source{ID: id, Path: p, Format: corpus.FormatOf(p)}, data)
+	})
+}
 
 // BenchmarkBuildCorpus is BenchmarkBuild over the documents of the folder
 // named by LEXSEARCH_BENCH_DOCS (a lexperf slice, a `lexsearch gen`

@@ -224,55 +224,49 @@ func TestCatalogTornTail(t *testing.T) {
 }
 
 // BenchmarkCommit commits batches of 100 small documents to 2 shards:
-// kept files fsynced, catalog fsynced, shards written in parallel.
+// kept files fsynced, catalog fsynced, shards written in parallel; one
+// at a time through Store.Commit ("sync"), or through a Pipeline, where
+// each shard writes its part of a batch without waiting for the other
+// while the next batch is made durable ("pipeline").
 func BenchmarkCommit(b *testing.B) {
-	s, err := Open(b.Context(), b.TempDir(), Options{Shards: 2, Mapping: testMapping, Fields: testFields})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	n := 0
-	for b.Loop() {
-		batch := &Batch{}
-		for range 100 {
-			addDoc(batch, n, "red")
-			n++
+	for _, piped := range []bool{false, true} {
+		name := "sync"
+		if piped {
+			name = "pipeline"
 		}
-		if err := s.Commit(b.Context(), batch); err != nil {
-			b.Fatal(err)
-		}
+		b.Run(name, func(b *testing.B) {
+			s, err := Open(b.Context(), b.TempDir(), Options{Shards: 2, Mapping: testMapping, Fields: testFields})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			commit := s.Commit
+			var p *Pipeline
+			if piped {
+				if p, err = s.Pipeline(2); err != nil {
+					b.Fatal(err)
+				}
+				commit = p.Commit
+			}
+			n := 0
+			for b.Loop() {
+				batch := &Batch{}
+				for range 100 {
+					addDoc(batch, n, "red")
+					n++
+				}
+				if err := commit(b.Context(), batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if p != nil {
+				if err := p.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+		})
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
-}
-
-// BenchmarkPipeline commits the batches of BenchmarkCommit through a
-// Pipeline: each shard writes its part of a batch without waiting for the
-// other, while the next batch is made durable.
-func BenchmarkPipeline(b *testing.B) {
-	s, err := Open(b.Context(), b.TempDir(), Options{Shards: 2, Mapping: testMapping, Fields: testFields})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	p, err := s.Pipeline(2)
-	if err != nil {
-		b.Fatal(err)
-	}
-	n := 0
-	for b.Loop() {
-		batch := &Batch{}
-		for range 100 {
-			addDoc(batch, n, "red")
-			n++
-		}
-		if err := p.Commit(b.Context(), batch); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
 
 // BenchmarkPack keeps 100 documents (an original and a compressed prepared
