@@ -189,9 +189,12 @@ func storedMeta(dm *bsearch.DocumentMatch) (*corpus.Document, error) {
 }
 
 // storedPages returns a stored array field as strings. Bleve hands back a
-// lone string for a one-element array.
+// lone string for a one-element array; pages read from the page source
+// come as they are.
 func storedPages(v any) []string {
 	switch v := v.(type) {
+	case []string: // from the page source
+		return v
 	case string:
 		return []string{v}
 	case []any:
