@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -23,7 +24,13 @@ import (
 // that is not UTF-8, deep nesting) to encoding/json, so the two never
 // differ (FuzzPreparedPages).
 func preparedPages(data []byte) (version int, hasDoc bool, pages []corpus.Page, err error) {
-	r := pagesReader{b: data}
+	return readPrepared(data, true)
+}
+
+// readPrepared is preparedPages; upToPages stops the fast reader at the
+// end of the pages (see pagesReader).
+func readPrepared(data []byte, upToPages bool) (version int, hasDoc bool, pages []corpus.Page, err error) {
+	r := pagesReader{b: data, upToPages: upToPages}
 	version, hasDoc, pages, err = r.prepared()
 	if err == nil {
 		return version, hasDoc, pages, nil
@@ -48,7 +55,18 @@ var errUnsure = errors.New("prepared text: not read by the fast reader")
 type pagesReader struct {
 	b []byte
 	i int
+	// upToPages stops the reader at the end of the pages when the
+	// version came before them, as appendPrepared writes them: the
+	// mentions and sections after them are most of the rest, and
+	// appendPrepared writes each key once, so nothing after the pages
+	// changes what they say. Kept text is read back through a checksum
+	// (an S2 stream), so it is what appendPrepared wrote.
+	upToPages bool
+	sawV      bool
 }
+
+// errPagesRead stops the reader once it has what it needs.
+var errPagesRead = errors.New("prepared text: pages read")
 
 // maxSkipDepth bounds the nesting of the values the reader skips; deeper
 // is left to encoding/json (which has its own limit).
@@ -58,6 +76,7 @@ func (r *pagesReader) prepared() (version int, hasDoc bool, pages []corpus.Page,
 	err = r.object(func(key string) error {
 		switch key {
 		case "v":
+			r.sawV = true
 			return r.int(&version)
 		case "doc":
 			if r.null() {
@@ -76,6 +95,9 @@ func (r *pagesReader) prepared() (version int, hasDoc bool, pages []corpus.Page,
 		}
 		return r.skip(0)
 	})
+	if err == errPagesRead {
+		return version, hasDoc, pages, nil
+	}
 	if err != nil {
 		return 0, false, nil, err
 	}
@@ -113,6 +135,9 @@ func (r *pagesReader) doc(pages *[]corpus.Page) error {
 			return nil
 		})
 		*pages = out
+		if err == nil && r.upToPages && r.sawV {
+			return errPagesRead
+		}
 		return err
 	})
 }
@@ -382,6 +407,16 @@ func (r *pagesReader) scanStr() (end int, escaped bool, err error) {
 	}
 	ascii := true
 	for i := r.i + 1; i < len(b); {
+		// Eight bytes a step while none of them ends the run: text is
+		// mostly letters and spaces.
+		if i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if special := stopBytes(w); special == 0 {
+				ascii = ascii && w&hiBits == 0
+				i += 8
+				continue
+			}
+		}
 		c := b[i]
 		if !quoteOrEscape[c] {
 			ascii = ascii && c < utf8.RuneSelf
@@ -502,6 +537,25 @@ func hex4(b []byte) (uint16, bool) {
 		v = v<<4 | uint16(c)
 	}
 	return v, true
+}
+
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// stopBytes has the high bit set in each byte of w (eight bytes of a
+// string, little-endian) that ends a run of plain string bytes: a quote,
+// a backslash or a control character; zero when there is none. A byte
+// past the first such one may be flagged wrongly; stopBytes == 0 is
+// exact.
+func stopBytes(w uint64) uint64 {
+	less := (w - 0x20*loBits) &^ w // below 0x20
+	quote := w ^ '"'*loBits
+	quote = (quote - loBits) &^ quote
+	slash := w ^ '\\'*loBits
+	slash = (slash - loBits) &^ slash
+	return (less | quote | slash) & hiBits
 }
 
 // quoteOrEscape marks the bytes that end a run of plain string bytes.

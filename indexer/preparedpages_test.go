@@ -1,19 +1,24 @@
 package indexer
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"lexsearch/corpus"
 )
 
-// checkPreparedPages holds preparedPages, and its fast reader alone, to
-// json.Unmarshal into a prepared, the oracle: wherever encoding/json
-// reads data, both give its version and pages; the fast reader either
-// agrees or leaves data to it (errUnsure), never reads it differently.
-func checkPreparedPages(t *testing.T, data []byte) {
+// checkPreparedPages holds the reader that reads all of data, and its
+// fast reader alone, to json.Unmarshal into a prepared, the oracle:
+// wherever encoding/json reads data, both give its version and pages; the
+// fast reader either agrees or leaves data to it (errUnsure), never
+// reads it differently. With written set (data is what appendPrepared
+// wrote), so does preparedPages, which stops after the pages.
+func checkPreparedPages(t *testing.T, data []byte, written bool) {
 	t.Helper()
 	var p prepared
 	jerr := json.Unmarshal(data, &p)
@@ -21,15 +26,17 @@ func checkPreparedPages(t *testing.T, data []byte) {
 	if p.Doc != nil {
 		want = p.Doc.Pages
 	}
-	v, hasDoc, got, err := preparedPages(data)
-	if (err == nil) != (jerr == nil) {
-		t.Fatalf("preparedPages(%q): error %v, encoding/json's %v", data, err, jerr)
-	}
-	if jerr != nil {
-		return
-	}
-	if v != p.Version || hasDoc != (p.Doc != nil) || !samePages(got, want) {
-		t.Fatalf("preparedPages(%q) = %d, %v, %+v; encoding/json reads %d, %v, %+v", data, v, hasDoc, got, p.Version, p.Doc != nil, want)
+	for _, upToPages := range []bool{false, written} {
+		v, hasDoc, got, err := readPrepared(data, upToPages)
+		if (err == nil) != (jerr == nil) {
+			t.Fatalf("readPrepared(%q, %v): error %v, encoding/json's %v", data, upToPages, err, jerr)
+		}
+		if jerr != nil {
+			return
+		}
+		if v != p.Version || hasDoc != (p.Doc != nil) || !samePages(got, want) {
+			t.Fatalf("readPrepared(%q, %v) = %d, %v, %+v; encoding/json reads %d, %v, %+v", data, upToPages, v, hasDoc, got, p.Version, p.Doc != nil, want)
+		}
 	}
 	r := pagesReader{b: data}
 	fv, fHas, fast, ferr := r.prepared()
@@ -67,7 +74,8 @@ func TestPreparedPages(t *testing.T) {
 		data string
 	}{
 		{"written", string(marshalPrepared(full, nil))},
-		{"no pages", string(marshalPrepared(&corpus.Document{ID: "x", Title: "t"}, nil))},
+		{"written, no pages", string(marshalPrepared(&corpus.Document{ID: "x", Title: "t"}, nil))},
+		{"written, no document", string(appendPrepared(nil, nil, nil))},
 		{"no document", `{"v":1,"doc":null}`},
 		{"older version", `{"v":0,"doc":{"pages":[{"number":1,"text":"a"}]}}`},
 		{"keys in another order", `{"doc":{"pages":[{"text":"a","number":2}],"id":"x"},"v":1}`},
@@ -97,13 +105,44 @@ func TestPreparedPages(t *testing.T) {
 		{"empty", ``},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { checkPreparedPages(t, []byte(c.data)) })
+		t.Run(c.name, func(t *testing.T) { checkPreparedPages(t, []byte(c.data), strings.HasPrefix(c.name, "written")) })
 	}
-	// The written form is read by the fast reader itself, whole.
-	r := pagesReader{b: marshalPrepared(full, nil)}
-	v, hasDoc, pages, err := r.prepared()
-	if err != nil || v != PrepareVersion || !hasDoc || !slices.Equal(pages, full.Pages) {
-		t.Errorf("fast reader of a written document = %d, %v, %+v, %v; want %d, true, %+v", v, hasDoc, pages, err, PrepareVersion, full.Pages)
+	// The written form is read by the fast reader itself, whole or up to
+	// its pages; what follows them is not read.
+	written := marshalPrepared(full, nil)
+	for _, data := range [][]byte{written, append(written[:len(written)-2:len(written)-2], "...not read"...)} {
+		r := pagesReader{b: data, upToPages: true}
+		v, hasDoc, pages, err := r.prepared()
+		if err != nil || v != PrepareVersion || !hasDoc || !slices.Equal(pages, full.Pages) {
+			t.Errorf("fast reader of a written document = %d, %v, %+v, %v; want %d, true, %+v", v, hasDoc, pages, err, PrepareVersion, full.Pages)
+		}
+	}
+}
+
+// stopBytes finds, eight bytes at once, whether any byte ends a run of
+// plain string bytes, as the table does one byte at a time.
+func TestStopBytes(t *testing.T) {
+	check := func(w [8]byte) {
+		want := false
+		for _, c := range w {
+			want = want || quoteOrEscape[c]
+		}
+		if got := stopBytes(binary.LittleEndian.Uint64(w[:])) != 0; got != want {
+			t.Fatalf("stopBytes(%q) != 0 is %v, want %v", w, got, want)
+		}
+	}
+	for c := range 256 {
+		for at := range 8 {
+			w := [8]byte{'a', 0xff, 'b', 0x80, ' ', 'z', 0x20, 0x7f}
+			w[at] = byte(c)
+			check(w)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var w [8]byte
+		binary.LittleEndian.PutUint64(w[:], r.Uint64())
+		check(w)
 	}
 }
 
@@ -123,12 +162,14 @@ func FuzzPreparedPages(f *testing.F) {
 			Sections:    []corpus.Section{{Page: n, Title: b}},
 		}
 		written := marshalPrepared(doc, nil)
-		checkPreparedPages(t, written)
+		checkPreparedPages(t, written, true)
 		// What ingest writes, the fast reader reads itself.
-		r := pagesReader{b: written}
-		if _, _, _, err := r.prepared(); err != nil {
-			t.Fatalf("fast reader of written %q: %v", written, err)
+		for _, upToPages := range []bool{false, true} {
+			r := pagesReader{b: written, upToPages: upToPages}
+			if _, _, _, err := r.prepared(); err != nil {
+				t.Fatalf("fast reader of written %q: %v", written, err)
+			}
 		}
-		checkPreparedPages(t, raw)
+		checkPreparedPages(t, raw, false)
 	})
 }

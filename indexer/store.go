@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -208,7 +209,13 @@ func (ix *Indexer) keptDocument(ctx context.Context, s *store.Store, e store.Ent
 // document that is not in s is an error wrapping fs.ErrNotExist.
 func (ix *Indexer) PageTexts(s *store.Store) func(ctx context.Context, id string) ([]string, error) {
 	return func(ctx context.Context, id string) ([]string, error) {
-		data, err := s.Prepared(id)
+		// The pages are copied out of the text: its buffer is reused.
+		buf := preparedBufs.Get().(*[]byte)
+		defer preparedBufs.Put(buf)
+		data, err := s.AppendPrepared((*buf)[:0], id)
+		if cap(data) <= maxPooledText {
+			*buf = data
+		}
 		if err != nil {
 			if _, ok := s.Entry(id); !ok {
 				return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist) // deleted
@@ -236,6 +243,13 @@ func (ix *Indexer) PageTexts(s *store.Store) func(ctx context.Context, id string
 		return pagesText(capPages(pages, ix.opts.MaxIndexedBytes)), nil
 	}
 }
+
+// preparedBufs holds the buffers PageTexts reads kept text into.
+var preparedBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledText is the largest buffer PageTexts keeps for reuse: an
+// exhibit's text is read into one of its own, not held on to.
+const maxPooledText = 4 << 20
 
 // indexable is what bleve indexes of a document: the fields of the
 // mapping, plus the stored metadata and entities that search hands back

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -109,14 +110,20 @@ func (s *Store) writePack(name string, docs []packDoc) (map[string]loc, error) {
 
 // readKept reads n bytes at off of a pack.
 func (s *Store) readKept(pack string, off, n int64) ([]byte, error) {
+	return s.readKeptInto(nil, pack, off, n)
+}
+
+// readKeptInto reads n bytes at off of a pack into buf (from its start,
+// its capacity reused) and returns them.
+func (s *Store) readKeptInto(buf []byte, pack string, off, n int64) ([]byte, error) {
 	f, err := os.Open(filepath.Join(s.dir, PacksDir, pack))
 	if err != nil {
-		return nil, err
+		return buf[:0], err
 	}
 	defer f.Close()
-	buf := make([]byte, n)
+	buf = slices.Grow(buf[:0], int(n))[:n]
 	if _, err := f.ReadAt(buf, off); err != nil {
-		return nil, fmt.Errorf("read %s: %w", pack, err)
+		return buf[:0], fmt.Errorf("read %s: %w", pack, err)
 	}
 	return buf, nil
 }
@@ -204,6 +211,31 @@ func compress(data []byte) ([]byte, error) {
 
 // errUnknownCodec reports kept text that is neither S2 nor gzip.
 var errUnknownCodec = errors.New("kept text is neither an S2 nor a gzip stream")
+
+// appendDecompressed appends what decompress returns to dst.
+func appendDecompressed(dst, data []byte) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte(s2Magic)) {
+		out, err := decompress(data)
+		return append(dst, out...), err
+	}
+	zr := s2Readers.Get().(*s2.Reader)
+	defer s2Readers.Put(zr)
+	zr.Reset(bytes.NewReader(data))
+	dst = slices.Grow(dst, 2*len(data))
+	for {
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, len(dst))
+		}
+		n, err := zr.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
+}
 
 // decompress reads kept text written by compress, or gzip from a pack of
 // an older version.

@@ -54,6 +54,35 @@ func TestCompressRoundTrips(t *testing.T) {
 	}
 }
 
+// appendDecompressed appends what decompress returns, into a buffer of
+// any size that already holds something, and fails where it fails.
+func TestAppendDecompressed(t *testing.T) {
+	z, err := compress(keptTexts()["pages"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(keptTexts()["pages"])
+	zw.Close()
+	inputs := map[string][]byte{"truncated S2": z[:len(z)-7], "plain text": []byte(`{"pages":[]}`), "gzip": gz.Bytes()}
+	for name, text := range keptTexts() {
+		if inputs[name], err = compress(text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range inputs {
+		want, werr := decompress(data)
+		for _, size := range []int{0, 1, 100, 1 << 20} {
+			dst := append(make([]byte, 0, size), "before"...)
+			got, err := appendDecompressed(dst, data)
+			if (err == nil) != (werr == nil) || err == nil && (string(got[:6]) != "before" || !bytes.Equal(got[6:], want)) {
+				t.Errorf("%s into %d bytes: %d bytes, %v; decompress gives %d bytes, %v", name, size, len(got), err, len(want), werr)
+			}
+		}
+	}
+}
+
 // Texts kept by older versions are gzip streams (klauspost's writer at
 // its fastest level, as they wrote them, or any other gzip writer):
 // they read back unchanged.
