@@ -51,7 +51,7 @@ func (ix *Index) search(ctx context.Context, req Request, start time.Time) (*Res
 	}
 
 	cq := ix.counted(p, req.Facets, true)
-	// No stored fields here: texts reads each hit's once, with its body.
+	// No stored fields here: texts reads each hit's once, with its pages.
 	sr := bleve.NewSearchRequestOptions(cq, req.Size, (req.Page-1)*req.Size, false)
 	sr.SortByCustom(sortOrder(req.Sort))
 	if after != nil {
@@ -152,7 +152,7 @@ func (s *dateSort) Reverse()                    { s.desc = !s.desc }
 func (s *dateSort) Copy() bsearch.SearchSort    { c := *s; return &c }
 
 // hit renders one bleve match; text, when not nil, is the same document
-// with its stored metadata and body and matched words' locations, for
+// with its stored metadata, its pages and matched words' locations, for
 // snippets; otherwise dm must carry the stored metadata.
 func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
 	stored := dm

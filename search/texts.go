@@ -60,7 +60,8 @@ func marks(q bquery.Query) []mark {
 	return out
 }
 
-// texts fetches the stored metadata and body of each hit on the page, and where in its
+// texts fetches the stored metadata and the pages (the stored body of an
+// older index, else from the page source) of each hit on the page, and where in its
 // title and body the query's words and phrases occur, straight from the
 // index's term vectors for those documents only. Walking every match with
 // positions cost the most on a common word, and a search restricted to the
