@@ -40,10 +40,13 @@ func Mapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 
-	// Only the body is stored, for snippets and the document's text:
-	// search reads the title, and every other field it shows, from the
-	// stored metadata (FieldMeta). A second stored copy of a field costs
-	// when the segment is built and at every merge, and no query reads it.
+	// No text field is stored: search reads the title, and every other
+	// field it shows, from the stored metadata (FieldMeta), and a hit's
+	// pages, for its snippets and the document's text, from the data
+	// directory's kept prepared text (Indexer.PageTexts), which holds
+	// them anyway. A stored copy of the body was a third copy of every
+	// text, costing when each segment was built, at every merge and on
+	// disk; indexes written with one keep it, and search reads it there.
 	prose := bleve.NewTextFieldMapping()
 	prose.Analyzer = TextAnalyzer
 	prose.Store = false
@@ -86,10 +89,8 @@ func Mapping() (mapping.IndexMapping, error) {
 	stored.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping() // unmapped fields are not indexed
-	body := *prose
-	body.Store = true // snippets are cut from the stored text
 	doc.AddFieldMappingsAt(corpus.FieldTitle, prose)
-	doc.AddFieldMappingsAt(corpus.FieldBody, &body)
+	doc.AddFieldMappingsAt(corpus.FieldBody, prose)
 	for _, f := range corpus.Facets {
 		doc.AddFieldMappingsAt(f, facet)
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -106,15 +107,19 @@ func OpenIndex(dataDir string) (bleve.Index, error) {
 	if _, err := os.Stat(filepath.Join(dataDir, "CURRENT")); errors.Is(err, os.ErrNotExist) {
 		return nil, ErrNoIndex
 	}
-	s, err := New(slog.New(slog.DiscardHandler), Options{Command: "search"}).Open(context.Background(), dataDir)
+	ix := New(slog.New(slog.DiscardHandler), Options{Command: "search"})
+	s, err := ix.Open(context.Background(), dataDir)
 	if err != nil {
 		return nil, err
 	}
-	return StoreIndex(s), nil
+	return ix.StoreIndex(s), nil
 }
 
-// StoreIndex returns the shards of s as one index whose Close closes s.
-func StoreIndex(s *store.Store) bleve.Index { return closingIndex{s.Index(), s} }
+// StoreIndex returns the shards of s as one index whose Close closes s,
+// and which hands search the documents' pages (PageTexts).
+func (ix *Indexer) StoreIndex(s *store.Store) bleve.Index {
+	return closingIndex{s.Index(), s, ix.PageTexts(s)}
+}
 
 // bleveIndex lets closingIndex embed bleve.Index, whose method Index
 // would clash with the field name.
@@ -122,7 +127,8 @@ type bleveIndex = bleve.Index
 
 type closingIndex struct {
 	bleveIndex
-	s *store.Store
+	s     *store.Store
+	pages func(ctx context.Context, id string) ([]string, error)
 }
 
 func (c closingIndex) Close() error { return c.s.Close() }
@@ -132,6 +138,11 @@ func (c closingIndex) Originals() fs.FS { return c.s.Originals() }
 
 // ShardIndexes returns the shards behind the index (see search.New).
 func (c closingIndex) ShardIndexes() []bleve.Index { return c.s.ShardIndexes() }
+
+// PageTexts returns a document's pages as indexed (see search.New).
+func (c closingIndex) PageTexts(ctx context.Context, id string) ([]string, error) {
+	return c.pages(ctx, id)
+}
 
 // prepared is what a data directory keeps of a prepared document.
 type prepared struct {
@@ -158,27 +169,87 @@ func (ix *Indexer) keptFields(ctx context.Context, s *store.Store, e store.Entry
 	if err != nil {
 		return nil, 0, err
 	}
+	doc, err := ix.keptDocument(ctx, s, e, data)
+	if err != nil {
+		return nil, 0, err
+	}
+	fields, err := ix.indexable(doc)
+	return fields, len(data), err
+}
+
+// keptDocument decodes a document's kept prepared text, data; when that
+// is of another PrepareVersion, the document is prepared again from its
+// original, as a rebuild indexes it.
+func (ix *Indexer) keptDocument(ctx context.Context, s *store.Store, e store.Entry, data []byte) (*corpus.Document, error) {
 	var p prepared
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, 0, fmt.Errorf("kept text of %s: %w", e.ID, err)
+		return nil, fmt.Errorf("kept text of %s: %w", e.ID, err)
 	}
 	if p.Version != PrepareVersion || p.Doc == nil {
 		orig, err := s.Original(e.ID)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		src := corpus.Source{ID: e.ID, Path: e.Name, Format: corpus.FormatOf(e.Name)}
 		if p.Doc != nil {
 			src.Path = p.Doc.Source
 		}
 		if p.Doc, err = ix.Prepare(ctx, src, orig); err != nil {
-			return nil, 0, fmt.Errorf("prepare %s again: %w", e.Name, err)
+			return nil, fmt.Errorf("prepare %s again: %w", e.Name, err)
 		}
 	}
 	p.Doc.ID = e.ID
-	fields, err := ix.indexable(p.Doc)
-	return fields, len(data), err
+	return p.Doc, nil
 }
+
+// PageTexts returns what search reads documents' text from (the index
+// does not store it): a document's pages in order, from its kept
+// prepared text in s, as far as they are indexed (capPages), so snippets
+// and the document's text are the indexed text, byte for byte. A
+// document that is not in s is an error wrapping fs.ErrNotExist.
+func (ix *Indexer) PageTexts(s *store.Store) func(ctx context.Context, id string) ([]string, error) {
+	return func(ctx context.Context, id string) ([]string, error) {
+		// The pages are copied out of the text: its buffer is reused.
+		buf := preparedBufs.Get().(*[]byte)
+		defer preparedBufs.Put(buf)
+		data, err := s.AppendPrepared((*buf)[:0], id)
+		if cap(data) <= maxPooledText {
+			*buf = data
+		}
+		if err != nil {
+			if _, ok := s.Entry(id); !ok {
+				return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist) // deleted
+			}
+			// A kept document whose text cannot be read (a pack gone or
+			// cut short) is not a missing document.
+			return nil, fmt.Errorf("kept text of %s: %v", id, err)
+		}
+		v, hasDoc, pages, err := preparedPages(data)
+		if err != nil {
+			return nil, fmt.Errorf("kept text of %s: %w", id, err)
+		}
+		if v != PrepareVersion || !hasDoc {
+			// Indexed from its original prepared again: so is its text.
+			e, ok := s.Entry(id)
+			if !ok {
+				return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
+			}
+			doc, err := ix.keptDocument(ctx, s, e, data)
+			if err != nil {
+				return nil, err
+			}
+			pages = doc.Pages
+		}
+		return pagesText(capPages(pages, ix.opts.MaxIndexedBytes)), nil
+	}
+}
+
+// preparedBufs holds the buffers PageTexts reads kept text into.
+var preparedBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledText is the largest buffer PageTexts keeps for reuse: an
+// exhibit's text is read into one of its own, not held on to.
+const maxPooledText = 4 << 20
 
 // indexable is what bleve indexes of a document: the fields of the
 // mapping, plus the stored metadata and entities that search hands back

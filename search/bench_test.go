@@ -208,3 +208,48 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N)/benchDocs*1000, "cpu-ms/1k-docs")
 }
+
+// BenchmarkPageOfHits times a search for a page of ten hits with their
+// snippets, without facets, on the data directory LEXSEARCH_BENCH_DATA
+// (one `lexsearch ingest` wrote): what reading the hits' text costs,
+// from the index's stored body in a directory written before it was
+// dropped, from the kept text in one written since.
+func BenchmarkPageOfHits(b *testing.B) {
+	dir := os.Getenv("LEXSEARCH_BENCH_DATA")
+	if dir == "" {
+		b.Skip("LEXSEARCH_BENCH_DATA is unset: set it to a data directory")
+	}
+	bidx, err := indexer.OpenIndex(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bidx.Close()
+	idx, err := search.New(bidx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		req  search.Request
+	}{
+		{"word", search.Request{Q: "section"}},
+		{"two-words", search.Request{Q: "publisher control"}},
+		{"phrase", search.Request{Q: `"interactive computer service"`}},
+		{"filter-only", search.Request{Statutes: []string{"18 U.S.C. § 1591"}, Sort: search.SortDateDesc}},
+	} {
+		c.req.Size = 10
+		b.Run(c.name, func(b *testing.B) {
+			start := cpuTime()
+			for b.Loop() {
+				res, err := idx.Search(b.Context(), c.req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Hits) == 0 || len(res.Hits[0].Snippets) == 0 {
+					b.Fatalf("%s: no hits, or no snippets", c.name)
+				}
+			}
+			reportCPU(b, start)
+		})
+	}
+}

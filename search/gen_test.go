@@ -1,12 +1,15 @@
 package search_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -142,14 +145,60 @@ func genIndex(tb testing.TB) bleve.Index {
 	return bidx
 }
 
+// keptPages is what a data directory keeps of the documents of one
+// index besides it: their pages, which the index does not store and
+// search reads through a PageSource (newSearch).
+type keptPages struct {
+	mu    sync.Mutex
+	pages map[string][]string
+}
+
+// kept holds the keptPages of every index the tests fill, by index.
+var kept sync.Map
+
+func keptOf(bidx bleve.Index) *keptPages {
+	k, _ := kept.LoadOrStore(bidx, &keptPages{pages: map[string][]string{}})
+	return k.(*keptPages)
+}
+
+func (k *keptPages) put(d *corpus.Document) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.pages[d.ID] = d.Body()
+}
+
+func (k *keptPages) del(id string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.pages, id)
+}
+
+// source reads a document's pages from the kept pages of shards.
+func source(shards []bleve.Index) search.PageSource {
+	return func(_ context.Context, id string) ([]string, error) {
+		for _, sh := range shards {
+			k := keptOf(sh)
+			k.mu.Lock()
+			p, ok := k.pages[id]
+			k.mu.Unlock()
+			if ok {
+				return p, nil
+			}
+		}
+		return nil, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
+	}
+}
+
 // addDocs indexes docs in batches of 200.
 func addDocs(tb testing.TB, bidx bleve.Index, docs []*corpus.Document) {
 	tb.Helper()
 	b := bidx.NewBatch()
+	k := keptOf(bidx)
 	for i, d := range docs {
 		if err := b.Index(d.ID, genFields(tb, d)); err != nil {
 			tb.Fatal(err)
 		}
+		k.put(d)
 		if b.Size() == 200 || i == len(docs)-1 {
 			if err := bidx.Batch(b); err != nil {
 				tb.Fatal(err)
@@ -161,10 +210,11 @@ func addDocs(tb testing.TB, bidx bleve.Index, docs []*corpus.Document) {
 
 func newSearch(tb testing.TB, shards ...bleve.Index) *search.Index {
 	tb.Helper()
-	idx, err := search.New(shards[0])
+	idx, err := search.New(shards...)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	idx.ReadPagesFrom(source(shards))
 	return idx
 }
 
@@ -177,11 +227,13 @@ func genID(i int) string { return fmt.Sprintf("gen%05d", i) }
 func changeDocs(tb testing.TB, bidx bleve.Index, fill func(index func(*corpus.Document), del func(i int))) {
 	tb.Helper()
 	b := bidx.NewBatch()
+	k := keptOf(bidx)
 	fill(func(d *corpus.Document) {
 		if err := b.Index(d.ID, genFields(tb, d)); err != nil {
 			tb.Fatal(err)
 		}
-	}, func(i int) { b.Delete(genID(i)) })
+		k.put(d)
+	}, func(i int) { b.Delete(genID(i)); k.del(genID(i)) })
 	if err := bidx.Batch(b); err != nil {
 		tb.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +31,21 @@ type Index struct {
 	checks   *checkCache // nil: phrase and proximity decisions are not remembered
 	flights  *flights    // nil: identical searches at once each run
 	walkAll  bool        // tests: no filter-only or all-words shortcut, to compare with the general walk
+	pages    PageSource  // nil: documents' text only from a stored body
+}
+
+// A PageSource returns a document's pages, in order, as they were
+// indexed: the text snippets are cut from and a document's text is shown
+// from, where the index does not store it. A document it does not have
+// is an error wrapping fs.ErrNotExist.
+type PageSource func(ctx context.Context, id string) ([]string, error)
+
+// ReadPagesFrom makes the index read documents' text from src wherever
+// the index holds no stored body (one written by an older version does,
+// and is read as before). Call it before the first search. New does it
+// for an index that has a PageTexts method, as indexer.OpenIndex's has.
+func (ix *Index) ReadPagesFrom(src PageSource) {
+	ix.pages = src
 }
 
 // CacheChecks makes searches remember, per index segment, which documents
@@ -50,6 +66,14 @@ const idField = "_id"
 // and the top hits merged exactly. The caller keeps ownership of the
 // shards and closes them after the last search.
 func New(shards ...bleve.Index) (*Index, error) {
+	var pages PageSource
+	if len(shards) == 1 {
+		if t, ok := shards[0].(interface {
+			PageTexts(ctx context.Context, id string) ([]string, error)
+		}); ok {
+			pages = t.PageTexts
+		}
+	}
 	// An index that is several shards seen as one (the data directory's
 	// store) is searched shard by shard: facets are counted per segment.
 	if len(shards) == 1 {
@@ -65,7 +89,7 @@ func New(shards ...bleve.Index) (*Index, error) {
 	if a == nil {
 		return nil, errors.New("search: index mapping has no analyzer for the body field")
 	}
-	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...).WithKeys(idField, corpus.FieldDate), analyzer: a, now: time.Now}
+	ix := &Index{idx: shards[0], shards: shards, ords: facet.New(corpus.Facets...).WithKeys(idField, corpus.FieldDate), analyzer: a, now: time.Now, pages: pages}
 	if len(shards) > 1 {
 		ix.idx = bleve.NewIndexAlias(shards...)
 	}
@@ -112,7 +136,17 @@ func (ix *Index) load(ctx context.Context, id string, withPages bool) (*corpus.D
 		}
 	}
 	if withPages {
-		for i, text := range storedPages(res.Hits[0].Fields[corpus.FieldBody]) {
+		texts, stored := res.Hits[0].Fields[corpus.FieldBody]
+		pages := storedPages(texts)
+		if !stored && ix.pages != nil {
+			if pages, err = ix.pages(ctx, id); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil, corpus.ErrNotFound // deleted since
+				}
+				return nil, fmt.Errorf("document %s: text: %w", id, err)
+			}
+		}
+		for i, text := range pages {
 			doc.Pages = append(doc.Pages, corpus.Page{Number: doc.PageNumber(i), Text: text})
 		}
 		doc.PageNumbers = nil

@@ -51,7 +51,7 @@ func (ix *Index) search(ctx context.Context, req Request, start time.Time) (*Res
 	}
 
 	cq := ix.counted(p, req.Facets, true)
-	// No stored fields here: texts reads each hit's once, with its body.
+	// No stored fields here: texts reads each hit's once, with its pages.
 	sr := bleve.NewSearchRequestOptions(cq, req.Size, (req.Page-1)*req.Size, false)
 	sr.SortByCustom(sortOrder(req.Sort))
 	if after != nil {
@@ -152,7 +152,7 @@ func (s *dateSort) Reverse()                    { s.desc = !s.desc }
 func (s *dateSort) Copy() bsearch.SearchSort    { c := *s; return &c }
 
 // hit renders one bleve match; text, when not nil, is the same document
-// with its stored metadata and body and matched words' locations, for
+// with its stored metadata, its pages and matched words' locations, for
 // snippets; otherwise dm must carry the stored metadata.
 func hit(dm, text *bsearch.DocumentMatch) (Hit, error) {
 	stored := dm
@@ -189,9 +189,12 @@ func storedMeta(dm *bsearch.DocumentMatch) (*corpus.Document, error) {
 }
 
 // storedPages returns a stored array field as strings. Bleve hands back a
-// lone string for a one-element array.
+// lone string for a one-element array; pages read from the page source
+// come as they are.
 func storedPages(v any) []string {
 	switch v := v.(type) {
+	case []string: // from the page source
+		return v
 	case string:
 		return []string{v}
 	case []any:

@@ -48,10 +48,7 @@ func TestShardsAgreeWithOneIndex(t *testing.T) {
 	}
 	addDocs(t, bidx, docs)
 	one := newSearch(t, bidx)
-	three, err := search.New(reshard(t, docs, 3)...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	three := newSearch(t, reshard(t, docs, 3)...)
 	for range 100 {
 		req := randomRequest(r)
 		req.Size = 100

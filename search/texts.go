@@ -60,7 +60,8 @@ func marks(q bquery.Query) []mark {
 	return out
 }
 
-// texts fetches the stored metadata and body of each hit on the page, and where in its
+// texts fetches the stored metadata and the pages (the stored body of an
+// older index, else from the page source) of each hit on the page, and where in its
 // title and body the query's words and phrases occur, straight from the
 // index's term vectors for those documents only. Walking every match with
 // positions cost the most on a common word, and a search restricted to the
@@ -83,7 +84,7 @@ func (ix *Index) texts(ctx context.Context, p *plan, hits bsearch.DocumentMatchC
 		if err != nil {
 			return nil, fmt.Errorf("search: snippets: %w", err)
 		}
-		err = textsIn(ctx, r, ms, hits, out)
+		err = ix.textsIn(ctx, r, ms, hits, out)
 		r.Close()
 		if err != nil {
 			return nil, fmt.Errorf("search: snippets: %w", err)
@@ -93,7 +94,7 @@ func (ix *Index) texts(ctx context.Context, p *plan, hits bsearch.DocumentMatchC
 }
 
 // textsIn fills out with the hits that reader r (one shard) holds.
-func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.DocumentMatchCollection, out map[string]*bsearch.DocumentMatch) error {
+func (ix *Index) textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.DocumentMatchCollection, out map[string]*bsearch.DocumentMatch) error {
 	// The fuzzy words stand for the indexed words near them.
 	var exact []mark
 	for _, m := range ms {
@@ -141,11 +142,11 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 			continue // in another shard
 		}
 		text := &bsearch.DocumentMatch{ID: dm.ID, Fields: map[string]any{}, Locations: bsearch.FieldTermLocationMap{}}
-		var pages []any
+		var stored []any
 		err = visitStored(r, dm.ID, iid, func(name string, val []byte) {
 			switch name {
 			case corpus.FieldBody:
-				pages = append(pages, string(val))
+				stored = append(stored, string(val))
 			case corpus.FieldMeta:
 				text.Fields[corpus.FieldMeta] = string(val)
 			}
@@ -153,7 +154,12 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		if err != nil {
 			return err
 		}
-		text.Fields[corpus.FieldBody] = pages
+		if stored == nil && ix.pages != nil {
+			// The index does not store the body: the kept text has it.
+			text.Fields[corpus.FieldBody] = ix.hitPages(ctx, dm.ID)
+		} else {
+			text.Fields[corpus.FieldBody] = stored
+		}
 		out[dm.ID] = text
 		page = append(page, located{iid, text})
 	}
@@ -164,6 +170,19 @@ func textsIn(ctx context.Context, r index.IndexReader, ms []mark, hits bsearch.D
 		}
 	}
 	return nil
+}
+
+// hitPages returns a hit's pages from the page source. A hit whose text
+// cannot be read, because the document was deleted since the search
+// found it or its kept text is unreadable, is shown without snippets:
+// the rest of the page is still worth showing, and the document's own
+// text (Document) reports the error.
+func (ix *Index) hitPages(ctx context.Context, id string) []string {
+	pages, err := ix.pages(ctx, id)
+	if err != nil {
+		return nil
+	}
+	return pages
 }
 
 // visitStored calls fn with each stored field of the document id, whose

@@ -70,5 +70,6 @@ func openData(ctx context.Context, e env, logger *slog.Logger, dataDir, command 
 		o.Close()
 		return nil, err
 	}
+	o.idx.ReadPagesFrom(ix.PageTexts(s)) // the index does not store the text
 	return o, nil
 }

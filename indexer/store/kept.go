@@ -3,12 +3,15 @@ package store
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -109,14 +112,20 @@ func (s *Store) writePack(name string, docs []packDoc) (map[string]loc, error) {
 
 // readKept reads n bytes at off of a pack.
 func (s *Store) readKept(pack string, off, n int64) ([]byte, error) {
+	return s.readKeptInto(nil, pack, off, n)
+}
+
+// readKeptInto reads n bytes at off of a pack into buf (from its start,
+// its capacity reused) and returns them.
+func (s *Store) readKeptInto(buf []byte, pack string, off, n int64) ([]byte, error) {
 	f, err := os.Open(filepath.Join(s.dir, PacksDir, pack))
 	if err != nil {
-		return nil, err
+		return buf[:0], err
 	}
 	defer f.Close()
-	buf := make([]byte, n)
+	buf = slices.Grow(buf[:0], int(n))[:n]
 	if _, err := f.ReadAt(buf, off); err != nil {
-		return nil, fmt.Errorf("read %s: %w", pack, err)
+		return buf[:0], fmt.Errorf("read %s: %w", pack, err)
 	}
 	return buf, nil
 }
@@ -204,6 +213,87 @@ func compress(data []byte) ([]byte, error) {
 
 // errUnknownCodec reports kept text that is neither S2 nor gzip.
 var errUnknownCodec = errors.New("kept text is neither an S2 nor a gzip stream")
+
+// appendDecompressed appends what decompress returns to dst. An S2
+// stream is decoded chunk by chunk straight into dst (appendS2): an
+// s2.Reader holds over a megabyte of buffers, and a server reading hits'
+// texts at once kept one per search in flight.
+func appendDecompressed(dst, data []byte) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte(s2Magic)) {
+		out, err := decompress(data)
+		return append(dst, out...), err
+	}
+	return appendS2(dst, data)
+}
+
+// S2's stream format (that of Snappy's framing, github.com/google/snappy
+// framing_format.txt): chunks of a type byte and a 3-byte length; a
+// block's chunk starts with the masked CRC-32C of its text.
+const (
+	s2Compressed   = 0x00
+	s2Uncompressed = 0x01
+	s2Identifier   = 0xff
+	s2MaxBlock     = 4 << 20 // the largest block an S2 stream has
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// appendS2 appends the text of the S2 stream data to dst, checking each
+// block's checksum, as s2.Reader reads it (TestAppendDecompressed,
+// FuzzAppendDecompressed).
+func appendS2(dst, data []byte) ([]byte, error) {
+	for len(data) > 0 {
+		if len(data) < 4 {
+			return dst, io.ErrUnexpectedEOF
+		}
+		typ, n := data[0], int(data[1])|int(data[2])<<8|int(data[3])<<16
+		if n > len(data)-4 {
+			return dst, io.ErrUnexpectedEOF
+		}
+		body := data[4 : 4+n]
+		data = data[4+n:]
+		switch {
+		case typ == s2Identifier:
+			if string(body) != s2Magic[4:] && string(body) != "sNaPpY" {
+				return dst, s2.ErrCorrupt
+			}
+			continue
+		case typ > 0x7f: // padding and skippable chunks
+			continue
+		case typ != s2Compressed && typ != s2Uncompressed:
+			return dst, s2.ErrUnsupported
+		}
+		if len(body) < 4 {
+			return dst, s2.ErrCorrupt
+		}
+		sum := binary.LittleEndian.Uint32(body)
+		body = body[4:]
+		start := len(dst)
+		if typ == s2Uncompressed {
+			if len(body) > s2MaxBlock {
+				return dst[:start], s2.ErrCorrupt
+			}
+			dst = append(dst, body...)
+		} else {
+			m, err := s2.DecodedLen(body)
+			if err != nil {
+				return dst, err
+			}
+			if m > s2MaxBlock {
+				return dst, s2.ErrCorrupt
+			}
+			dst = slices.Grow(dst, m)[:start+m]
+			if _, err := s2.Decode(dst[start:], body); err != nil {
+				return dst[:start], err
+			}
+		}
+		c := crc32.Update(0, castagnoli, dst[start:])
+		if c>>15|c<<17+0xa282ead8 != sum {
+			return dst[:start], s2.ErrCRC
+		}
+	}
+	return dst, nil
+}
 
 // decompress reads kept text written by compress, or gzip from a pack of
 // an older version.

@@ -54,6 +54,65 @@ func TestCompressRoundTrips(t *testing.T) {
 	}
 }
 
+// appendDecompressed appends what decompress returns, into a buffer of
+// any size that already holds something, and fails where it fails.
+func TestAppendDecompressed(t *testing.T) {
+	z, err := compress(keptTexts()["pages"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(keptTexts()["pages"])
+	zw.Close()
+	flipped := bytes.Clone(z)
+	flipped[len(flipped)/2] ^= 0x40
+	inputs := map[string][]byte{
+		"truncated S2": z[:len(z)-7], "plain text": []byte(`{"pages":[]}`), "gzip": gz.Bytes(),
+		"a flipped bit": flipped, "header only": []byte(s2Magic), "cut header": []byte(s2Magic + "\x00\x01"),
+		"padding chunk":     append([]byte(s2Magic+"\xfe\x02\x00\x00ab"), z[len(s2Magic):]...),
+		"unskippable chunk": append([]byte(s2Magic+"\x02\x02\x00\x00ab"), z[len(s2Magic):]...),
+		"snappy identifier": append([]byte(s2Magic+"\xff\x06\x00\x00sNaPpY"), z[len(s2Magic):]...),
+		"two streams":       append(bytes.Clone(z), z...),
+	}
+	for name, text := range keptTexts() {
+		if inputs[name], err = compress(text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range inputs {
+		want, werr := decompress(data)
+		for _, size := range []int{0, 1, 100, 1 << 20} {
+			dst := append(make([]byte, 0, size), "before"...)
+			got, err := appendDecompressed(dst, data)
+			if (err == nil) != (werr == nil) || err == nil && (string(got[:6]) != "before" || !bytes.Equal(got[6:], want)) {
+				t.Errorf("%s into %d bytes: %d bytes, %v; decompress gives %d bytes, %v", name, size, len(got), err, len(want), werr)
+			}
+		}
+	}
+}
+
+// FuzzAppendDecompressed holds appendS2 to s2.Reader (decompress), the
+// oracle: over the stream of any text, and any bytes after S2's header.
+func FuzzAppendDecompressed(f *testing.F) {
+	z, _ := compress(keptTexts()["pages"])
+	f.Add([]byte("some text"), z[len(s2Magic):])
+	f.Add([]byte{}, []byte("\x01\x08\x00\x00\x00\x00\x00\x00abcd"))
+	f.Fuzz(func(t *testing.T, text, rest []byte) {
+		z, err := compress(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, data := range [][]byte{z, append([]byte(s2Magic), rest...)} {
+			want, werr := decompress(data)
+			got, err := appendDecompressed([]byte("x"), data)
+			if (err == nil) != (werr == nil) || err == nil && !bytes.Equal(got[1:], want) {
+				t.Fatalf("%q: %q, %v; decompress gives %q, %v", data, got, err, want, werr)
+			}
+		}
+	})
+}
+
 // Texts kept by older versions are gzip streams (klauspost's writer at
 // its fastest level, as they wrote them, or any other gzip writer):
 // they read back unchanged.

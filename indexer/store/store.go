@@ -589,6 +589,37 @@ func (s *Store) Prepared(id string) ([]byte, error) {
 	return data, nil
 }
 
+// AppendPrepared appends the kept prepared text of a document to dst and
+// returns the result, as Prepared: a reader that decodes the text and
+// keeps nothing of its bytes (search reading a hit's pages) reuses one
+// buffer for document after document, instead of allocating, and
+// clearing, two the size of each.
+func (s *Store) AppendPrepared(dst []byte, id string) ([]byte, error) {
+	e, ok := s.Entry(id)
+	if !ok {
+		return dst, fmt.Errorf("document %s: %w", id, fs.ErrNotExist)
+	}
+	zbuf := zipped.Get().(*[]byte)
+	defer zipped.Put(zbuf)
+	z, err := s.readKeptInto((*zbuf)[:0], e.loc.Pack, e.loc.POff, e.loc.PLen)
+	if cap(z) <= maxPooledKept {
+		*zbuf = z // an exhibit's is not held on to
+	}
+	if err != nil {
+		return dst, err
+	}
+	if dst, err = appendDecompressed(dst, z); err != nil {
+		return dst, fmt.Errorf("kept text of %s: %w", id, err)
+	}
+	return dst, nil
+}
+
+// zipped holds buffers for compressed kept text read by AppendPrepared.
+var zipped = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledKept is the largest buffer zipped keeps.
+const maxPooledKept = 2 << 20
+
 // Originals returns the kept originals as <id>/<name> (any name), for
 // serving.
 func (s *Store) Originals() fs.FS { return originalsFS{s} }
