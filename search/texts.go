@@ -176,7 +176,7 @@ func (ix *Index) textsIn(ctx context.Context, r index.IndexReader, ms []mark, hi
 // cannot be read, because the document was deleted since the search
 // found it or its kept text is unreadable, is shown without snippets:
 // the rest of the page is still worth showing, and the document's own
-// text (Document) reports the error.
+// text (Document) reports the error; lexsearch's page source logs it.
 func (ix *Index) hitPages(ctx context.Context, id string) []string {
 	pages, err := ix.pages(ctx, id)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -70,6 +71,21 @@ func openData(ctx context.Context, e env, logger *slog.Logger, dataDir, command 
 		o.Close()
 		return nil, err
 	}
-	o.idx.ReadPagesFrom(ix.PageTexts(s)) // the index does not store the text
+	o.idx.ReadPagesFrom(loggedPages(logger, ix.PageTexts(s))) // the index does not store the text
 	return o, nil
+}
+
+// loggedPages is src, logging the documents whose kept text it cannot
+// read: a search shows their hits without snippets rather than fail, so
+// the log is where whoever runs the server learns of a damaged pack. A
+// document deleted since the search found it is no damage, and a search
+// given up is none either.
+func loggedPages(logger *slog.Logger, src search.PageSource) search.PageSource {
+	return func(ctx context.Context, id string) ([]string, error) {
+		pages, err := src(ctx, id)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && ctx.Err() == nil {
+			logger.WarnContext(ctx, "a document's kept text is unreadable: its hits show no snippets", "id", id, "err", err)
+		}
+		return pages, err
+	}
 }
