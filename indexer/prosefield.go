@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unsafe"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/size"
 	index "github.com/blevesearch/bleve_index_api"
@@ -288,8 +287,9 @@ func (f *proseField) analyze(st *proseState) {
 		// not wait for one another, so the slots of words not met lately
 		// come from memory together rather than one at a time; the second
 		// looks each word up.
-		flush := func() {
-			mask := uint64(len(st.words.slots) - 1)
+		mask := uint64(len(st.words.slots) - 1)
+		for sc := newSpanScanner(v.text); !sc.done(); {
+			st.batch = sc.next(st.batch[:0], wordBatch)
 			var touched uint32
 			for j := range st.batch {
 				w := &st.batch[j]
@@ -309,15 +309,9 @@ func (f *proseField) analyze(st *proseState) {
 					st.kept = append(st.kept, keptWord{start: w.start, end: w.end, position: position, t: t, value: int32(i)})
 				}
 			}
-			st.batch = st.batch[:0]
+			// A word added may have grown the table.
+			mask = uint64(len(st.words.slots) - 1)
 		}
-		scanWords(v.text, func(start, end int, _ analysis.TokenType) {
-			st.batch = append(st.batch, wordSpan{start: start, end: end})
-			if len(st.batch) == wordBatch {
-				flush()
-			}
-		})
-		flush()
 		if vectors {
 			posBytes += kept * len(v.pos) * size.SizeOfUint64
 		}

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -183,4 +184,122 @@ func generalWords(in []byte, from, to int, emit func(start, end int, typ analysi
 		}
 		start = end
 	}
+}
+
+// wordByte marks the ASCII bytes of a word's class (a letter, a digit,
+// an underscore): a run of them is never cut inside.
+var wordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordClass(wbClass[c])
+	}
+	return t
+}()
+
+// A spanScanner cuts a text into the words scanWords finds, in the
+// same order, without a call per word: next appends them to a batch.
+// The text is read as regions of ASCII, each of whole runs between
+// white space, cut in one pass (a word never spans white space, which
+// is neither a letter, a digit nor a mark between them), and the runs
+// with a byte beyond ASCII between them, cut by the general segmenter.
+type spanScanner struct {
+	in       []byte
+	at       int // where the next word is looked for
+	asciiEnd int // the ASCII region from at ends here, at a run beyond ASCII or the text's end
+}
+
+func newSpanScanner(in []byte) spanScanner {
+	s := spanScanner{in: in}
+	s.asciiEnd = asciiRegionEnd(in, 0)
+	return s
+}
+
+// done reports whether every word has been appended.
+func (s *spanScanner) done() bool { return s.at >= len(s.in) }
+
+// next appends words to batch until it holds at least max of them or
+// the text ends, and returns it. A run beyond ASCII is appended whole.
+func (s *spanScanner) next(batch []wordSpan, max int) []wordSpan {
+	in := s.in
+	for len(batch) < max && s.at < len(in) {
+		if s.at < s.asciiEnd {
+			s.at, batch = asciiSpans(in, s.at, s.asciiEnd, batch, max)
+			continue
+		}
+		// A run with a byte beyond ASCII, perhaps after white space.
+		i := s.at
+		for i < len(in) && in[i] < utf8.RuneSelf && wbClass[in[i]] == wbSpace {
+			i++
+		}
+		end := i
+		for end < len(in) && (in[end] >= utf8.RuneSelf || wbClass[in[end]] != wbSpace) {
+			end++
+		}
+		if i < end {
+			generalWords(in, i, end, func(start, end int, _ analysis.TokenType) {
+				batch = append(batch, wordSpan{start: start, end: end})
+			})
+		}
+		s.at = end
+		s.asciiEnd = asciiRegionEnd(in, end)
+	}
+	return batch
+}
+
+// asciiRegionEnd returns where the ASCII runs from i end: the start of
+// the first run (between ASCII white space) with a byte beyond ASCII,
+// or len(in).
+func asciiRegionEnd(in []byte, i int) int {
+	q := i
+	for ; q+8 <= len(in); q += 8 {
+		if binary.LittleEndian.Uint64(in[q:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for q < len(in) && in[q] < utf8.RuneSelf {
+		q++
+	}
+	if q == len(in) {
+		return q
+	}
+	for q > i && wbClass[in[q-1]] != wbSpace {
+		q--
+	}
+	return q
+}
+
+// asciiSpans appends the words of in[from:to], which is all ASCII and
+// ends at white space or the text's end, until batch holds max, and
+// returns where it stopped and the batch. The words are asciiWords'.
+func asciiSpans(in []byte, from, to int, batch []wordSpan, max int) (int, []wordSpan) {
+	j := from
+	for len(batch) < max {
+		for j < to && !wordByte[in[j]] {
+			j++
+		}
+		if j == to {
+			break
+		}
+		start := j
+		for {
+			j++
+			for j < to && wordByte[in[j]] {
+				j++
+			}
+			// in[j] ends a run of word bytes: it joins two of them when
+			// a letter, a mid-letter mark, a letter (WB6-7) or a digit,
+			// a mid-number mark, a digit (WB11-12).
+			if j+1 >= to {
+				break
+			}
+			last, mark, after := wbClass[in[j-1]], wbClass[in[j]], wbClass[in[j+1]]
+			if last == wbLetter && after == wbLetter && (mark == wbMidLetter || mark == wbMidNumLet || mark == wbQuote) ||
+				last == wbNumeric && after == wbNumeric && (mark == wbMidNum || mark == wbMidNumLet || mark == wbQuote) {
+				j++
+				continue
+			}
+			break
+		}
+		batch = append(batch, wordSpan{start: start, end: j})
+	}
+	return j, batch
 }

@@ -139,3 +139,73 @@ func BenchmarkTokenize(b *testing.B) {
 		})
 	}
 }
+
+// spansDiff reports how the words a spanScanner appends, in batches of
+// at most size (beyond that only for a run beyond ASCII), differ from
+// those scanWords finds in s: "" when they are the same.
+func spansDiff(s string, size int) string {
+	in := []byte(s)
+	var want []wordSpan
+	scanWords(in, func(start, end int, _ analysis.TokenType) {
+		want = append(want, wordSpan{start: start, end: end})
+	})
+	var got []wordSpan
+	sc := newSpanScanner(in)
+	for calls := 0; !sc.done(); calls++ {
+		batch := sc.next(make([]wordSpan, 0, size), size)
+		if len(batch) == 0 && !sc.done() {
+			return fmt.Sprintf("call %d: no word and not done at %d", calls, sc.at)
+		}
+		got = append(got, batch...)
+	}
+	for i := range max(len(want), len(got)) {
+		switch {
+		case i >= len(got):
+			return fmt.Sprintf("word %d: got nothing, want %q [%d:%d]", i, s[want[i].start:want[i].end], want[i].start, want[i].end)
+		case i >= len(want):
+			return fmt.Sprintf("word %d: got %q [%d:%d], want nothing", i, s[got[i].start:got[i].end], got[i].start, got[i].end)
+		case got[i] != want[i]:
+			return fmt.Sprintf("word %d: got %q [%d:%d], want %q [%d:%d]", i,
+				s[got[i].start:got[i].end], got[i].start, got[i].end, s[want[i].start:want[i].end], want[i].start, want[i].end)
+		}
+	}
+	return ""
+}
+
+func TestSpanScannerAgreesWithScanWords(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\t\n", "a", "_", "__", "a_b", "_1", "1_", "a1", "1a", "a.", ".a", "a'", "'a", "1,", ",1",
+		"a:b 1:2 a;b 1;2 a.b 1.2 a'b 1'2 a.1 1.a a..b 1,,2 a' a:b:c 1.2.3 a'b'c a_.b 1_,2",
+		"18 U.S.C. § 1591(a)(2) and 47 U.S.C. § 230(c)(1).",
+		"Fed. R. Civ. P. 12(b)(6); 519 F.3d 666, 670-71 (7th Cir. 2008).",
+		"It's the plaintiffs' claim: $1,000.50 on 3/4/2021 at 10:30 a.m.",
+		"“Section 230” — the Communications Decency Act’s safe harbor, it's",
+		"Défendeur vis-à-vis naïve café Straße œuvre", "a \u0301b", "\u0301b", "a\u200db", "ab\u0301 cd",
+		"東京 カタカナ 한국어 עברית's 1٫5", "www.backpage.com user@example.org",
+		"\xff\xfe abc d\xffe fgh", "abcdefgh ijklmnop\x80qrstuvwx yz", "abcdefghijklmnop  q.r\xc3\xa9 s.t",
+	} {
+		for _, size := range []int{1, 2, 3, wordBatch} {
+			if d := spansDiff(s, size); d != "" {
+				t.Errorf("%q, batches of %d: %s", s, size, d)
+			}
+		}
+	}
+	eachSample(t, func(p string, data []byte) {
+		if d := spansDiff(string(data), wordBatch); d != "" {
+			t.Errorf("%s: %s", p, d)
+		}
+	})
+}
+
+// FuzzSpanScanner holds the span scanner to scanWords, which it
+// replaces in prose analysis.
+func FuzzSpanScanner(f *testing.F) {
+	for _, s := range []string{"It's 1,000.50 U.S.C. § 1591", "a'b 1.2 a:b x_y", "café ab\u0301 東京 d\xffe"} {
+		f.Add(s, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, s string, size uint8) {
+		if d := spansDiff(s, int(size%70)+1); d != "" {
+			t.Errorf("%q: %s", s, d)
+		}
+	})
+}
