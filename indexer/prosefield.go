@@ -293,7 +293,12 @@ func (f *proseField) analyze(st *proseState) {
 			var touched uint32
 			for j := range st.batch {
 				w := &st.batch[j]
-				w.h = st.words.hash(v.text[w.start:w.end])
+				word := v.text[w.start:w.end]
+				h, ok := st.words.shortHash(word)
+				if !ok {
+					h = st.words.hashSlow(word)
+				}
+				w.h = h
 				touched += st.words.slots[w.h&mask].n
 			}
 			st.touched += touched

@@ -3,6 +3,7 @@ package indexer
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"math/bits"
 )
 
 // wordTable maps byte strings to values of type V: open addressing with
@@ -20,7 +21,7 @@ import (
 // slot that was empty and never moves another, emptying the slots the
 // temporary keys filled leaves the table exactly as it was before them.
 type wordTable[V any] struct {
-	seed      maphash.Seed
+	k0, k1    uint64 // the hash's keys, random
 	slots     []tableSlot[V]
 	bytes     []byte // the keys, the permanent ones first
 	n         int    // keys
@@ -42,6 +43,12 @@ type tableSlot[V any] struct {
 // heads are. A key cut from a longer text (its capacity runs on) is
 // read in one load and masked.
 func keyHead(key []byte) [2]uint32 {
+	h := keyWord(key)
+	return [2]uint32{uint32(h), uint32(h >> 32)}
+}
+
+// keyWord is keyHead as one number.
+func keyWord(key []byte) uint64 {
 	var h uint64
 	switch {
 	case len(key) >= 8:
@@ -53,16 +60,72 @@ func keyHead(key []byte) [2]uint32 {
 			h |= uint64(c) << (8 * i)
 		}
 	}
-	return [2]uint32{uint32(h), uint32(h >> 32)}
+	return h
 }
 
 const minTableSlots = 1 << 10
 
+// newWordTable returns an empty table whose hash is keyed by seed (two
+// tables of one seed hash alike).
 func newWordTable[V any](seed maphash.Seed, limit int) *wordTable[V] {
-	return &wordTable[V]{seed: seed, slots: make([]tableSlot[V], minTableSlots), limit: limit}
+	k0, k1 := maphash.Bytes(seed, []byte{0}), maphash.Bytes(seed, []byte{1})
+	return &wordTable[V]{k0: k0, k1: k1, slots: make([]tableSlot[V], minTableSlots), limit: limit}
 }
 
-func (t *wordTable[V]) hash(key []byte) uint64 { return maphash.Bytes(t.seed, key) }
+// hash is the hash of key: its bytes, eight at a time, multiplied with
+// the table's random keys into 128 bits and folded back to 64, in the
+// manner of wyhash. A word of at most eight bytes (most words) is one
+// load (keyWord) and one multiplication, inlined where words are hashed
+// (shortHash), where maphash.Bytes cost a call into the runtime's hash
+// of any length; as with it, the keys are random, so no text can choose
+// words that collide.
+func (t *wordTable[V]) hash(key []byte) uint64 {
+	if h, ok := t.shortHash(key); ok {
+		return h
+	}
+	return t.hashSlow(key)
+}
+
+// shortHash is hash for a key of at most eight bytes with eight bytes
+// of capacity (a word cut from a text), small enough to be inlined
+// where words are hashed; ok is false for other keys.
+func (t *wordTable[V]) shortHash(key []byte) (h uint64, ok bool) {
+	n := uint64(len(key))
+	if n > 8 || cap(key) < 8 {
+		return 0, false
+	}
+	w := binary.LittleEndian.Uint64(key[:8]) & (1<<(8*n) - 1) // keyWord, inlined
+	return mix(w^t.k0, t.k1^n), true
+}
+
+// hashSlow is hash for a key of more than eight bytes, or of fewer
+// without eight bytes of capacity.
+func (t *wordTable[V]) hashSlow(key []byte) uint64 {
+	n := len(key)
+	var a, b uint64
+	switch {
+	case n <= 8:
+		a = keyWord(key)
+	case n <= 16:
+		a, b = binary.LittleEndian.Uint64(key), binary.LittleEndian.Uint64(key[n-8:])
+	default:
+		s := t.k1
+		for p := key; len(p) > 16; p = p[16:] {
+			s = mix(binary.LittleEndian.Uint64(p)^t.k0, binary.LittleEndian.Uint64(p[8:])^s)
+		}
+		a, b = binary.LittleEndian.Uint64(key[n-16:])^s, binary.LittleEndian.Uint64(key[n-8:])
+	}
+	if n <= 8 {
+		return mix(a^t.k0, t.k1^uint64(n))
+	}
+	return mix(mix(a^t.k0, b^t.k1^uint64(n))^t.k1, t.k0^uint64(n))
+}
+
+// mix multiplies a and b into 128 bits and folds them to 64.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
 
 // find returns the slot of key, whose hash is h, or -1.
 func (t *wordTable[V]) find(h uint64, key []byte) int {

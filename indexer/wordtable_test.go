@@ -3,7 +3,9 @@ package indexer
 import (
 	"fmt"
 	"hash/maphash"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -187,4 +189,67 @@ func TestProseStateWithFewKnownWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWordHashSpreads hashes many distinct words of the shapes text has
+// (short and long, differing in one byte, in their length alone, or in
+// a trailing zero byte) and checks that no two share a hash, that few
+// share the low bits a table of 256k slots uses, and that a word hashes
+// alike whether cut from a text or copied.
+func TestWordHashSpreads(t *testing.T) {
+	tab := newWordTable[int](maphash.MakeSeed(), 0)
+	seen := map[uint64]string{}
+	slots := map[uint64]int{}
+	add := func(w string) {
+		h := tab.hash([]byte(w))
+		if h2 := tab.hash(inText(w)); h2 != h {
+			t.Fatalf("%q: hash %x, and %x cut from a text", w, h, h2)
+		}
+		if o, ok := seen[h]; ok && o != w {
+			t.Fatalf("%q and %q share hash %x", w, o, h)
+		}
+		if _, ok := seen[h]; !ok {
+			slots[h&(1<<18-1)]++
+		}
+		seen[h] = w
+	}
+	for i := range 100000 {
+		add(strconv.Itoa(i))
+		add(fmt.Sprintf("w%d", i))
+		add(strings.Repeat("x", i%40) + strconv.Itoa(i))
+		add(strconv.Itoa(i) + strings.Repeat("\x00", i%3))
+	}
+	for n := range 64 {
+		add(strings.Repeat("a", n))
+	}
+	// A uniform hash leaves e^(-keys/buckets) of the buckets empty (a
+	// quarter here); a weak one many more.
+	const buckets = 1 << 18
+	want := buckets * math.Exp(-float64(len(seen))/buckets)
+	if empty := buckets - len(slots); float64(empty) > 1.03*want {
+		t.Errorf("%d of %d low-bit buckets empty for %d keys, want about %.0f", empty, buckets, len(seen), want)
+	}
+}
+
+// FuzzWordHash checks that distinct words hash apart, that a word
+// hashes alike cut from a text or copied, and that the inlined hash of
+// a short word is the full one.
+func FuzzWordHash(f *testing.F) {
+	f.Add("court", "courts")
+	f.Add("a", "a\x00")
+	f.Add("abcdefghijklmnopq", "abcdefghijklmnopr")
+	tab := newWordTable[int](maphash.MakeSeed(), 0)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ha, hb := tab.hash([]byte(a)), tab.hash([]byte(b))
+		if ha != tab.hash(inText(a)) {
+			t.Errorf("%q hashes apart cut from a text", a)
+		}
+		in := inText(a)
+		if h, ok := tab.shortHash(in); ok != (len(a) <= 8 && cap(in) >= 8) || ok && h != tab.hashSlow([]byte(a)) {
+			t.Errorf("%q: short hash %x (%v), full hash %x", a, h, ok, tab.hashSlow([]byte(a)))
+		}
+		if a != b && ha == hb {
+			t.Errorf("%q and %q share hash %x", a, b, ha)
+		}
+	})
 }
