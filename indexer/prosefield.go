@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math"
 	"slices"
@@ -117,7 +118,7 @@ const (
 // Every word of a text costs one lookup in words, a table of this
 // state's own keyed on the word's bytes as written, which gives what
 // the filter made of it (a stop word, or its term, stemmed once); the
-// term's record gives, for a term met before in the same text, its
+// term's seen record gives, for a term met before in the same text, its
 // index there: the records carry the number of the text they last
 // counted for, so nothing is cleared between texts. The first maxKnownWords words (the
 // common ones) and their terms are kept for later texts; the others are
@@ -127,6 +128,7 @@ type proseState struct {
 	words    *wordTable[int32] // a word as written -> its term in termRecs, or -1: a stop word
 	terms    *wordTable[int32] // a term -> its index in termRecs
 	termRecs []termRec         // the kept terms first
+	termSeen []termSeen        // by term, as termRecs
 
 	text   uint32     // the number of the text being analysed
 	keys   []int32    // the terms of this text (in termRecs), by their index in it
@@ -156,11 +158,19 @@ type keptWord struct {
 	t, value             int32 // value: its index in the field's values
 }
 
-// A termRec is one term of the words seen.
+// A termRec is one term of the words seen, read once for each text it
+// is in, when its bytes are copied out.
 type termRec struct {
-	text   uint32 // the text in which t is its index
-	t      int32
+	head   uint64 // its first 8 bytes (keyWord): all of a term of at most 8
 	off, n uint32 // its bytes in terms.bytes
+}
+
+// A termSeen is the index of a term in the text it last counted for,
+// read for every word analysed: apart from the termRecs, which are read
+// once per term of a text, so that these take half the cache.
+type termSeen struct {
+	text uint32 // the text in which t is its index
+	t    int32
 }
 
 // maxKnownWords is how many words a state keeps for later texts. A
@@ -219,7 +229,7 @@ func (st *proseState) termHashed(h uint64, word []byte) int32 {
 	if k < 0 {
 		return -1
 	}
-	tr := &st.termRecs[k]
+	tr := &st.termSeen[k]
 	if tr.text != st.text {
 		tr.text, tr.t = st.text, int32(len(st.keys))
 		st.keys = append(st.keys, k)
@@ -245,7 +255,8 @@ func (st *proseState) addWord(h uint64, word []byte) int {
 			k = st.terms.slots[j].val
 		} else {
 			k = int32(len(st.termRecs))
-			st.termRecs = append(st.termRecs, termRec{off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
+			st.termRecs = append(st.termRecs, termRec{head: keyWord(term), off: uint32(len(st.terms.bytes)), n: uint32(len(term))})
+			st.termSeen = append(st.termSeen, termSeen{})
 			st.terms.add(th, term, k, keep)
 		}
 	}
@@ -256,7 +267,7 @@ func (st *proseState) addWord(h uint64, word []byte) int {
 func (st *proseState) forget() {
 	st.words.dropTemporary()
 	st.terms.dropTemporary()
-	st.termRecs = st.termRecs[:st.terms.n]
+	st.termRecs, st.termSeen = st.termRecs[:st.terms.n], st.termSeen[:st.terms.n]
 	st.keys, st.counts, st.kept = st.keys[:0], st.counts[:0], st.kept[:0]
 }
 
@@ -333,14 +344,22 @@ func (f *proseField) analyze(st *proseState) {
 	for _, k := range st.keys {
 		termBytes += int(st.termRecs[k].n)
 	}
-	arena := make([]byte, 0, termBytes)
-	kept := 0
+	// A term of at most 8 bytes is written from its record, as one
+	// 8-byte word whose bytes past the term the next term overwrites,
+	// hence 8 bytes to spare; a longer one is copied from the state's.
+	arena := make([]byte, termBytes+8)
+	a, kept := 0, 0
 	for t, k := range st.keys {
-		a := len(arena)
-		tr := st.termRecs[k]
-		arena = append(arena, st.terms.bytes[tr.off:tr.off+tr.n]...)
+		tr := &st.termRecs[k]
+		n := int(tr.n)
+		if n <= 8 {
+			binary.LittleEndian.PutUint64(arena[a:], tr.head)
+		} else {
+			copy(arena[a:a+n], st.terms.bytes[tr.off:tr.off+tr.n])
+		}
 		tf := &tfs[t]
-		tf.Term = arena[a:len(arena):len(arena)]
+		tf.Term = arena[a : a+n : a+n]
+		a += n
 		if !f.options.SkipFreqNorm() {
 			tf.SetFrequency(int(st.counts[t]))
 		}
