@@ -126,6 +126,10 @@ func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
 func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc *headCaption) {
 	doc.Entities = mentions
 	var court, date, docket string
+	// A party is named again and again in one document: its names are
+	// normalised once each, after the duplicates are gone (the facet is
+	// the set of normalised names, so the set is the same).
+	var parties []string
 	for _, m := range mentions {
 		switch entity.Kind(m.Kind) {
 		case entity.Statute:
@@ -133,9 +137,7 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc 
 		case entity.Citation:
 			doc.Citations = append(doc.Citations, m.Norm)
 		case entity.Party:
-			if p := entity.NormalizeParty(m.Norm); p != "" {
-				doc.Parties = append(doc.Parties, p)
-			}
+			parties = append(parties, m.Norm)
 		case entity.Judge:
 			if m.Role != entity.RoleCited { // not a judge of the court below
 				doc.Judges = append(doc.Judges, m.Norm)
@@ -157,7 +159,11 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc 
 		}
 	}
 	for _, p := range meta.Parties {
-		if n := entity.NormalizeParty(p.Name); n != "" {
+		parties = append(parties, p.Name)
+	}
+	slices.Sort(parties)
+	for _, p := range slices.Compact(parties) {
+		if n := entity.NormalizeParty(p); n != "" {
 			doc.Parties = append(doc.Parties, n)
 		}
 	}
