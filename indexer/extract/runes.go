@@ -154,8 +154,7 @@ func hasDoubleSpace(s string) bool {
 	prev := false // the byte before the current eight is a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s, i) // one load: the byte-wise form was eight, each bounds-checked
 		// The high bit of each byte of sp is set exactly where w has a
 		// space: t is zero there, and adding 0x7f to the low seven bits
 		// carries into the high bit of every other byte, without carries
