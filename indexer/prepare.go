@@ -89,22 +89,28 @@ func describeUnsupported(path string) string {
 // tagPages tags the whole text at once (a bare "§ 1595" on page 9 takes its
 // title from a citation on page 2) and gives each mention its page.
 func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
-	var b strings.Builder
-	n := 0
-	for _, p := range pages {
-		n += len(p.Text) + 1
-	}
-	b.Grow(n) // the text once, not copied at every doubling
 	starts := make([]int, len(pages))
-	for i, p := range pages {
-		if i > 0 {
-			b.WriteByte('\f')
+	text := ""
+	if len(pages) == 1 {
+		text = pages[0].Text // one page is its own text: no copy
+	} else {
+		var b strings.Builder
+		n := 0
+		for _, p := range pages {
+			n += len(p.Text) + 1
 		}
-		starts[i] = b.Len()
-		b.WriteString(p.Text)
+		b.Grow(n) // the text once, not copied at every doubling
+		for i, p := range pages {
+			if i > 0 {
+				b.WriteByte('\f')
+			}
+			starts[i] = b.Len()
+			b.WriteString(p.Text)
+		}
+		text = b.String()
 	}
 	var out []corpus.Entity
-	for _, m := range ix.tagger.Tag(b.String()) {
+	for _, m := range ix.tagger.Tag(text) {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i] > m.Start }) - 1
 		i = max(i, 0)
 		out = append(out, corpus.Entity{
