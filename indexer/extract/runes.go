@@ -43,6 +43,22 @@ func runeCount(s string) int {
 func squashSpaces(s string) string {
 	space := true // at the start, a space is leading
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes above ' ' and below 0x80 are word bytes: passed
+			// at once (the high bit of a byte of other is set where it is
+			// neither, as in joinFields), else up to the first that is not.
+			w := load64(s, i)
+			other := (^((w &^ highBits) + (0x7f-' ')*lowBits) | w) & highBits
+			if other == 0 {
+				space = false
+				i += 8
+				continue
+			}
+			if k := bits.TrailingZeros64(other) / 8; k > 0 {
+				space = false
+				i += k
+			}
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
