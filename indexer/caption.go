@@ -588,10 +588,7 @@ func (c caption) party(s string) string {
 	if i := strings.IndexByte(s, ';'); i >= 0 {
 		s = s[:i]
 	}
-	var relator string
-	if m := exRel().FindStringSubmatch(s); m != nil {
-		s, relator = m[1], m[2]
-	}
+	s, relator := cutExRel(s)
 	s = firstParty(s)
 	s = trimEnd(s)
 	if s == "" || !strings.ContainsFunc(s, unicode.IsLetter) {
@@ -607,6 +604,20 @@ func (c caption) party(s string) string {
 		return "" // a paragraph read into the caption, not a name
 	}
 	return s
+}
+
+// cutExRel splits "United States ex rel. Doe" into the party and its
+// relator, as exRel matches them, or returns s and "". The expression
+// runs only on a side with "rel" in it (in any case: no letter outside
+// ASCII folds into r, e or l), which few have.
+func cutExRel(s string) (party, relator string) {
+	if !containsFoldASCII(s, "rel") {
+		return s, ""
+	}
+	if m := exRel().FindStringSubmatch(s); m != nil {
+		return m[1], m[2]
+	}
+	return s, ""
 }
 
 // maxPartyWords is the most words one party's cited name may have.

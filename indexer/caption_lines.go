@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -26,12 +27,41 @@ func mayRole(s string) bool {
 	if hasNonASCII(s) {
 		return true
 	}
-	for _, w := range roleStems {
-		if containsFoldASCII(s, w) {
-			return true
+	// One pass over s, trying at each byte only the stems that start
+	// with its letter, rather than a pass over s for each stem.
+	byFirst := roleStemsByFirst()
+	for i := 0; i < len(s); i++ {
+		for _, w := range byFirst[s[i]|0x20] {
+			if hasPrefixFoldASCII(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// roleStemsByFirst is roleStems by their first letter.
+var roleStemsByFirst = sync.OnceValue(func() *[128][]string {
+	var t [128][]string
+	for _, w := range roleStems {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return &t
+})
+
+// hasPrefixFoldASCII reports whether s starts with word (lower-case
+// ASCII letters) with A-Z in s taken as a-z, as containsFoldASCII
+// compares them.
+func hasPrefixFoldASCII(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		if s[j]|0x20 != word[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func hasNonASCII(s string) bool {

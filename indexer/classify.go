@@ -1,11 +1,13 @@
 package indexer
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+	"unsafe"
 
 	"lexsearch/corpus"
 	"lexsearch/indexer/entity"
@@ -157,13 +159,26 @@ func lowered(head string) string {
 	if foldsIntoASCII(head) {
 		return ""
 	}
+	// One copy, lowered in place eight bytes at a time, and handed back
+	// as the string without copying it again: nothing else holds b.
 	b := []byte(head)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		// The high bit of a byte of upper is set where the byte is A-Z:
+		// at least 'A' and not above 'Z' (adding 0x80-c to the low seven
+		// bits sets the high bit exactly when the byte is at least c),
+		// and below 0x80. Setting bit 5 there lowers it.
+		t := w &^ highBytes
+		upper := (t + (0x80-'A')*lowBytes) &^ (t + (0x80-'Z'-1)*lowBytes) &^ w & highBytes
+		binary.LittleEndian.PutUint64(b[i:], w|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // foldsIntoASCII reports whether head has a letter that case-insensitive
@@ -388,7 +403,15 @@ func distinct(s []string) int {
 
 // leading returns about the first n bytes of the document's text.
 func leading(pages []corpus.Page, n int) string {
+	size := 0 // what the loop below writes, to allocate it once
+	for _, p := range pages {
+		if size >= n {
+			break
+		}
+		size += min(len(p.Text), n-size) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for _, p := range pages {
 		if b.Len() >= n {
 			break

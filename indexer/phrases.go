@@ -96,7 +96,8 @@ func (pt *phraseTable) mask(list []string) uint64 {
 func (pt *phraseTable) scan(low string) headPhrases {
 	var h headPhrases
 	for i := 0; i+3 < len(low); i++ {
-		k := quadHash(uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16 | uint32(low[i+3])<<24)
+		q := low[i : i+4] // one bounds check, and the compiler makes the four loads one
+		k := quadHash(uint32(q[0]) | uint32(q[1])<<8 | uint32(q[2])<<16 | uint32(q[3])<<24)
 		if pt.heads[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}

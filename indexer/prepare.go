@@ -89,22 +89,28 @@ func describeUnsupported(path string) string {
 // tagPages tags the whole text at once (a bare "§ 1595" on page 9 takes its
 // title from a citation on page 2) and gives each mention its page.
 func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
-	var b strings.Builder
-	n := 0
-	for _, p := range pages {
-		n += len(p.Text) + 1
-	}
-	b.Grow(n) // the text once, not copied at every doubling
 	starts := make([]int, len(pages))
-	for i, p := range pages {
-		if i > 0 {
-			b.WriteByte('\f')
+	text := ""
+	if len(pages) == 1 {
+		text = pages[0].Text // one page is its own text: no copy
+	} else {
+		var b strings.Builder
+		n := 0
+		for _, p := range pages {
+			n += len(p.Text) + 1
 		}
-		starts[i] = b.Len()
-		b.WriteString(p.Text)
+		b.Grow(n) // the text once, not copied at every doubling
+		for i, p := range pages {
+			if i > 0 {
+				b.WriteByte('\f')
+			}
+			starts[i] = b.Len()
+			b.WriteString(p.Text)
+		}
+		text = b.String()
 	}
 	var out []corpus.Entity
-	for _, m := range ix.tagger.Tag(b.String()) {
+	for _, m := range ix.tagger.Tag(text) {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i] > m.Start }) - 1
 		i = max(i, 0)
 		out = append(out, corpus.Entity{
@@ -126,6 +132,10 @@ func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
 func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc *headCaption) {
 	doc.Entities = mentions
 	var court, date, docket string
+	// A party is named again and again in one document: its names are
+	// normalised once each, after the duplicates are gone (the facet is
+	// the set of normalised names, so the set is the same).
+	var parties []string
 	for _, m := range mentions {
 		switch entity.Kind(m.Kind) {
 		case entity.Statute:
@@ -133,9 +143,7 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc 
 		case entity.Citation:
 			doc.Citations = append(doc.Citations, m.Norm)
 		case entity.Party:
-			if p := entity.NormalizeParty(m.Norm); p != "" {
-				doc.Parties = append(doc.Parties, p)
-			}
+			parties = append(parties, m.Norm)
 		case entity.Judge:
 			if m.Role != entity.RoleCited { // not a judge of the court below
 				doc.Judges = append(doc.Judges, m.Norm)
@@ -157,7 +165,11 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc 
 		}
 	}
 	for _, p := range meta.Parties {
-		if n := entity.NormalizeParty(p.Name); n != "" {
+		parties = append(parties, p.Name)
+	}
+	slices.Sort(parties)
+	for _, p := range slices.Compact(parties) {
+		if n := entity.NormalizeParty(p); n != "" {
 			doc.Parties = append(doc.Parties, n)
 		}
 	}

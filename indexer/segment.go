@@ -106,8 +106,9 @@ const (
 // lowest bit of the four tests is the first break.
 func nextBreak(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		b := text[i : i+8] // one bounds check, and the compiler makes the eight loads one
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		nl, dot, bang, ask := w^('\n'*lowBytes), w^('.'*lowBytes), w^('!'*lowBytes), w^('?'*lowBytes)
 		found := (nl-lowBytes)&^nl | (dot-lowBytes)&^dot | (bang-lowBytes)&^bang | (ask-lowBytes)&^ask
 		if found &= highBytes; found != 0 {

@@ -228,8 +228,7 @@ func needsSearchMap(text string) bool {
 			// Eight ASCII bytes at a time, none of them \t, \v or \f:
 			// nothing searchRune changes (a zero byte of w^spread(c)
 			// is a byte equal to c).
-			w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			w := load64(text, i)
 			if w&highBits == 0 {
 				if hasZeroByte(w^('\t'*lowBits)) || hasZeroByte(w^('\v'*lowBits)) || hasZeroByte(w^('\f'*lowBits)) {
 					return true

@@ -260,7 +260,7 @@ func bankruptcyParties(doc *html.Node) []Party {
 			if b.Parent != nil && b.Parent.DataAtom == atom.B {
 				continue // nested bold: read with its parent
 			}
-			text := normalizeInline(inlineText(b))
+			text := inlineNormal(b)
 			if strings.Contains(text, "---") || hasAncestor(b, atom.I, td) {
 				r := strings.TrimSpace(strings.Trim(text, "- "))
 				if r != "" && len(r) <= 40 && !strings.ContainsAny(r, "0123456789:") {
@@ -358,18 +358,18 @@ func docketEntries(doc *html.Node) []Entry {
 		if len(cells) < 2 {
 			continue
 		}
-		date := strings.TrimSpace(normalizeInline(inlineText(cells[0])))
+		date := strings.TrimSpace(inlineNormal(cells[0]))
 		if !entryDate.MatchString(date) {
 			continue
 		}
-		text := normalizeInline(inlineText(cells[len(cells)-1]))
+		text := inlineNormal(cells[len(cells)-1])
 		if !strings.ContainsFunc(text, unicode.IsLetter) {
 			continue // a row of dates (the originating court's), not an entry
 		}
 		e := Entry{Text: text}
 		e.Date, _ = usDate(date)
 		if len(cells) >= 3 {
-			if n := strings.TrimSpace(normalizeInline(inlineText(cells[1]))); isDigits(n) {
+			if n := strings.TrimSpace(inlineNormal(cells[1])); isDigits(n) {
 				e.Number = n
 			}
 		}
@@ -394,7 +394,7 @@ func districtParties(doc *html.Node) []Party {
 		}
 		first := cells[0]
 		if u := find(first, isAtom(atom.U)); u != nil && find(first, isAtom(atom.B)) != nil {
-			h := roleNumber.ReplaceAllString(normalizeInline(inlineText(u)), "")
+			h := roleNumber.ReplaceAllString(inlineNormal(u), "")
 			role = ""
 			if h != "" && !notRole.MatchString(h) {
 				role = strings.ToLower(h)
@@ -405,7 +405,7 @@ func districtParties(doc *html.Node) []Party {
 			continue
 		}
 		if b := find(first, isAtom(atom.B)); b != nil {
-			if name := normalizeInline(inlineText(b)); name != "" {
+			if name := inlineNormal(b); name != "" {
 				out = appendParty(out, Party{Name: name, Role: role})
 			}
 		}

@@ -190,6 +190,19 @@ func normalizeInline(s string) string {
 	return collapseSpaces(strings.ReplaceAll(normalizeText(s), "\n", " "))
 }
 
+// inlineNormal is normalizeInline(inlineText(n)), the text of a docket
+// page's cell or label. inlineText's words are already trimmed and one
+// space apart, with no other white space, so where normalizeText would
+// leave them as they are, so would the rest of normalizeInline: the
+// text is returned without a second look at its spaces.
+func inlineNormal(n *html.Node) string {
+	s := inlineText(n)
+	if normalText(s) {
+		return s
+	}
+	return normalizeInline(s)
+}
+
 // declaredLang returns the two-letter language of <html lang>, if any.
 func declaredLang(doc *html.Node) string {
 	h := find(doc, isAtom(atom.Html))

@@ -174,8 +174,7 @@ func singleSpaced(s string) (string, bool) {
 	// bytes that are all ASCII and none below a space hold neither.
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			w := load64(s, i)
 			if w&highBits == 0 && (w-' '*lowBits)&^w&highBits == 0 {
 				i += 8
 				continue

@@ -43,6 +43,22 @@ func runeCount(s string) int {
 func squashSpaces(s string) string {
 	space := true // at the start, a space is leading
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes above ' ' and below 0x80 are word bytes: passed
+			// at once (the high bit of a byte of other is set where it is
+			// neither, as in joinFields), else up to the first that is not.
+			w := load64(s, i)
+			other := (^((w &^ highBits) + (0x7f-' ')*lowBits) | w) & highBits
+			if other == 0 {
+				space = false
+				i += 8
+				continue
+			}
+			if k := bits.TrailingZeros64(other) / 8; k > 0 {
+				space = false
+				i += k
+			}
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -154,8 +170,7 @@ func hasDoubleSpace(s string) bool {
 	prev := false // the byte before the current eight is a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s, i) // one load: the byte-wise form was eight, each bounds-checked
 		// The high bit of each byte of sp is set exactly where w has a
 		// space: t is zero there, and adding 0x7f to the low seven bits
 		// carries into the high bit of every other byte, without carries

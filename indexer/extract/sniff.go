@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -179,8 +180,7 @@ func classCounts(head []byte) [4]int {
 			// Eight printable ASCII bytes (none below space, none
 			// DEL, none above ASCII) are all classText, which is not
 			// counted: skipped at once.
-			w := uint64(head[i]) | uint64(head[i+1])<<8 | uint64(head[i+2])<<16 | uint64(head[i+3])<<24 |
-				uint64(head[i+4])<<32 | uint64(head[i+5])<<40 | uint64(head[i+6])<<48 | uint64(head[i+7])<<56
+			w := binary.LittleEndian.Uint64(head[i:]) // one load, not eight bounds-checked ones
 			// The high bit of a byte of other is set where the byte is
 			// above ASCII, below ' ' (adding 0x80-' ' to a byte below
 			// 0x80 leaves its high bit clear there only) or DEL (the
