@@ -40,7 +40,7 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 			can: startsWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
 		dayFirstAt: guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true, can: dayThenSpace},
 		numericAt: guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate, lead: leading(digits), word: true,
-			can: digitsThen(1, 2, '/')},
+			can: digitsThen(1, 2, '/'), match: numericDate},
 		isoAt: guide{needles: []string{"-"}, before: 5, after: 6, need: needYear, lead: leading(digits), word: true, can: digitsThen(4, 4, '-')},
 		unixAt: guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear, lead: leading("FMSTW"), word: true,
 			can: startsWith(false, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")},
@@ -232,3 +232,41 @@ func monthNumber(s string) (int, bool) {
 	}
 	return 0, false
 }
+
+// numericDate is the numeric date pattern, \b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b,
+// anchored at the start of s and written by hand for the guide's match:
+// the groups and the match's end as FindStringSubmatchIndex gives them,
+// or nil. A day or month of more than two figures matches nothing, as
+// the pattern's backtracking finds; the year is four figures, or else
+// two, ending a word.
+func numericDate(s string) []int {
+	m1 := leadDigits(s, 0, 2)
+	if m1 == 0 || m1 == len(s) || s[m1] != '/' {
+		return nil
+	}
+	d := m1 + 1
+	m2 := leadDigits(s, d, 2)
+	if m2 == 0 || d+m2 == len(s) || s[d+m2] != '/' {
+		return nil
+	}
+	y := d + m2 + 1
+	for _, n := range [2]int{4, 2} {
+		if leadDigits(s, y, n) == n && wordEnds(s, y+n) {
+			return []int{0, y + n, 0, m1, d, d + m2, y, y + n}
+		}
+	}
+	return nil
+}
+
+// leadDigits returns how many ASCII digits, at most n, s has at i.
+func leadDigits(s string, i, n int) int {
+	k := 0
+	for k < n && i+k < len(s) && isDigit(s[i+k]) {
+		k++
+	}
+	return k
+}
+
+// wordEnds reports whether \b holds at i in s after a word byte: i is
+// the end of s or no word byte follows.
+func wordEnds(s string, i int) bool { return i == len(s) || !isWordByte(s[i]) }

@@ -1,0 +1,114 @@
+package entity
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+)
+
+// guideMatches are the guides' hand-written matchers, with the pattern
+// each stands for.
+func guideMatches() []struct {
+	name  string
+	match func(string) []int
+	re    *regexp.Regexp
+} {
+	d, k := dateRulesOnce(), docketRulesOnce()
+	return []struct {
+		name  string
+		match func(string) []int
+		re    *regexp.Regexp
+	}{{"numericDate", numericDate, d.numeric}, {"districtDocket", districtDocket, k.district}}
+}
+
+// TestGuideMatches: each matcher finds what a reader expects at the start
+// of the examples (nil where nothing matches), and what its pattern,
+// anchored there, finds.
+func TestGuideMatches(t *testing.T) {
+	matches := map[string]func(string) []int{}
+	for _, c := range guideMatches() {
+		matches[c.name] = c.match
+	}
+	for _, c := range []struct {
+		match, s string
+		want     []int
+	}{
+		{"numericDate", "5/16/2022 and", []int{0, 9, 0, 1, 2, 4, 5, 9}},
+		{"numericDate", "05/16/22.", []int{0, 8, 0, 2, 3, 5, 6, 8}},
+		{"numericDate", "1/2/20", []int{0, 6, 0, 1, 2, 3, 4, 6}},
+		{"numericDate", "1/2/202", nil},    // a year of three figures
+		{"numericDate", "1/2/20201", nil},  // or five
+		{"numericDate", "123/4/2020", nil}, // a day of three figures
+		{"numericDate", "1/234/2020", nil}, // a month of three
+		{"numericDate", "1/2/2020x", nil},  // the year ends no word
+		{"numericDate", "1/2/20_", nil},    // _ is a word byte
+		{"numericDate", "1/2/2020-3", []int{0, 8, 0, 1, 2, 3, 4, 8}},
+		{"numericDate", "1/2", nil},
+		{"numericDate", "1//2020", nil},
+		{"numericDate", "x1/2/2020", nil},
+		{"districtDocket", "1:20-cv-02335-AB filed", []int{0, 16, 0, 1, 2, 4, 5, 7, 8, 13}},
+		{"districtDocket", "20-CV-1", []int{0, 7, -1, -1, 0, 2, 3, 5, 6, 7}},
+		{"districtDocket", "20-mc-123456", []int{0, 12, -1, -1, 0, 2, 3, 5, 6, 12}},
+		{"districtDocket", "20-mc-1234567", nil}, // seven figures
+		{"districtDocket", "20-cvcvc-1", nil},    // five letters
+		{"districtDocket", "201-cv-1", nil},
+		{"districtDocket", "1:2-cv-3", nil},
+		{"districtDocket", "12:20-cv-3", nil},
+		{"districtDocket", "20-cv-1x", nil},
+		{"districtDocket", "20-cv-12-AB-CD-EF-GH", []int{0, 17, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-12-ABCDE", []int{0, 8, -1, -1, 0, 2, 3, 5, 6, 8}}, // five capitals are no initials
+		{"districtDocket", "20-cv-12-A", []int{0, 8, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-12-AB-Cd", []int{0, 11, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-12-ab", []int{0, 8, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-12-ABc", []int{0, 8, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-12-AB-", []int{0, 11, -1, -1, 0, 2, 3, 5, 6, 8}},
+		{"districtDocket", "20-cv-", nil},
+		{"districtDocket", "3:", nil},
+	} {
+		if got := matches[c.match](c.s); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s(%q) = %v, want %v", c.match, c.s, got, c.want)
+		}
+	}
+	for _, c := range guideMatches() {
+		for _, s := range []string{"5/16/2022", "1:20-cv-02335-AB-CD", "20-cv-1-ABC-DE-FG-HI", "", "1"} {
+			checkGuideMatch(t, c.name, c.match, c.re, s)
+		}
+	}
+}
+
+func FuzzGuideMatches(f *testing.F) {
+	for _, s := range []string{"5/16/2022", "05/16/22.", "1/2/20201", "123/4/5", "1/2/20_", "1:20-cv-02335-AB filed",
+		"20-CV-1", "20-mc-1234567", "20-cv-12-AB-CD-EF-GH", "20-cv-12-ABCDE", "20-cv-12-AB-Cd", "4:21-Cr-7-ABC-DE\u00a0"} {
+		f.Add(s)
+	}
+	matches := guideMatches()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range matches {
+			checkGuideMatch(t, c.name, c.match, c.re, s)
+		}
+	})
+}
+
+// checkGuideMatch fails t where match finds at the start of s other than
+// what re, anchored there, finds.
+func checkGuideMatch(t *testing.T, name string, match func(string) []int, re *regexp.Regexp, s string) {
+	t.Helper()
+	if got, want := match(s), anchored(re).FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("%s(%q) = %v, its pattern finds %v", name, s, got, want)
+	}
+}
+
+func TestNeedOfTitle(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"sections 1591 and 1595 of title 18", true}, {"section 1591 of\u00a0title\u00a018", true}, {"§ 2 of\ttitle\n18", true},
+		{"of title vii", false}, {"the title of the act", false}, {"of title18", false}, {"oftitle 18", false}, {"of title", false},
+		{"title 18", false}, {"proof title 18", true},
+	} {
+		if got := needOfTitle(c.s, c.s); got != c.want {
+			t.Errorf("needOfTitle(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
