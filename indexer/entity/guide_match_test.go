@@ -18,7 +18,7 @@ func guideMatches() []struct {
 		name  string
 		match func(string) []int
 		re    *regexp.Regexp
-	}{{"numericDate", numericDate, d.numeric}, {"districtDocket", districtDocket, k.district}}
+	}{{"numericDate", numericDate, d.numeric}, {"monthFirstDate", monthFirstDate, d.monthFirst}, {"districtDocket", districtDocket, k.district}}
 }
 
 // TestGuideMatches: each matcher finds what a reader expects at the start
@@ -46,6 +46,22 @@ func TestGuideMatches(t *testing.T) {
 		{"numericDate", "1/2", nil},
 		{"numericDate", "1//2020", nil},
 		{"numericDate", "x1/2/2020", nil},
+		{"monthFirstDate", "May 16, 2022.", []int{0, 12, 0, 3, 4, 6, 8, 12}},
+		{"monthFirstDate", "SEPT. 5TH 2021", []int{0, 14, 0, 5, 6, 7, 10, 14}},
+		{"monthFirstDate", "Sept 5, 2021", []int{0, 12, 0, 4, 5, 6, 8, 12}},
+		{"monthFirstDate", "Sep. 5, 2021", []int{0, 12, 0, 4, 5, 6, 8, 12}},
+		{"monthFirstDate", "June\n1,\u00a02020", []int{0, 13, 0, 4, 5, 6, 9, 13}},
+		{"monthFirstDate", "Jun 1 2020", []int{0, 10, 0, 3, 4, 5, 6, 10}},
+		{"monthFirstDate", "Au\u017fuſt 1, 2020", nil}, // one long s too many
+		{"monthFirstDate", "Augu\u017ft 1\u017fT, 2020", []int{0, 18, 0, 7, 8, 9, 14, 18}},
+		{"monthFirstDate", "Jan.5, 2020", nil},
+		{"monthFirstDate", "May 123, 2020", nil},
+		{"monthFirstDate", "May 12, 20201", nil},
+		{"monthFirstDate", "May 12, 202", nil},
+		{"monthFirstDate", "May 12,2020", nil},
+		{"monthFirstDate", "Mayo 12, 2020", nil},
+		{"monthFirstDate", "March 1st 2020x", nil},
+		{"monthFirstDate", "\u017feptember 1, 2020", nil}, // \b needs an ASCII word byte
 		{"districtDocket", "1:20-cv-02335-AB filed", []int{0, 16, 0, 1, 2, 4, 5, 7, 8, 13}},
 		{"districtDocket", "20-CV-1", []int{0, 7, -1, -1, 0, 2, 3, 5, 6, 7}},
 		{"districtDocket", "20-mc-123456", []int{0, 12, -1, -1, 0, 2, 3, 5, 6, 12}},
@@ -68,6 +84,9 @@ func TestGuideMatches(t *testing.T) {
 		if got := matches[c.match](c.s); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s(%q) = %v, want %v", c.match, c.s, got, c.want)
 		}
+		for _, m := range guideMatches() {
+			checkGuideMatch(t, m.name, m.match, m.re, c.s)
+		}
 	}
 	for _, c := range guideMatches() {
 		for _, s := range []string{"5/16/2022", "1:20-cv-02335-AB-CD", "20-cv-1-ABC-DE-FG-HI", "", "1"} {
@@ -78,7 +97,7 @@ func TestGuideMatches(t *testing.T) {
 
 func FuzzGuideMatches(f *testing.F) {
 	for _, s := range []string{"5/16/2022", "05/16/22.", "1/2/20201", "123/4/5", "1/2/20_", "1:20-cv-02335-AB filed",
-		"20-CV-1", "20-mc-1234567", "20-cv-12-AB-CD-EF-GH", "20-cv-12-ABCDE", "20-cv-12-AB-Cd", "4:21-Cr-7-ABC-DE\u00a0"} {
+		"20-CV-1", "20-mc-1234567", "May 16, 2022", "Sept. 5th, 2021", "Augu\u017ft 1\u00a02020", "Dec 1 2020", "20-cv-12-AB-CD-EF-GH", "20-cv-12-ABCDE", "20-cv-12-AB-Cd", "4:21-Cr-7-ABC-DE\u00a0"} {
 		f.Add(s)
 	}
 	matches := guideMatches()
