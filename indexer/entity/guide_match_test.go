@@ -3,7 +3,9 @@ package entity
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // guideMatches are the guides' hand-written matchers, with the pattern
@@ -130,4 +132,73 @@ func TestNeedOfTitle(t *testing.T) {
 			t.Errorf("needOfTitle(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
+}
+
+// widenAsWas is guide.widen as it was before it looked for line breaks
+// with strings.IndexByte and for white space in a table: the oracle of
+// TestWiden and FuzzWiden.
+func widenAsWas(g guide, text string, s, e int) (int, int) {
+	stops := func(c byte) bool { return c == '\n' || !g.lines && (c == ' ' || c == '\t' || c == '\r') }
+	for n := 0; s > 0 && n < maxWiden && !stops(text[s-1]); n++ {
+		s--
+	}
+	for s > 0 && s < len(text) && !utf8.RuneStart(text[s]) {
+		s--
+	}
+	for n := 0; e < len(text) && n < maxWiden && !stops(text[e]); n++ {
+		e++
+	}
+	for e < len(text) && !utf8.RuneStart(text[e]) {
+		e++
+	}
+	return s, e
+}
+
+// checkWiden fails t where widen moves the window [s, e) of text other
+// than it did, with and without lines.
+func checkWiden(t *testing.T, text string, s, e int) {
+	t.Helper()
+	for _, lines := range []bool{false, true} {
+		g := guide{lines: lines}
+		gs, ge := g.widen(text, s, e)
+		ws, we := widenAsWas(g, text, s, e)
+		if gs != ws || ge != we {
+			t.Errorf("widen(%q, %d, %d), lines %v = %d, %d; it was %d, %d", text, s, e, lines, gs, ge, ws, we)
+		}
+	}
+}
+
+func TestWiden(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	for _, c := range []struct {
+		text string
+		s, e int
+	}{
+		{"see 18 U.S.C. § 1591 here", 8, 12}, {"a\nb c\td\re f", 4, 5}, {"abc", 0, 3}, {"", 0, 0}, {"x y", 1, 1},
+		{long + " 18 U.S.C. " + long, 305, 308}, {long + long, 290, 310}, {"é" + long + "é", 3, 4}, {"line one\nline two\nthree", 12, 14},
+		{long + "\n" + long, 10, 590},
+	} {
+		checkWiden(t, c.text, c.s, c.e)
+	}
+	g := guide{}
+	if s, e := g.widen("see 18 U.S.C. § 1591 here", 8, 12); s != 7 || e != 13 {
+		t.Errorf("widen to the words' ends: %d, %d, want 7, 13", s, e)
+	}
+	g.lines = true
+	if s, e := g.widen("line one\nline two\nthree", 12, 14); s != 9 || e != 17 {
+		t.Errorf("widen to the line: %d, %d, want 9, 17", s, e)
+	}
+}
+
+func FuzzWiden(f *testing.F) {
+	f.Add("see 18 U.S.C. § 1591 here", 8, 4)
+	f.Add(strings.Repeat("x", 300)+" a\nb\r\tc "+strings.Repeat("é", 200), 290, 30)
+	f.Fuzz(func(t *testing.T, text string, s, n int) {
+		if len(text) == 0 {
+			return
+		}
+		s = (s%len(text) + len(text)) % len(text)
+		e := min(len(text), s+(n%512+512)%512)
+		checkWiden(t, text, s, e)
+	})
 }
