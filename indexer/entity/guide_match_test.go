@@ -202,3 +202,29 @@ func FuzzWiden(f *testing.F) {
 		checkWiden(t, text, s, e)
 	})
 }
+
+// TestMayHave: mayHave says what mayHaveFolded, the way it was, says, for
+// texts within its buffer and beyond it.
+func TestMayHave(t *testing.T) {
+	long := strings.Repeat("The Trial Court ", 40)
+	for _, s := range []string{"", "on appeal from the Superior Court", "APPEAL", "Appea l", "ṫrial", "Esq.", "DC Judge", "d c", "@PPEAL [trial]",
+		long, long + "ſ", strings.Repeat("x", 600) + "County", strings.Repeat("x", 511) + "dc"} {
+		checkMayHave(t, s)
+	}
+}
+
+func FuzzMayHave(f *testing.F) {
+	for _, s := range []string{"on appeal from the Superior Court", "Attorney General", "not participating", "re\u017fused", "RECUSED"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkMayHave(t, s) })
+}
+
+func checkMayHave(t *testing.T, s string) {
+	t.Helper()
+	for _, words := range [][]string{lowerCourtBeforeWords, notSittingWords, lowerCourtAfterWords, notJudgeAfterWords} {
+		if got, want := mayHave(s, words), mayHaveFolded(s, words); got != want {
+			t.Errorf("mayHave(%q, %q) = %v; letter by letter, %v", s, words, got, want)
+		}
+	}
+}
