@@ -228,3 +228,33 @@ func checkMayHave(t *testing.T, s string) {
 		}
 	}
 }
+
+// squashAsWas is squash as it was, splitting and joining every string:
+// the oracle of TestSquash and FuzzSquash.
+func squashAsWas(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestSquash(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"", ""}, {"1:20-cv-02335", "1:20-cv-02335"}, {"N.D. Ill.", "N.D. Ill."}, {" N.D.  Ill.\n", "N.D. Ill."},
+		{"Northern\nDistrict of\tIllinois", "Northern District of Illinois"}, {"a\u00a0b", "a b"}, {"a\u0085b", "a b"},
+		{"a\vb", "a b"}, {"é b", "é b"}, {" ", ""}, {"a ", "a"}, {"a  b", "a b"},
+	} {
+		if got := squash(c.s); got != c.want {
+			t.Errorf("squash(%q) = %q, want %q", c.s, got, c.want)
+		}
+		if got, want := squash(c.s), squashAsWas(c.s); got != want {
+			t.Errorf("squash(%q) = %q; it was %q", c.s, got, want)
+		}
+	}
+}
+
+func FuzzSquash(f *testing.F) {
+	for _, s := range []string{"1:20-cv-02335", " N.D.  Ill.\n", "a\u00a0b\u2009c", "a\u0085b", "x\u3000y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squash(s), squashAsWas(s); got != want {
+			t.Errorf("squash(%q) = %q; it was %q", s, got, want)
+		}
+	})
+}
