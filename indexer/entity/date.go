@@ -37,10 +37,10 @@ var dateRulesOnce = sync.OnceValue(func() *dateRules {
 	mois := append(slices.Clone(months), "fév", "avr", "mai", "juin", "juil", "ao", "déc")
 	r := &dateRules{
 		monthFirstAt: guide{needles: months, after: 30, keep: monthThenDay, need: needYear, lead: leading("adfjmnosADFJMNOS"), word: true,
-			can: startsWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
+			can: startsWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), match: monthFirstDate},
 		dayFirstAt: guide{needles: mois, before: 10, after: 30, keep: dayThenMonth, need: needYear, lead: leading(digits), word: true, can: dayThenSpace},
 		numericAt: guide{needles: []string{"/"}, before: 6, after: 8, need: needSlashDate, lead: leading(digits), word: true,
-			can: digitsThen(1, 2, '/')},
+			can: digitsThen(1, 2, '/'), match: numericDate},
 		isoAt: guide{needles: []string{"-"}, before: 5, after: 6, need: needYear, lead: leading(digits), word: true, can: digitsThen(4, 4, '-')},
 		unixAt: guide{needles: []string{"mon ", "tue ", "wed ", "thu ", "fri ", "sat ", "sun "}, after: 50, need: needYear, lead: leading("FMSTW"), word: true,
 			can: startsWith(false, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")},
@@ -231,4 +231,148 @@ func monthNumber(s string) (int, bool) {
 		return 12, true
 	}
 	return 0, false
+}
+
+// numericDate is the numeric date pattern, \b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b,
+// anchored at the start of s and written by hand for the guide's match:
+// the groups and the match's end as FindStringSubmatchIndex gives them,
+// or nil. A day or month of more than two figures matches nothing, as
+// the pattern's backtracking finds; the year is four figures, or else
+// two, ending a word.
+func numericDate(s string) []int {
+	m1 := leadDigits(s, 0, 2)
+	if m1 == 0 || m1 == len(s) || s[m1] != '/' {
+		return nil
+	}
+	d := m1 + 1
+	m2 := leadDigits(s, d, 2)
+	if m2 == 0 || d+m2 == len(s) || s[d+m2] != '/' {
+		return nil
+	}
+	y := d + m2 + 1
+	for _, n := range [2]int{4, 2} {
+		if leadDigits(s, y, n) == n && wordEnds(s, y+n) {
+			return []int{0, y + n, 0, m1, d, d + m2, y, y + n}
+		}
+	}
+	return nil
+}
+
+// leadDigits returns how many ASCII digits, at most n, s has at i.
+func leadDigits(s string, i, n int) int {
+	k := 0
+	for k < n && i+k < len(s) && isDigit(s[i+k]) {
+		k++
+	}
+	return k
+}
+
+// wordEnds reports whether \b holds at i in s after a word byte: i is
+// the end of s or no word byte follows.
+func wordEnds(s string, i int) bool { return i == len(s) || !isWordByte(s[i]) }
+
+// monthFirstNames are the month names of the month-first pattern, in the
+// order of its alternation, each with the endings it may take, in the
+// order the pattern tries them ("Sept?\.?": "t.", "t", ".", "").
+var monthFirstNames = []struct {
+	name  string
+	tails []string
+}{
+	{"january", []string{""}}, {"february", []string{""}}, {"march", []string{""}}, {"april", []string{""}},
+	{"may", []string{""}}, {"june", []string{""}}, {"july", []string{""}}, {"august", []string{""}},
+	{"september", []string{""}}, {"october", []string{""}}, {"november", []string{""}}, {"december", []string{""}},
+	{"jan", []string{".", ""}}, {"feb", []string{".", ""}}, {"mar", []string{".", ""}}, {"apr", []string{".", ""}},
+	{"jun", []string{".", ""}}, {"jul", []string{".", ""}}, {"aug", []string{".", ""}},
+	{"sep", []string{"t.", "t", ".", ""}}, {"oct", []string{".", ""}}, {"nov", []string{".", ""}}, {"dec", []string{".", ""}},
+}
+
+// monthFirstDate is the month-first pattern, (?i)\b(January|...|Dec\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b,
+// anchored at the start of s and written by hand for the guide's match:
+// the groups and the match's end as FindStringSubmatchIndex gives them,
+// or nil. Each name and ending is tried in the pattern's order; what
+// follows the name has one way to match at most, since every optional
+// part of it is followed by what could not stand in its place (a figure
+// or white space).
+func monthFirstDate(s string) []int {
+	if s == "" || !isWordByte(s[0]) {
+		return nil
+	}
+	for _, mn := range monthFirstNames {
+		n := foldedPrefix(s, mn.name)
+		if n < 0 {
+			continue
+		}
+		for _, tail := range mn.tails {
+			t := foldedPrefix(s[n:], tail)
+			if t < 0 {
+				continue
+			}
+			if m := dayThenYear(s, n+t); m != nil {
+				return []int{0, m[1], 0, n + t, m[2], m[3], m[4], m[5]}
+			}
+		}
+	}
+	return nil
+}
+
+// dayThenYear reads \s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b, in any
+// case, at i in s: the match's start and end and its two groups, or nil.
+func dayThenYear(s string, i int) []int {
+	d := skipSpaces(s, i)
+	if d == i {
+		return nil
+	}
+	n := leadDigits(s, d, 3)
+	if n < 1 || n > 2 {
+		return nil
+	}
+	k := d + n
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		if f := foldedPrefix(s[k:], suffix); f >= 0 {
+			k += f
+			break
+		}
+	}
+	if k < len(s) && s[k] == ',' {
+		k++
+	}
+	y := skipSpaces(s, k)
+	if y == k || leadDigits(s, y, 4) != 4 || !wordEnds(s, y+4) {
+		return nil
+	}
+	return []int{i, y + 4, d, d + n, y, y + 4}
+}
+
+// skipSpaces returns the offset in s after the \s of mustCompile's
+// patterns at i.
+func skipSpaces(s string, i int) int {
+	for {
+		n := spaceLen(s[i:])
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+}
+
+// foldedPrefix returns the length of the prefix of s that a
+// case-insensitive pattern matches for w, lower-case ASCII, or -1: each
+// letter in either case, s also as the long s and k as the Kelvin sign,
+// which Go's case folding maps to them.
+func foldedPrefix(s, w string) int {
+	j := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case j < len(s) && (s[j] == c || 'a' <= c && c <= 'z' && s[j] == c-('a'-'A')):
+			j++
+		case c == 's' && strings.HasPrefix(s[j:], "\u017f"):
+			j += len("\u017f")
+		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
+			j += len("\u212a")
+		default:
+			return -1
+		}
+	}
+	return j
 }

@@ -125,7 +125,7 @@ func appealNumber(s string) bool {
 func newDocketRules() *docketRules {
 	r := &docketRules{
 		districtAt: guide{needles: []string{"-"}, before: 5, after: 30, need: needYearType, lead: leading(digits), word: true,
-			can: func(s string) bool { return digitsThen(1, 1, ':')(s) || digitsThen(2, 2, '-')(s) }},
+			can: func(s string) bool { return digitsThen(1, 1, ':')(s) || digitsThen(2, 2, '-')(s) }, match: districtDocket},
 		appealAt: guide{needles: []string{"no."}, before: 30, after: 20, lead: leading("cdanCDAN"), word: true, can: appealNumber},
 		labelAt: guide{needles: []string{"no.", "number", "docket", "no "}, before: 30, after: 60, need: needDocketLabel, lead: leading("cdirabfnCDIRABFN"), word: true,
 			can: startsWith(true, "case", "docket", "index", "cause", "record", "appeal", "bap", "court", "action", "file", "no.")},
@@ -220,4 +220,65 @@ func (t docketTagger) tagScan(sc *scan) []Mention {
 		out = append(out, newMention(Docket, text, s.start, s.end, norm, role))
 	}
 	return out
+}
+
+// districtDocket is the district docket pattern,
+// \b(?:(\d):)?(\d{2})-([A-Za-z]{1,4})-(\d{1,6})(?:-[A-Z]{2,4}){0,3}\b,
+// anchored at the start of s and written by hand for the guide's match:
+// the groups and the match's end as FindStringSubmatchIndex gives them,
+// or nil. Each run of letters or figures must end where its repetition
+// allows, since a shorter one is followed by a word byte, where neither
+// the next hyphen nor the closing \b can be; the judges' initials are
+// taken while each is two to four capitals ending a word, and the match
+// ends after the last of them (or after the number, if it ends a word).
+func districtDocket(s string) []int {
+	m := []int{0, 0, -1, -1, 0, 0, 0, 0, 0, 0}
+	i := 0
+	if len(s) >= 2 && isDigit(s[0]) && s[1] == ':' {
+		m[2], m[3] = 0, 1
+		i = 2
+	}
+	if leadDigits(s, i, 3) != 2 || i+2 == len(s) || s[i+2] != '-' {
+		return nil
+	}
+	m[4], m[5] = i, i+2
+	i += 3
+	n := 0
+	for i+n < len(s) && isLetter(s[i+n]) {
+		n++
+	}
+	if n < 1 || n > 4 || i+n == len(s) || s[i+n] != '-' {
+		return nil
+	}
+	m[6], m[7] = i, i+n
+	i += n + 1
+	n = leadDigits(s, i, 7)
+	if n < 1 || n > 6 {
+		return nil
+	}
+	m[8], m[9] = i, i+n
+	i += n
+	end := -1
+	if wordEnds(s, i) {
+		end = i
+	}
+	for range 3 {
+		if i == len(s) || s[i] != '-' {
+			break
+		}
+		n = 0
+		for i+1+n < len(s) && 'A' <= s[i+1+n] && s[i+1+n] <= 'Z' {
+			n++
+		}
+		if n < 2 || n > 4 || !wordEnds(s, i+1+n) {
+			break
+		}
+		i += 1 + n
+		end = i
+	}
+	if end < 0 {
+		return nil
+	}
+	m[1] = end
+	return m
 }

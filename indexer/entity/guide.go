@@ -42,6 +42,12 @@ type guide struct {
 	// at the start of s, the rest of a window from a lead byte: a
 	// cheaper test than trying it (nameThenComma).
 	can func(s string) bool
+	// match, when set with a lead, is the guide's pattern written by
+	// hand: what the pattern anchored at the start of s finds there, as
+	// FindStringSubmatchIndex gives it, or nil (numericDate,
+	// districtDocket). It is tried instead of the regexp engine, which
+	// spends most of such a short match setting itself up.
+	match func(s string) []int
 }
 
 // A lead is the set of bytes every match of a pattern begins with.
@@ -217,8 +223,9 @@ func anchored(re *regexp.Regexp) *regexp.Regexp {
 // the window would see them, before trying.
 func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Regexp) [][]int {
 	a := anchored(re)
+	line, at := g.lead.line, &g.lead.at
 	for q := ws; q < we; q++ {
-		if g.lead.line {
+		if line {
 			if q > ws && text[q-1] != '\n' {
 				i := strings.IndexByte(text[q:we], '\n')
 				if i < 0 {
@@ -227,13 +234,26 @@ func (g guide) leadMatches(out [][]int, text string, ws, we int, re *regexp.Rege
 				q += i // the loop steps past the line break
 				continue
 			}
-		} else if !g.lead.at[text[q]] || g.word && q > ws && isWordByte(text[q-1]) {
-			continue
+		} else {
+			for q < we && !at[text[q]] {
+				q++
+			}
+			if q == we {
+				break
+			}
+			if g.word && q > ws && isWordByte(text[q-1]) {
+				continue
+			}
 		}
 		if g.can != nil && !g.can(text[q:we]) {
 			continue
 		}
-		m := a.FindStringSubmatchIndex(text[q:we])
+		var m []int
+		if g.match != nil {
+			m = g.match(text[q:we])
+		} else {
+			m = a.FindStringSubmatchIndex(text[q:we])
+		}
 		if m == nil {
 			continue
 		}
@@ -362,6 +382,9 @@ func (g guide) windows(text, lower string, hits []int, re *regexp.Regexp) [][]in
 	return out
 }
 
+// wordStop holds the bytes a window of a guide without lines widens to.
+var wordStop = [256]bool{' ': true, '\t': true, '\r': true, '\n': true}
+
 // maxWiden bounds how far a window edge moves looking for white space.
 const maxWiden = 256
 
@@ -369,17 +392,26 @@ const maxWiden = 256
 // are rune and word boundaries, so that \b and ^ mean what they would in
 // the whole text.
 func (g guide) widen(text string, s, e int) (int, int) {
-	stops := func(c byte) bool { return c == '\n' || !g.lines && (c == ' ' || c == '\t' || c == '\r') }
 	// Bounded, so that a text without white space cannot make the scan
 	// quadratic; then at least keep to rune boundaries.
-	for n := 0; s > 0 && n < maxWiden && !stops(text[s-1]); n++ {
-		s--
+	lo, hi := max(0, s-maxWiden), min(len(text), e+maxWiden)
+	if g.lines {
+		s = lo + strings.LastIndexByte(text[lo:s], '\n') + 1 // lo when there is none
+		if i := strings.IndexByte(text[e:hi], '\n'); i >= 0 {
+			e += i
+		} else {
+			e = hi
+		}
+	} else {
+		for s > lo && !wordStop[text[s-1]] {
+			s--
+		}
+		for e < hi && !wordStop[text[e]] {
+			e++
+		}
 	}
 	for s > 0 && s < len(text) && !utf8.RuneStart(text[s]) {
 		s--
-	}
-	for n := 0; e < len(text) && n < maxWiden && !stops(text[e]); n++ {
-		e++
 	}
 	for e < len(text) && !utf8.RuneStart(text[e]) {
 		e++

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Judges returns the tagger for judges named with their office: "Judge
@@ -316,7 +317,38 @@ var (
 // has one of words can match s: when s has a byte outside ASCII (the
 // long s and the Kelvin sign fold into s and k), or one of words in any
 // case.
+//
+// The words are letters, so a case-insensitive match of one is a match in
+// s lowered: s (at most a paragraph) is lowered once, on the stack, and
+// each word is looked for with strings.Contains, rather than compared
+// letter by letter at every offset (mayFold).
 func mayHave(s string, words []string) bool {
+	var buf [512]byte
+	if len(s) > len(buf) {
+		return mayHaveFolded(s, words)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	// lower is read only while buf lives, and never written through
+	lower := unsafe.String(&buf[0], len(s))
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveFolded is mayHave for a text longer than its buffer.
+func mayHaveFolded(s string, words []string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return true

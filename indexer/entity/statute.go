@@ -148,7 +148,7 @@ func newStatuteRules() *statuteRules {
 		billAt:     guide{needles: []string{"s.", "h.r", "h. r", "senate", "house"}, before: 2, after: 24, keep: billNumberAfter, need: needBill},
 		treasAt:    guide{needles: []string{"treas"}, after: 40},
 		titleAt:    guide{needles: []string{"title"}, after: 100},
-		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10},
+		ofTitleAt:  guide{needles: []string{"title"}, before: 60, after: 10, need: needOfTitle},
 		pubLawAt:   guide{needles: []string{"pub"}, after: 40, lead: leading("Pp"), word: true, can: lawAfter},
 		pvtAt:      guide{needles: []string{"pvt", "private"}, after: 40, lead: leading("Pp"), word: true, can: lawAfter},
 		bareWordAt: guide{needles: []string{"section"}, after: 40, lead: leading("Ss"), word: true, can: sectionNumber},

@@ -155,3 +155,32 @@ func needPluralSign(text, lower string) bool {
 	return strings.Contains(lower, "§§") || strings.Contains(lower, "sections") || strings.Contains(lower, "secs.") ||
 		strings.Contains(lower, "ss.") || strings.Contains(text, "ſ")
 }
+
+// needOfTitle, the guide's need of "Sections 1591 and 1595 of Title 18",
+// reports whether a window has "of", white space, "title", white space
+// and a figure, in any case. A byte outside ASCII is taken for white
+// space, since a no-break or thin space may be: most windows of "title"
+// are a document's or a statute's name ("Title VII", "the title of"),
+// where the pattern, which begins with any "sec" or "§", cannot match.
+func needOfTitle(_, lower string) bool {
+	space := func(c byte) bool { return isSpaceByte(c) || c >= utf8.RuneSelf }
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "title")
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + len("title")
+		b := i
+		for b > 0 && space(lower[b-1]) {
+			b--
+		}
+		e := at
+		for e < len(lower) && space(lower[e]) {
+			e++
+		}
+		if b < i && b >= 2 && lower[b-2:b] == "of" && e > at && e < len(lower) && isDigit(lower[e]) {
+			return true
+		}
+	}
+}

@@ -150,14 +150,22 @@ func (r *stateRules) find(text string, starts []int32) []span {
 		if i < next || !r.starts.is(text, i) {
 			continue
 		}
+		// readAt of no hits finds nothing: most starts have none, and
+		// its span is large to return
+		var s span
+		ok := false
 		hits := r.trie.match(text, i)
-		s, ok := r.readAt(text, i, hits, false)
+		if len(hits) > 0 {
+			s, ok = r.readAt(text, i, hits, false)
+		}
 		if !ok {
 			var buf [4]trieHit
 			loose := slices.DeleteFunc(r.loose.matchAppend(buf[:0], text, i), func(h trieHit) bool {
 				return slices.ContainsFunc(hits, func(x trieHit) bool { return x.end == h.end })
 			})
-			s, ok = r.readAt(text, i, loose, true)
+			if len(loose) > 0 {
+				s, ok = r.readAt(text, i, loose, true)
+			}
 		}
 		if ok {
 			spans = append(spans, s)

@@ -57,8 +57,36 @@ func newMention(kind Kind, text string, start, end int, norm, role string) Menti
 
 // squash collapses runs of white space (including line breaks) to one
 // space: text arrives with the line breaks of the page it came from.
+//
+// Most strings are squashed already (a docket number, a court's name on
+// one line): an ASCII string with no white space but single spaces
+// between words is returned as it is, without splitting and joining it.
 func squash(s string) string {
+	if squashed(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// squashed reports whether s is ASCII, neither starts nor ends with a
+// space, and has no white space but single spaces: what squash makes of
+// such a string is the string.
+func squashed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // lineAt returns the bounds of the line holding byte i (without the newline).
