@@ -291,7 +291,13 @@ func asciiSpans(in []byte, from, to int, batch []wordSpan, max int) (int, []word
 			if j+1 >= to {
 				break
 			}
-			last, mark, after := wbClass[in[j-1]], wbClass[in[j]], wbClass[in[j+1]]
+			// Most words end at white space or other punctuation: the
+			// marks are wbMidLetter to wbQuote.
+			mark := wbClass[in[j]]
+			if mark-wbMidLetter > wbQuote-wbMidLetter {
+				break
+			}
+			last, after := wbClass[in[j-1]], wbClass[in[j+1]]
 			if last == wbLetter && after == wbLetter && (mark == wbMidLetter || mark == wbMidNumLet || mark == wbQuote) ||
 				last == wbNumeric && after == wbNumeric && (mark == wbMidNum || mark == wbMidNumLet || mark == wbQuote) {
 				j++
