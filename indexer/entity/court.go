@@ -226,14 +226,14 @@ func (r *courtRules) citeID(s string) string {
 	if s == "" {
 		return ""
 	}
-	k := shortKey(s)
-	if id := r.byShort[k]; id != "" {
+	if id := shortLookup(r.byShort, s); id != "" {
 		return id
 	}
-	return courtDBOnce().byCite[k]
+	return shortLookup(courtDBOnce().byCite, s)
 }
 
 // shortKey folds a short name for lookup: "N.D. Ill." and "nd ill" agree.
+// shortLookup looks one up without building it where it can.
 func shortKey(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
@@ -259,7 +259,7 @@ func (t courtTagger) tagScan(sc *scan) []Mention {
 	spans = append(spans, r.shortNames(text)...)
 	for _, m := range r.fieldAt.find(sc, r.field) {
 		value := strings.TrimRight(text[m[2]:m[3]], ",;")
-		if id := r.byShort[shortKey(value)]; id != "" {
+		if id := shortLookup(r.byShort, value); id != "" {
 			spans = append(spans, span{start: m[2], end: m[2] + len(value), rank: 1, norm: id, data: "field"})
 		}
 	}
@@ -321,7 +321,7 @@ func (r *courtRules) shortNames(text string) []span {
 		}
 		for n := len(ws); n > 0; n-- {
 			start, end := ws[0].s, ws[n-1].e
-			id := r.byShort[shortKey(text[start:end])]
+			id := shortLookup(r.byShort, text[start:end])
 			if id == "" || id == "scotus" && shortKey(text[start:end]) == "us" {
 				continue // "U.S." is the reporter, not a parenthetical court
 			}
@@ -555,4 +555,29 @@ func districtFirstWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// shortLookup returns m[shortKey(s)]. A short ASCII s, such as each run
+// of words shortNames tries in every parenthesis, is folded into a
+// buffer on the stack and looked up from there, with no string built;
+// any other goes through shortKey.
+func shortLookup(m map[string]string, s string) string {
+	var buf [64]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || n == len(buf) {
+			return m[shortKey(s)]
+		}
+		switch c {
+		case '.', ' ', '\t', '\n':
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return m[string(buf[:n])]
 }

@@ -258,3 +258,31 @@ func FuzzSquash(f *testing.F) {
 		}
 	})
 }
+
+// TestShortLookup: shortLookup finds what looking up shortKey finds, in
+// the short names and in courts-db's citation strings.
+func TestShortLookup(t *testing.T) {
+	for _, s := range []string{"N.D. Ill.", "nd ill", "N.D.\tIll.", "7th Cir.", "U.S.", "S.D.N.Y.", "N.D.\u00a0Ill.", "", "Ill", "Cal. App. 4th",
+		strings.Repeat("N.D. Ill. ", 10), "9TH CIR", "ſ.D.N.Y."} {
+		checkShortLookup(t, s)
+	}
+	if got := shortLookup(courtRulesOnce().byShort, "N.D.\nIll."); got != "ilnd" {
+		t.Errorf(`shortLookup("N.D.\nIll.") = %q, want "ilnd"`, got)
+	}
+}
+
+func FuzzShortLookup(f *testing.F) {
+	for _, s := range []string{"N.D. Ill.", "7th Cir.", "N.D.\u00a0Ill.", "Cal. App. 4th", "D. Mass", "E.D. Pa."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkShortLookup(t, s) })
+}
+
+func checkShortLookup(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range []map[string]string{courtRulesOnce().byShort, courtDBOnce().byCite} {
+		if got, want := shortLookup(m, s), m[shortKey(s)]; got != want {
+			t.Errorf("shortLookup(%q) = %q; by shortKey, %q", s, got, want)
+		}
+	}
+}
