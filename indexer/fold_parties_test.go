@@ -37,7 +37,7 @@ func TestFoldPartiesOnce(t *testing.T) {
 				meta.Parties = append(meta.Parties, extract.Party{Name: p})
 			}
 			doc := &corpus.Document{}
-			fold(doc, mentions, meta, &headCaption{doc: doc})
+			fold(doc, mentions, meta, &headCaption{doc: doc}, entity.NormalizeParty)
 
 			var want []string
 			for _, s := range append(slices.Clone(c.mentions), c.meta...) {

@@ -114,6 +114,8 @@ type Indexer struct {
 	specOnce sync.Once
 	spec     *fieldSpecs
 	specErr  error
+	// parties memoises the normalisation of party names (see fold).
+	parties partyNames
 }
 
 // New returns an Indexer that logs skipped files to logger. When

@@ -50,7 +50,7 @@ func (ix *Indexer) Build(src corpus.Source, format corpus.Format, res *extract.R
 	}
 	mentions := ix.tagPages(doc.Pages)
 	hc := &headCaption{doc: doc}
-	fold(doc, mentions, res.Meta, hc)
+	fold(doc, mentions, res.Meta, hc, ix.parties.normalize)
 	doc.Type = classify(doc, res.Meta, hc)
 	doc.Title = title(doc, res.Meta, hc)
 	if err := doc.Validate(); err != nil {
@@ -129,7 +129,9 @@ func (ix *Indexer) tagPages(pages []corpus.Page) []corpus.Entity {
 // fold sets the document's facet values from its mentions, preferring
 // what the format itself states (a docket page's fields, a page stamp's
 // docket number and date) over what the tagger guessed from prose.
-func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc *headCaption) {
+//
+// normParty is entity.NormalizeParty, or a memo of it.
+func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc *headCaption, normParty func(string) string) {
 	doc.Entities = mentions
 	var court, date, docket string
 	// A party is named again and again in one document: its names are
@@ -169,7 +171,7 @@ func fold(doc *corpus.Document, mentions []corpus.Entity, meta extract.Meta, hc 
 	}
 	slices.Sort(parties)
 	for _, p := range slices.Compact(parties) {
-		if n := entity.NormalizeParty(p); n != "" {
+		if n := normParty(p); n != "" {
 			doc.Parties = append(doc.Parties, n)
 		}
 	}
