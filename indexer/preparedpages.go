@@ -212,18 +212,8 @@ func (r *pagesReader) object(field func(key string) error) error {
 		if err := field(key); err != nil {
 			return err
 		}
-		r.space()
-		if r.i >= len(r.b) {
-			return errUnsure
-		}
-		switch r.b[r.i] {
-		case ',':
-			r.i++
-		case '}':
-			r.i++
-			return nil
-		default:
-			return errUnsure
+		if more, err := r.after('}'); !more {
+			return err
 		}
 	}
 }
@@ -290,20 +280,28 @@ func (r *pagesReader) array(elem func() error) error {
 		if err := elem(); err != nil {
 			return err
 		}
-		r.space()
-		if r.i >= len(r.b) {
-			return errUnsure
-		}
-		switch r.b[r.i] {
-		case ',':
-			r.i++
-		case ']':
-			r.i++
-			return nil
-		default:
-			return errUnsure
+		if more, err := r.after(']'); !more {
+			return err
 		}
 	}
+}
+
+// after reads what follows a member of an object or an array: a comma
+// (more is true) or the closing byte end (more is false, err nil).
+func (r *pagesReader) after(end byte) (more bool, err error) {
+	r.space()
+	if r.i >= len(r.b) {
+		return false, errUnsure
+	}
+	switch r.b[r.i] {
+	case ',':
+		r.i++
+		return true, nil
+	case end:
+		r.i++
+		return false, nil
+	}
+	return false, errUnsure
 }
 
 // int reads a number that is an int (null leaves n as it is, as in
